@@ -1,0 +1,8 @@
+//! One module per subcommand: its arguments and the call into the library.
+
+pub mod check;
+pub mod dot;
+pub mod extract;
+pub mod timeline;
+pub mod timex;
+pub mod walk;

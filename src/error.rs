@@ -1,0 +1,155 @@
+//! The one error type of the library, and the diagnostics it carries.
+//!
+//! Bad input is normal input: a store with a typo, an article without a
+//! date. So an error is mostly a list of [`Diagnostic`]s, each saying where
+//! (file, line and column, or document id and offset), what is wrong and how
+//! to fix it, and all of them are reported at once.
+
+use std::fmt;
+
+/// Where a problem is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Location {
+    /// A position in a file, 1-based line and column (columns count
+    /// characters, as editors do).
+    File {
+        /// The path as the user gave it.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// A whole file, when no position applies.
+    Path(String),
+    /// A document of a batch and a code-point offset into its text.
+    Document {
+        /// The document's id.
+        id: String,
+        /// Code-point offset.
+        offset: usize,
+    },
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::File { path, line, column } => write!(f, "{path}:{line}:{column}"),
+            Location::Path(path) => f.write_str(path),
+            Location::Document { id, offset } => write!(f, "{id}@{offset}"),
+        }
+    }
+}
+
+/// How bad a problem is: errors make `annals check` fail, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The store is wrong.
+    Error,
+    /// The store is valid but probably not what was meant.
+    Warning,
+}
+
+/// One problem, with its place and a hint.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Diagnostic {
+    /// Where; `None` for problems of the store as a whole.
+    pub location: Option<Location>,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `location`.
+    pub fn error(location: Option<Location>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            location,
+            severity: Severity::Error,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A warning at `location`.
+    pub fn warning(location: Option<Location>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(location, message)
+        }
+    }
+
+    /// Adds a hint on how to fix the problem.
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(loc) = &self.location {
+            write!(f, "{loc}: ")?;
+        }
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{sev}: {}", self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything that can go wrong in the library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or folder could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path as the user gave it.
+        path: String,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The input is wrong; every problem found is listed.
+    #[error("{}", render(.0))]
+    Invalid(Vec<Diagnostic>),
+    /// A request that cannot be carried out as asked (an unknown event id,
+    /// conflicting options).
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    /// An I/O error on `path`.
+    pub fn io(path: impl Into<String>, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// The process exit code for this error: 1 for invalid input, 2 for usage
+    /// and I/O problems (the convention of `grep` and `diff`).
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Invalid(_) => 1,
+            Error::Io { .. } | Error::Usage(_) => 2,
+        }
+    }
+}
+
+fn render(diags: &[Diagnostic]) -> String {
+    let lines: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+    lines.join("\n")
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,70 @@
+//! The `annals` command: a thin front over the library. Each subcommand
+//! parses its arguments and calls one library function.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cmd;
+
+/// Dated geopolitical events from news articles: causal graph, briefing
+/// timelines, Graphviz diagrams.
+#[derive(Parser)]
+#[command(name = "annals", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a store: every problem with its location; exit 1 if any.
+    Check(cmd::check::Args),
+    /// Print the chronological briefing timeline.
+    Timeline(cmd::timeline::Args),
+    /// Print a Graphviz DOT diagram of the causal graph.
+    Dot(cmd::dot::Args),
+    /// Print the causal chain that led to an event.
+    Why(cmd::walk::WhyArgs),
+    /// Print what followed from an event.
+    Impact(cmd::walk::ImpactArgs),
+    /// Print the causal path between two events.
+    Path(cmd::walk::PathArgs),
+    /// Find and resolve temporal expressions in text.
+    Timex(cmd::timex::Args),
+    /// Pull dated events out of news articles.
+    Extract(cmd::extract::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut out = std::io::stdout().lock();
+    let result = match cli.command {
+        Command::Check(a) => cmd::check::run(a, &mut out),
+        Command::Timeline(a) => cmd::timeline::run(a, &mut out),
+        Command::Dot(a) => cmd::dot::run(a, &mut out),
+        Command::Why(a) => cmd::walk::why(a, &mut out),
+        Command::Impact(a) => cmd::walk::impact(a, &mut out),
+        Command::Path(a) => cmd::walk::path(a, &mut out),
+        Command::Timex(a) => cmd::timex::run(a, &mut out),
+        Command::Extract(a) => cmd::extract::run(a, &mut out),
+    };
+    let flushed = out.flush();
+    match result.and_then(|code| {
+        flushed
+            .map(|_| code)
+            .map_err(|e| annals::Error::io("<stdout>", e))
+    }) {
+        Ok(code) => ExitCode::from(code),
+        Err(annals::Error::Io { source, .. })
+            if source.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(e.exit_code() as u8)
+        }
+    }
+}

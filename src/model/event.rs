@@ -1,0 +1,318 @@
+//! Events, the sources they come from, and the links between them.
+//!
+//! These are the plain records of the store, the same in TOML and JSON. They
+//! carry no positions in files: the loader keeps those separately so that a
+//! record built by the extractor and one read from disk are the same value.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::date::EventDate;
+use super::kind::Kind;
+
+/// Whether the source says an event happened, and how.
+///
+/// Briefings live or die on this: a threat to close an embassy is not a
+/// closure, and a feared strike is not a strike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// The source states it happened.
+    #[default]
+    Asserted,
+    /// The source reports someone else's account ("officials said").
+    Reported,
+    /// Someone threatened to do it.
+    Threatened,
+    /// It is planned or being prepared.
+    Planned,
+    /// It will happen only if something else does.
+    Conditional,
+    /// Someone fears it will happen.
+    Feared,
+    /// Someone denies it happened.
+    Denied,
+}
+
+impl Mode {
+    /// Every mode, in documentation order.
+    pub const ALL: [Mode; 7] = [
+        Mode::Asserted,
+        Mode::Reported,
+        Mode::Threatened,
+        Mode::Planned,
+        Mode::Conditional,
+        Mode::Feared,
+        Mode::Denied,
+    ];
+
+    /// The lowercase name used in the store.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Asserted => "asserted",
+            Mode::Reported => "reported",
+            Mode::Threatened => "threatened",
+            Mode::Planned => "planned",
+            Mode::Conditional => "conditional",
+            Mode::Feared => "feared",
+            Mode::Denied => "denied",
+        }
+    }
+
+    /// True when the source does not say the event took place: threatened,
+    /// planned, conditional, feared or denied.
+    pub fn is_unrealised(self) -> bool {
+        !matches!(self, Mode::Asserted | Mode::Reported)
+    }
+}
+
+impl fmt::Display for Mode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Mode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Mode, String> {
+        let s = s.trim().to_ascii_lowercase();
+        Mode::ALL
+            .iter()
+            .copied()
+            .find(|m| m.as_str() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Mode::ALL.iter().map(|m| m.as_str()).collect();
+                format!("unknown mode `{s}`; use one of {}", names.join(", "))
+            })
+    }
+}
+
+/// How one event bears on another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    /// `from` brought `to` about.
+    Causes,
+    /// `from` made `to` possible without bringing it about.
+    Enables,
+    /// `from` set off `to`, which was already likely.
+    Triggers,
+    /// `from` is an answer to `to`... read the other way: `to` responds to
+    /// `from`. The link always points from the earlier event to the later.
+    RespondsTo,
+    /// `from` came before `to`; the text states order, not cause.
+    Precedes,
+    /// `from` stopped `to` from happening.
+    Prevents,
+}
+
+impl Relation {
+    /// Every relation, in documentation order.
+    pub const ALL: [Relation; 6] = [
+        Relation::Causes,
+        Relation::Enables,
+        Relation::Triggers,
+        Relation::RespondsTo,
+        Relation::Precedes,
+        Relation::Prevents,
+    ];
+
+    /// The kebab-case name used in the store.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Causes => "causes",
+            Relation::Enables => "enables",
+            Relation::Triggers => "triggers",
+            Relation::RespondsTo => "responds-to",
+            Relation::Precedes => "precedes",
+            Relation::Prevents => "prevents",
+        }
+    }
+
+    /// True for every relation but `precedes`, which is temporal order only.
+    pub fn is_causal(self) -> bool {
+        self != Relation::Precedes
+    }
+}
+
+impl fmt::Display for Relation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Someone who acts or is acted on: a name, and the country it belongs to
+/// when known. Written in TOML either as a plain string or as a table
+/// `{ name = "Mike Pompeo", country = "USA" }`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(from = "ActorForm")]
+pub struct Actor {
+    /// The name as a briefing should print it.
+    pub name: String,
+    /// ISO 3166-1 alpha-3 code, upper case (`USA`, `IRQ`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum ActorForm {
+    Name(String),
+    Full {
+        name: String,
+        #[serde(default)]
+        country: Option<String>,
+    },
+}
+
+impl From<ActorForm> for Actor {
+    fn from(f: ActorForm) -> Actor {
+        match f {
+            ActorForm::Name(name) => Actor {
+                name,
+                country: None,
+            },
+            ActorForm::Full { name, country } => Actor { name, country },
+        }
+    }
+}
+
+impl fmt::Display for Actor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+/// Where an event's claim comes from: a source id and the sentence quoted.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// The `id` of a [`Source`] in the store.
+    pub id: String,
+    /// The sentence the event was read from, verbatim.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub quote: String,
+    /// Where the quote sits in the source's text: `[begin, end)` in Unicode
+    /// code points, when known (the extractor records it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<[usize; 2]>,
+}
+
+/// A dated event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Lowercase slug, unique in the store: `[a-z0-9]` words joined by `-`.
+    pub id: String,
+    /// When, as an interval with its precision.
+    pub date: EventDate,
+    /// One line, as a briefing would print it.
+    pub title: String,
+    /// A longer account, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// What kind of event it is.
+    pub kind: Kind,
+    /// Whether it happened or was only threatened, planned, feared...
+    #[serde(default)]
+    pub mode: Mode,
+    /// Who did it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<Actor>,
+    /// To whom.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<Actor>,
+    /// Where, as a place name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// People killed, when the source gives a count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub killed: Option<u32>,
+    /// People injured, when the source gives a count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injured: Option<u32>,
+    /// Free-form labels for filtering.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// The sources that report it, each with the sentence quoted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Citation>,
+    /// How sure the store is of the event as recorded, 0 to 1.
+    #[serde(default = "full_confidence")]
+    pub confidence: f64,
+}
+
+/// A news article or other document events are drawn from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Slug, unique among sources.
+    pub id: String,
+    /// Headline.
+    #[serde(default)]
+    pub title: String,
+    /// Publisher.
+    #[serde(default)]
+    pub outlet: String,
+    /// Where it can be read.
+    #[serde(default)]
+    pub url: String,
+    /// Publication date: the reference for the relative dates it contains.
+    pub published: NaiveDate,
+    /// Byline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+}
+
+/// A causal or temporal link between two events.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// The earlier event (the cause).
+    pub from: String,
+    /// The later event (the effect).
+    pub to: String,
+    /// How `from` bears on `to`.
+    pub relation: Relation,
+    /// The words that state or imply the link.
+    #[serde(default)]
+    pub evidence: String,
+    /// The source the evidence is quoted from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// How sure the link is, 0 to 1.
+    #[serde(default = "full_confidence")]
+    pub confidence: f64,
+}
+
+fn full_confidence() -> f64 {
+    1.0
+}
+
+/// Everything in a store: sources, events and links, in the order read.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Store {
+    /// `[[source]]` tables.
+    #[serde(default, rename = "source", skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// `[[event]]` tables.
+    #[serde(default, rename = "event", skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
+    /// `[[link]]` tables.
+    #[serde(default, rename = "link", skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+}
+
+/// True for a valid event or source id: lowercase ASCII letters and digits in
+/// words joined by single hyphens.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}

@@ -280,9 +280,11 @@ impl<'de> Deserialize<'de> for EventDate {
             Raw::Text(t) => t,
             Raw::Toml(dt) => match (dt.date, dt.time) {
                 (Some(date), None) => date.to_string(),
-                _ => return Err(serde::de::Error::custom(format!(
+                _ => {
+                    return Err(serde::de::Error::custom(format!(
                     "invalid date `{dt}`: give a calendar date such as 2020-09-28, without a time"
-                ))),
+                )))
+                }
             },
         };
         text.parse().map_err(serde::de::Error::custom)

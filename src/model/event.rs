@@ -100,8 +100,8 @@ pub enum Relation {
     Enables,
     /// `from` set off `to`, which was already likely.
     Triggers,
-    /// `from` is an answer to `to`... read the other way: `to` responds to
-    /// `from`. The link always points from the earlier event to the later.
+    /// `to` is a response to `from`. Like every link it points from the
+    /// earlier event to the later, so the response is the `to` end.
     RespondsTo,
     /// `from` came before `to`; the text states order, not cause.
     Precedes,
@@ -261,6 +261,8 @@ pub struct Source {
     #[serde(default)]
     pub url: String,
     /// Publication date: the reference for the relative dates it contains.
+    /// A TOML date (`published = 2020-09-29`) or a string.
+    #[serde(deserialize_with = "day_from_toml_or_text")]
     pub published: NaiveDate,
     /// Byline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -286,6 +288,19 @@ pub struct Link {
     /// How sure the link is, 0 to 1.
     #[serde(default = "full_confidence")]
     pub confidence: f64,
+}
+
+/// Reads a calendar day written either as a TOML date or as a string, so a
+/// source written by hand (`published = 2020-09-29`) and one read from JSON
+/// mean the same.
+fn day_from_toml_or_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    let date = EventDate::deserialize(d)?;
+    if date.granularity() != super::date::Granularity::Day || date.certainty().is_qualified() {
+        return Err(serde::de::Error::custom(format!(
+            "`{date}` is not a calendar day; write the publication date as 2020-09-29"
+        )));
+    }
+    Ok(date.earliest())
 }
 
 fn full_confidence() -> f64 {

@@ -26,9 +26,9 @@ enum Command {
     /// Print a Graphviz DOT diagram of the causal graph.
     Dot(cmd::dot::Args),
     /// Print the causal chain that led to an event.
-    Why(cmd::walk::WhyArgs),
+    Why(cmd::walk::TreeArgs),
     /// Print what followed from an event.
-    Impact(cmd::walk::ImpactArgs),
+    Impact(cmd::walk::TreeArgs),
     /// Print the causal path between two events.
     Path(cmd::walk::PathArgs),
     /// Find and resolve temporal expressions in text.

@@ -2,22 +2,16 @@
 
 use std::io::Write;
 
-/// Arguments of `annals why`.
-#[derive(clap::Args)]
-pub struct WhyArgs {
-    /// The event id.
-    pub id: String,
-    /// The store.
-    #[arg(default_value = "events")]
-    pub path: String,
-}
+use annals::graph::walk::{self, Direction};
+use annals::graph::CausalGraph;
+use annals::Error;
 
-/// Arguments of `annals impact`.
+/// Arguments of `annals why` and `annals impact`.
 #[derive(clap::Args)]
-pub struct ImpactArgs {
+pub struct TreeArgs {
     /// The event id.
     pub id: String,
-    /// The store.
+    /// The store: a folder, a file, or `-` for JSON Lines on standard input.
     #[arg(default_value = "events")]
     pub path: String,
 }
@@ -25,28 +19,60 @@ pub struct ImpactArgs {
 /// Arguments of `annals path`.
 #[derive(clap::Args)]
 pub struct PathArgs {
-    /// The first event id.
+    /// The event the path starts from.
     pub from: String,
-    /// The second event id.
+    /// The event the path leads to.
     pub to: String,
-    /// The store.
+    /// The store: a folder, a file, or `-` for JSON Lines on standard input.
     #[arg(default_value = "events")]
     pub path: String,
 }
 
-fn todo() -> annals::Result<u8> {
-    Err(annals::Error::Usage("not implemented yet".into()))
+fn node(graph: &CausalGraph<'_>, id: &str) -> annals::Result<petgraph::graph::NodeIndex> {
+    graph.node(id).ok_or_else(|| {
+        let ids = graph.store().events.iter().map(|e| e.id.as_str());
+        let hint = annals::store::suggest(id, ids)
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
+        Error::Usage(format!("no event `{id}` in the store{hint}"))
+    })
 }
 
-/// Runs `annals why`.
-pub fn why(_a: WhyArgs, _out: &mut dyn Write) -> annals::Result<u8> {
-    todo()
+fn tree(a: TreeArgs, direction: Direction, out: &mut dyn Write) -> annals::Result<u8> {
+    let store = annals::store::load(&a.path)?;
+    let graph = CausalGraph::new(&store);
+    let root = node(&graph, &a.id)?;
+    out.write_all(walk::tree(&graph, root, direction).as_bytes())
+        .map_err(|e| Error::io("<stdout>", e))?;
+    Ok(0)
 }
-/// Runs `annals impact`.
-pub fn impact(_a: ImpactArgs, _out: &mut dyn Write) -> annals::Result<u8> {
-    todo()
+
+/// Runs `annals why`: the causal chain that led to an event.
+pub fn why(a: TreeArgs, out: &mut dyn Write) -> annals::Result<u8> {
+    tree(a, Direction::Causes, out)
 }
-/// Runs `annals path`.
-pub fn path(_a: PathArgs, _out: &mut dyn Write) -> annals::Result<u8> {
-    todo()
+
+/// Runs `annals impact`: what followed from an event.
+pub fn impact(a: TreeArgs, out: &mut dyn Write) -> annals::Result<u8> {
+    tree(a, Direction::Effects, out)
+}
+
+/// Runs `annals path`: the causal path from one event to another, or the
+/// other way round; exit 1 when there is none.
+pub fn path(a: PathArgs, out: &mut dyn Write) -> annals::Result<u8> {
+    let store = annals::store::load(&a.path)?;
+    let graph = CausalGraph::new(&store);
+    let (from, to) = (node(&graph, &a.from)?, node(&graph, &a.to)?);
+    let io = |e| Error::io("<stdout>", e);
+    match walk::path(&graph, from, to).or_else(|| walk::path(&graph, to, from)) {
+        Some(chain) => {
+            out.write_all(walk::render_path(&graph, &chain).as_bytes())
+                .map_err(io)?;
+            Ok(0)
+        }
+        None => {
+            writeln!(out, "no causal path between `{}` and `{}`", a.from, a.to).map_err(io)?;
+            Ok(1)
+        }
+    }
 }

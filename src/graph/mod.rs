@@ -1,8 +1,11 @@
 //! The causal graph: events as nodes, links as edges, and the orders and
 //! walks briefings need.
 //!
-//! (First cut: build, chronological order, causes and effects. Checks and
-//! walks come with the spine.)
+//! The graph borrows the store: building it is one pass over events and
+//! links, cheap enough to do per command.
+
+pub mod check;
+pub mod walk;
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -104,9 +107,68 @@ impl<'s> CausalGraph<'s> {
 
     /// Every event in chronological order: by interval (earliest, then
     /// latest), causes before effects where intervals overlap, then by id.
+    ///
+    /// A topological sort (Kahn's algorithm) whose queue is ordered by
+    /// (earliest, latest, id), over the links whose ends overlap in time:
+    /// an effect waits for its overlapping causes and nothing else moves.
+    /// Links whose ends do not overlap already agree with the dates (or are
+    /// time inversions, which `check` reports). Events caught in a cycle are
+    /// released in date order once nothing else is ready.
     pub fn chronological(&self) -> Vec<NodeIndex> {
-        let mut v: Vec<NodeIndex> = self.graph.node_indices().collect();
-        v.sort_by(|&a, &b| self.chrono_cmp(a, b));
-        v
+        use std::cmp::Reverse;
+        use std::collections::BinaryHeap;
+
+        let n = self.graph.node_count();
+        let key = |i: NodeIndex| {
+            let e = self.event(i);
+            (e.date.earliest(), e.date.latest(), e.id.as_str(), i)
+        };
+        let overlaps = |a: NodeIndex, b: NodeIndex| {
+            let (x, y) = (&self.event(a).date, &self.event(b).date);
+            x.earliest() <= y.latest() && y.earliest() <= x.latest()
+        };
+        let mut waiting = vec![0usize; n];
+        for e in self.graph.edge_references() {
+            if e.source() != e.target() && overlaps(e.source(), e.target()) {
+                waiting[e.target().index()] += 1;
+            }
+        }
+        let mut by_key: Vec<NodeIndex> = self.graph.node_indices().collect();
+        by_key.sort_by(|&a, &b| key(a).cmp(&key(b)));
+        let mut ready: BinaryHeap<Reverse<_>> = by_key
+            .iter()
+            .filter(|i| waiting[i.index()] == 0)
+            .map(|&i| Reverse(key(i)))
+            .collect();
+        let mut done = vec![false; n];
+        let mut order = Vec::with_capacity(n);
+        let mut next_forced = 0;
+        while order.len() < n {
+            let node = match ready.pop() {
+                Some(Reverse(k)) => k.3,
+                None => {
+                    // Only cycles remain: release the earliest waiting event.
+                    while done[by_key[next_forced].index()] {
+                        next_forced += 1;
+                    }
+                    by_key[next_forced]
+                }
+            };
+            if done[node.index()] {
+                continue;
+            }
+            done[node.index()] = true;
+            order.push(node);
+            for e in self.graph.edges_directed(node, Direction::Outgoing) {
+                let t = e.target();
+                if t != node && !done[t.index()] && overlaps(node, t) {
+                    waiting[t.index()] -= 1;
+                    if waiting[t.index()] == 0 {
+                        ready.push(Reverse(key(t)));
+                    }
+                }
+            }
+        }
+        order
     }
 }

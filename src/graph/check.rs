@@ -1,0 +1,133 @@
+//! What `annals check` adds to loading: the problems only the graph shows.
+
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+
+use super::CausalGraph;
+use crate::error::Diagnostic;
+use crate::store::Loaded;
+
+/// Self-links, cycles (each printed), time inversions (a cause whose
+/// earliest day is after its effect's latest day), and the warnings: events
+/// without a source, sources no event cites.
+pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
+    let store = &loaded.store;
+    let graph = CausalGraph::new(store);
+    let g = graph.graph();
+    let mut diags = Vec::new();
+    for edge in g.edge_references() {
+        let link = &store.links[*edge.weight()];
+        let at = loaded.link_origins[*edge.weight()].at("to");
+        if edge.source() == edge.target() {
+            diags.push(
+                Diagnostic::error(at, format!("event `{}` is linked to itself", link.from))
+                    .with_help("a link joins two different events; remove it or fix `to`"),
+            );
+            continue;
+        }
+        let (cause, effect) = (graph.event(edge.source()), graph.event(edge.target()));
+        if cause.date.earliest() > effect.date.latest() {
+            diags.push(
+                Diagnostic::error(
+                    at,
+                    format!(
+                        "time inversion: `{}` ({}) {} `{}` ({}), which ends before it starts",
+                        cause.id, cause.date, link.relation, effect.id, effect.date
+                    ),
+                )
+                .with_help("a link points from the earlier event to the later: swap `from` and `to`, or fix a date"),
+            );
+        }
+    }
+    for scc in tarjan_scc(g) {
+        if scc.len() < 2 {
+            continue;
+        }
+        let cycle = find_cycle(&graph, &scc);
+        let first_link = cycle_first_link(&graph, &cycle);
+        let names: Vec<&str> = cycle.iter().map(|&n| graph.event(n).id.as_str()).collect();
+        let at = first_link.and_then(|i| loaded.link_origins[i].at("from"));
+        diags.push(
+            Diagnostic::error(
+                at,
+                format!("causal cycle: {} -> {}", names.join(" -> "), names[0]),
+            )
+            .with_help("an event cannot lead back to itself; remove or reverse one of these links"),
+        );
+    }
+    let mut cited = vec![false; store.sources.len()];
+    for (i, e) in store.events.iter().enumerate() {
+        if e.sources.is_empty() {
+            diags.push(
+                Diagnostic::warning(loaded.event_origins[i].at("id"), format!("event `{}` has no source", e.id))
+                    .with_help("add `sources = [{ id = \"...\", quote = \"...\" }]` so the briefing can cite it"),
+            );
+        }
+        for c in &e.sources {
+            if let Some(j) = store.sources.iter().position(|s| s.id == c.id) {
+                cited[j] = true;
+            }
+        }
+    }
+    for link in &store.links {
+        if let Some(j) = link
+            .source
+            .as_ref()
+            .and_then(|s| store.sources.iter().position(|x| &x.id == s))
+        {
+            cited[j] = true;
+        }
+    }
+    for (j, s) in store.sources.iter().enumerate() {
+        if !cited[j] {
+            diags.push(
+                Diagnostic::warning(
+                    loaded.source_origins[j].at("id"),
+                    format!("source `{}` is not cited by any event", s.id),
+                )
+                .with_help("cite it from an event's `sources`, or remove it"),
+            );
+        }
+    }
+    diags
+}
+
+/// One cycle through the strongly connected component `scc`, starting at its
+/// smallest event id so the message is the same on every run.
+fn find_cycle(graph: &CausalGraph<'_>, scc: &[NodeIndex]) -> Vec<NodeIndex> {
+    let inside = |n: NodeIndex| scc.contains(&n);
+    let start = *scc
+        .iter()
+        .min_by(|a, b| graph.event(**a).id.cmp(&graph.event(**b).id))
+        .unwrap_or(&scc[0]);
+    // Breadth-first search back to `start`, keeping parents.
+    let mut parent = std::collections::HashMap::new();
+    let mut queue = std::collections::VecDeque::from([start]);
+    while let Some(n) = queue.pop_front() {
+        let mut next: Vec<NodeIndex> = graph.graph().neighbors(n).filter(|&m| inside(m)).collect();
+        next.sort_by(|a, b| graph.event(*a).id.cmp(&graph.event(*b).id));
+        for m in next {
+            if m == start {
+                let mut path = vec![n];
+                let mut cur = n;
+                while let Some(&p) = parent.get(&cur) {
+                    path.push(p);
+                    cur = p;
+                }
+                path.reverse();
+                return path;
+            }
+            if m != n && !parent.contains_key(&m) {
+                parent.insert(m, n);
+                queue.push_back(m);
+            }
+        }
+    }
+    vec![start]
+}
+
+fn cycle_first_link(graph: &CausalGraph<'_>, cycle: &[NodeIndex]) -> Option<usize> {
+    let (a, b) = (cycle[0], *cycle.get(1).unwrap_or(&cycle[0]));
+    graph.graph().find_edge(a, b).map(|e| graph.graph()[e])
+}

@@ -1,0 +1,152 @@
+//! One TOML file of the store: `[[source]]`, `[[event]]` and `[[link]]`
+//! tables, each deserialized on its own so that one bad table does not hide
+//! the problems of the next.
+
+use serde::de::DeserializeOwned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+use toml::Spanned;
+
+use super::position::LineIndex;
+use super::{Loaded, Origin};
+use crate::error::Diagnostic;
+
+const FIELDS_HELP: &str = "a store file holds only [[source]], [[event]] and [[link]] tables";
+
+/// Reads `text` (from `path`) into `loaded`, pushing every problem.
+pub fn read(path: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnostic>) {
+    let lines = LineIndex::new(path, text);
+    let (doc, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        for e in errors {
+            let at = e.span().map_or(0, |s| s.start);
+            diags.push(
+                Diagnostic::error(
+                    Some(lines.location(at)),
+                    format!("invalid TOML: {}", e.message().trim()),
+                )
+                .with_help("fix the TOML syntax; see https://toml.io for the rules"),
+            );
+        }
+        return;
+    }
+    for (key, value) in doc.get_ref().iter() {
+        let name = key.get_ref().as_ref();
+        let Some(items) = value.get_ref().as_array() else {
+            diags.push(
+                Diagnostic::error(
+                    Some(lines.location(key.span().start)),
+                    format!("unexpected top-level key `{name}`"),
+                )
+                .with_help(FIELDS_HELP),
+            );
+            continue;
+        };
+        for item in items.iter() {
+            match name {
+                "source" => {
+                    if let Some((r, o)) = record(&lines, item, "source", diags) {
+                        loaded.store.sources.push(r);
+                        loaded.source_origins.push(o);
+                    }
+                }
+                "event" => {
+                    if let Some((r, o)) = record(&lines, item, "event", diags) {
+                        loaded.store.events.push(r);
+                        loaded.event_origins.push(o);
+                    }
+                }
+                "link" => {
+                    if let Some((r, o)) = record(&lines, item, "link", diags) {
+                        loaded.store.links.push(r);
+                        loaded.link_origins.push(o);
+                    }
+                }
+                _ => {
+                    diags.push(
+                        Diagnostic::error(
+                            Some(lines.location(key.span().start)),
+                            format!("unknown table `[[{name}]]`"),
+                        )
+                        .with_help(FIELDS_HELP),
+                    );
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Deserializes one table, recording where each of its keys is.
+fn record<T: DeserializeOwned>(
+    lines: &LineIndex<'_>,
+    item: &Spanned<DeValue<'_>>,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(T, Origin)> {
+    let mut origin = Origin {
+        table: Some(lines.location(item.span().start)),
+        ..Origin::default()
+    };
+    let Some(table) = item.get_ref().as_table() else {
+        diags.push(
+            Diagnostic::error(origin.table.clone(), format!("`{what}` must be a table"))
+                .with_help(format!("write each {what} as a [[{what}]] table")),
+        );
+        return None;
+    };
+    for (k, v) in table.iter() {
+        origin
+            .fields
+            .insert(k.get_ref().to_string(), lines.location(v.span().start));
+        if let Some(citations) = v.get_ref().as_array().filter(|_| k.get_ref() == "sources") {
+            for (i, c) in citations.iter().enumerate() {
+                let at = c
+                    .get_ref()
+                    .as_table()
+                    .and_then(|t| t.get("id"))
+                    .map_or(c.span().start, |id| id.span().start);
+                origin
+                    .fields
+                    .insert(format!("sources.{i}.id"), lines.location(at));
+            }
+        }
+    }
+    match T::deserialize(ValueDeserializer::from(item.clone())) {
+        Ok(r) => Some((r, origin)),
+        Err(e) => {
+            let at = e.span().map_or(item.span().start, |s| s.start);
+            let message = e.message().trim().to_string();
+            let help = help_for(&message, what);
+            diags.push(
+                Diagnostic::error(
+                    Some(lines.location(at)),
+                    format!("in this {what}: {message}"),
+                )
+                .with_help(help),
+            );
+            None
+        }
+    }
+}
+
+/// A hint for a serde message, naming the fields a record may have.
+pub fn help_for(message: &str, what: &str) -> String {
+    let fields = match what {
+        "source" => "id, title, outlet, url, published, author",
+        "link" => "from, to, relation, evidence, source, confidence",
+        _ => "id, date, title, summary, kind, mode, actors, targets, place, killed, injured, tags, sources, confidence",
+    };
+    if message.starts_with("unknown field") {
+        format!("remove the field or fix its spelling; a {what} has: {fields}")
+    } else if message.starts_with("missing field") {
+        format!("add the field; a {what} has: {fields}")
+    } else if message.contains("invalid date") {
+        "write a date as 2020-09-28, 2020-09, 2020, 2020-W39, 2020-Q3, a range 2020-09-24/2020-09-27, \
+         an open range ../2020-09, or qualify it: 2020-09-22~, 2020-09?, late 2020-W39"
+            .to_string()
+    } else if message.contains("unknown variant") {
+        "use one of the values the message lists".to_string()
+    } else {
+        format!("a {what} has: {fields}; see the README for each field's type")
+    }
+}

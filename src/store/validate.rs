@@ -1,0 +1,173 @@
+//! Checks between records: ids, duplicates, references, ranges. The graph
+//! checks (cycles, time inversions) live in [`crate::graph::check`].
+
+use std::collections::HashMap;
+
+use super::Loaded;
+use crate::error::Diagnostic;
+use crate::model::is_valid_id;
+
+const ID_HELP: &str = "ids are lowercase letters and digits in words joined by single hyphens, e.g. 2020-09-28-rockets-hit-baghdad";
+
+/// Pushes every problem of `loaded` that needs more than one record to see.
+pub fn validate(loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
+    let store = &loaded.store;
+    let mut sources: HashMap<&str, usize> = HashMap::new();
+    for (i, s) in store.sources.iter().enumerate() {
+        let at = loaded.source_origins[i].at("id");
+        if !is_valid_id(&s.id) {
+            diags.push(
+                Diagnostic::error(at.clone(), format!("invalid source id `{}`", s.id))
+                    .with_help(ID_HELP),
+            );
+        }
+        if let Some(&first) = sources.get(s.id.as_str()) {
+            diags.push(duplicate(
+                "source",
+                &s.id,
+                at,
+                loaded.source_origins[first].at("id"),
+            ));
+        } else {
+            sources.insert(&s.id, i);
+        }
+    }
+    let mut events: HashMap<&str, usize> = HashMap::new();
+    for (i, e) in store.events.iter().enumerate() {
+        let origin = &loaded.event_origins[i];
+        if !is_valid_id(&e.id) {
+            diags.push(
+                Diagnostic::error(origin.at("id"), format!("invalid event id `{}`", e.id))
+                    .with_help(ID_HELP),
+            );
+        }
+        if let Some(&first) = events.get(e.id.as_str()) {
+            diags.push(duplicate(
+                "event",
+                &e.id,
+                origin.at("id"),
+                loaded.event_origins[first].at("id"),
+            ));
+        } else {
+            events.insert(&e.id, i);
+        }
+        if e.title.trim().is_empty() || e.title.contains(['\n', '\r']) {
+            diags.push(
+                Diagnostic::error(
+                    origin.at("title"),
+                    format!("the title of `{}` must be one non-empty line", e.id),
+                )
+                .with_help("put longer text in `summary`"),
+            );
+        }
+        confidence(e.confidence, origin.at("confidence"), diags);
+        for actor in e.actors.iter().chain(&e.targets) {
+            let ok = actor
+                .country
+                .as_deref()
+                .is_none_or(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()));
+            if !ok {
+                let at = origin.at("actors").or_else(|| origin.at("targets"));
+                diags.push(
+                    Diagnostic::error(
+                        at,
+                        format!(
+                            "`{}` is not an ISO 3166 alpha-3 country code",
+                            actor.country.as_deref().unwrap_or("")
+                        ),
+                    )
+                    .with_help("use three capital letters, e.g. USA, IRQ, IRN"),
+                );
+            }
+        }
+        for (n, c) in e.sources.iter().enumerate() {
+            if !sources.contains_key(c.id.as_str()) {
+                diags.push(
+                    Diagnostic::error(
+                        origin.at(&format!("sources.{n}.id")),
+                        format!("event `{}` cites unknown source `{}`", e.id, c.id),
+                    )
+                    .with_help("add a [[source]] table with that id, or fix the id"),
+                );
+            }
+        }
+    }
+    for (i, l) in store.links.iter().enumerate() {
+        let origin = &loaded.link_origins[i];
+        for (field, id) in [("from", &l.from), ("to", &l.to)] {
+            if !events.contains_key(id.as_str()) {
+                let mut d = Diagnostic::error(
+                    origin.at(field),
+                    format!("link `{field}` names unknown event `{id}`"),
+                );
+                d = match suggest(id, events.keys().copied()) {
+                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                    None => d.with_help("add the event or fix the id"),
+                };
+                diags.push(d);
+            }
+        }
+        if let Some(s) = &l.source {
+            if !sources.contains_key(s.as_str()) {
+                diags.push(
+                    Diagnostic::error(
+                        origin.at("source"),
+                        format!("link cites unknown source `{s}`"),
+                    )
+                    .with_help("add a [[source]] table with that id, or fix the id"),
+                );
+            }
+        }
+        confidence(l.confidence, origin.at("confidence"), diags);
+    }
+}
+
+fn duplicate(
+    what: &str,
+    id: &str,
+    at: Option<crate::Location>,
+    first: Option<crate::Location>,
+) -> Diagnostic {
+    let first = first.map_or_else(|| "earlier".to_string(), |l| format!("at {l}"));
+    Diagnostic::error(
+        at,
+        format!("duplicate {what} id `{id}`, first defined {first}"),
+    )
+    .with_help("give each record its own id")
+}
+
+fn confidence(c: f64, at: Option<crate::Location>, diags: &mut Vec<Diagnostic>) {
+    if !(0.0..=1.0).contains(&c) {
+        diags.push(
+            Diagnostic::error(at, format!("confidence {c} is outside 0 to 1"))
+                .with_help("write a number such as 0.8"),
+        );
+    }
+}
+
+/// The closest id to `wanted`, when close enough to be a likely typo.
+pub fn suggest<'a>(wanted: &str, ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    ids.map(|id| (edit_distance(wanted, id), id))
+        .filter(|(d, id)| *d <= (wanted.len().max(id.len()) / 3).max(2))
+        .min()
+        .map(|(_, id)| id)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(cur)
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod dot;
 pub mod extract;
+pub mod filter_args;
 pub mod timeline;
 pub mod timex;
 pub mod walk;

@@ -2,16 +2,54 @@
 
 use std::io::Write;
 
+use annals::export::{self, json, table, timeline};
+use annals::graph::CausalGraph;
+
+use super::filter_args::FilterArgs;
+
+/// Output formats of `annals timeline`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown briefing.
+    Md,
+    /// Aligned plain text.
+    Text,
+    /// `{"events": [...]}`.
+    Json,
+    /// One row an event.
+    Csv,
+    /// Knight Lab TimelineJS JSON.
+    Timelinejs,
+}
+
 /// Arguments of `annals timeline`.
 #[derive(clap::Args)]
 pub struct Args {
     /// A store folder, a single file, or `-` for JSON Lines on standard input.
-    pub path: Vec<String>,
+    pub path: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: Format,
+    /// Title of the briefing (Markdown and TimelineJS).
+    #[arg(long, default_value = "Timeline")]
+    pub title: String,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
-/// Runs the command; returns the exit code.
-pub fn run(_args: Args, _out: &mut dyn Write) -> annals::Result<u8> {
-    Err(annals::Error::Usage(
-        "`annals timeline` is not implemented yet".into(),
-    ))
+/// Prints the chronological briefing.
+pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
+    let store = annals::store::load(&args.path)?;
+    let graph = CausalGraph::new(&store);
+    let nodes = export::select(&graph, &args.filters.filter())?;
+    let text = match args.format {
+        Format::Md => timeline::markdown(&graph, &nodes, &args.title),
+        Format::Text => timeline::text(&graph, &nodes),
+        Format::Json => json::timeline(&graph, &nodes),
+        Format::Csv => table::csv(&graph, &nodes),
+        Format::Timelinejs => json::timelinejs(&graph, &nodes, &args.title),
+    };
+    out.write_all(text.as_bytes())
+        .map_err(|e| annals::Error::io("<stdout>", e))?;
+    Ok(0)
 }

@@ -1,1 +1,14 @@
-//! (in progress)
+//! Exports: pure functions from the causal graph to text.
+//!
+//! Nothing here reads or writes files; the command front does. That keeps
+//! every format testable byte for byte and deterministic: the same store
+//! gives the same output.
+
+pub mod dot;
+pub mod filter;
+pub mod human;
+pub mod json;
+pub mod table;
+pub mod timeline;
+
+pub use filter::{select, Filter};

@@ -1,0 +1,58 @@
+//! The filters `timeline` and `dot` share.
+
+use annals::export::Filter;
+use annals::model::{EventDate, Kind};
+
+/// Which events to show.
+#[derive(clap::Args)]
+pub struct FilterArgs {
+    /// Only events that may fall on or after this date (any store date form).
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<EventDate>,
+    /// Only events that may fall on or before this date.
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<EventDate>,
+    /// Only events with this actor or target (name or ISO country code).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Only events of this kind (repeatable).
+    #[arg(long = "kind", value_parser = parse_kind)]
+    pub kinds: Vec<Kind>,
+    /// Only events whose place contains this text.
+    #[arg(long)]
+    pub place: Option<String>,
+    /// Only events with this tag.
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Only the causal neighbourhood of this event.
+    #[arg(long, value_name = "ID")]
+    pub around: Option<String>,
+    /// How many links away from `--around` to go.
+    #[arg(long, default_value_t = 2, requires = "around")]
+    pub depth: usize,
+}
+
+fn parse_date(s: &str) -> Result<EventDate, String> {
+    s.parse()
+        .map_err(|e: annals::model::DateError| e.to_string())
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    s.parse()
+}
+
+impl FilterArgs {
+    /// The library's filter.
+    pub fn filter(&self) -> Filter {
+        Filter {
+            from: self.from.as_ref().map(|d| d.earliest()),
+            to: self.to.as_ref().map(|d| d.latest()),
+            actor: self.actor.clone(),
+            kinds: self.kinds.clone(),
+            place: self.place.clone(),
+            tag: self.tag.clone(),
+            around: self.around.clone(),
+            depth: self.depth,
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! Which events an export shows: `--from`, `--to`, `--actor`, `--kind`,
+//! `--place`, `--tag`, and `--around ID --depth N`.
+
+use std::collections::{HashSet, VecDeque};
+
+use chrono::NaiveDate;
+use petgraph::graph::NodeIndex;
+
+use crate::error::{Error, Result};
+use crate::graph::CausalGraph;
+use crate::model::{Event, Kind};
+
+/// The filters of `timeline` and `dot`; the default keeps everything.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Keep events that may fall on or after this day.
+    pub from: Option<NaiveDate>,
+    /// Keep events that may fall on or before this day.
+    pub to: Option<NaiveDate>,
+    /// Keep events with an actor or target of this name or country code
+    /// (case-insensitive; a name matches on a whole-word substring).
+    pub actor: Option<String>,
+    /// Keep events of these kinds (any of them).
+    pub kinds: Vec<Kind>,
+    /// Keep events whose place contains this text (case-insensitive).
+    pub place: Option<String>,
+    /// Keep events with this tag.
+    pub tag: Option<String>,
+    /// Keep only the causal neighbourhood of this event...
+    pub around: Option<String>,
+    /// ...up to this many links away, in either direction.
+    pub depth: usize,
+}
+
+/// The events `filter` keeps, in chronological order. An unknown
+/// `--around` id is an [`Error::Usage`].
+pub fn select(graph: &CausalGraph<'_>, filter: &Filter) -> Result<Vec<NodeIndex>> {
+    let near = match &filter.around {
+        Some(id) => {
+            let root = graph.node(id).ok_or_else(|| {
+                let ids = graph.store().events.iter().map(|e| e.id.as_str());
+                let hint = crate::store::suggest(id, ids)
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                Error::Usage(format!("--around: no event `{id}` in the store{hint}"))
+            })?;
+            Some(neighbourhood(graph, root, filter.depth))
+        }
+        None => None,
+    };
+    Ok(graph
+        .chronological()
+        .into_iter()
+        .filter(|n| near.as_ref().is_none_or(|s| s.contains(n)))
+        .filter(|&n| keeps(filter, graph.event(n)))
+        .collect())
+}
+
+fn keeps(f: &Filter, e: &Event) -> bool {
+    if f.from.is_some_and(|d| e.date.latest() < d) || f.to.is_some_and(|d| e.date.earliest() > d) {
+        return false;
+    }
+    if !f.kinds.is_empty() && !f.kinds.contains(&e.kind) {
+        return false;
+    }
+    if let Some(a) = &f.actor {
+        let a = a.to_lowercase();
+        let hit = e.actors.iter().chain(&e.targets).any(|x| {
+            x.country
+                .as_deref()
+                .is_some_and(|c| c.eq_ignore_ascii_case(&a))
+                || x.name.to_lowercase().contains(&a)
+        });
+        if !hit {
+            return false;
+        }
+    }
+    if let Some(p) = &f.place {
+        if !e
+            .place
+            .as_deref()
+            .is_some_and(|x| x.to_lowercase().contains(&p.to_lowercase()))
+        {
+            return false;
+        }
+    }
+    if let Some(t) = &f.tag {
+        if !e.tags.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Events at most `depth` links from `root`, following links either way.
+fn neighbourhood(graph: &CausalGraph<'_>, root: NodeIndex, depth: usize) -> HashSet<NodeIndex> {
+    let mut seen = HashSet::from([root]);
+    let mut queue = VecDeque::from([(root, 0)]);
+    while let Some((n, d)) = queue.pop_front() {
+        if d == depth {
+            continue;
+        }
+        for (m, _) in graph.causes(n).into_iter().chain(graph.effects(n)) {
+            if seen.insert(m) {
+                queue.push_back((m, d + 1));
+            }
+        }
+    }
+    seen
+}

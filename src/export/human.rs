@@ -1,0 +1,147 @@
+//! Dates as a reader would say them: `~22 Sep 2020`, `late Sep 2020`,
+//! `2020-W39`, `24–27 Sep 2020`, `since 29 Sep 2020`.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::{Certainty, EventDate, Granularity, Part};
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const MONTHS_LONG: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A day as `3 Jan 2020`.
+pub fn day(d: NaiveDate) -> String {
+    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+}
+
+/// A month as `September 2020`, for section headings.
+pub fn month_heading(d: NaiveDate) -> String {
+    format!("{} {}", MONTHS_LONG[d.month0() as usize], d.year())
+}
+
+/// The date as a briefing prints it.
+pub fn date(d: &EventDate) -> String {
+    if d.granularity() == Granularity::Range {
+        return range(d);
+    }
+    let mut s = String::new();
+    if d.certainty() == Certainty::Approximate || d.certainty() == Certainty::UncertainApproximate {
+        s.push('~');
+    }
+    if let Some(p) = d.part() {
+        s.push_str(match p {
+            Part::Early => "early ",
+            Part::Mid => "mid ",
+            Part::Late => "late ",
+        });
+    }
+    s.push_str(&unit(d));
+    if matches!(
+        d.certainty(),
+        Certainty::Uncertain | Certainty::UncertainApproximate
+    ) {
+        s.push('?');
+    }
+    s
+}
+
+/// The unit the date names, without qualifiers: recovered from the written
+/// form because `~` and `early` move the interval's ends.
+fn unit(d: &EventDate) -> String {
+    let written = d.as_str();
+    let after_part = written.rsplit(' ').next().unwrap_or(written);
+    let body = after_part
+        .split(['~', '?', '%'])
+        .next()
+        .unwrap_or(after_part);
+    let Ok(core) = body.parse::<EventDate>() else {
+        return written.to_string();
+    };
+    let a = core.earliest();
+    match core.granularity() {
+        Granularity::Day => day(a),
+        Granularity::Week => core.as_str().to_string(),
+        Granularity::Month => format!("{} {}", MONTHS[a.month0() as usize], a.year()),
+        Granularity::Quarter => format!("Q{} {}", a.month0() / 3 + 1, a.year()),
+        Granularity::Half => format!("H{} {}", a.month0() / 6 + 1, a.year()),
+        Granularity::Season => {
+            let name = match a.month() {
+                3 => "spring",
+                6 => "summer",
+                9 => "autumn",
+                _ => "winter",
+            };
+            format!("{name} {}", a.year())
+        }
+        Granularity::Year => a.year().to_string(),
+        Granularity::Decade => format!("{}s", a.year()),
+        Granularity::Century => format!("{}s", a.year()),
+        Granularity::Range => core.as_str().to_string(),
+    }
+}
+
+fn range(d: &EventDate) -> String {
+    let (a, b) = d.as_str().split_once('/').unwrap_or((d.as_str(), ".."));
+    let end = |s: &str| s.parse::<EventDate>().ok().map(|e| date(&e));
+    match (end(a), end(b)) {
+        (None, Some(b)) => format!("until {b}"),
+        (Some(a), None) => format!("since {a}"),
+        (Some(x), Some(y)) => {
+            let (s, e) = (d.earliest(), d.latest());
+            let plain_days = !a.contains(['~', '?', '%', ' '])
+                && !b.contains(['~', '?', '%', ' '])
+                && a.len() == 10
+                && b.len() == 10;
+            if plain_days && s.year() == e.year() && s.month() == e.month() {
+                format!(
+                    "{}–{} {} {}",
+                    s.day(),
+                    e.day(),
+                    MONTHS[s.month0() as usize],
+                    s.year()
+                )
+            } else {
+                format!("{x} – {y}")
+            }
+        }
+        (None, None) => d.as_str().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(s: &str) -> String {
+        date(&s.parse().unwrap())
+    }
+
+    #[test]
+    fn reader_forms() {
+        assert_eq!(h("2020-09-22~"), "~22 Sep 2020");
+        assert_eq!(h("late 2020-09"), "late Sep 2020");
+        assert_eq!(h("2020-W39"), "2020-W39");
+        assert_eq!(h("late 2020-W39"), "late 2020-W39");
+        assert_eq!(h("2020-09-24/2020-09-27"), "24–27 Sep 2020");
+        assert_eq!(h("2020-09-29/.."), "since 29 Sep 2020");
+        assert_eq!(h("../2020-09"), "until Sep 2020");
+        assert_eq!(h("2020-09?"), "Sep 2020?");
+        assert_eq!(h("2020-Q3"), "Q3 2020");
+        assert_eq!(h("199X"), "1990s");
+        assert_eq!(h("2020-01-03/2020-09-29"), "3 Jan 2020 – 29 Sep 2020");
+    }
+}

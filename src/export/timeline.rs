@@ -96,7 +96,13 @@ impl<'s> Citations<'s> {
                     }
                     bits.push(human::day(s.published));
                     if !s.url.is_empty() {
-                        bits.push(format!("<{}>", s.url.replace(['<', '>', ' '], "")));
+                        bits.push(format!(
+                            "<{}>",
+                            s.url
+                                .replace('<', "%3C")
+                                .replace('>', "%3E")
+                                .replace(' ', "%20")
+                        ));
                     }
                     let _ = writeln!(out, "{}.", bits.join(", "));
                 }

@@ -137,9 +137,9 @@ pub fn help_for(message: &str, what: &str) -> String {
         _ => "id, date, title, summary, kind, mode, actors, targets, place, killed, injured, tags, sources, confidence",
     };
     if message.starts_with("unknown field") {
-        format!("remove the field or fix its spelling; a {what} has: {fields}")
+        "remove the field or fix its spelling".to_string()
     } else if message.starts_with("missing field") {
-        format!("add the field; a {what} has: {fields}")
+        format!("add the field; {} {what} has: {fields}", article(what))
     } else if message.contains("invalid date") {
         "write a date as 2020-09-28, 2020-09, 2020, 2020-W39, 2020-Q3, a range 2020-09-24/2020-09-27, \
          an open range ../2020-09, or qualify it: 2020-09-22~, 2020-09?, late 2020-W39"
@@ -147,6 +147,17 @@ pub fn help_for(message: &str, what: &str) -> String {
     } else if message.contains("unknown variant") {
         "use one of the values the message lists".to_string()
     } else {
-        format!("a {what} has: {fields}; see the README for each field's type")
+        format!(
+            "{} {what} has: {fields}; see the README for each field's type",
+            article(what)
+        )
+    }
+}
+
+fn article(what: &str) -> &'static str {
+    if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
     }
 }

@@ -148,7 +148,7 @@ fn confidence(c: f64, at: Option<crate::Location>, diags: &mut Vec<Diagnostic>) 
 /// The closest id to `wanted`, when close enough to be a likely typo.
 pub fn suggest<'a>(wanted: &str, ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     ids.map(|id| (edit_distance(wanted, id), id))
-        .filter(|(d, id)| *d <= (wanted.len().max(id.len()) / 3).max(2))
+        .filter(|(d, id)| *d <= (wanted.len().max(id.len()) / 3).max(1))
         .min()
         .map(|(_, id)| id)
 }

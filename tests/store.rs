@@ -1,0 +1,110 @@
+//! The store and `annals check`: bad stores are reported, never changed.
+
+use crate::util::{root, run_in, snapshot};
+
+/// Every `check-*` fixture, run through every command that reads a store:
+/// no file below the fixtures may change, whatever the exit code.
+#[test]
+fn bad_stores_are_never_modified() {
+    let cases = root().join("tests/cmd");
+    let before = snapshot(&cases);
+    for entry in std::fs::read_dir(&cases).unwrap() {
+        let dir = entry.unwrap().path();
+        if !dir.is_dir() {
+            continue;
+        }
+        for args in [
+            &["check", "."][..],
+            &["timeline", "."],
+            &["timeline", ".", "--format", "json"],
+            &["dot", "."],
+            &["why", "a", "."],
+        ] {
+            let out = run_in(&dir, args);
+            assert!(
+                out.status.code().is_some(),
+                "{dir:?} {args:?} was killed by a signal"
+            );
+        }
+    }
+    assert_eq!(before, snapshot(&cases), "a command changed a fixture");
+}
+
+/// A bad store makes every reading command fail with exit 1 and the same
+/// located message, not only `check`.
+#[test]
+fn commands_other_than_check_refuse_bad_stores() {
+    let dir = root().join("tests/cmd/check-invalid-date.in");
+    let out = run_in(&dir, &["timeline", "."]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("store.toml:10:8: error"), "{err}");
+    assert!(err.contains("2020-02 has 29 days"), "{err}");
+}
+
+/// The shipped store is clean, and so is its JSON Lines form piped back in.
+#[test]
+fn shipped_events_check_clean_and_round_trip_through_json_lines() {
+    let out = run_in(&root(), &["check", "events"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).ends_with(": ok\n"));
+
+    let json = run_in(&root(), &["timeline", "events", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let mut lines = String::new();
+    let sources = std::fs::read_to_string(root().join("events/sources.toml")).unwrap();
+    let store: annals::model::Store = toml::from_str(&sources).unwrap();
+    for s in &store.sources {
+        let mut v = serde_json::to_value(s).unwrap();
+        v["type"] = "source".into();
+        lines.push_str(&format!("{v}\n"));
+    }
+    for e in value["events"].as_array().unwrap() {
+        lines.push_str(&format!("{e}\n"));
+    }
+    let mut child = crate::util::annals()
+        .args(["timeline", "-", "--format", "json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(lines.as_bytes())
+        .unwrap();
+    let again = child.wait_with_output().unwrap();
+    assert_eq!(
+        again.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    // Links are not in the event lines, so compare events without them.
+    let strip = |v: &serde_json::Value| -> Vec<serde_json::Value> {
+        v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let mut e = e.clone();
+                e.as_object_mut().unwrap().remove("causes");
+                e.as_object_mut().unwrap().remove("effects");
+                e
+            })
+            .collect()
+    };
+    let again: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    let (mut a, mut b) = (strip(&value), strip(&again));
+    let key = |e: &serde_json::Value| e["id"].as_str().unwrap().to_string();
+    a.sort_by_key(key);
+    b.sort_by_key(key);
+    assert_eq!(a, b);
+}

@@ -1,0 +1,7 @@
+//! All integration tests, compiled as one binary.
+
+mod cli;
+mod dates;
+mod exports;
+mod store;
+mod util;

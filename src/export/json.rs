@@ -1,80 +1,130 @@
 //! The JSON timeline (`{"events": [...]}`) and TimelineJS's JSON.
 
 use petgraph::graph::NodeIndex;
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use serde_json::{json, Value};
 
 use super::human;
 use crate::graph::CausalGraph;
-use crate::model::{Event, Granularity, Link};
+use crate::model::{Actor, Citation, Event, Granularity, Link};
 
-/// A day for JSON, `null` for an open end.
-fn day_or_null(d: chrono::NaiveDate, open: bool) -> Value {
-    if open {
-        Value::Null
-    } else {
-        Value::String(d.format("%Y-%m-%d").to_string())
-    }
+/// A day for JSON, `None` (`null`) for an open end.
+fn day_or_null(d: chrono::NaiveDate, open: bool) -> Option<String> {
+    (!open).then(|| d.format("%Y-%m-%d").to_string())
 }
 
-/// One event in the timeline JSON form, with the causes and effects given.
-/// `annals extract --docs` prints the same form (with `doc` added).
-pub fn event_value(e: &Event, causes: &[(&str, &Link)], effects: &[(&str, &Link)]) -> Value {
-    let mut v = Map::new();
-    v.insert("id".into(), json!(e.id));
-    v.insert("date".into(), json!(e.date.as_str()));
-    v.insert(
-        "earliest".into(),
-        day_or_null(e.date.earliest(), e.date.open_start()),
-    );
-    v.insert(
-        "latest".into(),
-        day_or_null(e.date.latest(), e.date.open_end()),
-    );
-    v.insert("granularity".into(), json!(e.date.granularity().as_str()));
-    v.insert("title".into(), json!(e.title));
-    if let Some(s) = &e.summary {
-        v.insert("summary".into(), json!(s));
-    }
-    v.insert("kind".into(), json!(e.kind.as_str()));
-    v.insert("mode".into(), json!(e.mode.as_str()));
-    v.insert("actors".into(), json!(e.actors));
-    v.insert("targets".into(), json!(e.targets));
-    v.insert("place".into(), json!(e.place));
-    if let Some(k) = e.killed {
-        v.insert("killed".into(), json!(k));
-    }
-    if let Some(i) = e.injured {
-        v.insert("injured".into(), json!(i));
-    }
-    v.insert("tags".into(), json!(e.tags));
-    v.insert("sources".into(), json!(e.sources));
-    v.insert("confidence".into(), json!(e.confidence));
-    let rel = |list: &[(&str, &Link)]| -> Value {
-        list.iter()
-            .map(|(id, l)| json!({"id": id, "relation": l.relation.as_str()}))
-            .collect()
-    };
-    v.insert("causes".into(), rel(causes));
-    v.insert("effects".into(), rel(effects));
-    Value::Object(v)
+/// A neighbour in the causal graph, as the JSON names it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Related<'a> {
+    /// The other event's id.
+    pub id: &'a str,
+    /// How the two are linked.
+    pub relation: &'static str,
 }
 
-fn graph_event_value(graph: &CausalGraph<'_>, n: NodeIndex) -> Value {
-    let ids = |list: Vec<(NodeIndex, &'_ Link)>| -> Vec<(String, Link)> {
-        list.into_iter()
-            .map(|(m, l)| (graph.event(m).id.clone(), l.clone()))
-            .collect()
-    };
-    let (c, f) = (ids(graph.causes(n)), ids(graph.effects(n)));
-    let c: Vec<(&str, &Link)> = c.iter().map(|(i, l)| (i.as_str(), l)).collect();
-    let f: Vec<(&str, &Link)> = f.iter().map(|(i, l)| (i.as_str(), l)).collect();
-    event_value(graph.event(n), &c, &f)
+/// One event in the timeline JSON form: the stored fields plus the derived
+/// `earliest`, `latest`, `granularity`, `causes` and `effects`.
+/// `annals extract --docs` prints the same form, with `doc` added.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventJson<'a> {
+    /// Event id.
+    pub id: &'a str,
+    /// The date as written.
+    pub date: &'a str,
+    /// First possible day, `null` when open.
+    pub earliest: Option<String>,
+    /// Last possible day, `null` when open.
+    pub latest: Option<String>,
+    /// Unit of the date.
+    pub granularity: &'static str,
+    /// One-line title.
+    pub title: &'a str,
+    /// Longer account.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<&'a str>,
+    /// Event kind.
+    pub kind: &'static str,
+    /// Whether it happened.
+    pub mode: &'static str,
+    /// Who acted.
+    pub actors: &'a [Actor],
+    /// On whom.
+    pub targets: &'a [Actor],
+    /// Where.
+    pub place: Option<&'a str>,
+    /// Killed, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub killed: Option<u32>,
+    /// Injured, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub injured: Option<u32>,
+    /// Labels.
+    pub tags: &'a [String],
+    /// Citations.
+    pub sources: &'a [Citation],
+    /// 0 to 1.
+    pub confidence: f64,
+    /// Events it followed from.
+    pub causes: Vec<Related<'a>>,
+    /// Events that followed from it.
+    pub effects: Vec<Related<'a>>,
+}
+
+impl<'a> EventJson<'a> {
+    /// The JSON form of `e`, with the causes and effects given.
+    pub fn new(e: &'a Event, causes: Vec<Related<'a>>, effects: Vec<Related<'a>>) -> EventJson<'a> {
+        EventJson {
+            id: &e.id,
+            date: e.date.as_str(),
+            earliest: day_or_null(e.date.earliest(), e.date.open_start()),
+            latest: day_or_null(e.date.latest(), e.date.open_end()),
+            granularity: e.date.granularity().as_str(),
+            title: &e.title,
+            summary: e.summary.as_deref(),
+            kind: e.kind.as_str(),
+            mode: e.mode.as_str(),
+            actors: &e.actors,
+            targets: &e.targets,
+            place: e.place.as_deref(),
+            killed: e.killed,
+            injured: e.injured,
+            tags: &e.tags,
+            sources: &e.sources,
+            confidence: e.confidence,
+            causes,
+            effects,
+        }
+    }
+
+    /// The JSON form of the event at `n`, its neighbours taken from the graph.
+    pub fn from_graph(graph: &CausalGraph<'a>, n: NodeIndex) -> EventJson<'a> {
+        let related = |list: Vec<(NodeIndex, &'a Link)>| -> Vec<Related<'a>> {
+            list.into_iter()
+                .map(|(m, l)| Related {
+                    id: graph.event(m).id.as_str(),
+                    relation: l.relation.as_str(),
+                })
+                .collect()
+        };
+        EventJson::new(
+            graph.event(n),
+            related(graph.causes(n)),
+            related(graph.effects(n)),
+        )
+    }
 }
 
 /// `annals timeline --format json`.
 pub fn timeline(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> String {
-    let events: Vec<Value> = nodes.iter().map(|&n| graph_event_value(graph, n)).collect();
-    let mut s = serde_json::to_string_pretty(&json!({ "events": events })).unwrap_or_default();
+    #[derive(Serialize)]
+    struct Timeline<'a> {
+        events: Vec<EventJson<'a>>,
+    }
+    let events = nodes
+        .iter()
+        .map(|&n| EventJson::from_graph(graph, n))
+        .collect();
+    let mut s = serde_json::to_string_pretty(&Timeline { events }).unwrap_or_default();
     s.push('\n');
     s
 }

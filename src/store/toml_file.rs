@@ -29,9 +29,9 @@ pub fn read(path: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnos
         }
         return;
     }
-    for (key, value) in doc.get_ref().iter() {
-        let name = key.get_ref().as_ref();
-        let Some(items) = value.get_ref().as_array() else {
+    for (key, value) in doc.into_inner() {
+        let name: &str = key.get_ref().as_ref();
+        let DeValue::Array(items) = value.into_inner() else {
             diags.push(
                 Diagnostic::error(
                     Some(lines.location(key.span().start)),
@@ -41,7 +41,7 @@ pub fn read(path: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnos
             );
             continue;
         };
-        for item in items.iter() {
+        for item in items {
             match name {
                 "source" => {
                     if let Some((r, o)) = record(&lines, item, "source", diags) {
@@ -79,7 +79,7 @@ pub fn read(path: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnos
 /// Deserializes one table, recording where each of its keys is.
 fn record<T: DeserializeOwned>(
     lines: &LineIndex<'_>,
-    item: &Spanned<DeValue<'_>>,
+    item: Spanned<DeValue<'_>>,
     what: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(T, Origin)> {
@@ -111,10 +111,11 @@ fn record<T: DeserializeOwned>(
             }
         }
     }
-    match T::deserialize(ValueDeserializer::from(item.clone())) {
+    let table_start = item.span().start;
+    match T::deserialize(ValueDeserializer::from(item)) {
         Ok(r) => Some((r, origin)),
         Err(e) => {
-            let at = e.span().map_or(item.span().start, |s| s.start);
+            let at = e.span().map_or(table_start, |s| s.start);
             let message = e.message().trim().to_string();
             let help = help_for(&message, what);
             diags.push(

@@ -1,17 +1,124 @@
-//! `annals timex`.
+//! `annals timex`: temporal expressions as JSON Lines.
 
-use std::io::Write;
+use std::io::{BufRead, Read, Write};
+
+use annals::time::{self, DocType, Timex};
+use annals::{Diagnostic, Error, Location};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_json::json;
 
 /// Arguments of `annals timex`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// A store folder, a single file, or `-` for JSON Lines on standard input.
-    pub path: Vec<String>,
+    /// The text to tag: a file, or `-` (the default) for standard input.
+    #[arg(default_value = "-", conflicts_with = "docs")]
+    pub file: String,
+    /// The reference date (publication date), e.g. 2020-09-29.
+    #[arg(long, required_unless_present = "docs")]
+    pub dct: Option<NaiveDate>,
+    /// What relative expressions count from.
+    #[arg(long = "type", default_value = "news", value_parser = parse_doc_type)]
+    pub doc_type: DocType,
+    /// A batch: JSON Lines of `{"id", "dct", "doc_type", "text"}`.
+    #[arg(long, value_name = "FILE.jsonl")]
+    pub docs: Option<String>,
 }
 
-/// Runs the command; returns the exit code.
-pub fn run(_args: Args, _out: &mut dyn Write) -> annals::Result<u8> {
-    Err(annals::Error::Usage(
-        "`annals timex` is not implemented yet".into(),
-    ))
+fn parse_doc_type(s: &str) -> Result<DocType, String> {
+    s.parse()
+}
+
+fn line(t: &Timex, doc: Option<&str>) -> serde_json::Value {
+    let mut v = json!({
+        "begin": t.begin,
+        "end": t.end,
+        "text": t.text,
+        "type": t.kind,
+        "value": t.value,
+        "mod": t.modifier,
+    });
+    if let Some(d) = &t.date {
+        v["earliest"] = (!d.open_start()).then(|| d.earliest().to_string()).into();
+        v["latest"] = (!d.open_end()).then(|| d.latest().to_string()).into();
+        v["granularity"] = d.granularity().as_str().into();
+    }
+    if let Some(doc) = doc {
+        v["doc"] = doc.into();
+    }
+    v
+}
+
+#[derive(Deserialize)]
+struct Doc {
+    id: String,
+    dct: NaiveDate,
+    #[serde(default)]
+    doc_type: Option<String>,
+    text: String,
+}
+
+/// Prints one JSON line per expression.
+pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
+    let io = |e| Error::io("<stdout>", e);
+    if let Some(path) = &args.docs {
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let mut problems = Vec::new();
+        for (n, text) in std::io::BufReader::new(file).lines().enumerate() {
+            let text = text.map_err(|e| Error::io(path, e))?;
+            if text.trim().is_empty() {
+                continue;
+            }
+            let at = Location::File {
+                path: path.clone(),
+                line: n + 1,
+                column: 1,
+            };
+            let doc: Doc = match serde_json::from_str(&text) {
+                Ok(d) => d,
+                Err(e) => {
+                    problems.push(Diagnostic::error(Some(at), format!("bad document: {e}")).with_help(
+                        "each line must be {\"id\": ..., \"dct\": \"YYYY-MM-DD\", \"doc_type\": \"news\", \"text\": ...}",
+                    ));
+                    continue;
+                }
+            };
+            let doc_type = match doc.doc_type.as_deref().map(str::parse).transpose() {
+                Ok(t) => t.unwrap_or(args.doc_type),
+                Err(e) => {
+                    problems.push(Diagnostic::error(Some(at), e));
+                    continue;
+                }
+            };
+            for t in time::tag(&doc.text, doc.dct, doc_type) {
+                writeln!(out, "{}", line(&t, Some(&doc.id))).map_err(io)?;
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
+        }
+        return Ok(0);
+    }
+    let mut text = String::new();
+    if args.file == "-" {
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| Error::io("<stdin>", e))?;
+    } else {
+        let bytes = std::fs::read(&args.file).map_err(|e| Error::io(&args.file, e))?;
+        text = String::from_utf8(bytes).map_err(|_| {
+            Error::Invalid(vec![Diagnostic::error(
+                Some(Location::Path(args.file.clone())),
+                "the file is not UTF-8 text",
+            )
+            .with_help("convert it to UTF-8")])
+        })?;
+    }
+    let dct = args
+        .dct
+        .ok_or_else(|| Error::Usage("give --dct YYYY-MM-DD".into()))?;
+    for t in time::tag(&text, dct, args.doc_type) {
+        writeln!(out, "{}", line(&t, None)).map_err(io)?;
+    }
+    Ok(0)
 }

@@ -1,1 +1,166 @@
-//! (in progress)
+//! Temporal expressions: finding the dates in running text and resolving
+//! them against a reference date.
+//!
+//! Every event's date comes from the words around it: "a week ago", "late
+//! last week", "last Monday", "on January 3, 2020". [`tag`] finds such
+//! expressions in a whole document in one pass and resolves each to a
+//! TIMEX3 value (the annotation standard the evaluation corpora use) and,
+//! for dates and times, to the interval the timeline and the graph use.
+//!
+//! It scans the text once into tokens, looks each word up in a lexicon
+//! read once from `lexicon.toml`, and tries a small set of rules at each
+//! token that could start an expression; the longest match wins. When the
+//! text does not say enough it abstains or leaves the value underspecified
+//! rather than invent a day.
+
+mod calendar;
+mod grammar;
+mod lexicon;
+mod scan;
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::EventDate;
+
+/// What kind of text is being tagged, which decides what relative
+/// expressions count from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DocType {
+    /// News: relative to the publication date, and past-biased ("Friday"
+    /// in a past-tense sentence is the last Friday).
+    #[default]
+    News,
+    /// History-style text: relative to the last day the text mentioned.
+    Narrative,
+    /// Conversation and social media: relative to the reference date,
+    /// without the past bias of news.
+    Colloquial,
+}
+
+impl FromStr for DocType {
+    type Err = String;
+    fn from_str(s: &str) -> Result<DocType, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "news" => Ok(DocType::News),
+            "narrative" | "narratives" => Ok(DocType::Narrative),
+            "colloquial" => Ok(DocType::Colloquial),
+            other => Err(format!(
+                "unknown document type `{other}`; use news, narrative or colloquial"
+            )),
+        }
+    }
+}
+
+/// The TIMEX3 type of an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    /// A calendar date or period.
+    Date,
+    /// A time of day.
+    Time,
+    /// An amount of time.
+    Duration,
+    /// A recurring time.
+    Set,
+}
+
+impl fmt::Display for TimexType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        })
+    }
+}
+
+/// One temporal expression and its resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timex {
+    /// Start, in Unicode code points.
+    pub begin: usize,
+    /// End (exclusive), in code points.
+    pub end: usize,
+    /// Start, in bytes.
+    pub byte_begin: usize,
+    /// End (exclusive), in bytes.
+    pub byte_end: usize,
+    /// The text of the expression.
+    pub text: String,
+    /// TIMEX3 type.
+    pub kind: TimexType,
+    /// TIMEX3 value: `2020-09-28`, `2020-W39`, `P2W`, `PAST_REF`...
+    pub value: String,
+    /// TIMEX3 mod: START, MID, END, APPROX.
+    pub modifier: Option<String>,
+    /// For dates and times, the store date: its interval is what timelines
+    /// and the graph use. `None` when the value is underspecified.
+    pub date: Option<EventDate>,
+}
+
+/// Finds and resolves every temporal expression of `text`, against the
+/// reference date `dct`. Expressions come sorted and never overlap.
+pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
+    let tokens = scan::scan(text);
+    let sentences = tokens.last().map_or(0, |t| t.sentence as usize + 1);
+    let mut future_from = vec![usize::MAX; sentences];
+    for (i, t) in tokens.iter().enumerate() {
+        if t.lex.is_some_and(|l| l.future) {
+            let slot = &mut future_from[t.sentence as usize];
+            *slot = (*slot).min(i);
+        }
+    }
+    let mut cx = grammar::Context {
+        tokens: &tokens,
+        dct,
+        doc_type,
+        future_from,
+        anchor: None,
+    };
+    let mut out = Vec::new();
+    let (mut chars, mut counted) = (0usize, 0usize);
+    let mut i = 0;
+    let mut taken_until = 0;
+    while i < tokens.len() {
+        let Some(found) = grammar::match_at(&cx, i) else {
+            i += 1;
+            continue;
+        };
+        let first = found.first.max(taken_until);
+        let (b, e) = (tokens[first].start, tokens[found.end - 1].end);
+        chars += text[counted..b].chars().count();
+        let begin = chars;
+        let end = begin + text[b..e].chars().count();
+        chars = end;
+        counted = e;
+        let (value, date) = match &found.point {
+            Some(p) => (p.value(), p.event_date(found.modifier, found.approx, dct)),
+            None => (found.value.clone().unwrap_or_default(), None),
+        };
+        if let (Some(calendar::Point::Day(d)), true) =
+            (&found.point, text[b..e].bytes().any(|c| c.is_ascii_digit()))
+        {
+            cx.anchor = Some(*d);
+        }
+        out.push(Timex {
+            begin,
+            end,
+            byte_begin: b,
+            byte_end: e,
+            text: text[b..e].to_string(),
+            kind: found.kind,
+            value,
+            modifier: found.modifier.map(str::to_string),
+            date,
+        });
+        taken_until = found.end;
+        i = found.end;
+    }
+    out
+}

@@ -1,0 +1,135 @@
+//! What a temporal expression resolves to, as a calendar reference: how to
+//! write it as a TIMEX3 value and as a store date.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::model::EventDate;
+
+/// A resolved calendar reference.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Point {
+    /// A day.
+    Day(NaiveDate),
+    /// A part of a day (`TNI`, `TMO`...).
+    DayPart(NaiveDate, &'static str),
+    /// A clock time on a day, with its zone suffix (`Z` or empty).
+    Clock(NaiveDate, u32, u32, &'static str),
+    /// The ISO week starting on this Monday.
+    Week(NaiveDate),
+    /// The weekend of the ISO week starting on this Monday.
+    Weekend(NaiveDate),
+    /// A month.
+    Month(i32, u32),
+    /// A quarter, 1 to 4.
+    Quarter(i32, u32),
+    /// A half year, 1 or 2.
+    Half(i32, u32),
+    /// A season code of a year.
+    Season(i32, &'static str),
+    /// A year.
+    Year(i32),
+    /// A decade by its first three digits (199 for the 1990s).
+    Decade(i32),
+    /// A century by its first two digits (19 for the 1900s).
+    Century(i32),
+    /// PRESENT_REF, PAST_REF, FUTURE_REF, with the unit the text named
+    /// ("recent weeks"), which sets how far back the store date reaches.
+    Reference(&'static str, Option<&'static str>),
+    /// A value the text leaves open (`XXXX-09-29`): no interval.
+    Unresolved(String),
+}
+
+impl Point {
+    /// The TIMEX3 value.
+    pub fn value(&self) -> String {
+        match self {
+            Point::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Point::DayPart(d, p) => format!("{}T{p}", d.format("%Y-%m-%d")),
+            Point::Clock(d, h, m, z) => format!("{}T{h:02}:{m:02}{z}", d.format("%Y-%m-%d")),
+            Point::Week(d) => format!("{}-W{:02}", d.iso_week().year(), d.iso_week().week()),
+            Point::Weekend(d) => format!("{}-W{:02}-WE", d.iso_week().year(), d.iso_week().week()),
+            Point::Month(y, m) => format!("{y:04}-{m:02}"),
+            Point::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            Point::Half(y, h) => format!("{y:04}-H{h}"),
+            Point::Season(y, s) => format!("{y:04}-{s}"),
+            Point::Year(y) => format!("{y:04}"),
+            Point::Decade(d) => format!("{d:03}"),
+            Point::Century(c) => format!("{c:02}"),
+            Point::Reference(r, _) => (*r).to_string(),
+            Point::Unresolved(v) => v.clone(),
+        }
+    }
+
+    /// The store date: the same interval in the store's written form, with
+    /// `modifier` (START, MID, END, APPROX) applied. `dct` places the
+    /// vague references: "recently" reaches back from it.
+    pub fn event_date(
+        &self,
+        modifier: Option<&str>,
+        approx: bool,
+        dct: NaiveDate,
+    ) -> Option<EventDate> {
+        let body = match self {
+            Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, ..) => {
+                d.format("%Y-%m-%d").to_string()
+            }
+            Point::Week(d) => format!("{}-W{:02}", d.iso_week().year(), d.iso_week().week()),
+            Point::Weekend(d) => {
+                let sat = *d + Duration::days(5);
+                return format!("{}/{}", sat, sat + Duration::days(1)).parse().ok();
+            }
+            Point::Month(..)
+            | Point::Quarter(..)
+            | Point::Half(..)
+            | Point::Season(..)
+            | Point::Year(_) => self.value(),
+            Point::Decade(d) => format!("{d:03}X"),
+            Point::Century(c) => format!("{c:02}XX"),
+            Point::Reference(r, unit) => {
+                let back = match unit {
+                    Some("D") => 7,
+                    Some("W") => 42,
+                    Some("M") => 183,
+                    Some("Y") => 5 * 365,
+                    Some("DE") => 30 * 365,
+                    _ => 30,
+                };
+                return match *r {
+                    "PRESENT_REF" => Some(EventDate::day(dct)),
+                    "PAST_REF" => format!("{}/{}", dct - Duration::days(back), dct)
+                        .parse()
+                        .ok(),
+                    _ => format!("{dct}/..").parse().ok(),
+                };
+            }
+            Point::Unresolved(_) => return None,
+        };
+        let prefix = match modifier {
+            Some("START") => "early ",
+            Some("MID") => "mid ",
+            Some("END") => "late ",
+            _ => "",
+        };
+        let suffix = if approx || modifier == Some("APPROX") {
+            "~"
+        } else {
+            ""
+        };
+        format!("{prefix}{body}{suffix}").parse().ok()
+    }
+}
+
+/// The ISO week's Monday of a day.
+pub fn monday(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
+}
+
+/// Moves a day by whole months, keeping the day where the month allows.
+pub fn add_months(d: NaiveDate, months: i32) -> NaiveDate {
+    let total = d.year() * 12 + d.month0() as i32 + months;
+    let (y, m) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+    (1..=d.day())
+        .rev()
+        .find_map(|day| NaiveDate::from_ymd_opt(y, m, day))
+        .unwrap_or(d)
+}

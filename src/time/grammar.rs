@@ -1,0 +1,1047 @@
+//! The rules: which token sequences are temporal expressions, and what
+//! they resolve to. Each rule is a function that looks at the tokens from
+//! one position and returns the longest expression it recognises there.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::calendar::{add_months, monday, Point};
+use super::scan::{Shape, Token};
+use super::{DocType, TimexType};
+
+/// An expression found by a rule, before it is written out.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// TIMEX3 type.
+    pub kind: TimexType,
+    /// What it resolves to (DATE, TIME).
+    pub point: Option<Point>,
+    /// The value when it is not a point (DURATION, SET).
+    pub value: Option<String>,
+    /// TIMEX3 mod.
+    pub modifier: Option<&'static str>,
+    /// Approximate ("a week ago", "about").
+    pub approx: bool,
+}
+
+impl Found {
+    fn date(first: usize, end: usize, point: Point) -> Found {
+        Found {
+            first,
+            end,
+            kind: TimexType::Date,
+            point: Some(point),
+            value: None,
+            modifier: None,
+            approx: false,
+        }
+    }
+
+    fn other(first: usize, end: usize, kind: TimexType, value: String) -> Found {
+        Found {
+            first,
+            end,
+            kind,
+            point: None,
+            value: Some(value),
+            modifier: None,
+            approx: false,
+        }
+    }
+}
+
+/// Everything the rules need to know about the document.
+pub struct Context<'a> {
+    /// The tokens.
+    pub tokens: &'a [Token],
+    /// The reference date.
+    pub dct: NaiveDate,
+    /// How relative expressions are anchored.
+    pub doc_type: DocType,
+    /// For each sentence, the first token that makes it point forward.
+    pub future_from: Vec<usize>,
+    /// The last explicit day mentioned before the current position.
+    pub anchor: Option<NaiveDate>,
+}
+
+impl Context<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.lower.as_str())
+    }
+
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        words.contains(&self.word(i))
+    }
+
+    /// The day relative expressions count from: the publication date, or
+    /// in narrative text the last day the text mentioned.
+    fn base(&self) -> NaiveDate {
+        match self.doc_type {
+            DocType::Narrative => self.anchor.unwrap_or(self.dct),
+            _ => self.dct,
+        }
+    }
+
+    /// True when the sentence around token `i` speaks of the future.
+    fn future(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        let marker = self
+            .future_from
+            .get(t.sentence as usize)
+            .copied()
+            .unwrap_or(usize::MAX);
+        marker < i || (self.doc_type == DocType::Colloquial && marker != usize::MAX)
+    }
+}
+
+/// A number written in digits or words ("24", "twenty four", "a"); returns
+/// the value and the token after it. `None` for vague amounts.
+fn number(cx: &Context<'_>, i: usize) -> Option<(Option<u32>, usize)> {
+    let t = cx.tokens.get(i)?;
+    if t.shape == Shape::Number && t.lower.bytes().all(|b| b.is_ascii_digit()) && t.lower.len() <= 4
+    {
+        return Some((t.lower.parse().ok(), i + 1));
+    }
+    let lex = t.lex?;
+    if lex.vague {
+        // "a few", "a couple of" are vague too.
+        let mut j = i + 1;
+        if cx.is(j, &["of"]) {
+            j += 1;
+        }
+        return Some((None, j));
+    }
+    let mut n = lex.number?;
+    let mut j = i + 1;
+    if n == 1
+        && cx
+            .tokens
+            .get(j)
+            .and_then(|t| t.lex)
+            .is_some_and(|l| l.vague)
+    {
+        // "a few", "a couple (of)".
+        j += 1;
+        if cx.is(j, &["of"]) {
+            j += 1;
+        }
+        return Some((None, j));
+    }
+    // twenty four, twenty-four
+    if n >= 20 && n % 10 == 0 {
+        let k = if cx.is(j, &["-"]) { j + 1 } else { j };
+        if let Some(u) = cx
+            .tokens
+            .get(k)
+            .and_then(|t| t.lex)
+            .and_then(|l| l.number)
+            .filter(|u| (1..10).contains(u))
+        {
+            n += u;
+            j = k + 1;
+        }
+    }
+    if cx.is(j, &["and"]) && cx.is(j + 1, &["a"]) && cx.is(j + 2, &["half"]) {
+        j += 3;
+    }
+    Some((Some(n), j))
+}
+
+fn unit(cx: &Context<'_>, i: usize) -> Option<&'static str> {
+    cx.tokens.get(i)?.lex?.unit
+}
+
+fn plural(cx: &Context<'_>, i: usize) -> bool {
+    cx.word(i).ends_with('s')
+}
+
+/// A duration value: P2W, PT3H, PXY.
+fn duration(n: Option<u32>, unit: &str) -> String {
+    let n = n.map_or_else(|| "X".to_string(), |n| n.to_string());
+    match unit {
+        "S" => format!("PT{n}S"),
+        "MIN" => format!("PT{n}M"),
+        "H" => format!("PT{n}H"),
+        "WE" => format!("P{n}WE"),
+        "FN" => format!(
+            "P{}W",
+            if n == "X" {
+                "X".into()
+            } else {
+                (n.parse::<u32>().unwrap_or(1) * 2).to_string()
+            }
+        ),
+        "DE" => format!("P{n}DE"),
+        "CE" => format!("P{n}CE"),
+        u => format!("P{n}{u}"),
+    }
+}
+
+/// A four-digit year, or a two-digit one after an apostrophe.
+fn year_at(cx: &Context<'_>, i: usize) -> Option<i32> {
+    let t = cx.tokens.get(i)?;
+    if t.shape != Shape::Number
+        || t.lower.len() != 4
+        || !t.lower.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    t.lower.parse().ok().filter(|y| (1000..=2199).contains(y))
+}
+
+fn day_at(cx: &Context<'_>, i: usize) -> Option<u32> {
+    let t = cx.tokens.get(i)?;
+    let digits = t.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix_ok = matches!(&t.lower[digits.len()..], "" | "st" | "nd" | "rd" | "th");
+    if t.shape != Shape::Number || digits.is_empty() || digits.len() > 2 || !suffix_ok {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn month_at(cx: &Context<'_>, i: usize) -> Option<u32> {
+    let t = cx.tokens.get(i)?;
+    let m = t.lex?.month?;
+    // Lowercase "may", "march", "sat"... are verbs and words, not months.
+    (t.capital || t.lower.ends_with('.')).then_some(m)
+}
+
+/// The year of a month-and-day written without one: the one that puts the
+/// day nearest the reference date.
+fn nearest_year(base: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    [base.year(), base.year() - 1, base.year() + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| (*d - base).num_days().abs())
+}
+
+/// Explicit dates: "September 29, 2020", "Sept. 29", "29 September 2020",
+/// "September 2020", "9/29/2020", "2020-09-29".
+fn explicit(cx: &Context<'_>, i: usize) -> Option<Found> {
+    if let Some(m) = month_at(cx, i) {
+        let mut j = i + 1;
+        if let Some(d) = day_at(cx, j) {
+            j += 1;
+            let mut k = j;
+            if cx.is(k, &[","]) {
+                k += 1;
+            }
+            if let Some(y) = year_at(cx, k) {
+                let day = NaiveDate::from_ymd_opt(y, m, d)?;
+                return Some(Found::date(i, k + 1, Point::Day(day)));
+            }
+            let day = nearest_year(cx.dct, m, d)?;
+            return Some(Found::date(i, j, Point::Day(day)));
+        }
+        if cx.is(j, &[","]) && year_at(cx, j + 1).is_some() {
+            j += 1;
+        }
+        if let Some(y) = year_at(cx, j) {
+            return Some(Found::date(i, j + 1, Point::Month(y, m)));
+        }
+        return None;
+    }
+    if let Some(d) = day_at(cx, i) {
+        let mut j = i + 1;
+        if cx.is(j, &["of"]) {
+            j += 1;
+        }
+        let m = month_at(cx, j)?;
+        j += 1;
+        let mut k = j;
+        if cx.is(k, &[","]) {
+            k += 1;
+        }
+        if let Some(y) = year_at(cx, k) {
+            return Some(Found::date(
+                i,
+                k + 1,
+                Point::Day(NaiveDate::from_ymd_opt(y, m, d)?),
+            ));
+        }
+        return Some(Found::date(i, j, Point::Day(nearest_year(cx.dct, m, d)?)));
+    }
+    let t = cx.tokens.get(i)?;
+    if t.shape != Shape::Number {
+        return None;
+    }
+    let parts: Vec<&str> = t.lower.split(['/', '-']).collect();
+    let nums: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+    if nums.len() != parts.len() || !(2..=3).contains(&nums.len()) {
+        return None;
+    }
+    let day = match (parts[0].len(), nums.as_slice()) {
+        (4, [y, m, d]) => NaiveDate::from_ymd_opt(*y as i32, *m, *d),
+        (_, [m, d, y]) if parts[2].len() == 4 => NaiveDate::from_ymd_opt(*y as i32, *m, *d),
+        (_, [m, d, y]) if parts[2].len() == 2 => {
+            let y = *y as i32 + if *y < 50 { 2000 } else { 1900 };
+            NaiveDate::from_ymd_opt(y, *m, *d)
+        }
+        (4, [y, m]) if t.lower.contains('-') && (1..=12).contains(m) => {
+            return Some(Found::date(i, i + 1, Point::Month(*y as i32, *m)));
+        }
+        (_, [m, d]) if t.lower.contains('/') && (1..=12).contains(m) && (1..=31).contains(d) => {
+            nearest_year(cx.dct, *m, *d)
+        }
+        _ => None,
+    }?;
+    Some(Found::date(i, i + 1, Point::Day(day)))
+}
+
+/// Years, decades and centuries: "2020", "fiscal 1989", "the 1990s",
+/// "'90s", "the 20th century".
+fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let t = cx.tokens.get(i)?;
+    if cx.is(i, &["fiscal"]) {
+        let y = year_at(cx, i + 1)?;
+        return Some(Found::date(i, i + 2, Point::Year(y)));
+    }
+    if t.lower == "'" || t.lower == "’" {
+        let n = cx.tokens.get(i + 1)?;
+        let d = n.lower.strip_suffix('s')?;
+        if d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()) && cx.tokens[i + 1].start == t.end
+        {
+            let v: i32 = d.parse().ok()?;
+            let century = if v < 30 { 200 } else { 190 };
+            return Some(Found::date(i, i + 2, Point::Decade(century + v / 10)));
+        }
+        return None;
+    }
+    if t.shape != Shape::Number {
+        return None;
+    }
+    if let Some(d) = t.lower.strip_suffix('s') {
+        if d.len() == 4 && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()) {
+            let v: i32 = d.parse().ok()?;
+            return Some(Found::date(i, i + 1, Point::Decade(v / 10)));
+        }
+    }
+    if let Some(ord) = t.lex.and_then(|l| l.ordinal) {
+        if cx.is(i + 1, &["century"]) && ord > 0 {
+            return Some(Found::date(i, i + 2, Point::Century(ord - 1)));
+        }
+    }
+    let y = year_at(cx, i)?;
+    let prev = if i > 0 { cx.word(i - 1) } else { "" };
+    let next = cx.word(i + 1);
+    if prev == "$" || matches!(next, "%" | "percent" | "per") {
+        return None;
+    }
+    let usual = (1900..=2050).contains(&y);
+    let introduced = matches!(
+        prev,
+        "in" | "since"
+            | "of"
+            | "by"
+            | "from"
+            | "until"
+            | "till"
+            | "to"
+            | "during"
+            | "early"
+            | "late"
+            | "mid"
+            | "-"
+            | "year"
+            | "the"
+    );
+    let counted = cx
+        .tokens
+        .get(i + 1)
+        .is_some_and(|n| n.shape == Shape::Word && !n.capital && n.lex.is_none())
+        && !matches!(
+            next,
+            "and"
+                | "or"
+                | "when"
+                | "after"
+                | "before"
+                | "as"
+                | "that"
+                | "the"
+                | "to"
+                | "with"
+                | "was"
+                | "were"
+                | "is"
+                | "results"
+                | "levels"
+                | "election"
+                | "elections"
+                | "season"
+                | "budget"
+                | "earnings"
+                | "model"
+                | "models"
+        );
+    if (usual && !counted) || introduced {
+        return Some(Found::date(i, i + 1, Point::Year(y)));
+    }
+    None
+}
+
+/// The quarter most recently completed at `d`.
+fn last_quarter(d: NaiveDate) -> (i32, u32) {
+    let q = d.month0() / 3 + 1;
+    if q == 1 {
+        (d.year() - 1, 4)
+    } else {
+        (d.year(), q - 1)
+    }
+}
+
+/// Quarters and halves: "third quarter", "third-quarter", "the first half
+/// of 2020", "Q3", "the quarter", "the latest quarter".
+fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let t = cx.tokens.get(i)?;
+    if t.shape == Shape::Word && t.lower.len() == 2 && t.lower.starts_with('q') {
+        let q: u32 = t.lower[1..].parse().ok().filter(|q| (1..=4).contains(q))?;
+        if let Some(y) = year_at(cx, i + 1) {
+            return Some(Found::date(i, i + 2, Point::Quarter(y, q)));
+        }
+        return Some(Found::date(i, i + 1, Point::Quarter(cx.dct.year(), q)));
+    }
+    if cx.is(i, &["latest", "current", "previous"]) && cx.is(i + 1, &["quarter"]) {
+        let (y, q) = last_quarter(cx.dct);
+        return Some(Found::date(i, i + 2, Point::Quarter(y, q)));
+    }
+    let ord = t
+        .lex
+        .and_then(|l| l.ordinal)
+        .filter(|o| (1..=4).contains(o))? as u32;
+    let mut j = i + 1;
+    if cx.is(j, &["-"]) {
+        j += 1;
+    }
+    let is_half = cx.is(j, &["half"]);
+    if !(cx.is(j, &["quarter"]) || is_half && ord <= 2) {
+        return None;
+    }
+    j += 1;
+    let mut year = None;
+    if cx.is(j, &["of"]) {
+        if let Some(y) = year_at(cx, j + 1) {
+            year = Some(y);
+            j += 2;
+        } else if cx.is(j + 1, &["this", "last", "next"]) && cx.is(j + 2, &["year"]) {
+            let off = match cx.word(j + 1) {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            year = Some(cx.dct.year() + off);
+            j += 3;
+        }
+    } else if let Some(y) = year_at(cx, j) {
+        year = Some(y);
+        j += 1;
+    }
+    let year = year.unwrap_or_else(|| {
+        // A quarter still to come this year is last year's in a past-tense report.
+        let start_month = if is_half {
+            (ord - 1) * 6 + 1
+        } else {
+            (ord - 1) * 3 + 1
+        };
+        if start_month > cx.dct.month() && !cx.future(i) {
+            cx.dct.year() - 1
+        } else {
+            cx.dct.year()
+        }
+    });
+    let p = if is_half {
+        Point::Half(year, ord)
+    } else {
+        Point::Quarter(year, ord)
+    };
+    Some(Found::date(i, j, p))
+}
+
+/// Weekdays, bare or with a part of the day: "Friday", "Sunday night".
+fn weekday(
+    cx: &Context<'_>,
+    i: usize,
+    direction: i32,
+) -> Option<(NaiveDate, usize, Option<&'static str>)> {
+    let t = cx.tokens.get(i)?;
+    let w = t.lex?.weekday?;
+    if !t.capital && !t.lower.ends_with('.') && t.lower.len() <= 4 {
+        return None;
+    }
+    let base = cx.base();
+    let today = base.weekday().number_from_monday() as i64;
+    let w = w as i64;
+    let day = match direction {
+        // last Monday: the Monday before the reference day
+        -2 => {
+            base - Duration::days(
+                ((today - w + 7) % 7).max(1) + if (today - w + 7) % 7 == 0 { 6 } else { 0 },
+            )
+        }
+        // next Monday: the Monday after
+        2 => {
+            base + Duration::days(if (w - today + 7) % 7 == 0 {
+                7
+            } else {
+                (w - today + 7) % 7
+            })
+        }
+        // this Monday: in the reference week
+        0 => monday(base) + Duration::days(w - 1),
+        1 => {
+            base + Duration::days(if (w - today + 7) % 7 == 0 {
+                7
+            } else {
+                (w - today + 7) % 7
+            })
+        }
+        _ => base - Duration::days((today - w + 7) % 7),
+    };
+    let mut j = i + 1;
+    let mut part = None;
+    if let Some(p) = cx
+        .tokens
+        .get(j)
+        .and_then(|t| t.lex)
+        .and_then(|l| l.day_part)
+    {
+        part = Some(p);
+        j += 1;
+    }
+    Some((day, j, part))
+}
+
+/// Days named relative to the reference: today, yesterday, tomorrow,
+/// tonight, last night, this morning, and bare or qualified weekdays.
+fn days(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let base = cx.base();
+    let w = cx.word(i);
+    let shift = match w {
+        "today" => Some(0),
+        "tonight" => Some(0),
+        "yesterday" => Some(-1),
+        "tomorrow" => Some(1),
+        _ => None,
+    };
+    if let Some(s) = shift {
+        let day = base + Duration::days(s);
+        if w == "tonight" {
+            return Some(Found::date(i, i + 1, Point::Day(day)));
+        }
+        if let Some(p) = cx
+            .tokens
+            .get(i + 1)
+            .and_then(|t| t.lex)
+            .and_then(|l| l.day_part)
+        {
+            let mut f = Found::date(i, i + 2, Point::DayPart(day, p));
+            f.kind = TimexType::Time;
+            return Some(f);
+        }
+        return Some(Found::date(i, i + 1, Point::Day(day)));
+    }
+    if matches!(w, "this" | "last") {
+        if let Some(p) = cx
+            .tokens
+            .get(i + 1)
+            .and_then(|t| t.lex)
+            .and_then(|l| l.day_part)
+        {
+            let day = if w == "last" {
+                base - Duration::days(1)
+            } else {
+                base
+            };
+            let mut f = Found::date(i, i + 2, Point::DayPart(day, p));
+            f.kind = TimexType::Time;
+            return Some(f);
+        }
+    }
+    let (direction, first) = match w {
+        "last" | "past" | "previous" => (-2, i + 1),
+        "next" | "coming" => (2, i + 1),
+        "this" => (0, i + 1),
+        _ => (if cx.future(i) { 1 } else { -1 }, i),
+    };
+    let (day, end, part) = weekday(cx, first, direction)?;
+    if cx.doc_type == DocType::Narrative && cx.anchor.is_none() {
+        // No day to count from: say which weekday, not which date.
+        let w = cx.tokens[first].lex.and_then(|l| l.weekday).unwrap_or(1);
+        return Some(Found::date(
+            i,
+            end,
+            Point::Unresolved(format!("XXXX-WXX-{w}")),
+        ));
+    }
+    let point = match part {
+        Some(p) => Point::DayPart(day, p),
+        None => Point::Day(day),
+    };
+    Some(Found::date(i, end, point))
+}
+
+/// The calendar unit around `base` moved by `offset` units.
+fn unit_point(unit: &str, base: NaiveDate, offset: i32) -> Option<Point> {
+    Some(match unit {
+        "D" => Point::Day(base + Duration::days(i64::from(offset))),
+        "W" => Point::Week(monday(base) + Duration::weeks(i64::from(offset))),
+        "WE" => Point::Weekend(monday(base) + Duration::weeks(i64::from(offset))),
+        "M" => {
+            let d = add_months(base, offset);
+            Point::Month(d.year(), d.month())
+        }
+        "Q" => {
+            let d = add_months(base, offset * 3);
+            Point::Quarter(d.year(), d.month0() / 3 + 1)
+        }
+        "Y" => Point::Year(base.year() + offset),
+        "DE" => Point::Decade(base.year() / 10 + offset),
+        "CE" => Point::Century(base.year() / 100 + offset),
+        _ => return None,
+    })
+}
+
+/// "this week", "last month", "next year", "last September", "this
+/// summer", "the past week" (a duration), "recent weeks", "coming months".
+fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let w = cx.word(i);
+    let offset = match w {
+        "this" | "current" => 0,
+        "last" | "previous" | "past" => -1,
+        "next" | "coming" | "following" => 1,
+        "recent" => -1,
+        _ => return None,
+    };
+    let base = cx.base();
+    let j = i + 1;
+    let t = cx.tokens.get(j)?;
+    // last/next September
+    if let Some(m) = month_at(cx, j) {
+        let y = match offset {
+            0 => base.year(),
+            -1 => {
+                if m < base.month() {
+                    base.year()
+                } else {
+                    base.year() - 1
+                }
+            }
+            _ => {
+                if m > base.month() {
+                    base.year()
+                } else {
+                    base.year() + 1
+                }
+            }
+        };
+        return Some(Found::date(i, j + 1, Point::Month(y, m)));
+    }
+    if let Some(s) = t.lex.and_then(|l| l.season) {
+        return Some(Found::date(
+            i,
+            j + 1,
+            Point::Season(base.year() + if offset == 0 { 0 } else { offset }, s),
+        ));
+    }
+    // recent weeks, past few years, coming months, last two weeks
+    let (n, k) = match number(cx, j) {
+        Some((n, k)) if unit(cx, k).is_some() && w != "this" => (Some(n), k),
+        _ => (None, j),
+    };
+    let u = unit(cx, k)?;
+    if plural(cx, k) || n.is_some() {
+        return Some(match (w, n) {
+            ("recent", _) | ("past", Some(None)) | ("last", Some(None)) => {
+                Found::date(i, k + 1, Point::Reference("PAST_REF", Some(u)))
+            }
+            ("coming" | "next", Some(None) | None) => {
+                Found::date(i, k + 1, Point::Reference("FUTURE_REF", Some(u)))
+            }
+            (_, Some(n)) => Found::other(i, k + 1, TimexType::Duration, duration(n, u)),
+            _ => return None,
+        });
+    }
+    if w == "past" || w == "recent" {
+        return Some(Found::other(
+            i,
+            k + 1,
+            TimexType::Duration,
+            duration(Some(1), u),
+        ));
+    }
+    let p = unit_point(u, base, offset)?;
+    if u == "D" {
+        return None;
+    }
+    Some(Found::date(i, k + 1, p))
+}
+
+/// "two weeks ago", "a year earlier", "three days later", "a week from now".
+fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let (n, j) = number(cx, i)?;
+    let u = unit(cx, j)?;
+    let dir = match cx.word(j + 1) {
+        "ago" | "earlier" | "before" => -1,
+        "later" | "after" | "hence" => 1,
+        "from" if cx.is(j + 2, &["now", "today"]) => 1,
+        _ => return None,
+    };
+    // "two weeks before the election" relates to an event, not a date.
+    if cx.is(j + 1, &["before", "after"])
+        && cx
+            .tokens
+            .get(j + 2)
+            .is_some_and(|t| t.shape != Shape::Punct)
+    {
+        return None;
+    }
+    let end = if cx.is(j + 1, &["from"]) {
+        j + 3
+    } else {
+        j + 2
+    };
+    let base = if cx.is(j + 1, &["ago"]) || cx.is(j + 1, &["from"]) {
+        cx.base()
+    } else {
+        cx.anchor.unwrap_or(cx.base())
+    };
+    let Some(n) = n else {
+        let r = if dir < 0 { "PAST_REF" } else { "FUTURE_REF" };
+        return Some(Found::date(i, end, Point::Reference(r, Some(u))));
+    };
+    let n = n as i32 * dir;
+    let (point, approx) = match u {
+        "D" => (Point::Day(base + Duration::days(i64::from(n))), false),
+        "W" => (Point::Day(base + Duration::weeks(i64::from(n))), true),
+        "M" => {
+            let d = add_months(base, n);
+            (Point::Month(d.year(), d.month()), false)
+        }
+        "Y" => (Point::Year(base.year() + n), false),
+        "DE" => (Point::Year(base.year() + 10 * n), true),
+        "H" | "MIN" | "S" => (Point::Day(base), true),
+        _ => return None,
+    };
+    let mut f = Found::date(i, end, point);
+    f.approx = approx;
+    Some(f)
+}
+
+/// Durations: "two weeks", "a decade", "several years", "five-year",
+/// "the first nine months", "24 hours".
+fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let (n, j) = number(cx, i)?;
+    let mut k = j;
+    if cx.is(k, &["-"]) {
+        k += 1;
+    }
+    let u = unit(cx, k)?;
+    if u == "Q" && n.is_none() {
+        return None;
+    }
+    Some(Found::other(i, k + 1, TimexType::Duration, duration(n, u)))
+}
+
+/// Sets: "every week", "each Monday", "daily", "twice a year".
+fn sets(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let w = cx.word(i);
+    let single = match w {
+        "daily" => Some("P1D"),
+        "weekly" => Some("P1W"),
+        "monthly" => Some("P1M"),
+        "annually" | "yearly" => Some("P1Y"),
+        "hourly" => Some("PT1H"),
+        "nightly" => Some("XXXX-XX-XXTNI"),
+        _ => None,
+    };
+    if let Some(v) = single {
+        return Some(Found::other(i, i + 1, TimexType::Set, v.to_string()));
+    }
+    if !matches!(w, "every" | "each") {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut n = Some(1);
+    if let Some((m, k)) = number(cx, j).filter(|(_, k)| unit(cx, *k).is_some()) {
+        n = m;
+        j = k;
+    }
+    let t = cx.tokens.get(j)?;
+    if let Some(wd) = t.lex.and_then(|l| l.weekday) {
+        return Some(Found::other(
+            i,
+            j + 1,
+            TimexType::Set,
+            format!("XXXX-WXX-{wd}"),
+        ));
+    }
+    if let Some(s) = t.lex.and_then(|l| l.season) {
+        return Some(Found::other(i, j + 1, TimexType::Set, format!("XXXX-{s}")));
+    }
+    if cx.is(j, &["season"]) {
+        return Some(Found::other(i, j + 1, TimexType::Set, "P1S".to_string()));
+    }
+    let u = unit(cx, j)?;
+    Some(Found::other(i, j + 1, TimexType::Set, duration(n, u)))
+}
+
+/// Clock times: "8 PM", "8:30 a.m.", "20:30 local time", "16:08 UTC".
+fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let t = cx.tokens.get(i)?;
+    if t.shape != Shape::Number {
+        return None;
+    }
+    let (digits, glued) = t.lower.split_at(
+        t.lower
+            .find(|c: char| c.is_ascii_alphabetic())
+            .unwrap_or(t.lower.len()),
+    );
+    let (h, m) = match digits.split_once(':') {
+        Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
+        None if !digits.is_empty() && digits.len() <= 2 => (digits.parse::<u32>().ok()?, 0),
+        _ => return None,
+    };
+    let mut j = i + 1;
+    let mut h24 = h;
+    let meridiem = if !glued.is_empty() {
+        glued.to_string()
+    } else {
+        cx.word(j).to_string()
+    };
+    let mut marked = false;
+    match meridiem.as_str() {
+        "pm" | "p.m." => {
+            marked = true;
+            if h < 12 {
+                h24 = h + 12;
+            }
+        }
+        "am" | "a.m." => {
+            marked = true;
+            if h == 12 {
+                h24 = 0;
+            }
+        }
+        _ => {}
+    }
+    if marked && glued.is_empty() {
+        j += 1;
+    }
+    let mut zone = "";
+    if cx.is(j, &["utc", "gmt"]) {
+        zone = "Z";
+        j += 1;
+    } else if cx.is(j, &["local"]) && cx.is(j + 1, &["time"]) {
+        j += 2;
+    }
+    if h24 > 23 || m > 59 || (!marked && !digits.contains(':')) {
+        return None;
+    }
+    if !marked
+        && zone.is_empty()
+        && !cx.is(
+            i.wrapping_sub(1),
+            &[
+                "at", "by", "around", "about", "until", "before", "after", "from",
+            ],
+        )
+        && j == i + 1
+    {
+        return None;
+    }
+    let mut f = Found::date(i, j, Point::Clock(cx.base(), h24, m, zone));
+    f.kind = TimexType::Time;
+    Some(f)
+}
+
+/// Words that refer to the present, past or future by themselves, and
+/// seasons and months alone.
+fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let t = cx.tokens.get(i)?;
+    let lex = t.lex?;
+    if let Some(r) = lex.reference {
+        // "past" and "future" only as nouns: "the past", "in the future".
+        if matches!(t.lower.as_str(), "past" | "future") && !cx.is(i.wrapping_sub(1), &["the"]) {
+            return None;
+        }
+        if t.lower == "current" && cx.word(i + 1).is_empty() {
+            return None;
+        }
+        return Some(Found::date(i, i + 1, Point::Reference(r, None)));
+    }
+    if let Some(s) = lex.season {
+        if t.lower == "fall"
+            && !t.capital
+            && !cx.is(
+                i.wrapping_sub(1),
+                &["the", "in", "this", "last", "next", "early", "late"],
+            )
+        {
+            return None;
+        }
+        if let Some(y) = year_at(cx, i + 1) {
+            return Some(Found::date(i, i + 2, Point::Season(y, s)));
+        }
+        return Some(Found::date(i, i + 1, Point::Season(cx.base().year(), s)));
+    }
+    if let Some(m) = month_at(cx, i) {
+        let prev = cx.word(i.wrapping_sub(1));
+        let ambiguous = matches!(
+            t.lower.as_str(),
+            "may" | "march" | "mar" | "jan" | "sat" | "sun" | "dec"
+        );
+        if ambiguous
+            && !matches!(
+                prev,
+                "in" | "of"
+                    | "since"
+                    | "until"
+                    | "by"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "-"
+                    | "from"
+                    | "through"
+                    | "during"
+                    | "last"
+                    | "next"
+            )
+        {
+            return None;
+        }
+        let base = cx.base();
+        let y = if cx.future(i) {
+            if m >= base.month() {
+                base.year()
+            } else {
+                base.year() + 1
+            }
+        } else if m <= base.month() {
+            base.year()
+        } else {
+            base.year() - 1
+        };
+        return Some(Found::date(i, i + 1, Point::Month(y, m)));
+    }
+    None
+}
+
+/// The rules in the order they are tried; the longest match wins, the
+/// first among equals.
+const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 11] = [
+    explicit,
+    quarters,
+    shifted,
+    relative_units,
+    days,
+    years,
+    clock,
+    sets,
+    durations,
+    references,
+    the_unit,
+];
+
+/// "the year", "the week", "the day", "the weekend": in news, the
+/// reference period itself.
+fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
+    if !cx.is(i, &["the"]) || cx.is(i + 2, &["of", "before", "after"]) {
+        return None;
+    }
+    let u = unit(cx, i + 1)?;
+    if plural(cx, i + 1) {
+        return None;
+    }
+    let p = match u {
+        "WE" => unit_point(u, cx.base(), 0)?,
+        "D" => Point::Day(cx.base()),
+        _ => return None,
+    };
+    Some(Found::date(i, i + 2, p))
+}
+
+/// The longest expression starting at token `i`, with any modifier in
+/// front ("late last week", "early 2020", "mid-2020", "about two weeks",
+/// "the end of this year").
+pub fn match_at(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let mut modifier = None;
+    let mut approx = false;
+    let mut j = i;
+    match cx.word(i) {
+        "early" | "beginning" | "start" => modifier = Some("START"),
+        "earlier" if cx.is(i + 1, &["this", "in"]) => modifier = Some("START"),
+        "mid" | "middle" => modifier = Some("MID"),
+        "late" | "end" => modifier = Some("END"),
+        "the" if cx.is(i + 1, &["end", "beginning", "start", "middle"]) => {
+            modifier = match cx.word(i + 1) {
+                "end" => Some("END"),
+                "middle" => Some("MID"),
+                _ => Some("START"),
+            };
+            j += 1;
+        }
+        "about" | "around" | "approximately" | "roughly" | "nearly" | "almost" | "some" => {
+            approx = true
+        }
+        _ => {}
+    }
+    if modifier.is_some() || approx {
+        j += 1;
+        if cx.is(j, &["-", "of", "in", "on"]) {
+            j += 1;
+        }
+        if let Some(mut f) = best(cx, j) {
+            let point_like = f.point.is_some();
+            if (modifier.is_some() && point_like) || (approx && f.kind != TimexType::Set) {
+                f.first = i;
+                if approx {
+                    f.modifier = Some("APPROX");
+                    f.approx = point_like || f.approx;
+                } else {
+                    f.modifier = modifier;
+                }
+                return Some(f);
+            }
+        }
+    }
+    let mut f = best(cx, i)?;
+    // "the" belongs to "the third quarter", "the past two months".
+    if i > 0 && cx.is(i - 1, &["the"]) && matches!(f.kind, TimexType::Duration) {
+        f.first = i - 1;
+    }
+    Some(f)
+}
+
+fn best(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let t = cx.tokens.get(i)?;
+    if t.lex.is_none() && t.shape == Shape::Punct && t.lower != "'" && t.lower != "’" {
+        return None;
+    }
+    let mut best: Option<Found> = None;
+    for rule in RULES {
+        if let Some(f) = rule(cx, i) {
+            if best.as_ref().is_none_or(|b| f.end > b.end) {
+                best = Some(f);
+            }
+        }
+    }
+    let mut f = best?;
+    // "the third quarter", "the first half": include the article.
+    if f.first == i
+        && i > 0
+        && cx.is(i - 1, &["the"])
+        && matches!(
+            f.point,
+            Some(Point::Quarter(..) | Point::Half(..) | Point::Decade(_) | Point::Century(_))
+        )
+    {
+        f.first = i - 1;
+    }
+    Some(f)
+}

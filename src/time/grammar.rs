@@ -95,7 +95,8 @@ impl Context<'_> {
             .get(t.sentence as usize)
             .copied()
             .unwrap_or(usize::MAX);
-        marker < i || (self.doc_type == DocType::Colloquial && marker != usize::MAX)
+        (marker < i && i - marker <= 8)
+            || (self.doc_type == DocType::Colloquial && marker != usize::MAX)
     }
 }
 
@@ -168,6 +169,10 @@ fn duration(n: Option<u32>, unit: &str) -> String {
         "MIN" => format!("PT{n}M"),
         "H" => format!("PT{n}H"),
         "WE" => format!("P{n}WE"),
+        "Q" => match n.parse::<u32>() {
+            Ok(q) => format!("P{}M", q * 3),
+            Err(_) => "PXM".to_string(),
+        },
         "FN" => format!(
             "P{}W",
             if n == "X" {
@@ -217,12 +222,38 @@ fn nearest_year(base: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
     [base.year(), base.year() - 1, base.year() + 1]
         .into_iter()
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
-        .min_by_key(|d| (*d - base).num_days().abs())
+        .min_by_key(|d| {
+            let days = (*d - base).num_days();
+            // News looks back: a day ahead counts as half as near again.
+            if days > 0 {
+                days * 3 / 2
+            } else {
+                -days
+            }
+        })
 }
 
 /// Explicit dates: "September 29, 2020", "Sept. 29", "29 September 2020",
 /// "September 2020", "9/29/2020", "2020-09-29".
 fn explicit(cx: &Context<'_>, i: usize) -> Option<Found> {
+    // "Saturday, April 25": the weekday joins the date.
+    if cx
+        .tokens
+        .get(i)
+        .and_then(|t| t.lex)
+        .is_some_and(|l| l.weekday.is_some())
+        && cx.tokens[i].capital
+    {
+        let j = if cx.is(i + 1, &[","]) { i + 2 } else { i + 1 };
+        if month_at(cx, j).is_some() || day_at(cx, j).is_some() {
+            let mut f = explicit(cx, j)?;
+            if matches!(f.point, Some(Point::Day(_))) {
+                f.first = i;
+                return Some(f);
+            }
+        }
+        return None;
+    }
     if let Some(m) = month_at(cx, i) {
         let mut j = i + 1;
         if let Some(d) = day_at(cx, j) {
@@ -312,6 +343,25 @@ fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
         }
         return None;
     }
+    if t.lower == "nineteen" || t.lower == "twenty" {
+        if let Some((Some(n), j)) = number(cx, i + 1) {
+            if (10..=99).contains(&n) {
+                let century = if t.lower == "nineteen" { 1900 } else { 2000 };
+                return Some(Found::date(i, j, Point::Year(century + n as i32)));
+            }
+        }
+    }
+    if cx.is(i, &["the"]) {
+        let d = match cx.word(i + 1) {
+            "nineties" => 199,
+            "eighties" => 198,
+            "seventies" => 197,
+            "sixties" => 196,
+            "fifties" => 195,
+            _ => return None,
+        };
+        return Some(Found::date(i, i + 2, Point::Decade(d)));
+    }
     if t.shape != Shape::Number {
         return None;
     }
@@ -350,35 +400,57 @@ fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
             | "year"
             | "the"
     );
-    let counted = cx
-        .tokens
-        .get(i + 1)
-        .is_some_and(|n| n.shape == Shape::Word && !n.capital && n.lex.is_none())
-        && !matches!(
-            next,
-            "and"
-                | "or"
-                | "when"
-                | "after"
-                | "before"
-                | "as"
-                | "that"
-                | "the"
-                | "to"
-                | "with"
-                | "was"
-                | "were"
-                | "is"
-                | "results"
-                | "levels"
-                | "election"
-                | "elections"
-                | "season"
-                | "budget"
-                | "earnings"
-                | "model"
-                | "models"
-        );
+    let counted = matches!(
+        next,
+        "people"
+            | "troops"
+            | "soldiers"
+            | "men"
+            | "women"
+            | "children"
+            | "dead"
+            | "deaths"
+            | "killed"
+            | "cases"
+            | "times"
+            | "votes"
+            | "students"
+            | "tons"
+            | "tonnes"
+            | "feet"
+            | "miles"
+            | "meters"
+            | "metres"
+            | "km"
+            | "kilometers"
+            | "barrels"
+            | "units"
+            | "shares"
+            | "jobs"
+            | "homes"
+            | "acres"
+            | "members"
+            | "workers"
+            | "employees"
+            | "prisoners"
+            | "refugees"
+            | "protesters"
+            | "police"
+            | "marines"
+            | "cars"
+            | "rockets"
+            | "missiles"
+            | "pounds"
+            | "dollars"
+            | "euros"
+            | "yen"
+            | "points"
+            | "stores"
+            | "sites"
+            | "hours"
+            | "days"
+            | "years"
+    );
     if (usual && !counted) || introduced {
         return Some(Found::date(i, i + 1, Point::Year(y)));
     }
@@ -624,13 +696,7 @@ fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
     if let Some(m) = month_at(cx, j) {
         let y = match offset {
             0 => base.year(),
-            -1 => {
-                if m < base.month() {
-                    base.year()
-                } else {
-                    base.year() - 1
-                }
-            }
+            -1 => base.year() - 1,
             _ => {
                 if m > base.month() {
                     base.year()
@@ -792,6 +858,18 @@ fn sets(cx: &Context<'_>, i: usize) -> Option<Found> {
 
 /// Clock times: "8 PM", "8:30 a.m.", "20:30 local time", "16:08 UTC".
 fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
+    if cx.is(i, &["noon", "midnight"]) {
+        let h = if cx.is(i, &["noon"]) { 12 } else { 0 };
+        let (day, end) = days(cx, i + 1)
+            .and_then(|f| match f.point {
+                Some(Point::Day(d)) => Some((d, f.end)),
+                _ => None,
+            })
+            .unwrap_or((cx.base(), i + 1));
+        let mut f = Found::date(i, end, Point::Clock(day, h, 0, ""));
+        f.kind = TimexType::Time;
+        return Some(f);
+    }
     let t = cx.tokens.get(i)?;
     if t.shape != Shape::Number {
         return None;
@@ -854,7 +932,20 @@ fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
     {
         return None;
     }
-    let mut f = Found::date(i, j, Point::Clock(cx.base(), h24, m, zone));
+    // "10 p.m. Wednesday", "5 p.m. EST Nov. 9": the day that follows.
+    let mut day = cx.base();
+    let k = if cx.is(j, &["est", "edt", "pst", "pdt", "cet", "bst", "on", ","]) {
+        j + 1
+    } else {
+        j
+    };
+    if let Some(f) = explicit(cx, k).or_else(|| days(cx, k)) {
+        if let Some(Point::Day(d)) = f.point {
+            day = d;
+            j = f.end;
+        }
+    }
+    let mut f = Found::date(i, j, Point::Clock(day, h24, m, zone));
     f.kind = TimexType::Time;
     Some(f)
 }
@@ -959,7 +1050,13 @@ fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let p = match u {
-        "WE" => unit_point(u, cx.base(), 0)?,
+        "WE" => {
+            // The weekend just past in a report, the coming one in a forecast.
+            let base = cx.base();
+            let weekday = base.weekday().number_from_monday();
+            let offset = if cx.future(i) || weekday >= 6 { 0 } else { -1 };
+            unit_point(u, base, offset)?
+        }
         "D" => Point::Day(cx.base()),
         _ => return None,
     };

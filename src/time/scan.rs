@@ -82,7 +82,11 @@ pub fn scan(text: &str) -> Vec<Token> {
                         Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
                         _ => break,
                     }
-                } else if b == b'\'' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+                } else if b == b'\''
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+                    && !(matches!(bytes.get(i + 1), Some(b's' | b'S'))
+                        && !bytes.get(i + 2).is_some_and(u8::is_ascii_alphabetic))
+                {
                     i += 1;
                 } else {
                     break;

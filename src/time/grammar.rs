@@ -65,6 +65,9 @@ pub struct Context<'a> {
     pub future_from: Vec<usize>,
     /// The last explicit day mentioned before the current position.
     pub anchor: Option<NaiveDate>,
+    /// For each sentence, whether it or the one before speaks of quarters:
+    /// then "a year ago" in a results report means that quarter a year ago.
+    pub quarterly: Vec<bool>,
 }
 
 impl Context<'_> {
@@ -83,6 +86,15 @@ impl Context<'_> {
             DocType::Narrative => self.anchor.unwrap_or(self.dct),
             _ => self.dct,
         }
+    }
+
+    fn quarterly(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            self.quarterly
+                .get(t.sentence as usize)
+                .copied()
+                .unwrap_or(false)
+        })
     }
 
     /// True when the sentence around token `i` speaks of the future.
@@ -478,9 +490,30 @@ fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
         }
         return Some(Found::date(i, i + 1, Point::Quarter(cx.dct.year(), q)));
     }
-    if cx.is(i, &["latest", "current", "previous"]) && cx.is(i + 1, &["quarter"]) {
+    if cx.is(i, &["the"]) && cx.is(i + 1, &["latest", "current", "quarter", "period"]) {
+        let mut j = i + 1;
+        if cx.is(j, &["latest", "current"]) {
+            j += 1;
+        }
+        if cx.is(j, &["quarter"]) || (cx.is(j, &["period"]) && cx.quarterly(i)) {
+            let (y, q) = last_quarter(cx.dct);
+            return Some(Found::date(i, j + 1, Point::Quarter(y, q)));
+        }
+    }
+    // "year-earlier", "the year-ago quarter"
+    if cx.is(i, &["year"]) && cx.is(i + 1, &["-"]) && cx.is(i + 2, &["earlier", "ago"]) {
         let (y, q) = last_quarter(cx.dct);
-        return Some(Found::date(i, i + 2, Point::Quarter(y, q)));
+        let mut end = i + 3;
+        let quarter = cx.quarterly(i);
+        if cx.is(end, &["quarter", "period"]) {
+            end += 1;
+        }
+        let p = if quarter {
+            Point::Quarter(y - 1, q)
+        } else {
+            Point::Year(cx.dct.year() - 1)
+        };
+        return Some(Found::date(i, end, p));
     }
     let ord = t
         .lex
@@ -788,6 +821,10 @@ fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
             let d = add_months(base, n);
             (Point::Month(d.year(), d.month()), false)
         }
+        "Y" if cx.quarterly(i) && cx.doc_type == DocType::News => {
+            let (y, q) = last_quarter(cx.dct);
+            (Point::Quarter(y + n, q), false)
+        }
         "Y" => (Point::Year(base.year() + n), false),
         "DE" => (Point::Year(base.year() + 10 * n), true),
         "H" | "MIN" | "S" => (Point::Day(base), true),
@@ -810,7 +847,33 @@ fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
     if u == "Q" && n.is_none() {
         return None;
     }
+    // "a 6-year-old": an age, not a duration.
+    if cx.is(k + 1, &["-", "old"]) && (cx.is(k + 2, &["old"]) || cx.is(k + 1, &["old"])) {
+        return None;
+    }
     Some(Found::other(i, k + 1, TimexType::Duration, duration(n, u)))
+}
+
+/// Bare plural units after a preposition: "for years", "over decades".
+fn vague_durations(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let u = unit(cx, i)?;
+    if !plural(cx, i)
+        || i == 0
+        || !cx.is(
+            i - 1,
+            &[
+                "for", "over", "within", "after", "than", "took", "take", "lasted", "in",
+            ],
+        )
+    {
+        return None;
+    }
+    Some(Found::other(
+        i,
+        i + 1,
+        TimexType::Duration,
+        duration(None, u),
+    ))
 }
 
 /// Sets: "every week", "each Monday", "daily", "twice a year".
@@ -1025,7 +1088,8 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
 
 /// The rules in the order they are tried; the longest match wins, the
 /// first among equals.
-const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 11] = [
+const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 12] = [
+    vague_durations,
     explicit,
     quarters,
     shifted,

@@ -116,12 +116,23 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
             *slot = (*slot).min(i);
         }
     }
+    let mut quarterly = vec![false; sentences];
+    for t in &tokens {
+        if t.lower == "quarter" || t.lower == "quarterly" {
+            let n = t.sentence as usize;
+            quarterly[n] = true;
+            if n + 1 < sentences {
+                quarterly[n + 1] = true;
+            }
+        }
+    }
     let mut cx = grammar::Context {
         tokens: &tokens,
         dct,
         doc_type,
         future_from,
         anchor: None,
+        quarterly,
     };
     let mut out = Vec::new();
     let (mut chars, mut counted) = (0usize, 0usize);

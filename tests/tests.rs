@@ -4,4 +4,5 @@ mod cli;
 mod dates;
 mod exports;
 mod store;
+mod timex;
 mod util;

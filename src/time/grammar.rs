@@ -671,7 +671,14 @@ fn days(cx: &Context<'_>, i: usize) -> Option<Found> {
         "last" | "past" | "previous" => (-2, i + 1),
         "next" | "coming" => (2, i + 1),
         "this" => (0, i + 1),
-        _ => (if cx.future(i) { 1 } else { -1 }, i),
+        _ => (
+            if cx.future(i) || cx.doc_type == DocType::Narrative {
+                1
+            } else {
+                -1
+            },
+            i,
+        ),
     };
     let (day, end, part) = weekday(cx, first, direction)?;
     if cx.doc_type == DocType::Narrative && cx.anchor.is_none() {

@@ -154,10 +154,13 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
             Some(p) => (p.value(), p.event_date(found.modifier, found.approx, dct)),
             None => (found.value.clone().unwrap_or_default(), None),
         };
-        if let (Some(calendar::Point::Day(d)), true) =
-            (&found.point, text[b..e].bytes().any(|c| c.is_ascii_digit()))
-        {
-            cx.anchor = Some(*d);
+        // Explicit days anchor what follows; in narrative text every
+        // resolved day does, as the story moves on.
+        let explicit = text[b..e].bytes().any(|c| c.is_ascii_digit());
+        if let Some(calendar::Point::Day(d)) = &found.point {
+            if explicit || doc_type == DocType::Narrative {
+                cx.anchor = Some(*d);
+            }
         }
         out.push(Timex {
             begin,

@@ -1,0 +1,595 @@
+//! The temporal tagger: pinned resolutions of each kind of expression, the
+//! article's dates, the CLI's JSON Lines, and no panic on any input.
+
+use annals::time::{tag, DocType, TimexType};
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use crate::util::{root, run_in};
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// (sentence, reference date, expression, type, value, mod, store date)
+const CASES: &[(
+    &str,
+    &str,
+    &str,
+    TimexType,
+    &str,
+    Option<&str>,
+    Option<&str>,
+)] = &[
+    // explicit dates in the forms news uses
+    (
+        "It began on September 29, 2020.",
+        "2020-10-01",
+        "September 29, 2020",
+        TimexType::Date,
+        "2020-09-29",
+        None,
+        Some("2020-09-29"),
+    ),
+    (
+        "Talks resumed Sept. 29.",
+        "2020-10-01",
+        "Sept. 29",
+        TimexType::Date,
+        "2020-09-29",
+        None,
+        Some("2020-09-29"),
+    ),
+    (
+        "He died on 29 September 2020.",
+        "2021-01-01",
+        "29 September 2020",
+        TimexType::Date,
+        "2020-09-29",
+        None,
+        Some("2020-09-29"),
+    ),
+    (
+        "Filed 9/29/2020 in court.",
+        "2021-01-01",
+        "9/29/2020",
+        TimexType::Date,
+        "2020-09-29",
+        None,
+        Some("2020-09-29"),
+    ),
+    (
+        "Filed 2020-09-29 in court.",
+        "2021-01-01",
+        "2020-09-29",
+        TimexType::Date,
+        "2020-09-29",
+        None,
+        Some("2020-09-29"),
+    ),
+    (
+        "Prices rose in the 1990s.",
+        "2020-01-01",
+        "the 1990s",
+        TimexType::Date,
+        "199",
+        None,
+        Some("199X"),
+    ),
+    (
+        "Music of the '90s returned.",
+        "2020-01-01",
+        "the '90s",
+        TimexType::Date,
+        "199",
+        None,
+        Some("199X"),
+    ),
+    (
+        "The war ended in 2003.",
+        "2020-01-01",
+        "2003",
+        TimexType::Date,
+        "2003",
+        None,
+        Some("2003"),
+    ),
+    (
+        "Sales fell in September 2020.",
+        "2021-01-01",
+        "September 2020",
+        TimexType::Date,
+        "2020-09",
+        None,
+        Some("2020-09"),
+    ),
+    (
+        "BAGHDAD, Sept 29 (Reuters) - Rockets hit the zone.",
+        "2020-09-29",
+        "Sept 29",
+        TimexType::Date,
+        "2020-09-29",
+        None,
+        Some("2020-09-29"),
+    ),
+    // today, yesterday, tomorrow, tonight
+    (
+        "The minister spoke today.",
+        "2020-09-29",
+        "today",
+        TimexType::Date,
+        "2020-09-29",
+        None,
+        Some("2020-09-29"),
+    ),
+    (
+        "The minister spoke yesterday.",
+        "2020-09-29",
+        "yesterday",
+        TimexType::Date,
+        "2020-09-28",
+        None,
+        Some("2020-09-28"),
+    ),
+    (
+        "The minister will speak tomorrow.",
+        "2020-09-29",
+        "tomorrow",
+        TimexType::Date,
+        "2020-09-30",
+        None,
+        Some("2020-09-30"),
+    ),
+    (
+        "The minister speaks tonight.",
+        "2020-09-29",
+        "tonight",
+        TimexType::Date,
+        "2020-09-29",
+        None,
+        Some("2020-09-29"),
+    ),
+    // weekdays and months by tense
+    (
+        "Protesters gathered on Friday.",
+        "2020-09-29",
+        "Friday",
+        TimexType::Date,
+        "2020-09-25",
+        None,
+        Some("2020-09-25"),
+    ),
+    (
+        "The two leaders will meet Friday.",
+        "2020-09-29",
+        "Friday",
+        TimexType::Date,
+        "2020-10-02",
+        None,
+        Some("2020-10-02"),
+    ),
+    (
+        "Three children died last Monday.",
+        "2020-09-29",
+        "last Monday",
+        TimexType::Date,
+        "2020-09-28",
+        None,
+        Some("2020-09-28"),
+    ),
+    (
+        "They will vote next Monday.",
+        "2020-09-29",
+        "next Monday",
+        TimexType::Date,
+        "2020-10-05",
+        None,
+        Some("2020-10-05"),
+    ),
+    (
+        "The troops arrived in August.",
+        "2020-09-29",
+        "August",
+        TimexType::Date,
+        "2020-08",
+        None,
+        Some("2020-08"),
+    ),
+    // last/this/next units
+    (
+        "Exports rose last week.",
+        "2020-09-29",
+        "last week",
+        TimexType::Date,
+        "2020-W39",
+        None,
+        Some("2020-W39"),
+    ),
+    (
+        "Exports rose this month.",
+        "2020-09-29",
+        "this month",
+        TimexType::Date,
+        "2020-09",
+        None,
+        Some("2020-09"),
+    ),
+    (
+        "Exports will rise next year.",
+        "2020-09-29",
+        "next year",
+        TimexType::Date,
+        "2021",
+        None,
+        Some("2021"),
+    ),
+    (
+        "Exports rose last quarter.",
+        "2020-09-29",
+        "last quarter",
+        TimexType::Date,
+        "2020-Q2",
+        None,
+        Some("2020-Q2"),
+    ),
+    // shifted
+    (
+        "A week ago, the minister resigned.",
+        "2020-09-29",
+        "A week ago",
+        TimexType::Date,
+        "2020-09-22",
+        None,
+        Some("2020-09-22~"),
+    ),
+    (
+        "Three days ago, the minister resigned.",
+        "2020-09-29",
+        "Three days ago",
+        TimexType::Date,
+        "2020-09-26",
+        None,
+        Some("2020-09-26"),
+    ),
+    (
+        "Two years ago, the minister resigned.",
+        "2020-09-29",
+        "Two years ago",
+        TimexType::Date,
+        "2018",
+        None,
+        Some("2018"),
+    ),
+    // modified
+    (
+        "Late last week, Washington began preparations.",
+        "2020-09-29",
+        "Late last week",
+        TimexType::Date,
+        "2020-W39",
+        Some("END"),
+        Some("late 2020-W39"),
+    ),
+    (
+        "Talks will resume early next month.",
+        "2020-09-29",
+        "early next month",
+        TimexType::Date,
+        "2020-10",
+        Some("START"),
+        Some("early 2020-10"),
+    ),
+    (
+        "Growth slowed in mid-2020.",
+        "2021-01-05",
+        "mid-2020",
+        TimexType::Date,
+        "2020",
+        Some("MID"),
+        Some("mid 2020"),
+    ),
+    // vague references
+    (
+        "In recent weeks, attacks became more frequent.",
+        "2020-09-29",
+        "recent weeks",
+        TimexType::Date,
+        "PAST_REF",
+        None,
+        None,
+    ),
+    (
+        "Prices are now falling.",
+        "2020-09-29",
+        "now",
+        TimexType::Date,
+        "PRESENT_REF",
+        None,
+        Some("2020-09-29"),
+    ),
+    (
+        "Officials recently met.",
+        "2020-09-29",
+        "recently",
+        TimexType::Date,
+        "PAST_REF",
+        None,
+        None,
+    ),
+    // parts of the day and clock times
+    (
+        "Shots rang out Sunday night.",
+        "2020-09-29",
+        "Sunday night",
+        TimexType::Date,
+        "2020-09-27TNI",
+        None,
+        Some("2020-09-27"),
+    ),
+    (
+        "The curfew starts at 8 PM.",
+        "2020-09-29",
+        "8 PM",
+        TimexType::Time,
+        "2020-09-29T20:00",
+        None,
+        Some("2020-09-29"),
+    ),
+    (
+        "The blast came at 20:30 local time.",
+        "2020-09-29",
+        "20:30 local time",
+        TimexType::Time,
+        "2020-09-29T20:30",
+        None,
+        Some("2020-09-29"),
+    ),
+    // durations
+    (
+        "The siege lasted two weeks.",
+        "2020-09-29",
+        "two weeks",
+        TimexType::Duration,
+        "P2W",
+        None,
+        None,
+    ),
+    (
+        "A decade of war followed.",
+        "2020-09-29",
+        "A decade",
+        TimexType::Duration,
+        "P1DE",
+        None,
+        None,
+    ),
+    (
+        "He spent several years abroad.",
+        "2020-09-29",
+        "several years",
+        TimexType::Duration,
+        "PXY",
+        None,
+        None,
+    ),
+    (
+        "The talks took 24 hours.",
+        "2020-09-29",
+        "24 hours",
+        TimexType::Duration,
+        "PT24H",
+        None,
+        None,
+    ),
+    // sets
+    (
+        "Rockets fall every week.",
+        "2020-09-29",
+        "every week",
+        TimexType::Set,
+        "P1W",
+        None,
+        None,
+    ),
+    (
+        "Markets open each Monday.",
+        "2020-09-29",
+        "each Monday",
+        TimexType::Set,
+        "XXXX-WXX-1",
+        None,
+        None,
+    ),
+    (
+        "Patrols run daily.",
+        "2020-09-29",
+        "daily",
+        TimexType::Set,
+        "P1D",
+        None,
+        None,
+    ),
+    // quarters, halves, seasons, centuries
+    (
+        "Profit rose in the third quarter.",
+        "2020-11-02",
+        "the third quarter",
+        TimexType::Date,
+        "2020-Q3",
+        None,
+        Some("2020-Q3"),
+    ),
+    (
+        "Profit rose in the first half of 2019.",
+        "2020-11-02",
+        "the first half of 2019",
+        TimexType::Date,
+        "2019-H1",
+        None,
+        Some("2019-H1"),
+    ),
+    (
+        "Fighting resumed this summer.",
+        "2020-11-02",
+        "this summer",
+        TimexType::Date,
+        "2020-SU",
+        None,
+        Some("2020-SU"),
+    ),
+    (
+        "Borders drawn in the 20th century.",
+        "2020-11-02",
+        "the 20th century",
+        TimexType::Date,
+        "19",
+        None,
+        Some("19XX"),
+    ),
+];
+
+#[test]
+fn each_kind_of_expression_resolves_as_pinned() {
+    for (text, dct, expr, kind, value, modifier, date) in CASES {
+        let found = tag(text, day(dct), DocType::News);
+        let t = found
+            .iter()
+            .find(|t| t.text == *expr)
+            .unwrap_or_else(|| panic!("{expr:?} not found in {text:?}: {found:?}"));
+        assert_eq!(t.kind, *kind, "{expr}");
+        assert_eq!(t.value, *value, "{expr}");
+        assert_eq!(t.modifier.as_deref(), *modifier, "{expr}");
+        if let Some(d) = date {
+            assert_eq!(
+                t.date.as_ref().map(|d| d.to_string()).as_deref(),
+                Some(*d),
+                "{expr}"
+            );
+        }
+    }
+}
+
+#[test]
+fn threats_of_ambiguity_are_not_dates() {
+    for text in [
+        "You may go.",
+        "They march on.",
+        "A 6-year-old boy.",
+        "It cost $2000.",
+        "He paid 1500 dollars.",
+    ] {
+        let found = tag(text, day("2020-09-29"), DocType::News);
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn narrative_text_counts_from_the_last_date_it_mentioned() {
+    let text = "On March 3, 1918, the treaty was signed. Two days later, fighting stopped. On Monday, troops left.";
+    let found = tag(text, day("2020-01-01"), DocType::Narrative);
+    let value = |e: &str| found.iter().find(|t| t.text == e).map(|t| t.value.clone());
+    assert_eq!(value("March 3, 1918").as_deref(), Some("1918-03-03"));
+    assert_eq!(value("Two days later").as_deref(), Some("1918-03-05"));
+    // The story moves forward: the Monday after the last day it told of.
+    assert_eq!(value("Monday").as_deref(), Some("1918-03-11"));
+    let news = tag(
+        "On Monday, troops left.",
+        day("2020-01-01"),
+        DocType::Narrative,
+    );
+    assert_eq!(
+        news[0].value, "XXXX-WXX-1",
+        "no date mentioned yet: underspecified, not invented"
+    );
+}
+
+#[test]
+fn the_article_resolves_against_its_publication_date() {
+    let out = run_in(
+        &root(),
+        &[
+            "timex",
+            "--dct",
+            "2020-09-29",
+            "examples/2020-09-29-us-iraq-embassy-evacuation.txt",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let find = |text: &str| {
+        lines
+            .iter()
+            .find(|l| l["text"] == text)
+            .unwrap_or_else(|| panic!("{text} missing"))
+    };
+    let a_week_ago = find("A week ago");
+    assert_eq!(a_week_ago["value"], "2020-09-22");
+    assert_eq!(a_week_ago["earliest"], "2020-09-20");
+    assert_eq!(a_week_ago["latest"], "2020-09-24");
+    let late = find("Late last week");
+    assert_eq!(
+        (late["value"].as_str(), late["mod"].as_str()),
+        (Some("2020-W39"), Some("END"))
+    );
+    assert_eq!(
+        (late["earliest"].as_str(), late["latest"].as_str()),
+        (Some("2020-09-25"), Some("2020-09-27"))
+    );
+    assert_eq!(find("last Monday")["value"], "2020-09-28");
+    assert_eq!(find("January 3, 2020")["value"], "2020-01-03");
+    assert_eq!(find("recent weeks")["value"], "PAST_REF");
+    assert_eq!(find("last week")["value"], "2020-W39");
+    // Offsets are code points: the curly quotes before them are one each.
+    let text =
+        std::fs::read_to_string(root().join("examples/2020-09-29-us-iraq-embassy-evacuation.txt"))
+            .unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    let (b, e) = (
+        a_week_ago["begin"].as_u64().unwrap() as usize,
+        a_week_ago["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(chars[b..e].iter().collect::<String>(), "A week ago");
+}
+
+#[test]
+fn a_bad_batch_line_is_reported_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("docs.jsonl");
+    std::fs::write(
+        &path,
+        "{\"id\": \"a\", \"dct\": \"2020-09-29\", \"text\": \"It rained yesterday.\"}\n{\"id\": \"b\", \"dct\": \"2020-02-30\", \"text\": \"x\"}\n",
+    )
+    .unwrap();
+    let out = run_in(dir.path(), &["timex", "--docs", "docs.jsonl"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"doc\":\"a\""));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("docs.jsonl:2:1: error"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn no_input_panics_and_spans_are_inside_the_text(text in "(\\PC|[0-9 /:.'-]|May|Monday|last|week|ago){0,200}") {
+        let found = tag(&text, day("2020-09-29"), DocType::News);
+        let chars = text.chars().count();
+        let mut last_end = 0;
+        for t in &found {
+            prop_assert!(t.begin < t.end && t.end <= chars);
+            prop_assert!(t.begin >= last_end, "overlap");
+            prop_assert!(text.is_char_boundary(t.byte_begin) && text.is_char_boundary(t.byte_end));
+            prop_assert_eq!(&text[t.byte_begin..t.byte_end], t.text.as_str());
+            last_end = t.end;
+        }
+    }
+
+    #[test]
+    fn long_inputs_do_not_panic(word in "[A-Za-z0-9]{1,12}", n in 1usize..2000) {
+        let text = format!("{word} ").repeat(n);
+        let _ = tag(&text, day("2020-09-29"), DocType::Colloquial);
+    }
+}

@@ -82,11 +82,7 @@ pub fn scan(text: &str) -> Vec<Token> {
                         Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
                         _ => break,
                     }
-                } else if b == b'\''
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
-                    && !(matches!(bytes.get(i + 1), Some(b's' | b'S'))
-                        && !bytes.get(i + 2).is_some_and(u8::is_ascii_alphabetic))
-                {
+                } else if b == b'\'' && inner_apostrophe(bytes, i) {
                     i += 1;
                 } else {
                     break;
@@ -126,4 +122,13 @@ pub fn scan(text: &str) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// An apostrophe inside a word ("don't", "Kata'ib"), but not the
+/// possessive "'s", which is split off so "year's" is "year".
+fn inner_apostrophe(bytes: &[u8], i: usize) -> bool {
+    let next = bytes.get(i + 1);
+    let possessive =
+        matches!(next, Some(b's' | b'S')) && !bytes.get(i + 2).is_some_and(u8::is_ascii_alphabetic);
+    next.is_some_and(u8::is_ascii_alphabetic) && !possessive
 }

@@ -12,15 +12,19 @@ fn day(s: &str) -> NaiveDate {
 }
 
 /// (sentence, reference date, expression, type, value, mod, store date)
-const CASES: &[(
-    &str,
-    &str,
-    &str,
+/// One pinned case: sentence, reference date, expression, type, value,
+/// mod, store date.
+type Case = (
+    &'static str,
+    &'static str,
+    &'static str,
     TimexType,
-    &str,
-    Option<&str>,
-    Option<&str>,
-)] = &[
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+const CASES: &[Case] = &[
     // explicit dates in the forms news uses
     (
         "It began on September 29, 2020.",

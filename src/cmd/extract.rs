@@ -1,17 +1,221 @@
-//! `annals extract`.
+//! `annals extract`: articles in, store files out.
 
-use std::io::Write;
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+
+use annals::export::json::{EventJson, Related};
+use annals::extract::{self, write, Article, Lexicon, Overrides};
+use annals::model::Store;
+use annals::{Diagnostic, Error};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+/// Output formats of `annals extract`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A TOML store file.
+    Toml,
+    /// The store as JSON.
+    Json,
+}
 
 /// Arguments of `annals extract`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// A store folder, a single file, or `-` for JSON Lines on standard input.
-    pub path: Vec<String>,
+    /// Article files: .txt (title line, then body), .md (TOML front matter
+    /// between +++ lines) or .html.
+    #[arg(required_unless_present = "docs")]
+    pub articles: Vec<PathBuf>,
+    /// A batch: JSON Lines of {"id", "published", "title", "outlet", "url", "text"};
+    /// prints one event a line.
+    #[arg(long, value_name = "FILE.jsonl", conflicts_with_all = ["articles", "out"])]
+    pub docs: Option<PathBuf>,
+    /// Write `<article-id>.toml` into this store folder instead of printing.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// With --out: add new findings to existing files, keeping every edit.
+    #[arg(long, requires = "out")]
+    pub update: bool,
+    /// Output format when printing.
+    #[arg(long, value_enum, default_value = "toml")]
+    pub format: Format,
+    /// Publication date, when the article does not give it.
+    #[arg(long)]
+    pub published: Option<NaiveDate>,
+    /// Headline.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Publisher.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Address of the article.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Extra triggers, cues, actors or places (TOML, like the shipped lexicon); repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
 }
 
-/// Runs the command; returns the exit code.
-pub fn run(_args: Args, _out: &mut dyn Write) -> annals::Result<u8> {
-    Err(annals::Error::Usage(
-        "`annals extract` is not implemented yet".into(),
-    ))
+fn progress(n: usize) -> Option<indicatif::ProgressBar> {
+    (n > 1 && std::io::stderr().is_terminal()).then(|| indicatif::ProgressBar::new(n as u64))
+}
+
+/// Runs the command.
+pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
+    let lexicon = if args.lexicon.is_empty() {
+        Lexicon::shipped().clone()
+    } else {
+        Lexicon::with_extensions(&args.lexicon)?
+    };
+    let overrides = Overrides {
+        published: args.published,
+        title: args.title.clone(),
+        outlet: args.outlet.clone(),
+        url: args.url.clone(),
+    };
+    if let Some(docs) = &args.docs {
+        return batch(docs, &lexicon, out);
+    }
+    // Read every article first: a bad one stops the run before anything is written.
+    let bar = progress(args.articles.len());
+    let results: Vec<annals::Result<Store>> = args
+        .articles
+        .par_iter()
+        .map(|p| {
+            let r = Article::from_path(p, &overrides).map(|a| extract::extract(&a, &lexicon));
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            r
+        })
+        .collect();
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let mut stores = Vec::new();
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    for r in results {
+        match r {
+            Ok(s) => stores.push(s),
+            Err(Error::Invalid(d)) => problems.extend(d),
+            Err(e) => return Err(e),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let io = |e| Error::io("<stdout>", e);
+    let Some(dir) = &args.out else {
+        for s in &stores {
+            let text = match args.format {
+                Format::Toml => write::toml_text(s),
+                Format::Json => write::json_text(s),
+            };
+            out.write_all(text.as_bytes()).map_err(io)?;
+        }
+        return Ok(0);
+    };
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display().to_string(), e))?;
+    let target = |s: &Store| {
+        dir.join(format!(
+            "{}.toml",
+            s.sources.first().map_or("article", |x| x.id.as_str())
+        ))
+    };
+    if !args.update {
+        let existing: Vec<Diagnostic> = stores
+            .iter()
+            .map(target)
+            .filter(|p| p.exists())
+            .flat_map(|p| match write::exists_error(&p) {
+                Error::Invalid(d) => d,
+                _ => Vec::new(),
+            })
+            .collect();
+        if !existing.is_empty() {
+            return Err(Error::Invalid(existing));
+        }
+    }
+    for s in &stores {
+        let path = target(s);
+        if path.exists() {
+            let (e, l) = write::update(&path, s)?;
+            eprintln!("{}: {e} new events, {l} new links", path.display());
+        } else {
+            write::atomic_write(&path, &write::toml_text(s))?;
+            eprintln!(
+                "{}: {} events, {} links",
+                path.display(),
+                s.events.len(),
+                s.links.len()
+            );
+        }
+    }
+    Ok(0)
+}
+
+/// One JSON line per event, in input order, with the article id as `doc`.
+fn event_lines(doc: &str, store: &Store) -> String {
+    let mut text = String::new();
+    for e in &store.events {
+        let rel = |pick: &dyn Fn(&annals::model::Link) -> Option<&str>| -> Vec<Related<'_>> {
+            store
+                .links
+                .iter()
+                .filter_map(|l| {
+                    pick(l).map(|id| Related {
+                        id,
+                        relation: l.relation.as_str(),
+                    })
+                })
+                .collect()
+        };
+        let causes = rel(&|l| (l.to == e.id).then_some(l.from.as_str()));
+        let effects = rel(&|l| (l.from == e.id).then_some(l.to.as_str()));
+        let mut v = serde_json::to_value(EventJson::new(e, causes, effects)).unwrap_or_default();
+        v["doc"] = doc.into();
+        text.push_str(&v.to_string());
+        text.push('\n');
+    }
+    text
+}
+
+fn batch(path: &PathBuf, lexicon: &Lexicon, out: &mut dyn Write) -> annals::Result<u8> {
+    let shown = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| Error::io(&shown, e))?;
+    let mut lines = std::io::BufReader::new(file).lines().enumerate();
+    let mut problems = Vec::new();
+    let io = |e| Error::io("<stdout>", e);
+    loop {
+        // Chunks keep memory flat and output streaming, in input order.
+        let mut chunk = Vec::with_capacity(256);
+        for (n, line) in lines.by_ref().take(256) {
+            let line = line.map_err(|e| Error::io(&shown, e))?;
+            if !line.trim().is_empty() {
+                chunk.push((n + 1, line));
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let results: Vec<annals::Result<String>> = chunk
+            .par_iter()
+            .map(|(n, line)| {
+                let a = extract::article::batch_line(&shown, *n, line)?;
+                Ok(event_lines(&a.id, &extract::extract(&a, lexicon)))
+            })
+            .collect();
+        for r in results {
+            match r {
+                Ok(text) => out.write_all(text.as_bytes()).map_err(io)?,
+                Err(Error::Invalid(d)) => problems.extend(d),
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(0)
+    } else {
+        Err(Error::Invalid(problems))
+    }
 }

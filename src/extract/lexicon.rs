@@ -1,0 +1,346 @@
+//! The extractor's data: trigger phrases by event kind, mode and link cues,
+//! and the gazetteer of actors and places. Shipped as TOML beside this
+//! file; users add their own with `--lexicon FILE` (same tables).
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::tokens::{tokenize, Tok};
+use crate::error::{Diagnostic, Error, Result};
+use crate::model::{Kind, Relation};
+
+/// A phrase as lowercase words; a last word ending in `*` matches any
+/// ending.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    words: Vec<String>,
+}
+
+impl Phrase {
+    fn new(text: &str) -> Phrase {
+        // The tokenizer splits "accus*" into "accus" and "*": join them back.
+        let mut words: Vec<String> = Vec::new();
+        for t in tokenize(text) {
+            match (t.lower.as_str(), words.last_mut()) {
+                ("*", Some(last)) => last.push('*'),
+                _ => words.push(t.lower),
+            }
+        }
+        Phrase { words }
+    }
+
+    /// How many tokens the phrase covers at `i`, if it matches there.
+    pub fn match_at(&self, toks: &[Tok], i: usize) -> Option<usize> {
+        for (k, w) in self.words.iter().enumerate() {
+            let t = toks.get(i + k)?;
+            let ok = match w.strip_suffix('*') {
+                Some(stem) => t.lower.starts_with(stem),
+                None => t.lower == *w,
+            };
+            if !ok {
+                return None;
+            }
+        }
+        Some(self.words.len())
+    }
+
+    fn first(&self) -> &str {
+        self.words.first().map_or("", |w| w.trim_end_matches('*'))
+    }
+}
+
+/// Phrases indexed by the first letters of their first word, so that a
+/// sentence is matched with one lookup per token.
+#[derive(Debug, Clone)]
+pub struct PhraseSet<T> {
+    by_start: HashMap<String, Vec<(Phrase, T)>>,
+}
+
+impl<T> Default for PhraseSet<T> {
+    fn default() -> PhraseSet<T> {
+        PhraseSet {
+            by_start: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Clone> PhraseSet<T> {
+    fn key(word: &str) -> String {
+        word.chars().take(3).collect()
+    }
+
+    fn add(&mut self, text: &str, value: T) {
+        let p = Phrase::new(text);
+        if p.words.is_empty() {
+            return;
+        }
+        let k = Self::key(p.first());
+        let list = self.by_start.entry(k).or_default();
+        list.push((p, value));
+        // Longest phrases first, so the first match is the longest.
+        list.sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
+    }
+
+    /// The longest phrase matching at `i`: its length and value.
+    pub fn longest_at(&self, toks: &[Tok], i: usize) -> Option<(usize, &T)> {
+        let list = self.by_start.get(&Self::key(&toks.get(i)?.lower))?;
+        list.iter()
+            .find_map(|(p, v)| p.match_at(toks, i).map(|n| (n, v)))
+    }
+}
+
+/// What the modes table sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// "threatened to".
+    Threatened,
+    /// "prepare", "will".
+    Planned,
+    /// "only if".
+    Conditional,
+    /// "fear".
+    Feared,
+    /// "denied".
+    Denied,
+    /// "not".
+    Negation,
+}
+
+/// An actor or place of the gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Name as printed.
+    pub name: String,
+    /// ISO alpha-3 code, or empty.
+    pub country: String,
+    /// True for places (and capitals when used after in/at/near).
+    pub place: bool,
+    /// The country a capital stands for, when it acts ("Washington said").
+    pub capital_of: Option<(String, String)>,
+}
+
+/// Everything the extractor looks words up in.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Event triggers.
+    pub triggers: PhraseSet<Kind>,
+    /// Reporting verbs.
+    pub reporting: PhraseSet<()>,
+    /// Mode cues.
+    pub modes: PhraseSet<Cue>,
+    /// Cues whose following words name the cause.
+    pub cause_before: PhraseSet<Relation>,
+    /// Cues whose following words name the effect.
+    pub effect_after: PhraseSet<Relation>,
+    /// Sentence-opening cues linking to the previous sentence.
+    pub sentence_start: PhraseSet<Relation>,
+    /// Actors and places; the match is case-sensitive for all-capital
+    /// aliases (US, UN) and needs a capital for names.
+    pub gazetteer: PhraseSet<(Entry, bool)>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    kinds: HashMap<Kind, Vec<String>>,
+    #[serde(default)]
+    reporting: Option<Words>,
+    #[serde(default)]
+    modes: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    links: Links,
+    #[serde(default)]
+    actor: Vec<ActorRow>,
+    #[serde(default)]
+    place: Vec<PlaceRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Words {
+    words: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Links {
+    #[serde(default)]
+    cause_before: HashMap<String, Relation>,
+    #[serde(default)]
+    effect_after: HashMap<String, Relation>,
+    #[serde(default)]
+    sentence_start: HashMap<String, Relation>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActorRow {
+    name: String,
+    #[serde(default)]
+    country: String,
+    /// Documentation for people reading the file; not used in matching.
+    #[serde(default, rename = "kind")]
+    _kind: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    capitals: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlaceRow {
+    name: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+fn case_sensitive(alias: &str) -> bool {
+    alias
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+}
+
+impl Lexicon {
+    fn add(&mut self, file: File) {
+        let mut kinds: Vec<_> = file.kinds.into_iter().collect();
+        kinds.sort_by_key(|(k, _)| *k);
+        for (kind, phrases) in kinds {
+            for p in phrases {
+                self.triggers.add(&p, kind);
+            }
+        }
+        if let Some(r) = file.reporting {
+            for w in r.words {
+                self.reporting.add(&w, ());
+            }
+        }
+        let mut modes: Vec<_> = file.modes.into_iter().collect();
+        modes.sort();
+        for (mode, phrases) in modes {
+            let cue = match mode.as_str() {
+                "threatened" => Cue::Threatened,
+                "planned" => Cue::Planned,
+                "conditional" => Cue::Conditional,
+                "feared" => Cue::Feared,
+                "denied" => Cue::Denied,
+                _ => Cue::Negation,
+            };
+            for p in phrases {
+                self.modes.add(&p, cue);
+            }
+        }
+        for (table, set) in [
+            (file.links.cause_before, &mut self.cause_before),
+            (file.links.effect_after, &mut self.effect_after),
+            (file.links.sentence_start, &mut self.sentence_start),
+        ] {
+            let mut rows: Vec<_> = table.into_iter().collect();
+            rows.sort_by(|a, b| a.0.cmp(&b.0));
+            for (p, r) in rows {
+                set.add(&p, r);
+            }
+        }
+        for a in file.actor {
+            let entry = Entry {
+                name: a.name.clone(),
+                country: a.country.clone(),
+                place: false,
+                capital_of: None,
+            };
+            for alias in std::iter::once(&a.name).chain(&a.aliases) {
+                self.gazetteer
+                    .add(alias, (entry.clone(), case_sensitive(alias)));
+            }
+            for cap in &a.capitals {
+                let e = Entry {
+                    name: cap.clone(),
+                    country: a.country.clone(),
+                    place: true,
+                    capital_of: Some((a.name.clone(), a.country.clone())),
+                };
+                self.gazetteer.add(cap, (e, false));
+            }
+        }
+        for p in file.place {
+            let entry = Entry {
+                name: p.name.clone(),
+                country: p.country,
+                place: true,
+                capital_of: None,
+            };
+            for alias in std::iter::once(&p.name).chain(&p.aliases) {
+                self.gazetteer
+                    .add(alias, (entry.clone(), case_sensitive(alias)));
+            }
+        }
+    }
+
+    /// The shipped lexicon and gazetteer, parsed once.
+    pub fn shipped() -> &'static Lexicon {
+        static SHIPPED: OnceLock<Lexicon> = OnceLock::new();
+        SHIPPED.get_or_init(|| {
+            let mut lex = Lexicon::default();
+            for text in [
+                include_str!("triggers.toml"),
+                include_str!("gazetteer.toml"),
+            ] {
+                if let Ok(file) = toml::from_str::<File>(text) {
+                    lex.add(file);
+                }
+            }
+            lex
+        })
+    }
+
+    /// The shipped lexicon extended with users' files (`--lexicon`). A bad
+    /// file is an error with its position.
+    pub fn with_extensions(paths: &[PathBuf]) -> Result<Lexicon> {
+        let mut lex = Lexicon::shipped().clone();
+        let mut problems = Vec::new();
+        for path in paths {
+            let shown = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
+            match toml::from_str::<File>(&text) {
+                Ok(file) => lex.add(file),
+                Err(e) => problems.push(located(&shown, &text, e)),
+            }
+        }
+        if problems.is_empty() {
+            Ok(lex)
+        } else {
+            Err(Error::Invalid(problems))
+        }
+    }
+}
+
+fn located(path: &str, text: &str, e: toml::de::Error) -> Diagnostic {
+    let at = e.span().map_or(0, |s| s.start);
+    let loc = crate::store::LineIndex::new(path, text).location(at);
+    Diagnostic::error(Some(loc), format!("bad lexicon: {}", e.message().trim())).with_help(
+        "a lexicon file may hold [kinds] (kind = [\"phrase\", ...]), [modes], [links], [[actor]] and [[place]] tables like the shipped ones",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn shipped_files_parse() {
+        for text in [
+            include_str!("triggers.toml"),
+            include_str!("gazetteer.toml"),
+        ] {
+            if let Err(e) = toml::from_str::<super::File>(text) {
+                panic!("{e}");
+            }
+        }
+        assert!(super::Lexicon::shipped().triggers.by_start.len() > 50);
+    }
+}

@@ -3,6 +3,7 @@
 mod cli;
 mod dates;
 mod exports;
+mod extract;
 mod store;
 mod timex;
 mod util;

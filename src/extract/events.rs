@@ -212,11 +212,17 @@ fn id_date(d: &EventDate) -> String {
 
 /// The best date for a trigger: a date or time expression of its sentence,
 /// nearest to the trigger, preferring one before it in the same clause.
-fn date_in(timexes: &[Timex], sentence: (usize, usize), trigger_byte: usize) -> Option<&Timex> {
+fn date_in<'t>(
+    text: &str,
+    timexes: &'t [Timex],
+    sentence: (usize, usize),
+    trigger_byte: usize,
+) -> Option<&'t Timex> {
     timexes
         .iter()
         .filter(|t| t.byte_begin >= sentence.0 && t.byte_end <= sentence.1)
         .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time) && t.date.is_some())
+        .filter(|t| !dateline(text, t))
         .min_by_key(|t| {
             if t.byte_end <= trigger_byte {
                 trigger_byte - t.byte_end
@@ -224,6 +230,16 @@ fn date_in(timexes: &[Timex], sentence: (usize, usize), trigger_byte: usize) -> 
                 (t.byte_begin - trigger_byte) * 2
             }
         })
+}
+
+/// True for the date of a dateline ("GENEVA, March 10 (Reuters) -"): it
+/// dates the report, not the events in it.
+fn dateline(text: &str, t: &Timex) -> bool {
+    let after = text[t.byte_end..].trim_start();
+    after.starts_with('(')
+        && after
+            .find(')')
+            .is_some_and(|close| after[close + 1..].trim_start().starts_with(['-', '—', '–']))
 }
 
 /// The title: the clause from the actor (or the trigger) to the next comma.
@@ -506,7 +522,7 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Store {
                     .unwrap_or(toks.len() - 1);
                 (toks[first].start, toks[last].end)
             };
-            let dated = date_in(&timexes, seg_span, trigger_byte);
+            let dated = date_in(text, &timexes, seg_span, trigger_byte);
             let (date, by_publication) = match dated {
                 Some(t) => (
                     t.date

@@ -1,0 +1,341 @@
+//! `annals extract`: the pinned article, the readers, writing store files
+//! safely, batches, and no panic on any input.
+
+use annals::extract::{extract, Article, Lexicon, Overrides};
+use annals::model::{Kind, Mode, Store};
+use proptest::prelude::*;
+
+use crate::util::{root, run_in};
+
+const ARTICLE: &str = "examples/2020-09-29-us-iraq-embassy-evacuation.txt";
+
+fn article_store() -> Store {
+    let a = Article::from_path(&root().join(ARTICLE), &Overrides::default()).unwrap();
+    assert_eq!(
+        a.published.to_string(),
+        "2020-09-29",
+        "the byline gives the publication date"
+    );
+    extract(&a, Lexicon::shipped())
+}
+
+fn find<'s>(store: &'s Store, kind: Kind, quote_has: &str) -> &'s annals::model::Event {
+    store
+        .events
+        .iter()
+        .find(|e| e.kind == kind && e.sources[0].quote.contains(quote_has))
+        .unwrap_or_else(|| panic!("no {kind} event from a sentence with {quote_has:?}"))
+}
+
+#[test]
+fn the_article_yields_its_dated_events_with_their_modes() {
+    let s = article_store();
+    let soleimani = s
+        .events
+        .iter()
+        .find(|e| e.kind == Kind::Assault && e.date.as_str() == "2020-01-03")
+        .expect("the strike that killed Soleimani, 3 January 2020");
+    assert!(soleimani.sources[0].quote.contains("Suleimani"));
+
+    let threat = find(&s, Kind::Threaten, "Pompeo threatened");
+    assert_eq!(threat.date.as_str(), "2020-09-22~");
+    assert_eq!(threat.actors[0].name, "Mike Pompeo");
+    assert!(matches!(threat.mode, Mode::Asserted | Mode::Reported));
+
+    let preparations = find(&s, Kind::Retreat, "began direct preparations");
+    assert_eq!(preparations.date.as_str(), "late 2020-W39");
+    assert_eq!(preparations.mode, Mode::Planned);
+    assert_eq!(preparations.actors[0].country.as_deref(), Some("USA"));
+
+    let sadr = find(&s, Kind::Request, "al-Sadr");
+    assert_eq!(sadr.date.as_str(), "2020-W39");
+    assert_eq!(sadr.actors[0].name, "Muqtada al-Sadr");
+
+    let rockets = find(&s, Kind::Assault, "two rockets");
+    assert_eq!(rockets.date.as_str(), "2020-09-28");
+    assert_eq!(rockets.killed, Some(5));
+    assert_eq!(rockets.place.as_deref(), Some("Baghdad"));
+    assert_eq!(
+        rockets.mode,
+        Mode::Reported,
+        "Iraqi military officials said it"
+    );
+
+    let convoys = find(&s, Kind::Assault, "convoys");
+    assert_eq!(
+        convoys.date.granularity(),
+        annals::model::Granularity::Range,
+        "in recent weeks"
+    );
+    assert!(convoys.date.latest().to_string() == "2020-09-29");
+    find(&s, Kind::Assault, "green zone");
+
+    let order = find(&s, Kind::Mobilize, "ordered to harshly halt");
+    assert_eq!(order.mode, Mode::Reported);
+
+    // Threatened, feared, conditional: never written as things that happened.
+    for e in s.events.iter().filter(|e| e.kind == Kind::Retreat) {
+        assert!(
+            e.mode.is_unrealised(),
+            "{} is a withdrawal that did not happen, not {}",
+            e.title,
+            e.mode
+        );
+    }
+    let feared = find(&s, Kind::Assault, "fear the departure");
+    assert_eq!(feared.mode, Mode::Feared);
+}
+
+#[test]
+fn the_article_links_soleimanis_death_to_the_shelling() {
+    let s = article_store();
+    let death = s
+        .events
+        .iter()
+        .find(|e| e.date.as_str() == "2020-01-03")
+        .unwrap();
+    let link = s
+        .links
+        .iter()
+        .find(|l| l.from == death.id)
+        .expect("a link from the death");
+    assert_eq!(link.relation, annals::model::Relation::Triggers);
+    let shelling = s.events.iter().find(|e| e.id == link.to).unwrap();
+    assert!(shelling.title.starts_with("Shelling became more frequent"));
+    assert_eq!(
+        shelling.date.as_str(),
+        "2020-01-03/2020-09-29",
+        "from the cause to publication"
+    );
+}
+
+#[test]
+fn every_event_cites_its_sentence_by_span() {
+    let s = article_store();
+    let text: Vec<char> = std::fs::read_to_string(root().join(ARTICLE))
+        .unwrap()
+        .chars()
+        .collect();
+    for e in &s.events {
+        let c = &e.sources[0];
+        let [b, end] = c.span.unwrap();
+        assert_eq!(text[b..end].iter().collect::<String>(), c.quote, "{}", e.id);
+        assert_eq!(c.id, s.sources[0].id);
+    }
+}
+
+#[test]
+fn extracted_store_passes_check_and_is_deterministic() {
+    let dir = tempfile::tempdir().unwrap();
+    let art = root().join(ARTICLE);
+    let art = art.to_str().unwrap();
+    let first = run_in(dir.path(), &["extract", art]);
+    let again = run_in(dir.path(), &["extract", art]);
+    assert_eq!(
+        first.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert_eq!(first.stdout, again.stdout);
+    std::fs::write(dir.path().join("x.toml"), &first.stdout).unwrap();
+    let check = run_in(dir.path(), &["check", "x.toml"]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+#[test]
+fn out_refuses_to_overwrite_and_update_keeps_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let art = root().join(ARTICLE);
+    let art = art.to_str().unwrap();
+    let out = run_in(dir.path(), &["extract", art, "--out", "store"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let file = dir
+        .path()
+        .join("store/2020-09-29-us-iraq-embassy-evacuation.toml");
+    let written = std::fs::read_to_string(&file).unwrap();
+
+    let refused = run_in(dir.path(), &["extract", art, "--out", "store"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--update"));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        written,
+        "nothing written"
+    );
+
+    // A person edits a title, deletes an event and adds a link.
+    let first_title = written
+        .lines()
+        .find(|l| l.starts_with("title = ") && !l.contains("Diplomatic evacuation"))
+        .unwrap();
+    let mut edited = written.replacen(first_title, "title = \"My own wording\"", 1);
+    edited.push_str("\n# my note\n");
+    std::fs::write(&file, &edited).unwrap();
+    let updated = run_in(dir.path(), &["extract", art, "--out", "store", "--update"]);
+    assert_eq!(
+        updated.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&updated.stderr)
+    );
+    let after = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(
+        after, edited,
+        "nothing new: the person's file is untouched, byte for byte"
+    );
+    assert!(after.contains("My own wording") && after.contains("# my note"));
+    let check = run_in(dir.path(), &["check", "store"]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+#[test]
+fn readers_take_markdown_and_html() {
+    let md = Article::from_path(
+        &root().join("tests/data/articles/talks.md"),
+        &Overrides::default(),
+    )
+    .unwrap();
+    assert_eq!(md.title, "Talks collapse in Geneva");
+    assert_eq!(md.published.to_string(), "2021-03-10");
+    assert_eq!(md.author.as_deref(), Some("A. Reporter"));
+    let s = extract(&md, Lexicon::shipped());
+    let reject = s
+        .events
+        .iter()
+        .find(|e| e.kind == Kind::Reject)
+        .expect("Russia rejected the proposal");
+    assert_eq!(
+        reject.date.as_str(),
+        "2021-03-08",
+        "on Monday, before the 10th"
+    );
+    assert_eq!(reject.actors[0].country.as_deref(), Some("RUS"));
+
+    let html = Article::from_path(
+        &root().join("tests/data/articles/page.html"),
+        &Overrides::default(),
+    )
+    .unwrap();
+    assert_eq!(html.title, "Protests spread to Alexandria");
+    assert_eq!(html.published.to_string(), "2011-01-28");
+    assert_eq!(html.outlet, "Example News");
+    assert_eq!(html.url, "https://example.org/protests");
+    assert!(html.text.contains("Thousands of protesters marched"));
+    for noise in [
+        "tracking",
+        "color",
+        "Home",
+        "Related",
+        "Copyright",
+        "arrested the editor",
+    ] {
+        assert!(
+            !html.text.contains(noise),
+            "{noise} leaked into the text: {}",
+            html.text
+        );
+    }
+}
+
+#[test]
+fn missing_dates_and_binary_files_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let undated = root().join("tests/data/articles/undated.txt");
+    let out = run_in(
+        dir.path(),
+        &["extract", undated.to_str().unwrap(), "--out", "store"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("undated.txt") && err.contains("--published"),
+        "{err}"
+    );
+    assert!(
+        !dir.path().join("store/undated.toml").exists(),
+        "nothing written"
+    );
+    let ok = run_in(
+        dir.path(),
+        &[
+            "extract",
+            undated.to_str().unwrap(),
+            "--published",
+            "2020-05-04",
+        ],
+    );
+    assert_eq!(ok.status.code(), Some(0));
+
+    let binary = root().join("tests/data/articles/binary.txt");
+    let out = run_in(dir.path(), &["extract", binary.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("binary.txt: error: the file is not UTF-8")
+    );
+}
+
+#[test]
+fn batches_stream_events_and_report_bad_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("docs.jsonl"),
+        concat!(
+            "{\"id\": \"a\", \"published\": \"2011-01-28\", \"text\": \"Police fired tear gas at protesters in Cairo on Tuesday.\"}\n",
+            "{\"id\": \"b\", \"published\": \"not a date\", \"text\": \"x\"}\n",
+        ),
+    )
+    .unwrap();
+    let out = run_in(dir.path(), &["extract", "--docs", "docs.jsonl"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("docs.jsonl:2:"));
+    let line: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(line["doc"], "a");
+    assert_eq!(line["kind"], "coerce");
+    assert_eq!(line["date"], "2011-01-25");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn no_text_panics_the_extractor(text in "(\\PC|[.,;()\"'-]| |said|attacked|Iraq|U\\.S\\.|last week|\n){0,300}") {
+        let a = Article {
+            id: "p".into(),
+            title: String::new(),
+            published: chrono::NaiveDate::from_ymd_opt(2020, 9, 29).unwrap(),
+            outlet: String::new(),
+            url: String::new(),
+            author: None,
+            text,
+            path: "p".into(),
+        };
+        let s = extract(&a, Lexicon::shipped());
+        let ids: std::collections::HashSet<&str> = s.events.iter().map(|e| e.id.as_str()).collect();
+        prop_assert_eq!(ids.len(), s.events.len(), "ids are unique");
+        for e in &s.events {
+            prop_assert!(annals::model::is_valid_id(&e.id), "{}", e.id);
+        }
+    }
+
+    #[test]
+    fn no_markup_panics_the_html_reader(html in "(<[a-z/!]{0,8}[^>]{0,20}>?|[^<]{0,30}|<meta property=\"article:published_time\" content=\"[0-9T:-]{0,20}\">){0,30}") {
+        let _ = Article::from_text(&html, "page.html", "page", &Overrides::default());
+    }
+}

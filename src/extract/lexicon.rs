@@ -68,8 +68,9 @@ impl<T> Default for PhraseSet<T> {
 }
 
 impl<T: Clone> PhraseSet<T> {
-    fn key(word: &str) -> String {
-        word.chars().take(3).collect()
+    /// The first three characters of a word: the index key.
+    fn key(word: &str) -> &str {
+        word.char_indices().nth(3).map_or(word, |(i, _)| &word[..i])
     }
 
     fn add(&mut self, text: &str, value: T) {
@@ -77,7 +78,7 @@ impl<T: Clone> PhraseSet<T> {
         if p.words.is_empty() {
             return;
         }
-        let k = Self::key(p.first());
+        let k = Self::key(p.first()).to_string();
         let list = self.by_start.entry(k).or_default();
         list.push((p, value));
         // Longest phrases first, so the first match is the longest.
@@ -86,7 +87,7 @@ impl<T: Clone> PhraseSet<T> {
 
     /// The longest phrase matching at `i`: its length and value.
     pub fn longest_at(&self, toks: &[Tok], i: usize) -> Option<(usize, &T)> {
-        let list = self.by_start.get(&Self::key(&toks.get(i)?.lower))?;
+        let list = self.by_start.get(Self::key(&toks.get(i)?.lower))?;
         list.iter()
             .find_map(|(p, v)| p.match_at(toks, i).map(|n| (n, v)))
     }

@@ -363,7 +363,7 @@ const CASES: &[Case] = &[
         "2020-09-29",
         "A decade",
         TimexType::Duration,
-        "P1DE",
+        "P10Y",
         None,
         None,
     ),

@@ -97,6 +97,38 @@ impl Context<'_> {
         })
     }
 
+    /// True when a past-tense verb stands near token `i` in its sentence.
+    fn past(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        let lo = i.saturating_sub(10);
+        let hi = (i + 6).min(self.tokens.len());
+        self.tokens[lo..hi].iter().any(|w| {
+            w.sentence == t.sentence
+                && (matches!(
+                    w.lower.as_str(),
+                    "was"
+                        | "were"
+                        | "had"
+                        | "did"
+                        | "came"
+                        | "went"
+                        | "took"
+                        | "began"
+                        | "fell"
+                        | "rose"
+                        | "won"
+                        | "lost"
+                        | "made"
+                        | "met"
+                        | "left"
+                        | "held"
+                        | "told"
+                ) || (w.lower.len() > 4 && w.lower.ends_with("ed") && !w.capital))
+        })
+    }
+
     /// True when the sentence around token `i` speaks of the future.
     fn future(&self, i: usize) -> bool {
         let Some(t) = self.tokens.get(i) else {
@@ -115,6 +147,27 @@ impl Context<'_> {
 /// A number written in digits or words ("24", "twenty four", "a"); returns
 /// the value and the token after it. `None` for vague amounts.
 fn number(cx: &Context<'_>, i: usize) -> Option<(Option<u32>, usize)> {
+    // "five trading days", "two straight weeks": the adjective belongs to
+    // the amount.
+    let (n, j) = bare_number(cx, i)?;
+    let counted = [
+        "trading",
+        "straight",
+        "consecutive",
+        "working",
+        "business",
+        "full",
+        "more",
+        "additional",
+        "long",
+    ];
+    if cx.is(j, &counted) && unit(cx, j + 1).is_some() {
+        return Some((n, j + 1));
+    }
+    Some((n, j))
+}
+
+fn bare_number(cx: &Context<'_>, i: usize) -> Option<(Option<u32>, usize)> {
     let t = cx.tokens.get(i)?;
     if t.shape == Shape::Number && t.lower.bytes().all(|b| b.is_ascii_digit()) && t.lower.len() <= 4
     {
@@ -193,8 +246,13 @@ fn duration(n: Option<u32>, unit: &str) -> String {
                 (n.parse::<u32>().unwrap_or(1) * 2).to_string()
             }
         ),
-        "DE" => format!("P{n}DE"),
-        "CE" => format!("P{n}CE"),
+        // Decades and centuries are written in years, as the corpora do.
+        "DE" => n
+            .parse::<u32>()
+            .map_or_else(|_| "PXDE".to_string(), |n| format!("P{}Y", n * 10)),
+        "CE" => n
+            .parse::<u32>()
+            .map_or_else(|_| "PXCE".to_string(), |n| format!("P{}Y", n * 100)),
         u => format!("P{n}{u}"),
     }
 }
@@ -226,6 +284,21 @@ fn month_at(cx: &Context<'_>, i: usize) -> Option<u32> {
     let m = t.lex?.month?;
     // Lowercase "may", "march", "sat"... are verbs and words, not months.
     (t.capital || t.lower.ends_with('.')).then_some(m)
+}
+
+/// The year of a month named without one: the reference year, unless the
+/// month lies within a few months across the turn of the year ("January"
+/// in November is next January, "December" in February last December), or
+/// the sentence looks forward and the month is past.
+fn month_year(base: NaiveDate, month: u32, future: bool) -> i32 {
+    let delta = month as i32 - base.month() as i32;
+    if delta > 8 {
+        base.year() - 1
+    } else if delta < -8 || (future && delta < 0) {
+        base.year() + 1
+    } else {
+        base.year()
+    }
 }
 
 /// The year of a month-and-day written without one: the one that puts the
@@ -328,9 +401,7 @@ fn explicit(cx: &Context<'_>, i: usize) -> Option<Found> {
         (4, [y, m]) if t.lower.contains('-') && (1..=12).contains(m) => {
             return Some(Found::date(i, i + 1, Point::Month(*y as i32, *m)));
         }
-        (_, [m, d]) if t.lower.contains('/') && (1..=12).contains(m) && (1..=31).contains(d) => {
-            nearest_year(cx.dct, *m, *d)
-        }
+
         _ => None,
     }?;
     Some(Found::date(i, i + 1, Point::Day(day)))
@@ -515,6 +586,33 @@ fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
         };
         return Some(Found::date(i, end, p));
     }
+    // "the 1988 second quarter", "this year's third quarter"
+    let (lead_year, i) = if let Some(y) = year_at(cx, i) {
+        (Some(y), i + 1)
+    } else if cx.is(i, &["this", "last", "next"])
+        && cx.is(i + 1, &["year"])
+        && cx.is(i + 2, &["'", "’"])
+        && cx.is(i + 3, &["s"])
+    {
+        let off = match cx.word(i) {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+        (Some(cx.dct.year() + off), i + 4)
+    } else {
+        (None, i)
+    };
+    let first = match lead_year {
+        Some(_) if cx.is(i - 1, &["s"]) => i - 4,
+        Some(_) => i - 1,
+        None => i,
+    };
+    let t = cx.tokens.get(i)?;
+    if let (Some(y), true) = (lead_year, cx.is(i, &["quarter"])) {
+        let (_, q) = last_quarter(cx.dct);
+        return Some(Found::date(first, i + 1, Point::Quarter(y, q)));
+    }
     let ord = t
         .lex
         .and_then(|l| l.ordinal)
@@ -546,7 +644,7 @@ fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
         year = Some(y);
         j += 1;
     }
-    let year = year.unwrap_or_else(|| {
+    let year = year.or(lead_year).unwrap_or_else(|| {
         // A quarter still to come this year is last year's in a past-tense report.
         let start_month = if is_half {
             (ord - 1) * 6 + 1
@@ -564,7 +662,7 @@ fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
     } else {
         Point::Quarter(year, ord)
     };
-    Some(Found::date(i, j, p))
+    Some(Found::date(first, j, p))
 }
 
 /// Weekdays, bare or with a part of the day: "Friday", "Sunday night".
@@ -851,7 +949,12 @@ fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
         k += 1;
     }
     let u = unit(cx, k)?;
-    if u == "Q" && n.is_none() {
+    // "1988 quarter" is a year, "a second" is "another", "three-quarters"
+    // and "a quarter of" are fractions.
+    if n.is_some_and(|n| n > 999) || (u == "S" && cx.is(i, &["a"])) {
+        return None;
+    }
+    if u == "Q" && (n.is_none_or(|n| n < 2) || cx.is(k + 1, &["of"]) || k > j) {
         return None;
     }
     // "a 6-year-old": an age, not a duration.
@@ -1077,16 +1180,10 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
             return None;
         }
         let base = cx.base();
-        let y = if cx.future(i) {
-            if m >= base.month() {
-                base.year()
-            } else {
-                base.year() + 1
-            }
-        } else if m <= base.month() {
-            base.year()
-        } else {
+        let y = if cx.past(i) && !cx.future(i) && m > base.month() {
             base.year() - 1
+        } else {
+            month_year(base, m, cx.future(i))
         };
         return Some(Found::date(i, i + 1, Point::Month(y, m)));
     }

@@ -1136,6 +1136,15 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
         if t.lower == "current" && cx.word(i + 1).is_empty() {
             return None;
         }
+        // "as soon as" compares; "Now the alliance..." opens a sentence as a
+        // connective; "until now" and "from now" are spans, not points.
+        let prev = if i > 0 { cx.word(i - 1) } else { "" };
+        let starts_sentence = i == 0 || cx.tokens[i - 1].sentence != t.sentence;
+        if (t.lower == "soon" && (prev == "as" || cx.word(i + 1).ends_with("ed") || prev == "was"))
+            || (t.lower == "now" && (starts_sentence || matches!(prev, "until" | "from")))
+        {
+            return None;
+        }
         return Some(Found::date(i, i + 1, Point::Reference(r, None)));
     }
     if let Some(s) = lex.season {

@@ -236,7 +236,7 @@ fn duration(n: Option<u32>, unit: &str) -> String {
         "WE" => format!("P{n}WE"),
         "Q" => match n.parse::<u32>() {
             Ok(q) => format!("P{}M", q * 3),
-            Err(_) => "PXM".to_string(),
+            Err(_) => "PXQ".to_string(),
         },
         "FN" => format!(
             "P{}W",
@@ -954,7 +954,7 @@ fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
     if n.is_some_and(|n| n > 999) || (u == "S" && cx.is(i, &["a"])) {
         return None;
     }
-    if u == "Q" && (n.is_none_or(|n| n < 2) || cx.is(k + 1, &["of"]) || k > j) {
+    if u == "Q" && (n.is_some_and(|n| n < 2) || cx.is(k + 1, &["of"]) || k > j) {
         return None;
     }
     // "a 6-year-old": an age, not a duration.
@@ -996,6 +996,7 @@ fn sets(cx: &Context<'_>, i: usize) -> Option<Found> {
         "annually" | "yearly" => Some("P1Y"),
         "hourly" => Some("PT1H"),
         "nightly" => Some("XXXX-XX-XXTNI"),
+
         _ => None,
     };
     if let Some(v) = single {
@@ -1127,6 +1128,14 @@ fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
 /// seasons and months alone.
 fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
     let t = cx.tokens.get(i)?;
+    if cx.is(i, &["these"]) && cx.is(i + 1, &["days"]) {
+        return Some(Found::date(i, i + 2, Point::Reference("PRESENT_REF", None)));
+    }
+    // "year-end": the last day of the report's year.
+    if cx.is(i, &["year"]) && cx.is(i + 1, &["-"]) && cx.is(i + 2, &["end"]) {
+        let d = NaiveDate::from_ymd_opt(cx.dct.year(), 12, 31)?;
+        return Some(Found::date(i, i + 3, Point::Day(d)));
+    }
     let lex = t.lex?;
     if let Some(r) = lex.reference {
         // "past" and "future" only as nouns: "the past", "in the future".
@@ -1221,6 +1230,22 @@ const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 12] = [
 fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
     if !cx.is(i, &["the"]) || cx.is(i + 2, &["of", "before", "after"]) {
         return None;
+    }
+    // "the near future", "the short term": ahead, unmeasured.
+    if cx.is(i + 1, &["near", "short", "long"]) && cx.is(i + 2, &["future", "term"]) {
+        return Some(Found::date(i, i + 3, Point::Reference("FUTURE_REF", None)));
+    }
+    // "the full year", "the fiscal year", "the latest period" in a report.
+    if cx.is(i + 1, &["full", "fiscal", "current"]) && cx.is(i + 2, &["year"]) {
+        return Some(Found::date(i, i + 3, Point::Year(cx.dct.year())));
+    }
+    if cx.is(i + 1, &["latest"]) && cx.is(i + 2, &["period"]) {
+        let (y, q) = last_quarter(cx.dct);
+        return Some(Found::date(i, i + 3, Point::Quarter(y, q)));
+    }
+    // "the end of the year": the year of the report.
+    if cx.is(i + 1, &["year"]) && i > 0 && cx.is(i - 1, &["of"]) {
+        return Some(Found::date(i, i + 2, Point::Year(cx.dct.year())));
     }
     let u = unit(cx, i + 1)?;
     if plural(cx, i + 1) {

@@ -14,6 +14,16 @@ use std::io::BufRead;
 use annals::extract::{extract, Article, Lexicon};
 use serde_json::Value;
 
+/// The gold actors of a field, which may be a list, one object or a string.
+fn gold_actors(v: &Value) -> Vec<Value> {
+    match v {
+        Value::Array(a) => a.clone(),
+        Value::Object(_) => vec![v.clone()],
+        Value::String(s) => vec![serde_json::json!({ "actorText": s })],
+        _ => Vec::new(),
+    }
+}
+
 fn matches(found: &annals::model::Actor, gold: &Value) -> bool {
     let text = gold["actorText"].as_str().unwrap_or("").to_lowercase();
     let code = gold["code"].as_str().unwrap_or("");
@@ -57,8 +67,8 @@ fn main() {
         n += 1;
         let Some(e) = store.events.first() else {
             no_event += 1;
-            src.2 += v["source"].as_array().map_or(0, Vec::len);
-            tgt.2 += v["target"].as_array().map_or(0, Vec::len);
+            src.2 += gold_actors(&v["source"]).len();
+            tgt.2 += gold_actors(&v["target"]).len();
             continue;
         };
         if e.kind.as_str() == gold_kind {
@@ -71,7 +81,7 @@ fn main() {
             (&e.actors, &v["source"], &mut src),
             (&e.targets, &v["target"], &mut tgt),
         ] {
-            let gold: Vec<Value> = gold.as_array().cloned().unwrap_or_default();
+            let gold = gold_actors(gold);
             counts.1 += found.len();
             counts.2 += gold.len();
             counts.0 += found

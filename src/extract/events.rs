@@ -22,8 +22,9 @@ struct Draft {
     /// Token index of the first trigger.
     at: usize,
     mode: Mode,
-    actor: Option<Actor>,
-    target: Option<Actor>,
+    /// The first is the one the title names; "X and Y agreed" gives both.
+    actors: Vec<Actor>,
+    targets: Vec<Actor>,
     place: Option<String>,
     killed: Option<u32>,
     injured: Option<u32>,
@@ -109,6 +110,43 @@ fn mentions<'l>(toks: &[Tok], lex: &'l Lexicon) -> Vec<Mention<'l>> {
         i += 1;
     }
     out
+}
+
+/// The chosen actor (or target) with the mentions joined to it by "and" or
+/// commas: "Hungarian and Romanian officials" are both actors.
+fn coordinated(
+    toks: &[Tok],
+    ments: &[Mention<'_>],
+    chosen: Option<&Mention<'_>>,
+    first: Option<Actor>,
+) -> Vec<Actor> {
+    let mut out: Vec<Actor> = first.into_iter().collect();
+    let Some(m) = chosen else { return out };
+    let joined = |a: &Mention<'_>, b: &Mention<'_>| {
+        a.end < b.first
+            && b.first - a.end <= 1
+            && toks[a.end..b.first]
+                .iter()
+                .all(|t| matches!(t.lower.as_str(), "and" | ","))
+    };
+    let idx = ments.iter().position(|x| x.first == m.first).unwrap_or(0);
+    let mut k = idx;
+    while k > 0 && joined(&ments[k - 1], &ments[k]) {
+        k -= 1;
+        push_unique(&mut out, actor(ments[k].entry));
+    }
+    let mut k = idx;
+    while k + 1 < ments.len() && joined(&ments[k], &ments[k + 1]) {
+        k += 1;
+        push_unique(&mut out, actor(ments[k].entry));
+    }
+    out
+}
+
+fn push_unique(list: &mut Vec<Actor>, a: Actor) {
+    if !list.contains(&a) {
+        list.push(a);
+    }
 }
 
 fn number_word(t: &Tok) -> Option<u32> {
@@ -359,6 +397,11 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Store {
             if !kinds_seen.insert((kind, segment[at])) {
                 continue;
             }
+            // "issued a declaration demanding...": a statement is only an
+            // event when the sentence reports nothing more specific.
+            if kind == Kind::Statement && triggers.iter().any(|t| t.2 != Kind::Statement) {
+                continue;
+            }
             // "ordered to halt attacks", "accuses Tehran of supporting": a
             // complement of an earlier event is not an event, unless it is
             // what was threatened; nor is what someone stops.
@@ -550,8 +593,8 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Store {
                 kind,
                 at,
                 mode,
-                actor: actor_v,
-                target: target_v,
+                actors: coordinated(&toks, &ments, actor_m, actor_v),
+                targets: coordinated(&toks, &ments, target_m, target_v),
                 place,
                 killed,
                 injured,
@@ -656,7 +699,7 @@ fn build(
     let mut events = Vec::with_capacity(drafts.len());
     for d in &drafts {
         let (s, e) = spans[d.sentence];
-        let who = d.actor.as_ref().map(|a| a.name.as_str()).unwrap_or("");
+        let who = d.actors.first().map_or("", |a| a.name.as_str());
         let base = format!(
             "{}-{}",
             id_date(&d.date),
@@ -673,7 +716,7 @@ fn build(
         if d.dated_by_publication {
             tags.push("dated-by-publication".to_string());
         }
-        let confidence = match (d.dated_by_publication, d.actor.is_some()) {
+        let confidence = match (d.dated_by_publication, !d.actors.is_empty()) {
             (false, true) => 0.8,
             (false, false) => 0.6,
             (true, true) => 0.5,
@@ -686,8 +729,8 @@ fn build(
             summary: None,
             kind: d.kind,
             mode: d.mode,
-            actors: d.actor.iter().cloned().collect(),
-            targets: d.target.iter().cloned().collect(),
+            actors: d.actors.clone(),
+            targets: d.targets.clone(),
             place: d.place.clone(),
             killed: d.killed,
             injured: d.injured,

@@ -6,7 +6,6 @@
 //! `causes`, `effects`, `doc`); they are accepted and ignored, so either can
 //! be piped back into any command.
 
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::toml_file::help_for;
@@ -63,57 +62,18 @@ pub fn read(path: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnos
             table: Some(at(1)),
             ..Origin::default()
         };
-        match kind.as_str() {
-            "event" => push(
-                value,
-                "event",
-                origin,
-                diags,
-                &mut loaded.store.events,
-                &mut loaded.event_origins,
-            ),
-            "source" => push(
-                value,
-                "source",
-                origin,
-                diags,
-                &mut loaded.store.sources,
-                &mut loaded.source_origins,
-            ),
-            "link" => push(
-                value,
-                "link",
-                origin,
-                diags,
-                &mut loaded.store.links,
-                &mut loaded.link_origins,
-            ),
-            other => diags.push(
-                Diagnostic::error(Some(at(1)), format!("unknown record type `{other}`"))
-                    .with_help("\"type\" is \"event\" (the default), \"source\" or \"link\""),
-            ),
-        }
-    }
-}
-
-fn push<T: DeserializeOwned>(
-    value: Value,
-    what: &str,
-    origin: Origin,
-    diags: &mut Vec<Diagnostic>,
-    records: &mut Vec<T>,
-    origins: &mut Vec<Origin>,
-) {
-    match serde_json::from_value(value) {
-        Ok(r) => {
-            records.push(r);
-            origins.push(origin);
-        }
-        Err(e) => {
-            let message = e.to_string();
-            let help = help_for(&message, what);
+        if !super::RECORDS.contains(&kind.as_str()) {
             diags.push(
-                Diagnostic::error(origin.table, format!("in this {what}: {message}"))
+                Diagnostic::error(Some(at(1)), format!("unknown record type `{kind}`"))
+                    .with_help("\"type\" is \"event\" (the default), \"source\" or \"link\""),
+            );
+            continue;
+        }
+        if let Err(e) = loaded.file(&kind, value, origin) {
+            let message = e.to_string();
+            let help = help_for(&message, &kind);
+            diags.push(
+                Diagnostic::error(Some(at(1)), format!("in this {kind}: {message}"))
                     .with_help(help),
             );
         }

@@ -53,6 +53,42 @@ pub struct Loaded {
     pub files: usize,
 }
 
+impl Loaded {
+    /// Deserializes one `[[source]]`, `[[event]]` or `[[link]]` record
+    /// (`what`) and files it with its origin; TOML tables and JSON lines
+    /// come through here alike.
+    fn file<'de, D: serde::Deserializer<'de>>(
+        &mut self,
+        what: &str,
+        de: D,
+        origin: Origin,
+    ) -> std::result::Result<(), D::Error> {
+        use serde::Deserialize;
+        match what {
+            "source" => {
+                self.store
+                    .sources
+                    .push(crate::model::Source::deserialize(de)?);
+                self.source_origins.push(origin);
+            }
+            "event" => {
+                self.store
+                    .events
+                    .push(crate::model::Event::deserialize(de)?);
+                self.event_origins.push(origin);
+            }
+            _ => {
+                self.store.links.push(crate::model::Link::deserialize(de)?);
+                self.link_origins.push(origin);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The record types a store holds.
+const RECORDS: [&str; 3] = ["source", "event", "link"];
+
 /// Reads a store and validates it record by record: ids, duplicates, dates,
 /// references between records. Returns the records that could be read and
 /// every problem found; only I/O failures are an `Err`.

@@ -2,7 +2,6 @@
 //! tables, each deserialized on its own so that one bad table does not hide
 //! the problems of the next.
 
-use serde::de::DeserializeOwned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 
@@ -41,48 +40,30 @@ pub fn read(path: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnos
             );
             continue;
         };
+        if !super::RECORDS.contains(&name) {
+            diags.push(
+                Diagnostic::error(
+                    Some(lines.location(key.span().start)),
+                    format!("unknown table `[[{name}]]`"),
+                )
+                .with_help(FIELDS_HELP),
+            );
+            continue;
+        }
         for item in items {
-            match name {
-                "source" => {
-                    if let Some((r, o)) = record(&lines, item, "source", diags) {
-                        loaded.store.sources.push(r);
-                        loaded.source_origins.push(o);
-                    }
-                }
-                "event" => {
-                    if let Some((r, o)) = record(&lines, item, "event", diags) {
-                        loaded.store.events.push(r);
-                        loaded.event_origins.push(o);
-                    }
-                }
-                "link" => {
-                    if let Some((r, o)) = record(&lines, item, "link", diags) {
-                        loaded.store.links.push(r);
-                        loaded.link_origins.push(o);
-                    }
-                }
-                _ => {
-                    diags.push(
-                        Diagnostic::error(
-                            Some(lines.location(key.span().start)),
-                            format!("unknown table `[[{name}]]`"),
-                        )
-                        .with_help(FIELDS_HELP),
-                    );
-                    break;
-                }
-            }
+            record(&lines, item, name, loaded, diags);
         }
     }
 }
 
-/// Deserializes one table, recording where each of its keys is.
-fn record<T: DeserializeOwned>(
+/// Deserializes one table into `loaded`, recording where each of its keys is.
+fn record(
     lines: &LineIndex<'_>,
     item: Spanned<DeValue<'_>>,
     what: &str,
+    loaded: &mut Loaded,
     diags: &mut Vec<Diagnostic>,
-) -> Option<(T, Origin)> {
+) {
     let mut origin = Origin {
         table: Some(lines.location(item.span().start)),
         ..Origin::default()
@@ -92,7 +73,7 @@ fn record<T: DeserializeOwned>(
             Diagnostic::error(origin.table.clone(), format!("`{what}` must be a table"))
                 .with_help(format!("write each {what} as a [[{what}]] table")),
         );
-        return None;
+        return;
     };
     for (k, v) in table.iter() {
         origin
@@ -112,21 +93,17 @@ fn record<T: DeserializeOwned>(
         }
     }
     let table_start = item.span().start;
-    match T::deserialize(ValueDeserializer::from(item)) {
-        Ok(r) => Some((r, origin)),
-        Err(e) => {
-            let at = e.span().map_or(table_start, |s| s.start);
-            let message = e.message().trim().to_string();
-            let help = help_for(&message, what);
-            diags.push(
-                Diagnostic::error(
-                    Some(lines.location(at)),
-                    format!("in this {what}: {message}"),
-                )
-                .with_help(help),
-            );
-            None
-        }
+    if let Err(e) = loaded.file(what, ValueDeserializer::from(item), origin) {
+        let at = e.span().map_or(table_start, |s| s.start);
+        let message = e.message().trim().to_string();
+        let help = help_for(&message, what);
+        diags.push(
+            Diagnostic::error(
+                Some(lines.location(at)),
+                format!("in this {what}: {message}"),
+            )
+            .with_help(help),
+        );
     }
 }
 

@@ -28,20 +28,10 @@ pub struct PathArgs {
     pub path: String,
 }
 
-fn node(graph: &CausalGraph<'_>, id: &str) -> annals::Result<petgraph::graph::NodeIndex> {
-    graph.node(id).ok_or_else(|| {
-        let ids = graph.store().events.iter().map(|e| e.id.as_str());
-        let hint = annals::store::suggest(id, ids)
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_default();
-        Error::Usage(format!("no event `{id}` in the store{hint}"))
-    })
-}
-
 fn tree(a: TreeArgs, direction: Direction, out: &mut dyn Write) -> annals::Result<u8> {
     let store = annals::store::load(&a.path)?;
     let graph = CausalGraph::new(&store);
-    let root = node(&graph, &a.id)?;
+    let root = graph.find(&a.id)?;
     out.write_all(walk::tree(&graph, root, direction).as_bytes())
         .map_err(|e| Error::io("<stdout>", e))?;
     Ok(0)
@@ -62,7 +52,7 @@ pub fn impact(a: TreeArgs, out: &mut dyn Write) -> annals::Result<u8> {
 pub fn path(a: PathArgs, out: &mut dyn Write) -> annals::Result<u8> {
     let store = annals::store::load(&a.path)?;
     let graph = CausalGraph::new(&store);
-    let (from, to) = (node(&graph, &a.from)?, node(&graph, &a.to)?);
+    let (from, to) = (graph.find(&a.from)?, graph.find(&a.to)?);
     let io = |e| Error::io("<stdout>", e);
     match walk::path(&graph, from, to).or_else(|| walk::path(&graph, to, from)) {
         Some(chain) => {

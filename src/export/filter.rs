@@ -37,12 +37,9 @@ pub struct Filter {
 pub fn select(graph: &CausalGraph<'_>, filter: &Filter) -> Result<Vec<NodeIndex>> {
     let near = match &filter.around {
         Some(id) => {
-            let root = graph.node(id).ok_or_else(|| {
-                let ids = graph.store().events.iter().map(|e| e.id.as_str());
-                let hint = crate::store::suggest(id, ids)
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_default();
-                Error::Usage(format!("--around: no event `{id}` in the store{hint}"))
+            let root = graph.find(id).map_err(|e| match e {
+                Error::Usage(m) => Error::Usage(format!("--around: {m}")),
+                other => other,
             })?;
             Some(neighbourhood(graph, root, filter.depth))
         }

@@ -62,6 +62,18 @@ impl<'s> CausalGraph<'s> {
         self.by_id.get(id).copied()
     }
 
+    /// The node of an event id, or a usage error naming the id and the
+    /// closest id in the store, for commands that take an id from a person.
+    pub fn find(&self, id: &str) -> crate::Result<NodeIndex> {
+        self.node(id).ok_or_else(|| {
+            let ids = self.store.events.iter().map(|e| e.id.as_str());
+            let hint = crate::store::suggest(id, ids)
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            crate::Error::Usage(format!("no event `{id}` in the store{hint}"))
+        })
+    }
+
     /// The event at a node.
     pub fn event(&self, n: NodeIndex) -> &'s Event {
         &self.store.events[self.graph[n]]

@@ -13,15 +13,12 @@ use rayon::prelude::*;
 fn bench(c: &mut Criterion) {
     let text = include_str!("../examples/2020-09-29-us-iraq-embassy-evacuation.txt");
     let articles: Vec<Article> = (0..200)
-        .map(|i| Article {
-            id: format!("copy-{i}"),
-            title: String::new(),
-            published: chrono::NaiveDate::from_ymd_opt(2020, 9, 29).unwrap(),
-            outlet: String::new(),
-            url: String::new(),
-            author: None,
-            text: text.to_string(),
-            path: format!("copy-{i}"),
+        .map(|i| {
+            Article::new(
+                &format!("copy-{i}"),
+                chrono::NaiveDate::from_ymd_opt(2020, 9, 29).unwrap(),
+                text.to_string(),
+            )
         })
         .collect();
     let lexicon = Lexicon::shipped();

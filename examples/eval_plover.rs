@@ -53,16 +53,11 @@ fn main() {
             "fight" => "assault".to_string(),
             other => other.to_string(),
         };
-        let article = Article {
-            id: "s".into(),
-            title: String::new(),
-            published: chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap(),
-            outlet: String::new(),
-            url: String::new(),
-            author: None,
+        let article = Article::new(
+            "s",
+            chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap(),
             text,
-            path: "plover".into(),
-        };
+        );
         let store = extract(&article, lexicon);
         n += 1;
         let Some(e) = store.events.first() else {

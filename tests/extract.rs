@@ -316,16 +316,7 @@ proptest! {
 
     #[test]
     fn no_text_panics_the_extractor(text in "(\\PC|[.,;()\"'-]| |said|attacked|Iraq|U\\.S\\.|last week|\n){0,300}") {
-        let a = Article {
-            id: "p".into(),
-            title: String::new(),
-            published: chrono::NaiveDate::from_ymd_opt(2020, 9, 29).unwrap(),
-            outlet: String::new(),
-            url: String::new(),
-            author: None,
-            text,
-            path: "p".into(),
-        };
+        let a = Article::new("p", chrono::NaiveDate::from_ymd_opt(2020, 9, 29).unwrap(), text);
         let s = extract(&a, Lexicon::shipped());
         let ids: std::collections::HashSet<&str> = s.events.iter().map(|e| e.id.as_str()).collect();
         prop_assert_eq!(ids.len(), s.events.len(), "ids are unique");

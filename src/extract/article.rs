@@ -73,6 +73,21 @@ struct Parts {
 }
 
 impl Article {
+    /// An article from its text alone, for programs that already have the
+    /// text and its date (a corpus, a test): no title, outlet or URL.
+    pub fn new(id: &str, published: NaiveDate, text: impl Into<String>) -> Article {
+        Article {
+            id: slug(id),
+            title: String::new(),
+            published,
+            outlet: String::new(),
+            url: String::new(),
+            author: None,
+            text: text.into(),
+            path: id.to_string(),
+        }
+    }
+
     /// Reads an article file, by extension: `.md` (TOML front matter),
     /// `.html`/`.htm`, anything else as plain text.
     pub fn from_path(path: &Path, overrides: &Overrides) -> Result<Article> {

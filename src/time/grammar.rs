@@ -416,15 +416,23 @@ fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
         return Some(Found::date(i, i + 2, Point::Year(y)));
     }
     if t.lower == "'" || t.lower == "’" {
+        // '90s is a decade, '82 a year; two digits glued to the apostrophe.
         let n = cx.tokens.get(i + 1)?;
-        let d = n.lower.strip_suffix('s')?;
-        if d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()) && cx.tokens[i + 1].start == t.end
-        {
-            let v: i32 = d.parse().ok()?;
-            let century = if v < 30 { 200 } else { 190 };
-            return Some(Found::date(i, i + 2, Point::Decade(century + v / 10)));
+        let (d, decade) = match n.lower.strip_suffix('s') {
+            Some(d) => (d, true),
+            None => (n.lower.as_str(), false),
+        };
+        if d.len() != 2 || !d.bytes().all(|b| b.is_ascii_digit()) || n.start != t.end {
+            return None;
         }
-        return None;
+        let v: i32 = d.parse().ok()?;
+        let century = if v < 30 { 2000 } else { 1900 };
+        let p = if decade {
+            Point::Decade((century + v) / 10)
+        } else {
+            Point::Year(century + v)
+        };
+        return Some(Found::date(i, i + 2, p));
     }
     if t.lower == "nineteen" || t.lower == "twenty" {
         if let Some((Some(n), j)) = number(cx, i + 1) {
@@ -447,6 +455,16 @@ fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
     }
     if t.shape != Shape::Number {
         return None;
+    }
+    if let Some(d) = t
+        .lower
+        .strip_suffix('s')
+        .filter(|d| d.len() == 2 && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()))
+    {
+        // "the 70s": a decade of the last century (or this one, for 00s-20s).
+        let v: i32 = d.parse().ok()?;
+        let century = if v < 30 { 2000 } else { 1900 };
+        return Some(Found::date(i, i + 1, Point::Decade((century + v) / 10)));
     }
     if let Some(d) = t.lower.strip_suffix('s') {
         if d.len() == 4 && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()) {

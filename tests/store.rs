@@ -108,3 +108,57 @@ fn shipped_events_check_clean_and_round_trip_through_json_lines() {
     b.sort_by_key(key);
     assert_eq!(a, b);
 }
+
+/// The published JSON Schema is the one the code generates. After a
+/// deliberate change to the model, regenerate it with
+/// `ANNALS_BLESS=1 cargo test schema`.
+#[test]
+fn published_schema_matches_the_model() {
+    let path = root().join("docs/annals.schema.json");
+    let generated = annals::model::store_schema();
+    if std::env::var_os("ANNALS_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let published = std::fs::read_to_string(&path).expect("docs/annals.schema.json exists");
+    assert_eq!(
+        published, generated,
+        "the model changed: regenerate with ANNALS_BLESS=1 cargo test schema"
+    );
+}
+
+/// Every shipped store file satisfies the published schema's required
+/// fields and names (checked through its JSON form).
+#[test]
+fn schema_names_every_store_field() {
+    let schema: serde_json::Value = serde_json::from_str(&annals::model::store_schema()).unwrap();
+    let defs = &schema["$defs"];
+    for (def, fields) in [
+        (
+            "Event",
+            &[
+                "id",
+                "date",
+                "title",
+                "kind",
+                "mode",
+                "actors",
+                "targets",
+                "sources",
+                "confidence",
+            ][..],
+        ),
+        (
+            "Link",
+            &["from", "to", "relation", "evidence", "confidence"],
+        ),
+        ("Source", &["id", "title", "outlet", "url", "published"]),
+    ] {
+        for f in fields {
+            assert!(
+                defs[def]["properties"].get(*f).is_some(),
+                "{def}.{f} missing from the schema"
+            );
+        }
+    }
+}

@@ -260,6 +260,20 @@ impl FromStr for EventDate {
     }
 }
 
+impl schemars::JsonSchema for EventDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "EventDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A date as text: 2020-09-28, 2020-09, 2020, 2020-W39, 2020-Q3, 2020-H2, 2020-SU, 199X, 19XX, a range 2020-09-24/2020-09-27, open ranges ../2020-09 and 2020-09-22/.., qualified 2020-09-22~ (±2 days; ~3d for a margin), 2020-09? (uncertain), 2020-09% (both), or early/mid/late 2020-W39.",
+            "examples": ["2020-09-28", "2020-09-22~", "late 2020-W39", "2020-09-24/2020-09-27", "../2020-09"]
+        })
+    }
+}
+
 impl Serialize for EventDate {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.written)

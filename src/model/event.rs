@@ -8,6 +8,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::EventDate;
@@ -17,7 +18,7 @@ use super::kind::Kind;
 ///
 /// Briefings live or die on this: a threat to close an embassy is not a
 /// closure, and a feared strike is not a strike.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     /// The source states it happened.
@@ -91,7 +92,9 @@ impl FromStr for Mode {
 }
 
 /// How one event bears on another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Relation {
     /// `from` brought `to` about.
@@ -147,7 +150,9 @@ impl fmt::Display for Relation {
 /// Someone who acts or is acted on: a name, and the country it belongs to
 /// when known. Written in TOML either as a plain string or as a table
 /// `{ name = "Mike Pompeo", country = "USA" }`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(from = "ActorForm")]
 pub struct Actor {
     /// The name as a briefing should print it.
@@ -157,7 +162,7 @@ pub struct Actor {
     pub country: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(untagged)]
 enum ActorForm {
     Name(String),
@@ -187,7 +192,7 @@ impl fmt::Display for Actor {
 }
 
 /// Where an event's claim comes from: a source id and the sentence quoted.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
     /// The `id` of a [`Source`] in the store.
@@ -202,7 +207,7 @@ pub struct Citation {
 }
 
 /// A dated event.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Lowercase slug, unique in the store: `[a-z0-9]` words joined by `-`.
@@ -246,7 +251,7 @@ pub struct Event {
 }
 
 /// A news article or other document events are drawn from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Slug, unique among sources.
@@ -270,7 +275,7 @@ pub struct Source {
 }
 
 /// A causal or temporal link between two events.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     /// The earlier event (the cause).
@@ -308,7 +313,7 @@ fn full_confidence() -> f64 {
 }
 
 /// Everything in a store: sources, events and links, in the order read.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Store {
     /// `[[source]]` tables.
     #[serde(default, rename = "source", skip_serializing_if = "Vec::is_empty")]

@@ -7,3 +7,14 @@ pub mod kind;
 pub use date::{Certainty, DateError, EventDate, Granularity, Part};
 pub use event::{is_valid_id, Actor, Citation, Event, Link, Mode, Relation, Source, Store};
 pub use kind::{kind_table, Kind, KindInfo};
+
+/// The JSON Schema of a store (`{"source": [...], "event": [...], "link":
+/// [...]}`), the same shape as a TOML store file. Published as
+/// `docs/annals.schema.json` so that other tools can validate what they
+/// write for annals; a test keeps the file in step with the code.
+pub fn store_schema() -> String {
+    let schema = schemars::schema_for!(Store);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -975,6 +975,10 @@ fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
     if u == "Q" && (n.is_some_and(|n| n < 2) || cx.is(k + 1, &["of"]) || k > j) {
         return None;
     }
+    // "a year-earlier figure" is a date, not "a year".
+    if cx.is(k + 1, &["-"]) && cx.is(k + 2, &["earlier", "ago"]) {
+        return None;
+    }
     // "a 6-year-old": an age, not a duration.
     if cx.is(k + 1, &["-", "old"]) && (cx.is(k + 2, &["old"]) || cx.is(k + 1, &["old"])) {
         return None;

@@ -116,14 +116,12 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
             *slot = (*slot).min(i);
         }
     }
+    // A results report: once a document speaks of quarters, "a year ago"
+    // in it means the same quarter a year ago, from that sentence on.
     let mut quarterly = vec![false; sentences];
-    for t in &tokens {
-        if t.lower == "quarter" || t.lower == "quarterly" {
-            let n = t.sentence as usize;
-            quarterly[n] = true;
-            if n + 1 < sentences {
-                quarterly[n + 1] = true;
-            }
+    if let Some(first) = tokens.iter().find(|t| t.lower == "quarter" || t.lower == "quarterly") {
+        for q in quarterly.iter_mut().skip(first.sentence as usize) {
+            *q = true;
         }
     }
     let mut cx = grammar::Context {

@@ -5,7 +5,7 @@ use annals::extract::{extract, Article, Lexicon, Overrides};
 use annals::model::{Kind, Mode, Store};
 use proptest::prelude::*;
 
-use crate::util::{root, run_in};
+use crate::util::{expect_code, root, run_in};
 
 const ARTICLE: &str = "examples/2020-09-29-us-iraq-embassy-evacuation.txt";
 
@@ -131,21 +131,11 @@ fn extracted_store_passes_check_and_is_deterministic() {
     let art = art.to_str().unwrap();
     let first = run_in(dir.path(), &["extract", art]);
     let again = run_in(dir.path(), &["extract", art]);
-    assert_eq!(
-        first.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
+    expect_code(&first, 0);
     assert_eq!(first.stdout, again.stdout);
     std::fs::write(dir.path().join("x.toml"), &first.stdout).unwrap();
     let check = run_in(dir.path(), &["check", "x.toml"]);
-    assert_eq!(
-        check.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&check.stdout)
-    );
+    expect_code(&check, 0);
 }
 
 #[test]
@@ -154,12 +144,7 @@ fn out_refuses_to_overwrite_and_update_keeps_edits() {
     let art = root().join(ARTICLE);
     let art = art.to_str().unwrap();
     let out = run_in(dir.path(), &["extract", art, "--out", "store"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    expect_code(&out, 0);
     let file = dir
         .path()
         .join("store/2020-09-29-us-iraq-embassy-evacuation.toml");
@@ -183,12 +168,7 @@ fn out_refuses_to_overwrite_and_update_keeps_edits() {
     edited.push_str("\n# my note\n");
     std::fs::write(&file, &edited).unwrap();
     let updated = run_in(dir.path(), &["extract", art, "--out", "store", "--update"]);
-    assert_eq!(
-        updated.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&updated.stderr)
-    );
+    expect_code(&updated, 0);
     let after = std::fs::read_to_string(&file).unwrap();
     assert_eq!(
         after, edited,
@@ -196,12 +176,7 @@ fn out_refuses_to_overwrite_and_update_keeps_edits() {
     );
     assert!(after.contains("My own wording") && after.contains("# my note"));
     let check = run_in(dir.path(), &["check", "store"]);
-    assert_eq!(
-        check.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&check.stdout)
-    );
+    expect_code(&check, 0);
 }
 
 #[test]

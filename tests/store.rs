@@ -1,6 +1,6 @@
 //! The store and `annals check`: bad stores are reported, never changed.
 
-use crate::util::{root, run_in, snapshot};
+use crate::util::{expect_code, root, run_in, snapshot};
 
 /// Every `check-*` fixture, run through every command that reads a store:
 /// no file below the fixtures may change, whatever the exit code.
@@ -46,12 +46,7 @@ fn commands_other_than_check_refuse_bad_stores() {
 #[test]
 fn shipped_events_check_clean_and_round_trip_through_json_lines() {
     let out = run_in(&root(), &["check", "events"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    expect_code(&out, 0);
     assert!(String::from_utf8_lossy(&out.stdout).ends_with(": ok\n"));
 
     let json = run_in(&root(), &["timeline", "events", "--format", "json"]);
@@ -81,12 +76,7 @@ fn shipped_events_check_clean_and_round_trip_through_json_lines() {
         .write_all(lines.as_bytes())
         .unwrap();
     let again = child.wait_with_output().unwrap();
-    assert_eq!(
-        again.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&again.stderr)
-    );
+    expect_code(&again, 0);
     // Links are not in the event lines, so compare events without them.
     let strip = |v: &serde_json::Value| -> Vec<serde_json::Value> {
         v["events"]

@@ -119,7 +119,10 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
     // A results report: once a document speaks of quarters, "a year ago"
     // in it means the same quarter a year ago, from that sentence on.
     let mut quarterly = vec![false; sentences];
-    if let Some(first) = tokens.iter().find(|t| t.lower == "quarter" || t.lower == "quarterly") {
+    if let Some(first) = tokens
+        .iter()
+        .find(|t| t.lower == "quarter" || t.lower == "quarterly")
+    {
         for q in quarterly.iter_mut().skip(first.sentence as usize) {
             *q = true;
         }

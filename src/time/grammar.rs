@@ -852,7 +852,14 @@ fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
     if let Some(m) = month_at(cx, j) {
         let y = match offset {
             0 => base.year(),
-            -1 => base.year() - 1,
+            // last April: the most recent April before this month
+            -1 => {
+                if m < base.month() {
+                    base.year()
+                } else {
+                    base.year() - 1
+                }
+            }
             _ => {
                 if m > base.month() {
                     base.year()
@@ -878,10 +885,11 @@ fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
     let u = unit(cx, k)?;
     if plural(cx, k) || n.is_some() {
         return Some(match (w, n) {
-            ("recent", _) | ("past", Some(None)) | ("last", Some(None)) => {
+            // "recent weeks", "past years": the past; "coming months": ahead.
+            ("recent", _) | ("past" | "last", None) => {
                 Found::date(i, k + 1, Point::Reference("PAST_REF", Some(u)))
             }
-            ("coming" | "next", Some(None) | None) => {
+            ("coming" | "next", None) => {
                 Found::date(i, k + 1, Point::Reference("FUTURE_REF", Some(u)))
             }
             (_, Some(n)) => Found::other(i, k + 1, TimexType::Duration, duration(n, u)),

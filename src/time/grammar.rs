@@ -845,7 +845,11 @@ fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
         "recent" => -1,
         _ => return None,
     };
-    let base = cx.base();
+    // "the following month" counts from the period the text just named.
+    let base = match w {
+        "following" | "previous" => cx.anchor.unwrap_or(cx.base()),
+        _ => cx.base(),
+    };
     let j = i + 1;
     let t = cx.tokens.get(j)?;
     // last/next September

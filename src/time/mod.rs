@@ -158,10 +158,17 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
         // Explicit days anchor what follows; in narrative text every
         // resolved day does, as the story moves on.
         let explicit = text[b..e].bytes().any(|c| c.is_ascii_digit());
-        if let Some(calendar::Point::Day(d)) = &found.point {
-            if explicit || doc_type == DocType::Narrative {
-                cx.anchor = Some(*d);
+        match &found.point {
+            Some(calendar::Point::Day(d)) if explicit || doc_type == DocType::Narrative => {
+                cx.anchor = Some(*d)
             }
+            // A month or year written out anchors "the following month".
+            Some(p @ (calendar::Point::Month(..) | calendar::Point::Year(_))) if explicit => {
+                if let Some(d) = p.event_date(None, false, dct) {
+                    cx.anchor = Some(d.earliest());
+                }
+            }
+            _ => {}
         }
         out.push(Timex {
             begin,

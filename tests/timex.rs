@@ -413,6 +413,34 @@ const CASES: &[Case] = &[
         None,
         None,
     ),
+    // holidays
+    (
+        "Troops left on Thanksgiving Day.",
+        "1999-12-10",
+        "Thanksgiving Day",
+        TimexType::Date,
+        "1999-11-25",
+        None,
+        Some("1999-11-25"),
+    ),
+    (
+        "Polls close on Election Day.",
+        "1998-10-26",
+        "Election Day",
+        TimexType::Date,
+        "1998-11-03",
+        None,
+        Some("1998-11-03"),
+    ),
+    (
+        "The truce held last Easter.",
+        "2000-06-01",
+        "last Easter",
+        TimexType::Date,
+        "2000-04-23",
+        None,
+        Some("2000-04-23"),
+    ),
     // quarters, halves, seasons, centuries
     (
         "Profit rose in the third quarter.",

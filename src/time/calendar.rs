@@ -133,3 +133,90 @@ pub fn add_months(d: NaiveDate, months: i32) -> NaiveDate {
         .find_map(|day| NaiveDate::from_ymd_opt(y, m, day))
         .unwrap_or(d)
 }
+
+/// Western Easter Sunday of a year (the Gregorian computus).
+fn easter(year: i32) -> Option<NaiveDate> {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32)
+}
+
+fn weekday_number(name: &str) -> Option<u32> {
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .position(|w| *w == name)
+        .map(|p| p as u32 + 1)
+}
+
+/// The `n`th (1-based) weekday `wd` of a month, or the last when `n` is 0.
+fn nth_weekday(year: i32, month: u32, wd: u32, n: u32) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let offset = (wd + 7 - first.weekday().number_from_monday()) % 7;
+    let first_wd = first + Duration::days(i64::from(offset));
+    if n == 0 {
+        let next_month = add_months(first, 1);
+        let mut d = first_wd;
+        while d + Duration::days(7) < next_month {
+            d += Duration::days(7);
+        }
+        return Some(d);
+    }
+    let d = first_wd + Duration::days(7 * i64::from(n - 1));
+    (d.month() == month).then_some(d)
+}
+
+/// The day a holiday rule of `lexicon.toml` gives in `year`: "12-25",
+/// "11-thu-4", "05-mon-last", "11-tue-after-mon-1", "easter", "easter-2".
+pub fn holiday(rule: &str, year: i32) -> Option<NaiveDate> {
+    if let Some(rest) = rule.strip_prefix("easter") {
+        let shift: i64 = if rest.is_empty() {
+            0
+        } else {
+            -rest.trim_start_matches('-').parse::<i64>().ok()?
+        };
+        return Some(easter(year)? + Duration::days(shift));
+    }
+    let parts: Vec<&str> = rule.split('-').collect();
+    let month: u32 = parts.first()?.parse().ok()?;
+    match parts.as_slice() {
+        [_, day] => NaiveDate::from_ymd_opt(year, month, day.parse().ok()?),
+        [_, wd, "last"] => nth_weekday(year, month, weekday_number(wd)?, 0),
+        [_, wd, n] => nth_weekday(year, month, weekday_number(wd)?, n.parse().ok()?),
+        [_, wd, "after", base, n] => {
+            let b = nth_weekday(year, month, weekday_number(base)?, n.parse().ok()?)?;
+            let target = weekday_number(wd)?;
+            (1..=7)
+                .map(|k| b + Duration::days(k))
+                .find(|d| d.weekday().number_from_monday() == target)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holidays_fall_on_their_days() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(holiday("11-thu-4", 1999), Some(d("1999-11-25")));
+        assert_eq!(holiday("11-tue-after-mon-1", 1998), Some(d("1998-11-03")));
+        assert_eq!(holiday("05-mon-last", 2020), Some(d("2020-05-25")));
+        assert_eq!(holiday("easter", 2000), Some(d("2000-04-23")));
+        assert_eq!(holiday("easter-2", 2024), Some(d("2024-03-29")));
+        assert_eq!(holiday("12-25", 2020), Some(d("2020-12-25")));
+    }
+}

@@ -1242,9 +1242,58 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
     None
 }
 
+/// Holidays by name ("Thanksgiving", "Christmas Eve", "last Easter"): the
+/// nearest occurrence, or the one before or after with last/next.
+fn holidays(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let (direction, first) = match cx.word(i) {
+        "last" => (-1, i + 1),
+        "next" | "this" => (1, i + 1),
+        _ => (0, i),
+    };
+    if !cx.tokens.get(first)?.capital {
+        return None;
+    }
+    let table = super::lexicon::holidays();
+    let mut key = String::new();
+    let mut best = None;
+    for k in first..(first + 5).min(cx.tokens.len()) {
+        let w = cx.word(k);
+        let glued = matches!(w, "'" | "’")
+            || (w == "s" && k > first && matches!(cx.word(k - 1), "'" | "’"));
+        if !key.is_empty() && !glued {
+            key.push(' ');
+        }
+        key.push_str(if w == "’" { "'" } else { w });
+        if let Some(rule) = table.get(&key) {
+            best = Some((k + 1, rule));
+        }
+    }
+    let (end, rule) = best?;
+    let base = cx.base();
+    let candidates =
+        [base.year() - 1, base.year(), base.year() + 1].map(|y| super::calendar::holiday(rule, y));
+    let day = candidates
+        .into_iter()
+        .flatten()
+        .filter(|d| match direction {
+            -1 => *d < base,
+            1 => *d >= base,
+            _ => true,
+        });
+    let day = if direction == 1 {
+        day.min()
+    } else if direction == -1 {
+        day.max()
+    } else {
+        day.min_by_key(|d| (*d - base).num_days().abs())
+    }?;
+    Some(Found::date(i, end, Point::Day(day)))
+}
+
 /// The rules in the order they are tried; the longest match wins, the
 /// first among equals.
-const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 12] = [
+const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 13] = [
+    holidays,
     vague_durations,
     explicit,
     quarters,

@@ -44,10 +44,22 @@ struct File {
     day_parts: HashMap<String, String>,
     references: HashMap<String, String>,
     future_markers: HashMap<String, bool>,
+    holidays: HashMap<String, String>,
 }
 
 fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
+}
+
+/// Holidays by lowercase name (words joined by single spaces, the
+/// possessive written `'s`), with their rule from `lexicon.toml`.
+pub fn holidays() -> &'static HashMap<String, String> {
+    static HOLIDAYS: OnceLock<HashMap<String, String>> = OnceLock::new();
+    HOLIDAYS.get_or_init(|| {
+        toml::from_str::<File>(include_str!("lexicon.toml"))
+            .map(|f| f.holidays)
+            .unwrap_or_default()
+    })
 }
 
 /// The lexicon, keyed by lowercase word.

@@ -1250,7 +1250,8 @@ fn holidays(cx: &Context<'_>, i: usize) -> Option<Found> {
         "next" | "this" => (1, i + 1),
         _ => (0, i),
     };
-    if !cx.tokens.get(first)?.capital {
+    let t = cx.tokens.get(first)?;
+    if !t.capital || !super::lexicon::holiday_starts().contains(&t.lower) {
         return None;
     }
     let table = super::lexicon::holidays();

@@ -62,6 +62,18 @@ pub fn holidays() -> &'static HashMap<String, String> {
     })
 }
 
+/// The first words of holiday names, so that most capitalised words are
+/// ruled out with one lookup.
+pub fn holiday_starts() -> &'static std::collections::HashSet<String> {
+    static STARTS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        holidays()
+            .keys()
+            .filter_map(|k| k.split([' ', '\'']).next().map(str::to_string))
+            .collect()
+    })
+}
+
 /// The lexicon, keyed by lowercase word.
 pub fn lexicon() -> &'static HashMap<String, Lex> {
     static LEX: OnceLock<HashMap<String, Lex>> = OnceLock::new();

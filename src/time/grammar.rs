@@ -6,6 +6,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::calendar::{add_months, monday, Point};
 use super::scan::{Shape, Token};
+use super::tense::{tense, Tense};
 use super::{DocType, TimexType};
 
 /// An expression found by a rule, before it is written out.
@@ -61,8 +62,6 @@ pub struct Context<'a> {
     pub dct: NaiveDate,
     /// How relative expressions are anchored.
     pub doc_type: DocType,
-    /// For each sentence, the first token that makes it point forward.
-    pub future_from: Vec<usize>,
     /// The last explicit day mentioned before the current position.
     pub anchor: Option<NaiveDate>,
     /// For each sentence, whether it or the one before speaks of quarters:
@@ -97,50 +96,15 @@ impl Context<'_> {
         })
     }
 
-    /// True when a past-tense verb stands near token `i` in its sentence.
-    fn past(&self, i: usize) -> bool {
-        let Some(t) = self.tokens.get(i) else {
-            return false;
-        };
-        let lo = i.saturating_sub(10);
-        let hi = (i + 6).min(self.tokens.len());
-        self.tokens[lo..hi].iter().any(|w| {
-            w.sentence == t.sentence
-                && (matches!(
-                    w.lower.as_str(),
-                    "was"
-                        | "were"
-                        | "had"
-                        | "did"
-                        | "came"
-                        | "went"
-                        | "took"
-                        | "began"
-                        | "fell"
-                        | "rose"
-                        | "won"
-                        | "lost"
-                        | "made"
-                        | "met"
-                        | "left"
-                        | "held"
-                        | "told"
-                ) || (w.lower.len() > 4 && w.lower.ends_with("ed") && !w.capital))
-        })
+    /// Which way the sentence around token `i` looks. Conversation has
+    /// no past bias: any cue there counts, a missing one means nothing.
+    fn tense(&self, i: usize) -> Option<Tense> {
+        tense(self.tokens, i, i + 1)
     }
 
     /// True when the sentence around token `i` speaks of the future.
     fn future(&self, i: usize) -> bool {
-        let Some(t) = self.tokens.get(i) else {
-            return false;
-        };
-        let marker = self
-            .future_from
-            .get(t.sentence as usize)
-            .copied()
-            .unwrap_or(usize::MAX);
-        (marker < i && i - marker <= 8)
-            || (self.doc_type == DocType::Colloquial && marker != usize::MAX)
+        self.tense(i) == Some(Tense::Future)
     }
 }
 
@@ -286,18 +250,20 @@ fn month_at(cx: &Context<'_>, i: usize) -> Option<u32> {
     (t.capital || t.lower.ends_with('.')).then_some(m)
 }
 
-/// The year of a month named without one: the reference year, unless the
-/// month lies within a few months across the turn of the year ("January"
-/// in November is next January, "December" in February last December), or
-/// the sentence looks forward and the month is past.
-fn month_year(base: NaiveDate, month: u32, future: bool) -> i32 {
+/// The year of a month named without one: in a past-tense sentence the
+/// last such month, in a forward-looking one the next; otherwise the
+/// reference year, unless the month lies within a few months across the
+/// turn of the year ("January" in November is next January, "December" in
+/// February last December).
+fn month_year(base: NaiveDate, month: u32, tense: Option<Tense>) -> i32 {
     let delta = month as i32 - base.month() as i32;
-    if delta > 8 {
-        base.year() - 1
-    } else if delta < -8 || (future && delta < 0) {
-        base.year() + 1
-    } else {
-        base.year()
+    match tense {
+        Some(Tense::Past) if delta > 0 => base.year() - 1,
+        Some(Tense::Future) if delta < 0 => base.year() + 1,
+        Some(_) => base.year(),
+        None if delta > 8 => base.year() - 1,
+        None if delta < -8 => base.year() + 1,
+        None => base.year(),
     }
 }
 
@@ -704,8 +670,9 @@ fn weekday(
                 ((today - w + 7) % 7).max(1) + if (today - w + 7) % 7 == 0 { 6 } else { 0 },
             )
         }
-        // next Monday: the Monday after
-        2 => {
+        // next Monday, or a weekday after the last day a narrative told:
+        // the one after
+        1 | 2 => {
             base + Duration::days(if (w - today + 7) % 7 == 0 {
                 7
             } else {
@@ -714,13 +681,8 @@ fn weekday(
         }
         // this Monday: in the reference week
         0 => monday(base) + Duration::days(w - 1),
-        1 => {
-            base + Duration::days(if (w - today + 7) % 7 == 0 {
-                7
-            } else {
-                (w - today + 7) % 7
-            })
-        }
+        // a bare weekday ahead: today's name is today, as it is behind
+        3 => base + Duration::days((w - today + 7) % 7),
         _ => base - Duration::days((today - w + 7) % 7),
     };
     let mut j = i + 1;
@@ -787,14 +749,11 @@ fn days(cx: &Context<'_>, i: usize) -> Option<Found> {
         "last" | "past" | "previous" => (-2, i + 1),
         "next" | "coming" => (2, i + 1),
         "this" => (0, i + 1),
-        _ => (
-            if cx.future(i) || cx.doc_type == DocType::Narrative {
-                1
-            } else {
-                -1
-            },
-            i,
-        ),
+        // "Wednesday's ruling" names something that has happened.
+        _ if cx.is(i + 1, &["'", "’"]) && cx.is(i + 2, &["s"]) => (-1, i),
+        _ if cx.doc_type == DocType::Narrative => (1, i),
+        _ if cx.future(i) => (3, i),
+        _ => (-1, i),
     };
     let (day, end, part) = weekday(cx, first, direction)?;
     if cx.doc_type == DocType::Narrative && cx.anchor.is_none() {
@@ -1232,11 +1191,7 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
             return None;
         }
         let base = cx.base();
-        let y = if cx.past(i) && !cx.future(i) && m > base.month() {
-            base.year() - 1
-        } else {
-            month_year(base, m, cx.future(i))
-        };
+        let y = month_year(base, m, cx.tense(i));
         return Some(Found::date(i, i + 1, Point::Month(y, m)));
     }
     None

@@ -5,6 +5,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use super::tense::Cue;
+
 /// What one lowercase word can mean; a word may mean several things
 /// ("second" is an ordinal and a unit, "may" a month and a modal verb).
 #[derive(Debug, Clone, Default)]
@@ -27,8 +29,8 @@ pub struct Lex {
     pub day_part: Option<&'static str>,
     /// PRESENT_REF, PAST_REF or FUTURE_REF.
     pub reference: Option<&'static str>,
-    /// Makes a sentence point forward.
-    pub future: bool,
+    /// Which way the word makes its sentence look.
+    pub tense: Option<Cue>,
 }
 
 #[derive(Deserialize)]
@@ -43,7 +45,7 @@ struct File {
     seasons: HashMap<String, String>,
     day_parts: HashMap<String, String>,
     references: HashMap<String, String>,
-    future_markers: HashMap<String, bool>,
+    tense_cues: HashMap<String, String>,
     holidays: HashMap<String, String>,
 }
 
@@ -109,8 +111,13 @@ pub fn lexicon() -> &'static HashMap<String, Lex> {
         for (k, v) in file.references {
             map.entry(k).or_default().reference = Some(leak(v));
         }
-        for (k, v) in file.future_markers {
-            map.entry(k).or_default().future = v;
+        for (k, v) in file.tense_cues {
+            map.entry(k).or_default().tense = match v.as_str() {
+                "future" => Some(Cue::Future),
+                "past" => Some(Cue::Past),
+                "report" => Some(Cue::Report),
+                _ => None,
+            };
         }
         map
     })

@@ -17,6 +17,7 @@ mod calendar;
 mod grammar;
 mod lexicon;
 mod scan;
+mod tense;
 
 use std::fmt;
 use std::str::FromStr;
@@ -109,13 +110,6 @@ pub struct Timex {
 pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
     let tokens = scan::scan(text);
     let sentences = tokens.last().map_or(0, |t| t.sentence as usize + 1);
-    let mut future_from = vec![usize::MAX; sentences];
-    for (i, t) in tokens.iter().enumerate() {
-        if t.lex.is_some_and(|l| l.future) {
-            let slot = &mut future_from[t.sentence as usize];
-            *slot = (*slot).min(i);
-        }
-    }
     // A results report: once a document speaks of quarters, "a year ago"
     // in it means the same quarter a year ago, from that sentence on.
     let mut quarterly = vec![false; sentences];
@@ -131,7 +125,6 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
         tokens: &tokens,
         dct,
         doc_type,
-        future_from,
         anchor: None,
         quarterly,
     };

@@ -1,0 +1,159 @@
+//! Which way a sentence looks from the reference date, as far as a bare
+//! weekday or month needs to know: "Friday" is last Friday in "the talks
+//! ended Friday" and next Friday in "the talks will resume Friday".
+//!
+//! There is no parser here: the cue nearest to the expression in its
+//! clause decides. Nearest matters because news sentences nest clauses
+//! with different tenses ("officials said the talks will resume Monday":
+//! `will` is nearer to Monday than `said`), and the verb of reporting that
+//! opens most news sentences says when it was said, not when the reported
+//! thing happens, so it counts only when nothing nearer speaks.
+
+use super::scan::Token;
+
+/// The direction a sentence points in, relative to the reference date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// Reports what happened: a bare day or month is the last one.
+    Past,
+    /// Announces, plans or predicts: the next one.
+    Future,
+}
+
+/// A word's own tense cue, from the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// "will", "scheduled", "expected", "next"...
+    Future,
+    /// "was", "met", "ago"...
+    Past,
+    /// A verb of reporting in the past ("said", "announced"): a weak past.
+    Report,
+}
+
+/// How far, in tokens, a cue may stand before the expression...
+const BEFORE: usize = 12;
+/// ...and after it, within its clause.
+const AFTER: usize = 8;
+/// How much farther a weak cue counts than it stands.
+const WEAK: usize = 4;
+
+/// Words before an `-ed` form that make it a passive or a perfect of the
+/// present or future ("is expected", "will be held"), or an adjective ("a
+/// still unspecified date"), not a past tense.
+const NOT_PAST_BEFORE: &[&str] = &[
+    "is", "are", "am", "be", "being", "'s", "'re", "to", "a", "an", "the", "still", "its", "his",
+    "her", "their", "our", "this", "these", "those", "newly", "so",
+];
+
+/// Words that end the clause an expression stands in, looking forward.
+const CLAUSE_ENDS: &[&str] = &[
+    ",", ";", ":", "and", "but", "that", "which", "who", "when", "while", "because", "after",
+    "before", "as", "(", "``", "''", "\"", "“", "”",
+];
+
+/// The tense of the sentence around the expression that spans tokens
+/// `first..end`, or `None` when nothing near says.
+pub fn tense(tokens: &[Token], first: usize, end: usize) -> Option<Tense> {
+    let sentence = tokens.get(first)?.sentence;
+    let mut best: Option<(usize, Tense)> = None;
+    let mut consider = |distance: usize, found: Option<(usize, Tense)>| {
+        if let Some((penalty, t)) = found {
+            let d = distance + penalty;
+            if best.is_none_or(|(b, _)| d < b) {
+                best = Some((d, t));
+            }
+        }
+    };
+    for k in (first.saturating_sub(BEFORE)..first).rev() {
+        let t = &tokens[k];
+        if t.sentence != sentence || matches!(t.lower.as_str(), ";" | ":") {
+            break;
+        }
+        consider(first - k, cue(tokens, k, first));
+    }
+    for k in end..(end + AFTER).min(tokens.len()) {
+        let t = &tokens[k];
+        if t.sentence != sentence || CLAUSE_ENDS.contains(&t.lower.as_str()) {
+            break;
+        }
+        // A cue behind weighs a little less than one in front.
+        consider(k + 2 - end, cue(tokens, k, first));
+    }
+    best.map(|(_, t)| t)
+}
+
+/// The cue token `k` gives, for an expression starting at `first`, with
+/// the distance it is penalised by.
+fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
+    let t = &tokens[k];
+    let word = t.lower.as_str();
+    let before = |n: usize| k.checked_sub(n).map_or("", |p| tokens[p].lower.as_str());
+    let prev = before(1);
+    let adjacent = k + 1 == first;
+    // A deadline looks ahead ("closed until Friday", "as soon as
+    // Tuesday"), unless it bounds a state in the past perfect ("until
+    // Thursday, they had not...") or "it was not until Tuesday that...".
+    if adjacent && matches!(word, "until" | "till") {
+        let perfect = tokens[k.saturating_sub(BEFORE)..(k + BEFORE).min(tokens.len())]
+            .iter()
+            .any(|w| w.sentence == t.sentence && w.lower == "had");
+        return if matches!(prev, "not" | "up") || perfect {
+            Some((0, Tense::Past))
+        } else {
+            Some((0, Tense::Future))
+        };
+    }
+    if adjacent && word == "by" {
+        return Some((WEAK, Tense::Future));
+    }
+    if adjacent && word == "as" && matches!(prev, "soon" | "early") {
+        return Some((0, Tense::Future));
+    }
+    if adjacent && word == "since" {
+        return Some((0, Tense::Past));
+    }
+    // "is to resume", "are to meet": an arrangement.
+    if word == "to" && matches!(prev, "is" | "are" | "am") && k < first {
+        return Some((0, Tense::Future));
+    }
+    // An infinitive looks ahead of the verb it hangs on: "decided to
+    // admit them in March", "agreed to pay by February".
+    if word == "to" && k < first {
+        let next = &tokens[k + 1];
+        let verb = !next.capital
+            && next.shape == super::scan::Shape::Word
+            && !matches!(
+                next.lower.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that" | "be"
+            );
+        if verb {
+            return Some(planned(before, 2));
+        }
+    }
+    // "May" the month is not "may" the modal.
+    let lex = t.lex.filter(|l| !(t.capital && l.month.is_some()));
+    let passive = NOT_PAST_BEFORE.contains(&prev);
+    match lex.and_then(|l| l.tense) {
+        Some(Cue::Future) => Some(planned(before, 0)),
+        Some(Cue::Past) if passive => None,
+        Some(Cue::Past) => Some((0, Tense::Past)),
+        Some(Cue::Report) => Some((WEAK, Tense::Past)),
+        // A regular past tense, unless an auxiliary or article in front
+        // makes it a passive or an adjective, or it starts a name.
+        None if word.len() > 4 && word.ends_with("ed") && !t.capital && !passive => {
+            Some((0, Tense::Past))
+        }
+        None => None,
+    }
+}
+
+/// A forward-looking cue with its penalty, unless a past perfect just in
+/// front turns it into a plan that has run out ("had been due to expire").
+fn planned<'a>(before: impl Fn(usize) -> &'a str, penalty: usize) -> (usize, Tense) {
+    if (1..=3).any(|n| before(n) == "had") {
+        (0, Tense::Past)
+    } else {
+        (penalty, Tense::Future)
+    }
+}

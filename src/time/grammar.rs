@@ -233,6 +233,47 @@ fn year_at(cx: &Context<'_>, i: usize) -> Option<i32> {
     t.lower.parse().ok().filter(|y| (1000..=2199).contains(y))
 }
 
+/// A year written in digits or spoken ("1994", "nineteen ninety-four",
+/// "two thousand", "two thousand and one"), with the token after it.
+fn year_words(cx: &Context<'_>, i: usize) -> Option<(i32, usize)> {
+    if let Some(y) = year_at(cx, i) {
+        return Some((y, i + 1));
+    }
+    if cx.is(i, &["nineteen", "twenty"]) {
+        let century = if cx.is(i, &["nineteen"]) { 1900 } else { 2000 };
+        let (n, j) = number(cx, i + 1)?;
+        let n = n.filter(|n| (10..=99).contains(n))?;
+        return Some((century + n as i32, j));
+    }
+    if cx.is(i, &["two"]) && cx.is(i + 1, &["thousand"]) {
+        let k = if cx.is(i + 2, &["and"]) { i + 3 } else { i + 2 };
+        if let Some((Some(n), j)) = number(cx, k).filter(|(n, _)| n.is_some_and(|n| n < 100)) {
+            return Some((2000 + n as i32, j));
+        }
+        return Some((2000, i + 2));
+    }
+    None
+}
+
+/// "last year", "this year", "next year", as the year they name, with the
+/// token after them: what "June last year" is in. After "of" ("October of
+/// next year") the year is told apart, and the expression ends before it.
+fn relative_year(cx: &Context<'_>, i: usize) -> Option<(i32, usize)> {
+    if cx.is(i, &["of"]) {
+        return relative_year(cx, i + 1).map(|(y, _)| (y, i));
+    }
+    if !cx.is(i + 1, &["year"]) {
+        return None;
+    }
+    let offset = match cx.word(i) {
+        "last" | "past" => -1,
+        "this" => 0,
+        "next" => 1,
+        _ => return None,
+    };
+    Some((cx.base().year() + offset, i + 2))
+}
+
 fn day_at(cx: &Context<'_>, i: usize) -> Option<u32> {
     let t = cx.tokens.get(i)?;
     let digits = t.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -267,21 +308,29 @@ fn month_year(base: NaiveDate, month: u32, tense: Option<Tense>) -> i32 {
     }
 }
 
-/// The year of a month-and-day written without one: the one that puts the
-/// day nearest the reference date.
-fn nearest_year(base: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
-    [base.year(), base.year() - 1, base.year() + 1]
+/// The year of a month-and-day written without one: in a past-tense
+/// sentence the last such day, in a forward-looking one the next, and
+/// otherwise the one nearest the reference date.
+fn day_year(base: NaiveDate, month: u32, day: u32, tense: Option<Tense>) -> Option<NaiveDate> {
+    let years = [base.year(), base.year() - 1, base.year() + 1];
+    let days = years
         .into_iter()
-        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
-        .min_by_key(|d| {
-            let days = (*d - base).num_days();
-            // News looks back: a day ahead counts as half as near again.
-            if days > 0 {
-                days * 3 / 2
-            } else {
-                -days
-            }
-        })
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day));
+    // Tense weighs the distance on its wrong side; a day is rarely more
+    // than a few months off, whatever the tense.
+    let (ahead, behind) = match tense {
+        Some(Tense::Past) => (4, 1),
+        Some(Tense::Future) => (1, 4),
+        None => (3, 2),
+    };
+    days.min_by_key(|d| {
+        let days = (*d - base).num_days();
+        if days > 0 {
+            days * ahead
+        } else {
+            -days * behind
+        }
+    })
 }
 
 /// Explicit dates: "September 29, 2020", "Sept. 29", "29 September 2020",
@@ -313,18 +362,18 @@ fn explicit(cx: &Context<'_>, i: usize) -> Option<Found> {
             if cx.is(k, &[","]) {
                 k += 1;
             }
-            if let Some(y) = year_at(cx, k) {
+            if let Some((y, end)) = year_words(cx, k).or_else(|| relative_year(cx, j)) {
                 let day = NaiveDate::from_ymd_opt(y, m, d)?;
-                return Some(Found::date(i, k + 1, Point::Day(day)));
+                return Some(Found::date(i, end, Point::Day(day)));
             }
-            let day = nearest_year(cx.dct, m, d)?;
+            let day = day_year(cx.dct, m, d, cx.tense(i))?;
             return Some(Found::date(i, j, Point::Day(day)));
         }
         if cx.is(j, &[","]) && year_at(cx, j + 1).is_some() {
             j += 1;
         }
-        if let Some(y) = year_at(cx, j) {
-            return Some(Found::date(i, j + 1, Point::Month(y, m)));
+        if let Some((y, end)) = year_words(cx, j).or_else(|| relative_year(cx, j)) {
+            return Some(Found::date(i, end, Point::Month(y, m)));
         }
         return None;
     }
@@ -346,7 +395,11 @@ fn explicit(cx: &Context<'_>, i: usize) -> Option<Found> {
                 Point::Day(NaiveDate::from_ymd_opt(y, m, d)?),
             ));
         }
-        return Some(Found::date(i, j, Point::Day(nearest_year(cx.dct, m, d)?)));
+        return Some(Found::date(
+            i,
+            j,
+            Point::Day(day_year(cx.dct, m, d, cx.tense(i))?),
+        ));
     }
     let t = cx.tokens.get(i)?;
     if t.shape != Shape::Number {
@@ -1141,9 +1194,8 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
         // "as soon as" compares; "Now the alliance..." opens a sentence as a
         // connective; "until now" and "from now" are spans, not points.
         let prev = if i > 0 { cx.word(i - 1) } else { "" };
-        let starts_sentence = i == 0 || cx.tokens[i - 1].sentence != t.sentence;
         if (t.lower == "soon" && (prev == "as" || cx.word(i + 1).ends_with("ed") || prev == "was"))
-            || (t.lower == "now" && (starts_sentence || matches!(prev, "until" | "from")))
+            || (t.lower == "now" && matches!(prev, "until" | "from"))
         {
             return None;
         }

@@ -107,7 +107,13 @@ pub fn scan(text: &str) -> Vec<Token> {
         let lower = raw.to_lowercase();
         let capital = raw.chars().next().is_some_and(char::is_uppercase);
         let entry = lex.get(&lower);
-        let ends_sentence = shape == Shape::Punct && matches!(c, b'.' | b'!' | b'?' | b';');
+        // The dot after an initial ("U.S.", "J. Smith") ends no sentence.
+        let initial = c == b'.'
+            && tokens.last().is_some_and(|t: &Token| {
+                t.end == start && t.shape == Shape::Word && t.lower.chars().count() == 1
+            });
+        let ends_sentence =
+            shape == Shape::Punct && matches!(c, b'.' | b'!' | b'?' | b';') && !initial;
         tokens.push(Token {
             start,
             end: i,

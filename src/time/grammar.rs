@@ -26,6 +26,9 @@ pub struct Found {
     pub modifier: Option<&'static str>,
     /// Approximate ("a week ago", "about").
     pub approx: bool,
+    /// A clock time that named no day: it takes the day another
+    /// expression of its sentence names ("Tuesday ... at 18:00 UTC").
+    pub dayless: bool,
 }
 
 impl Found {
@@ -38,6 +41,7 @@ impl Found {
             value: None,
             modifier: None,
             approx: false,
+            dayless: false,
         }
     }
 
@@ -50,6 +54,7 @@ impl Found {
             value: Some(value),
             modifier: None,
             approx: false,
+            dayless: false,
         }
     }
 }
@@ -198,10 +203,6 @@ fn duration(n: Option<u32>, unit: &str) -> String {
         "MIN" => format!("PT{n}M"),
         "H" => format!("PT{n}H"),
         "WE" => format!("P{n}WE"),
-        "Q" => match n.parse::<u32>() {
-            Ok(q) => format!("P{}M", q * 3),
-            Err(_) => "PXQ".to_string(),
-        },
         "FN" => format!(
             "P{}W",
             if n == "X" {
@@ -849,7 +850,12 @@ fn unit_point(unit: &str, base: NaiveDate, offset: i32) -> Option<Point> {
 /// "this week", "last month", "next year", "last September", "this
 /// summer", "the past week" (a duration), "recent weeks", "coming months".
 fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
-    let w = cx.word(i);
+    // "this past spring" is the last one.
+    let (w, i, first) = if cx.is(i, &["this"]) && cx.is(i + 1, &["past"]) {
+        ("past", i + 1, i)
+    } else {
+        (cx.word(i), i, i)
+    };
     let offset = match w {
         "this" | "current" => 0,
         "last" | "previous" | "past" => -1,
@@ -884,14 +890,25 @@ fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
                 }
             }
         };
-        return Some(Found::date(i, j + 1, Point::Month(y, m)));
+        return Some(Found::date(first, j + 1, Point::Month(y, m)));
     }
     if let Some(s) = t.lex.and_then(|l| l.season) {
-        return Some(Found::date(
-            i,
-            j + 1,
-            Point::Season(base.year() + if offset == 0 { 0 } else { offset }, s),
-        ));
+        // last spring: the most recent one that has begun; next spring:
+        // the first one still to begin.
+        let begins = match s {
+            "SP" => 3,
+            "SU" => 6,
+            "FA" => 9,
+            _ => 12,
+        };
+        let y = match offset {
+            0 => base.year(),
+            -1 if begins < base.month() => base.year(),
+            -1 => base.year() - 1,
+            _ if begins > base.month() => base.year(),
+            _ => base.year() + 1,
+        };
+        return Some(Found::date(first, j + 1, Point::Season(y, s)));
     }
     // recent weeks, past few years, coming months, last two weeks
     let (n, k) = match number(cx, j) {
@@ -903,18 +920,18 @@ fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
         return Some(match (w, n) {
             // "recent weeks", "past years": the past; "coming months": ahead.
             ("recent", _) | ("past" | "last", None) => {
-                Found::date(i, k + 1, Point::Reference("PAST_REF", Some(u)))
+                Found::date(first, k + 1, Point::Reference("PAST_REF", Some(u)))
             }
             ("coming" | "next", None) => {
-                Found::date(i, k + 1, Point::Reference("FUTURE_REF", Some(u)))
+                Found::date(first, k + 1, Point::Reference("FUTURE_REF", Some(u)))
             }
-            (_, Some(n)) => Found::other(i, k + 1, TimexType::Duration, duration(n, u)),
+            (_, Some(n)) => Found::other(first, k + 1, TimexType::Duration, duration(n, u)),
             _ => return None,
         });
     }
     if w == "past" || w == "recent" {
         return Some(Found::other(
-            i,
+            first,
             k + 1,
             TimexType::Duration,
             duration(Some(1), u),
@@ -924,7 +941,7 @@ fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
     if u == "D" {
         return None;
     }
-    Some(Found::date(i, k + 1, p))
+    Some(Found::date(first, k + 1, p))
 }
 
 /// "two weeks ago", "a year earlier", "three days later", "a week from now".
@@ -1080,14 +1097,14 @@ fn sets(cx: &Context<'_>, i: usize) -> Option<Found> {
 fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
     if cx.is(i, &["noon", "midnight"]) {
         let h = if cx.is(i, &["noon"]) { 12 } else { 0 };
-        let (day, end) = days(cx, i + 1)
-            .and_then(|f| match f.point {
-                Some(Point::Day(d)) => Some((d, f.end)),
-                _ => None,
-            })
-            .unwrap_or((cx.base(), i + 1));
-        let mut f = Found::date(i, end, Point::Clock(day, h, 0, ""));
+        let day = days(cx, i + 1).and_then(|f| match f.point {
+            Some(Point::Day(d)) => Some((d, f.end)),
+            _ => None,
+        });
+        let (d, end) = day.unwrap_or((cx.base(), i + 1));
+        let mut f = Found::date(i, end, Point::Clock(d, h, 0, ""));
         f.kind = TimexType::Time;
+        f.dayless = day.is_none();
         return Some(f);
     }
     let t = cx.tokens.get(i)?;
@@ -1153,20 +1170,27 @@ fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
         return None;
     }
     // "10 p.m. Wednesday", "5 p.m. EST Nov. 9": the day that follows.
-    let mut day = cx.base();
-    let k = if cx.is(j, &["est", "edt", "pst", "pdt", "cet", "bst", "on", ","]) {
-        j + 1
-    } else {
-        j
-    };
+    let mut day = None;
+    let mut k = j;
+    if cx.is(k, &["est", "edt", "pst", "pdt", "cet", "bst"]) {
+        k += 1;
+    }
+    if cx.is(k, &["on", ","]) {
+        k += 1;
+    }
     if let Some(f) = explicit(cx, k).or_else(|| days(cx, k)) {
         if let Some(Point::Day(d)) = f.point {
-            day = d;
+            day = Some(d);
             j = f.end;
         }
     }
-    let mut f = Found::date(i, j, Point::Clock(day, h24, m, zone));
+    let mut f = Found::date(
+        i,
+        j,
+        Point::Clock(day.unwrap_or(cx.base()), h24, m, zone),
+    );
     f.kind = TimexType::Time;
+    f.dayless = day.is_none();
     Some(f)
 }
 
@@ -1326,9 +1350,21 @@ fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
     if cx.is(i + 1, &["near", "short", "long"]) && cx.is(i + 2, &["future", "term"]) {
         return Some(Found::date(i, i + 3, Point::Reference("FUTURE_REF", None)));
     }
-    // "the full year", "the fiscal year", "the latest period" in a report.
-    if cx.is(i + 1, &["full", "fiscal", "current"]) && cx.is(i + 2, &["year"]) {
-        return Some(Found::date(i, i + 3, Point::Year(cx.dct.year())));
+    // "the year ended March 31" in a report is the twelve months to that
+    // day; "the full year", "the current fiscal year", "for the year." the
+    // report's year.
+    let mut j = i + 1;
+    while cx.is(j, &["full", "fiscal", "current"]) {
+        j += 1;
+    }
+    if cx.is(j, &["year"]) {
+        if cx.is(j + 1, &["ended", "ending", "to"]) {
+            return Some(Found::other(i, j + 1, TimexType::Duration, "P1Y".into()));
+        }
+        let closed = cx.is(j + 1, &[",", "."]) && cx.is(i.wrapping_sub(1), &["for"]);
+        if j > i + 1 || closed {
+            return Some(Found::date(i, j + 1, Point::Year(cx.dct.year())));
+        }
     }
     if cx.is(i + 1, &["latest"]) && cx.is(i + 2, &["period"]) {
         let (y, q) = last_quarter(cx.dct);

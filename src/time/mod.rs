@@ -128,30 +128,25 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
         anchor: None,
         quarterly,
     };
-    let mut out = Vec::new();
+    let mut found = Vec::new();
     let (mut chars, mut counted) = (0usize, 0usize);
     let mut i = 0;
     let mut taken_until = 0;
     while i < tokens.len() {
-        let Some(found) = grammar::match_at(&cx, i) else {
+        let Some(mut f) = grammar::match_at(&cx, i) else {
             i += 1;
             continue;
         };
-        let first = found.first.max(taken_until);
-        let (b, e) = (tokens[first].start, tokens[found.end - 1].end);
+        f.first = f.first.max(taken_until);
+        let (b, e) = (tokens[f.first].start, tokens[f.end - 1].end);
         chars += text[counted..b].chars().count();
         let begin = chars;
-        let end = begin + text[b..e].chars().count();
-        chars = end;
+        chars += text[b..e].chars().count();
         counted = e;
-        let (value, date) = match &found.point {
-            Some(p) => (p.value(), p.event_date(found.modifier, found.approx, dct)),
-            None => (found.value.clone().unwrap_or_default(), None),
-        };
         // Explicit days anchor what follows; in narrative text every
         // resolved day does, as the story moves on.
         let explicit = text[b..e].bytes().any(|c| c.is_ascii_digit());
-        match &found.point {
+        match &f.point {
             Some(calendar::Point::Day(d)) if explicit || doc_type == DocType::Narrative => {
                 cx.anchor = Some(*d)
             }
@@ -163,19 +158,60 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
             }
             _ => {}
         }
-        out.push(Timex {
-            begin,
-            end,
-            byte_begin: b,
-            byte_end: e,
-            text: text[b..e].to_string(),
-            kind: found.kind,
-            value,
-            modifier: found.modifier.map(str::to_string),
-            date,
-        });
-        taken_until = found.end;
-        i = found.end;
+        taken_until = f.end;
+        i = f.end;
+        found.push((f, begin, chars, b, e));
     }
-    out
+    give_clocks_their_day(&tokens, &mut found);
+    found
+        .into_iter()
+        .map(|(f, begin, end, b, e)| {
+            let (value, date) = match &f.point {
+                Some(p) => (p.value(), p.event_date(f.modifier, f.approx, dct)),
+                None => (f.value.clone().unwrap_or_default(), None),
+            };
+            Timex {
+                begin,
+                end,
+                byte_begin: b,
+                byte_end: e,
+                text: text[b..e].to_string(),
+                kind: f.kind,
+                value,
+                modifier: f.modifier.map(str::to_string),
+                date,
+            }
+        })
+        .collect()
+}
+
+/// A clock time that names no day of its own ("at 18:00 UTC") happened on
+/// the day its sentence names elsewhere ("Tuesday in Everett ... at 18:00
+/// UTC"), the nearest one if there are several.
+fn give_clocks_their_day(
+    tokens: &[scan::Token],
+    found: &mut [(grammar::Found, usize, usize, usize, usize)],
+) {
+    use calendar::Point;
+    for n in 0..found.len() {
+        let f = &found[n].0;
+        let Some(Point::Clock(_, h, m, zone)) = f.point else {
+            continue;
+        };
+        if !f.dayless {
+            continue;
+        }
+        let sentence = tokens[f.first].sentence;
+        let day = found
+            .iter()
+            .filter(|(g, ..)| tokens[g.first].sentence == sentence)
+            .filter_map(|(g, ..)| match g.point {
+                Some(Point::Day(d) | Point::DayPart(d, _)) => Some((g.first.abs_diff(f.first), d)),
+                _ => None,
+            })
+            .min_by_key(|(distance, _)| *distance);
+        if let Some((_, d)) = day {
+            found[n].0.point = Some(Point::Clock(d, h, m, zone));
+        }
+    }
 }

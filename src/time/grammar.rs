@@ -454,13 +454,14 @@ fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
         };
         return Some(Found::date(i, i + 2, p));
     }
-    if t.lower == "nineteen" || t.lower == "twenty" {
-        if let Some((Some(n), j)) = number(cx, i + 1) {
-            if (10..=99).contains(&n) {
-                let century = if t.lower == "nineteen" { 1900 } else { 2000 };
-                return Some(Found::date(i, j, Point::Year(century + n as i32)));
-            }
-        }
+    if cx.is(i, &["nineteen", "twenty"]) {
+        let (y, j) = year_words(cx, i)?;
+        return Some(Found::date(i, j, Point::Year(y)));
+    }
+    // "the year two thousand", "the year 2000"
+    if cx.is(i, &["the"]) && cx.is(i + 1, &["year"]) {
+        let (y, j) = year_words(cx, i + 2)?;
+        return Some(Found::date(i, j, Point::Year(y)));
     }
     if cx.is(i, &["the"]) {
         let d = match cx.word(i + 1) {
@@ -651,16 +652,32 @@ fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
         let (_, q) = last_quarter(cx.dct);
         return Some(Found::date(first, i + 1, Point::Quarter(y, q)));
     }
-    let ord = t
-        .lex
-        .and_then(|l| l.ordinal)
-        .filter(|o| (1..=4).contains(o))? as u32;
+    // "last"/"final" is the fourth quarter or the second half; "the first
+    // two quarters" the first half.
+    let last = cx.is(i, &["last", "final"]);
+    let mut ord = if last {
+        0
+    } else {
+        t.lex
+            .and_then(|l| l.ordinal)
+            .filter(|o| (1..=4).contains(o))? as u32
+    };
     let mut j = i + 1;
     if cx.is(j, &["-"]) {
         j += 1;
     }
-    let is_half = cx.is(j, &["half"]);
-    if !(cx.is(j, &["quarter"]) || is_half && ord <= 2) {
+    let pair = cx.is(j, &["two"]) && cx.is(j + 1, &["quarters"]) && (ord == 1 || last);
+    if pair {
+        j += 1;
+    }
+    let is_half = cx.is(j, &["half"]) || pair;
+    if !(cx.is(j, &["quarter"]) || is_half) {
+        return None;
+    }
+    if last {
+        ord = if is_half { 2 } else { 4 };
+    }
+    if is_half && ord > 2 {
         return None;
     }
     j += 1;
@@ -681,6 +698,11 @@ fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
     } else if let Some(y) = year_at(cx, j) {
         year = Some(y);
         j += 1;
+    }
+    // "the last quarter" alone is the one most recently completed.
+    if last && !is_half && year.is_none() && lead_year.is_none() {
+        let (y, q) = last_quarter(cx.dct);
+        return Some(Found::date(first, j, Point::Quarter(y, q)));
     }
     let year = year.or(lead_year).unwrap_or_else(|| {
         // A quarter still to come this year is last year's in a past-tense report.
@@ -1235,8 +1257,10 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
         {
             return None;
         }
-        if let Some(y) = year_at(cx, i + 1) {
-            return Some(Found::date(i, i + 2, Point::Season(y, s)));
+        // "spring 2020", "the winter of nineteen ninety-four"
+        let k = if cx.is(i + 1, &["of"]) { i + 2 } else { i + 1 };
+        if let Some((y, end)) = year_words(cx, k) {
+            return Some(Found::date(i, end, Point::Season(y, s)));
         }
         return Some(Found::date(i, i + 1, Point::Season(cx.base().year(), s)));
     }

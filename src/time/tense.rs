@@ -131,6 +131,22 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
             return Some(planned(before, 2));
         }
     }
+    // A present perfect reports what has happened: "prices have come
+    // down from mid-October", "has been closed since".
+    if matches!(word, "has" | "have" | "'ve") && k < first {
+        if let Some(next) = tokens.get(k + 1) {
+            // Anything but an object or "to" ("has to", "have a say").
+            let participle = next.shape == super::scan::Shape::Word
+                && !next.capital
+                && !matches!(
+                    next.lower.as_str(),
+                    "to" | "a" | "an" | "the" | "no" | "any" | "some" | "many" | "more" | "much"
+                );
+            if participle {
+                return Some((0, Tense::Past));
+            }
+        }
+    }
     // "May" the month is not "may" the modal.
     let lex = t.lex.filter(|l| !(t.capital && l.month.is_some()));
     let passive = NOT_PAST_BEFORE.contains(&prev);

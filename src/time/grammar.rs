@@ -69,6 +69,9 @@ pub struct Context<'a> {
     pub doc_type: DocType,
     /// The last explicit day mentioned before the current position.
     pub anchor: Option<NaiveDate>,
+    /// The last month or quarter mentioned: what "the same period last
+    /// year" compares with.
+    pub period: Option<Point>,
     /// For each sentence, whether it or the one before speaks of quarters:
     /// then "a year ago" in a results report means that quarter a year ago.
     pub quarterly: Vec<bool>,
@@ -1348,8 +1351,9 @@ fn holidays(cx: &Context<'_>, i: usize) -> Option<Found> {
 
 /// The rules in the order they are tried; the longest match wins, the
 /// first among equals.
-const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 13] = [
+const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 14] = [
     holidays,
+    same_period,
     vague_durations,
     explicit,
     quarters,
@@ -1363,6 +1367,48 @@ const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 13] = [
     references,
     the_unit,
 ];
+
+/// "the same period last year", "the same month a year ago", "the
+/// corresponding quarter of the previous year": the month or quarter the
+/// text last named, a year before.
+fn same_period(cx: &Context<'_>, i: usize) -> Option<Found> {
+    if !(cx.is(i, &["the"]) && cx.is(i + 1, &["same", "corresponding", "comparable"])) {
+        return None;
+    }
+    let unit = cx.word(i + 2);
+    if !matches!(unit, "month" | "period" | "quarter") {
+        return None;
+    }
+    let mut j = i + 3;
+    if cx.is(j, &["of", "in"]) {
+        j += 1;
+    }
+    if cx.is(j, &["the"]) {
+        j += 1;
+    }
+    let end = if cx.is(j, &["last", "previous", "prior"]) && cx.is(j + 1, &["year"]) {
+        j + 2
+    } else if cx.is(j, &["a", "one"])
+        && cx.is(j + 1, &["year"])
+        && cx.is(j + 2, &["ago", "earlier", "before"])
+    {
+        j + 3
+    } else if cx.is(j, &["year"]) && cx.is(j + 1, &["before"]) {
+        j + 2
+    } else {
+        return None;
+    };
+    let point = match (&cx.period, unit) {
+        (Some(Point::Month(y, m)), "month" | "period") => Point::Month(y - 1, *m),
+        (Some(Point::Quarter(y, q)), "quarter" | "period") => Point::Quarter(y - 1, *q),
+        (_, "quarter") => {
+            let (y, q) = last_quarter(cx.dct);
+            Point::Quarter(y - 1, q)
+        }
+        _ => Point::Year(cx.base().year() - 1),
+    };
+    Some(Found::date(i, end, point))
+}
 
 /// "the year", "the week", "the day", "the weekend": in news, the
 /// reference period itself.

@@ -126,6 +126,7 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
         dct,
         doc_type,
         anchor: None,
+        period: None,
         quarterly,
     };
     let mut found = Vec::new();
@@ -157,6 +158,9 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
                 }
             }
             _ => {}
+        }
+        if let Some(p @ (calendar::Point::Month(..) | calendar::Point::Quarter(..))) = &f.point {
+            cx.period = Some(p.clone());
         }
         taken_until = f.end;
         i = f.end;

@@ -341,17 +341,20 @@ fn day_year(base: NaiveDate, month: u32, day: u32, tense: Option<Tense>) -> Opti
 /// "September 2020", "9/29/2020", "2020-09-29".
 fn explicit(cx: &Context<'_>, i: usize) -> Option<Found> {
     // "Saturday, April 25": the weekday joins the date.
-    if cx
+    if let Some(w) = cx
         .tokens
         .get(i)
+        .filter(|t| t.capital)
         .and_then(|t| t.lex)
-        .is_some_and(|l| l.weekday.is_some())
-        && cx.tokens[i].capital
+        .and_then(|l| l.weekday)
     {
         let j = if cx.is(i + 1, &[","]) { i + 2 } else { i + 1 };
         if month_at(cx, j).is_some() || day_at(cx, j).is_some() {
             let mut f = explicit(cx, j)?;
-            if matches!(f.point, Some(Point::Day(_))) {
+            // Only when they agree: "until Friday September 18, 2008" is a
+            // headline's Friday and a dateline's Thursday.
+            let agree = |d: &NaiveDate| d.weekday().number_from_monday() == w;
+            if matches!(&f.point, Some(Point::Day(d)) if agree(d)) {
                 f.first = i;
                 return Some(f);
             }
@@ -1038,7 +1041,8 @@ fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
     if n.is_some_and(|n| n > 999) || (u == "S" && cx.is(i, &["a"])) {
         return None;
     }
-    if u == "Q" && (n.is_some_and(|n| n < 2) || cx.is(k + 1, &["of"]) || k > j) {
+    let counted = cx.is(j.wrapping_sub(1), &["consecutive", "straight"]);
+    if u == "Q" && (n.is_some_and(|n| n < 2) || cx.is(k + 1, &["of"]) && !counted || k > j) {
         return None;
     }
     // "a year-earlier figure" is a date, not "a year".
@@ -1141,8 +1145,11 @@ fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
             .find(|c: char| c.is_ascii_alphabetic())
             .unwrap_or(t.lower.len()),
     );
+    // "0800 UTC", "1930 GMT": four digits with a zone.
+    let military = digits.len() == 4 && glued.is_empty() && cx.is(i + 1, &["utc", "gmt"]);
     let (h, m) = match digits.split_once(':') {
         Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
+        None if military => (digits[..2].parse::<u32>().ok()?, digits[2..].parse::<u32>().ok()?),
         None if !digits.is_empty() && digits.len() <= 2 => (digits.parse::<u32>().ok()?, 0),
         _ => return None,
     };
@@ -1179,7 +1186,7 @@ fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
     } else if cx.is(j, &["local"]) && cx.is(j + 1, &["time"]) {
         j += 2;
     }
-    if h24 > 23 || m > 59 || (!marked && !digits.contains(':')) {
+    if h24 > 23 || m > 59 || (!marked && !digits.contains(':') && !military) {
         return None;
     }
     if !marked

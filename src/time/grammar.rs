@@ -784,6 +784,12 @@ fn weekday(
 /// Days named relative to the reference: today, yesterday, tomorrow,
 /// tonight, last night, this morning, and bare or qualified weekdays.
 fn days(cx: &Context<'_>, i: usize) -> Option<Found> {
+    days_told(cx, i, i)
+}
+
+/// [`days`], with the tense of a bare weekday read around token `told`:
+/// the start of "9 a.m. Tuesday" rather than its weekday.
+fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found> {
     let base = cx.base();
     let w = cx.word(i);
     let shift = match w {
@@ -834,7 +840,7 @@ fn days(cx: &Context<'_>, i: usize) -> Option<Found> {
         // "Wednesday's ruling" names something that has happened.
         _ if cx.is(i + 1, &["'", "’"]) && cx.is(i + 2, &["s"]) => (-1, i),
         _ if cx.doc_type == DocType::Narrative => (1, i),
-        _ if cx.future(i) => (3, i),
+        _ if cx.future(told) => (3, i),
         _ => (-1, i),
     };
     let (day, end, part) = weekday(cx, first, direction)?;
@@ -1008,6 +1014,8 @@ fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
     let n = n as i32 * dir;
     let (point, approx) = match u {
         "D" => (Point::Day(base + Duration::days(i64::from(n))), false),
+        // "two weeks ago" still names about a day; "six weeks ago" a week.
+        "W" if n.abs() >= 3 => (Point::Week(monday(base + Duration::weeks(i64::from(n)))), false),
         "W" => (Point::Day(base + Duration::weeks(i64::from(n))), true),
         "M" => {
             let d = add_months(base, n);
@@ -1210,7 +1218,7 @@ fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
     if cx.is(k, &["on", ","]) {
         k += 1;
     }
-    if let Some(f) = explicit(cx, k).or_else(|| days(cx, k)) {
+    if let Some(f) = explicit(cx, k).or_else(|| days_told(cx, k, i)) {
         if let Some(Point::Day(d)) = f.point {
             day = Some(d);
             j = f.end;

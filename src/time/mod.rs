@@ -211,6 +211,7 @@ fn give_clocks_their_day(
             .filter(|(g, ..)| tokens[g.first].sentence == sentence)
             .filter_map(|(g, ..)| match g.point {
                 Some(Point::Day(d) | Point::DayPart(d, _)) => Some((g.first.abs_diff(f.first), d)),
+                Some(Point::Clock(d, ..)) if !g.dayless => Some((g.first.abs_diff(f.first), d)),
                 _ => None,
             })
             .min_by_key(|(distance, _)| *distance);

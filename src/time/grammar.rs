@@ -156,6 +156,13 @@ fn bare_number(cx: &Context<'_>, i: usize) -> Option<(Option<u32>, usize)> {
     }
     let mut n = lex.number?;
     let mut j = i + 1;
+    // "a couple of years" is two, as the corpora count it.
+    if n == 1 && cx.is(j, &["couple"]) {
+        j += 1;
+    }
+    if cx.is(j - 1, &["couple"]) {
+        return Some((Some(2), if cx.is(j, &["of"]) { j + 1 } else { j }));
+    }
     if n == 1
         && cx
             .tokens
@@ -1050,7 +1057,10 @@ fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let counted = cx.is(j.wrapping_sub(1), &["consecutive", "straight"]);
-    if u == "Q" && (n.is_some_and(|n| n < 2) || cx.is(k + 1, &["of"]) && !counted || k > j) {
+    // "three quarters of the vote" is a fraction, "several quarters of
+    // losses" a duration.
+    let fraction = cx.is(k + 1, &["of"]) && !counted && n.is_some();
+    if u == "Q" && (n.is_some_and(|n| n < 2) || fraction || k > j) {
         return None;
     }
     // "a year-earlier figure" is a date, not "a year".
@@ -1241,6 +1251,19 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
     if cx.is(i, &["these"]) && cx.is(i + 1, &["days"]) {
         return Some(Found::date(i, i + 2, Point::Reference("PRESENT_REF", None)));
     }
+    // "year end", "year's end": the end of the report's year.
+    if cx.is(i, &["year"]) {
+        let j = if cx.is(i + 1, &["'", "’"]) && cx.is(i + 2, &["s"]) {
+            i + 3
+        } else {
+            i + 1
+        };
+        if cx.is(j, &["end"]) && !cx.is(j, &["-"]) {
+            let mut f = Found::date(i, j + 1, Point::Year(cx.dct.year()));
+            f.modifier = Some("END");
+            return Some(f);
+        }
+    }
     // "year-end": the last day of the report's year.
     if cx.is(i, &["year"]) && cx.is(i + 1, &["-"]) && cx.is(i + 2, &["end"]) {
         let d = NaiveDate::from_ymd_opt(cx.dct.year(), 12, 31)?;
@@ -1255,12 +1278,9 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
         if t.lower == "current" && cx.word(i + 1).is_empty() {
             return None;
         }
-        // "as soon as" compares; "Now the alliance..." opens a sentence as a
-        // connective; "until now" and "from now" are spans, not points.
+        // "as soon as" compares.
         let prev = if i > 0 { cx.word(i - 1) } else { "" };
-        if (t.lower == "soon" && (prev == "as" || cx.word(i + 1).ends_with("ed") || prev == "was"))
-            || (t.lower == "now" && matches!(prev, "until" | "from"))
-        {
+        if t.lower == "soon" && (prev == "as" || cx.word(i + 1).ends_with("ed") || prev == "was") {
             return None;
         }
         return Some(Found::date(i, i + 1, Point::Reference(r, None)));

@@ -1386,8 +1386,9 @@ fn holidays(cx: &Context<'_>, i: usize) -> Option<Found> {
 
 /// The rules in the order they are tried; the longest match wins, the
 /// first among equals.
-const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 14] = [
+const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 15] = [
     holidays,
+    in_the_unit,
     same_period,
     vague_durations,
     explicit,
@@ -1443,6 +1444,41 @@ fn same_period(cx: &Context<'_>, i: usize) -> Option<Found> {
         _ => Point::Year(cx.base().year() - 1),
     };
     Some(Found::date(i, end, point))
+}
+
+/// "earlier in the year", "late in the day", "later in the week": a part
+/// of the reference period; "that year", "that quarter": the one the text
+/// last named.
+fn in_the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
+    if cx.is(i, &["that"]) {
+        let p = match (cx.word(i + 1), &cx.period, cx.anchor) {
+            ("quarter", Some(p @ Point::Quarter(..)), _) => p.clone(),
+            ("month", Some(p @ Point::Month(..)), _) => p.clone(),
+            ("year", Some(Point::Month(y, _) | Point::Quarter(y, _)), _) => Point::Year(*y),
+            ("year", _, Some(a)) => Point::Year(a.year()),
+            _ => return None,
+        };
+        return Some(Found::date(i, i + 2, p));
+    }
+    let modifier = match cx.word(i) {
+        "early" | "earlier" => "START",
+        "late" | "later" => "END",
+        _ => return None,
+    };
+    if !(cx.is(i + 1, &["in"]) && cx.is(i + 2, &["the"])) {
+        return None;
+    }
+    let base = cx.base();
+    let p = match cx.word(i + 3) {
+        "day" => Point::Day(base),
+        "week" => unit_point("W", base, 0)?,
+        "month" => unit_point("M", base, 0)?,
+        "year" => Point::Year(base.year()),
+        _ => return None,
+    };
+    let mut f = Found::date(i, i + 4, p);
+    f.modifier = Some(modifier);
+    Some(f)
 }
 
 /// "the year", "the week", "the day", "the weekend": in news, the

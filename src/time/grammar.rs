@@ -707,6 +707,10 @@ fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
             };
             year = Some(cx.dct.year() + off);
             j += 3;
+        } else if is_half {
+            // "the last half of the '80s", "the first half of the match":
+            // not a half of a year.
+            return None;
         }
     } else if let Some(y) = year_at(cx, j) {
         year = Some(y);
@@ -942,9 +946,11 @@ fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
             "FA" => 9,
             _ => 12,
         };
+        // "this past spring" is the most recent; "last spring", as the
+        // corpora read it, the one of last year.
         let y = match offset {
             0 => base.year(),
-            -1 if begins < base.month() => base.year(),
+            -1 if first < i && begins < base.month() => base.year(),
             -1 => base.year() - 1,
             _ if begins > base.month() => base.year(),
             _ => base.year() + 1,
@@ -1022,7 +1028,10 @@ fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
     let (point, approx) = match u {
         "D" => (Point::Day(base + Duration::days(i64::from(n))), false),
         // "two weeks ago" still names about a day; "six weeks ago" a week.
-        "W" if n.abs() >= 3 => (Point::Week(monday(base + Duration::weeks(i64::from(n)))), false),
+        "W" if n.abs() >= 3 => (
+            Point::Week(monday(base + Duration::weeks(i64::from(n)))),
+            false,
+        ),
         "W" => (Point::Day(base + Duration::weeks(i64::from(n))), true),
         "M" => {
             let d = add_months(base, n);
@@ -1167,7 +1176,10 @@ fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
     let military = digits.len() == 4 && glued.is_empty() && cx.is(i + 1, &["utc", "gmt"]);
     let (h, m) = match digits.split_once(':') {
         Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
-        None if military => (digits[..2].parse::<u32>().ok()?, digits[2..].parse::<u32>().ok()?),
+        None if military => (
+            digits[..2].parse::<u32>().ok()?,
+            digits[2..].parse::<u32>().ok()?,
+        ),
         None if !digits.is_empty() && digits.len() <= 2 => (digits.parse::<u32>().ok()?, 0),
         _ => return None,
     };
@@ -1234,11 +1246,7 @@ fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
             j = f.end;
         }
     }
-    let mut f = Found::date(
-        i,
-        j,
-        Point::Clock(day.unwrap_or(cx.base()), h24, m, zone),
-    );
+    let mut f = Found::date(i, j, Point::Clock(day.unwrap_or(cx.base()), h24, m, zone));
     f.kind = TimexType::Time;
     f.dayless = day.is_none();
     Some(f)

@@ -90,7 +90,26 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
     let word = t.lower.as_str();
     let before = |n: usize| k.checked_sub(n).map_or("", |p| tokens[p].lower.as_str());
     let prev = before(1);
-    let adjacent = k + 1 == first;
+    // Next to the expression, or separated only by its own modifiers
+    // ("until mid-November", "by the end of").
+    let adjacent = k < first
+        && tokens[k + 1..first].iter().all(|t| {
+            matches!(
+                t.lower.as_str(),
+                "mid"
+                    | "-"
+                    | "early"
+                    | "late"
+                    | "the"
+                    | "end"
+                    | "beginning"
+                    | "start"
+                    | "middle"
+                    | "of"
+                    | "about"
+                    | "around"
+            )
+        });
     // A deadline looks ahead ("closed until Friday", "as soon as
     // Tuesday"), unless it bounds a state in the past perfect ("until
     // Thursday, they had not...") or "it was not until Tuesday that...".

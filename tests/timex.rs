@@ -619,9 +619,121 @@ proptest! {
         }
     }
 
+    /// Random sentences made of the words the rules look for, so that the
+    /// rules themselves (not only the scanner) meet odd neighbours.
+    #[test]
+    fn temporal_word_salad_does_not_panic(
+        words in prop::collection::vec(prop::sample::select(SALAD), 0..40),
+        doc_type in prop::sample::select(&[DocType::News, DocType::Narrative, DocType::Colloquial][..]),
+    ) {
+        let text = words.join(" ");
+        let found = tag(&text, day("2020-09-29"), doc_type);
+        let mut last_end = 0;
+        for t in &found {
+            prop_assert!(t.begin < t.end && t.begin >= last_end);
+            prop_assert_eq!(&text[t.byte_begin..t.byte_end], t.text.as_str());
+            last_end = t.end;
+        }
+    }
+
     #[test]
     fn long_inputs_do_not_panic(word in "[A-Za-z0-9]{1,12}", n in 1usize..2000) {
         let text = format!("{word} ").repeat(n);
         let _ = tag(&text, day("2020-09-29"), DocType::Colloquial);
     }
 }
+
+/// The vocabulary of [`temporal_word_salad_does_not_panic`].
+const SALAD: &[&str] = &[
+    "until",
+    "by",
+    "since",
+    "as",
+    "soon",
+    "early",
+    "mid",
+    "-",
+    "late",
+    "the",
+    "end",
+    "of",
+    "a",
+    "an",
+    "couple",
+    "same",
+    "period",
+    "that",
+    "earlier",
+    "later",
+    "in",
+    "day",
+    "week",
+    "month",
+    "year",
+    "quarter",
+    "quarters",
+    "half",
+    "first",
+    "last",
+    "next",
+    "this",
+    "past",
+    "ago",
+    "November",
+    "May",
+    "Friday",
+    "Sunday",
+    "night",
+    "morning",
+    "spring",
+    ",",
+    ".",
+    ";",
+    "10",
+    "p.m.",
+    "0800",
+    "UTC",
+    "GMT",
+    "1990",
+    "2020",
+    "29",
+    "9/29/2020",
+    "nineteen",
+    "ninety-four",
+    "two",
+    "thousand",
+    "and",
+    "has",
+    "have",
+    "been",
+    "will",
+    "said",
+    "to",
+    "be",
+    "had",
+    "was",
+    "'",
+    "s",
+    "'80s",
+    "1990s",
+    "century",
+    "decade",
+    "weeks",
+    "six",
+    "consecutive",
+    "noon",
+    "midnight",
+    "Christmas",
+    "Easter",
+    "fiscal",
+    "ended",
+    "year-end",
+    "now",
+    "recent",
+    "every",
+    "daily",
+    "1/2",
+    "Sept.",
+    "(Reuters)",
+    "BAGHDAD",
+];

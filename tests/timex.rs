@@ -501,6 +501,253 @@ fn each_kind_of_expression_resolves_as_pinned() {
     }
 }
 
+/// The words around an expression decide which day, month or year it
+/// is: (sentence, reference date, expression, value). 2020-09-29 is a
+/// Tuesday.
+const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
+    // tense: the nearest cue in the clause
+    (
+        "The talks ended Friday.",
+        "2020-09-29",
+        "Friday",
+        "2020-09-25",
+    ),
+    (
+        "The talks will resume Friday.",
+        "2020-09-29",
+        "Friday",
+        "2020-10-02",
+    ),
+    (
+        "Officials said the talks will resume Friday.",
+        "2020-09-29",
+        "Friday",
+        "2020-10-02",
+    ),
+    (
+        "The trial is set to begin on Wednesday.",
+        "2020-09-29",
+        "Wednesday",
+        "2020-09-30",
+    ),
+    (
+        "The markets stay closed until Friday.",
+        "2020-09-29",
+        "Friday",
+        "2020-10-02",
+    ),
+    (
+        "Until Friday, they had not called him a suspect.",
+        "2020-09-29",
+        "Friday",
+        "2020-09-25",
+    ),
+    (
+        "He may come as soon as Thursday.",
+        "2020-09-29",
+        "Thursday",
+        "2020-10-01",
+    ),
+    (
+        "They will appeal Wednesday's ruling.",
+        "2020-09-29",
+        "Wednesday",
+        "2020-09-23",
+    ),
+    (
+        "The summit meets Tuesday, officials said.",
+        "2020-09-29",
+        "Tuesday",
+        "2020-09-29",
+    ),
+    (
+        "It had been due to expire Friday evening.",
+        "2020-09-29",
+        "Friday evening",
+        "2020-09-25TEV",
+    ),
+    // months and month-days follow the tense
+    (
+        "The boat sank in late November.",
+        "2021-04-01",
+        "late November",
+        "2020-11",
+    ),
+    (
+        "The three are expected to join in April.",
+        "2020-12-05",
+        "April",
+        "2021-04",
+    ),
+    (
+        "The deal should be completed in October.",
+        "2020-06-05",
+        "October",
+        "2020-10",
+    ),
+    (
+        "Prices have come down from the middle of October.",
+        "2021-02-23",
+        "the middle of October",
+        "2020-10",
+    ),
+    (
+        "It gave them until mid-November to answer.",
+        "2020-10-30",
+        "mid-November",
+        "2020-11",
+    ),
+    (
+        "In the fiscal year ended Jan. 31, sales rose.",
+        "2020-10-31",
+        "Jan. 31",
+        "2020-01-31",
+    ),
+    (
+        "The offer had been set to expire Nov. 6.",
+        "2020-11-02",
+        "Nov. 6",
+        "2020-11-06",
+    ),
+    // years named after a month or season, spoken or relative
+    (
+        "But in June last year, the leaders fell out.",
+        "2020-02-19",
+        "June last year",
+        "2019-06",
+    ),
+    (
+        "The process began in February this year.",
+        "2020-12-03",
+        "February this year",
+        "2020-02",
+    ),
+    (
+        "January nineteen ninety-seven.",
+        "1998-02-27",
+        "January nineteen ninety-seven",
+        "1997-01",
+    ),
+    (
+        "We saw it in the winter of nineteen ninety-four.",
+        "1998-02-23",
+        "winter of nineteen ninety-four",
+        "1994-WI",
+    ),
+    (
+        "He promised it by the year two thousand.",
+        "1998-02-05",
+        "the year two thousand",
+        "2000",
+    ),
+    (
+        "Those not renewed after October of next year get a letter.",
+        "2009-05-15",
+        "October",
+        "2010-10",
+    ),
+    // periods of reports
+    (
+        "Sales fell in February from the same period last year.",
+        "2010-03-03",
+        "the same period last year",
+        "2009-02",
+    ),
+    (
+        "It earned more for the year ended March 31.",
+        "2020-10-31",
+        "the year",
+        "P1Y",
+    ),
+    (
+        "Costs will fall by year's end.",
+        "2020-10-26",
+        "year's end",
+        "2020",
+    ),
+    (
+        "Rains delayed planting earlier in the year.",
+        "2020-10-26",
+        "earlier in the year",
+        "2020",
+    ),
+    (
+        "Profits rose in the first two quarters of 2021.",
+        "2020-10-26",
+        "first two quarters of 2021",
+        "2021-H1",
+    ),
+    (
+        "Losses mount for the last half of 2020.",
+        "2020-10-26",
+        "last half of 2020",
+        "2020-H2",
+    ),
+    (
+        "It posted two consecutive quarters of losses.",
+        "2020-10-26",
+        "two consecutive quarters",
+        "P2Q",
+    ),
+    (
+        "It will not change for a couple of years.",
+        "2020-10-26",
+        "a couple of years",
+        "P2Y",
+    ),
+    (
+        "The strike began this past spring.",
+        "2020-10-26",
+        "this past spring",
+        "2020-SP",
+    ),
+    // clock times take the day their sentence names
+    (
+        "The first flight left Tuesday in Everett at 18:00 UTC.",
+        "2020-09-30",
+        "18:00 UTC",
+        "2020-09-29T18:00Z",
+    ),
+    (
+        "At 0800 UTC, the banks acted.",
+        "2020-09-29",
+        "0800 UTC",
+        "2020-09-29T08:00Z",
+    ),
+    // a weekday joins only a date that falls on it
+    (
+        "Markets stay closed until Friday September 18, 2008 The government",
+        "2008-09-18",
+        "Friday",
+        "2008-09-19",
+    ),
+    // "six weeks ago" names a week, "two weeks ago" about a day
+    (
+        "They tried to cross six weeks ago.",
+        "2020-09-29",
+        "six weeks ago",
+        "2020-W34",
+    ),
+    (
+        "They tried to cross two weeks ago.",
+        "2020-09-29",
+        "two weeks ago",
+        "2020-09-15",
+    ),
+];
+
+#[test]
+fn context_decides_the_day_month_and_year() {
+    for (text, dct, expr, value) in IN_CONTEXT {
+        let found = tag(text, day(dct), DocType::News);
+        let t = found
+            .iter()
+            .find(|t| t.text.contains(expr))
+            .unwrap_or_else(|| panic!("{expr:?} not found in {text:?}: {found:?}"));
+        assert_eq!(t.value, *value, "{expr:?} in {text:?}");
+    }
+}
+
 #[test]
 fn threats_of_ambiguity_are_not_dates() {
     for text in [

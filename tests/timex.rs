@@ -721,6 +721,18 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "Friday",
         "2008-09-19",
     ),
+    (
+        "A hearing is set for the week of March 6, he said.",
+        "2000-02-24",
+        "the week of March 6",
+        "2000-W10",
+    ),
+    (
+        "He was shot last Oct. 23 at his home.",
+        "2000-02-24",
+        "last Oct. 23",
+        "1999-10-23",
+    ),
     // "six weeks ago" names a week, "two weeks ago" about a day
     (
         "They tried to cross six weeks ago.",

@@ -304,9 +304,9 @@ fn month_at(cx: &Context<'_>, i: usize) -> Option<u32> {
 
 /// The year of a month named without one: in a past-tense sentence the
 /// last such month, in a forward-looking one the next; otherwise the
-/// reference year, unless the month lies within a few months across the
-/// turn of the year ("January" in November is next January, "December" in
-/// February last December).
+/// reference year, unless the month lies just across the turn of the year
+/// ("January" in December is next January, "December" in February or March
+/// last December): news looks back more readily than ahead.
 fn month_year(base: NaiveDate, month: u32, tense: Option<Tense>) -> i32 {
     let delta = month as i32 - base.month() as i32;
     match tense {
@@ -314,7 +314,7 @@ fn month_year(base: NaiveDate, month: u32, tense: Option<Tense>) -> i32 {
         Some(Tense::Future) if delta < 0 => base.year() + 1,
         Some(_) => base.year(),
         None if delta > 8 => base.year() - 1,
-        None if delta < -8 => base.year() + 1,
+        None if delta < -10 => base.year() + 1,
         None => base.year(),
     }
 }
@@ -892,6 +892,18 @@ fn unit_point(unit: &str, base: NaiveDate, offset: i32) -> Option<Point> {
     })
 }
 
+/// "the week of March 6": the ISO week that holds the day.
+fn week_of(cx: &Context<'_>, i: usize) -> Option<Found> {
+    if !(cx.is(i, &["the"]) && cx.is(i + 1, &["week"]) && cx.is(i + 2, &["of"])) {
+        return None;
+    }
+    let f = explicit(cx, i + 3)?;
+    let Some(Point::Day(d)) = f.point else {
+        return None;
+    };
+    Some(Found::date(i, f.end, Point::Week(monday(d))))
+}
+
 /// "this week", "last month", "next year", "last September", "this
 /// summer", "the past week" (a duration), "recent weeks", "coming months".
 fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
@@ -915,6 +927,16 @@ fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
     };
     let j = i + 1;
     let t = cx.tokens.get(j)?;
+    // "last Oct. 23": that day in the past (or, after "next", ahead).
+    if let (Some(m), Some(d)) = (month_at(cx, j), day_at(cx, j + 1)) {
+        let tense = if offset < 0 {
+            Tense::Past
+        } else {
+            Tense::Future
+        };
+        let day = day_year(base, m, d, Some(tense))?;
+        return Some(Found::date(first, j + 2, Point::Day(day)));
+    }
     // last/next September
     if let Some(m) = month_at(cx, j) {
         let y = match offset {
@@ -1394,8 +1416,9 @@ fn holidays(cx: &Context<'_>, i: usize) -> Option<Found> {
 
 /// The rules in the order they are tried; the longest match wins, the
 /// first among equals.
-const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 15] = [
+const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 16] = [
     holidays,
+    week_of,
     in_the_unit,
     same_period,
     vague_durations,

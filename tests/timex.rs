@@ -733,6 +733,12 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "last Oct. 23",
         "1999-10-23",
     ),
+    (
+        "Shipments resume within two to three weeks.",
+        "2020-09-29",
+        "two to three weeks",
+        "P2W",
+    ),
     // "six weeks ago" names a week, "two weeks ago" about a day
     (
         "They tried to cross six weeks ago.",

@@ -1076,7 +1076,16 @@ fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
 /// Durations: "two weeks", "a decade", "several years", "five-year",
 /// "the first nine months", "24 hours".
 fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
-    let (n, j) = number(cx, i)?;
+    let (n, mut j) = number(cx, i)?;
+    // "two to three weeks", "12 to 18 months": the range is written with
+    // its lower bound, as the corpora do.
+    if cx.is(j, &["to", "or"]) {
+        if let Some((Some(_), after)) = number(cx, j + 1) {
+            if unit(cx, after).is_some() {
+                j = after;
+            }
+        }
+    }
     let mut k = j;
     if cx.is(k, &["-"]) {
         k += 1;

@@ -739,6 +739,30 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "two to three weeks",
         "P2W",
     ),
+    (
+        "The summit is on April 24 and 25.",
+        "1999-02-10",
+        "25",
+        "1999-04-25",
+    ),
+    (
+        "By mid afternoon, the operation was over.",
+        "1998-03-06",
+        "mid afternoon",
+        "1998-03-06TAF",
+    ),
+    (
+        "In London at mid-afternoon yesterday, shares rose.",
+        "1989-11-02",
+        "mid-afternoon yesterday",
+        "1989-11-01TAF",
+    ),
+    (
+        "He appears before the judge at midday.",
+        "1999-10-08",
+        "midday",
+        "1999-10-08T12:00",
+    ),
     // "six weeks ago" names a week, "two weeks ago" about a day
     (
         "They tried to cross six weeks ago.",

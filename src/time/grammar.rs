@@ -69,6 +69,9 @@ pub struct Context<'a> {
     pub doc_type: DocType,
     /// The last explicit day mentioned before the current position.
     pub anchor: Option<NaiveDate>,
+    /// The last day written out with its number ("April 24"): what "and
+    /// 25" continues.
+    pub last_day: Option<NaiveDate>,
     /// The last month or quarter mentioned: what "the same period last
     /// year" compares with.
     pub period: Option<Point>,
@@ -892,6 +895,38 @@ fn unit_point(unit: &str, base: NaiveDate, offset: i32) -> Option<Point> {
     })
 }
 
+/// A part of a day with a modifier or a day after it: "mid-afternoon
+/// yesterday", "by mid afternoon", "late evening".
+fn day_part(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let part = cx.tokens.get(i)?.lex?.day_part?;
+    let modified = cx.is(i.wrapping_sub(1), &["mid", "-", "early", "late"]);
+    let day = days(cx, i + 1).and_then(|f| match f.point {
+        Some(Point::Day(d)) => Some((d, f.end)),
+        _ => None,
+    });
+    if !modified && day.is_none() {
+        return None;
+    }
+    let (d, end) = day.unwrap_or((cx.base(), i + 1));
+    let mut f = Found::date(i, end, Point::DayPart(d, part));
+    f.kind = TimexType::Time;
+    Some(f)
+}
+
+/// The second day of "April 24 and 25", "May 3-5": the month of the day
+/// just written.
+fn day_after_and(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let d = day_at(cx, i)?;
+    let anchor = cx.last_day?;
+    let joined = cx.is(i.wrapping_sub(1), &["and", "to", "through", "-", "or"])
+        && day_at(cx, i.wrapping_sub(2)) == Some(anchor.day());
+    if !joined || month_at(cx, i + 1).is_some() {
+        return None;
+    }
+    let day = NaiveDate::from_ymd_opt(anchor.year(), anchor.month(), d)?;
+    Some(Found::date(i, i + 1, Point::Day(day)))
+}
+
 /// "the week of March 6": the ISO week that holds the day.
 fn week_of(cx: &Context<'_>, i: usize) -> Option<Found> {
     if !(cx.is(i, &["the"]) && cx.is(i + 1, &["week"]) && cx.is(i + 2, &["of"])) {
@@ -1182,8 +1217,8 @@ fn sets(cx: &Context<'_>, i: usize) -> Option<Found> {
 
 /// Clock times: "8 PM", "8:30 a.m.", "20:30 local time", "16:08 UTC".
 fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
-    if cx.is(i, &["noon", "midnight"]) {
-        let h = if cx.is(i, &["noon"]) { 12 } else { 0 };
+    if cx.is(i, &["noon", "midnight", "midday"]) {
+        let h = if cx.is(i, &["midnight"]) { 0 } else { 12 };
         let day = days(cx, i + 1).and_then(|f| match f.point {
             Some(Point::Day(d)) => Some((d, f.end)),
             _ => None,
@@ -1425,8 +1460,10 @@ fn holidays(cx: &Context<'_>, i: usize) -> Option<Found> {
 
 /// The rules in the order they are tried; the longest match wins, the
 /// first among equals.
-const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 16] = [
+const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 18] = [
     holidays,
+    day_part,
+    day_after_and,
     week_of,
     in_the_unit,
     same_period,

@@ -126,6 +126,7 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
         dct,
         doc_type,
         anchor: None,
+        last_day: None,
         period: None,
         quarterly,
     };
@@ -149,7 +150,10 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
         let explicit = text[b..e].bytes().any(|c| c.is_ascii_digit());
         match &f.point {
             Some(calendar::Point::Day(d)) if explicit || doc_type == DocType::Narrative => {
-                cx.anchor = Some(*d)
+                cx.anchor = Some(*d);
+                if explicit {
+                    cx.last_day = Some(*d);
+                }
             }
             // A month or year written out anchors "the following month".
             Some(p @ (calendar::Point::Month(..) | calendar::Point::Year(_))) if explicit => {

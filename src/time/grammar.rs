@@ -623,6 +623,13 @@ fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
         }
         if cx.is(j, &["quarter"]) || (cx.is(j, &["period"]) && cx.quarterly(i)) {
             let (y, q) = last_quarter(cx.dct);
+            // "the quarter a year ago": the same quarter of last year.
+            if cx.is(j + 1, &["a"])
+                && cx.is(j + 2, &["year"])
+                && cx.is(j + 3, &["ago", "earlier", "before"])
+            {
+                return Some(Found::date(i, j + 4, Point::Quarter(y - 1, q)));
+            }
             return Some(Found::date(i, j + 1, Point::Quarter(y, q)));
         }
     }

@@ -763,6 +763,18 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "midday",
         "1999-10-08T12:00",
     ),
+    (
+        "They lived in camps for 2 1/2 years.",
+        "1998-02-27",
+        "2 1/2 years",
+        "P2Y6M",
+    ),
+    (
+        "But a minute and a half later, a pilot calls in.",
+        "1998-01-14",
+        "a minute and a half",
+        "PT1M30S",
+    ),
     // "six weeks ago" names a week, "two weeks ago" about a day
     (
         "They tried to cross six weeks ago.",

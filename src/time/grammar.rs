@@ -1119,6 +1119,12 @@ fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
 /// "the first nine months", "24 hours".
 fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
     let (n, mut j) = number(cx, i)?;
+    // "2 1/2 years", "two and a half years"
+    let mut half = (i..j).any(|k| cx.is(k, &["half"])) && n.is_some();
+    if cx.is(j, &["1/2"]) && n.is_some() {
+        half = true;
+        j += 1;
+    }
     // "two to three weeks", "12 to 18 months": the range is written with
     // its lower bound, as the corpora do.
     if cx.is(j, &["to", "or"]) {
@@ -1153,7 +1159,29 @@ fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
     if cx.is(k + 1, &["-", "old"]) && (cx.is(k + 2, &["old"]) || cx.is(k + 1, &["old"])) {
         return None;
     }
-    Some(Found::other(i, k + 1, TimexType::Duration, duration(n, u)))
+    // "a minute and a half"
+    let mut end = k + 1;
+    if !half && cx.is(end, &["and"]) && cx.is(end + 1, &["a"]) && cx.is(end + 2, &["half"]) {
+        half = true;
+        end += 3;
+    }
+    let value = match (half, n) {
+        (true, Some(n)) => half_more(n, u).unwrap_or_else(|| duration(Some(n), u)),
+        _ => duration(n, u),
+    };
+    Some(Found::other(i, end, TimexType::Duration, value))
+}
+
+/// A duration of `n` and a half units, in the next smaller unit: P2Y6M,
+/// PT5H30M. `None` for units that do not halve evenly.
+fn half_more(n: u32, unit: &str) -> Option<String> {
+    Some(match unit {
+        "Y" => format!("P{n}Y6M"),
+        "D" => format!("P{n}DT12H"),
+        "H" => format!("PT{n}H30M"),
+        "MIN" => format!("PT{n}M30S"),
+        _ => return None,
+    })
 }
 
 /// Bare plural units after a preposition: "for years", "over decades".

@@ -609,6 +609,24 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "Nov. 6",
         "2020-11-06",
     ),
+    (
+        "He will succeed Daniel P. Davison Feb. 1.",
+        "1989-10-26",
+        "Feb. 1",
+        "1990-02-01",
+    ),
+    (
+        "The bank created a new office, effective Feb. 1.",
+        "1989-10-26",
+        "Feb. 1",
+        "1990-02-01",
+    ),
+    (
+        "Negotiations broke off at noon Thursday.",
+        "1998-02-13",
+        "noon Thursday",
+        "1998-02-12T12:00",
+    ),
     // years named after a month or season, spoken or relative
     (
         "But in June last year, the leaders fell out.",

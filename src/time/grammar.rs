@@ -905,6 +905,10 @@ fn unit_point(unit: &str, base: NaiveDate, offset: i32) -> Option<Point> {
 /// A part of a day with a modifier or a day after it: "mid-afternoon
 /// yesterday", "by mid afternoon", "late evening".
 fn day_part(cx: &Context<'_>, i: usize) -> Option<Found> {
+    // "noon" and "midday" are clock times.
+    if cx.is(i, &["noon", "midday"]) {
+        return None;
+    }
     let part = cx.tokens.get(i)?.lex?.day_part?;
     let modified = cx.is(i.wrapping_sub(1), &["mid", "-", "early", "late"]);
     let day = days(cx, i + 1).and_then(|f| match f.point {

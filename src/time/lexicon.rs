@@ -116,6 +116,7 @@ pub fn lexicon() -> &'static HashMap<String, Lex> {
                 "future" => Some(Cue::Future),
                 "past" => Some(Cue::Past),
                 "report" => Some(Cue::Report),
+                "neither" => Some(Cue::Neither),
                 _ => None,
             };
         }

@@ -29,6 +29,8 @@ pub enum Cue {
     Past,
     /// A verb of reporting in the past ("said", "announced"): a weak past.
     Report,
+    /// Ends in -ed but is no past tense ("succeed", "hundred", "indeed").
+    Neither,
 }
 
 /// How far, in tokens, a cue may stand before the expression...
@@ -123,7 +125,8 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
             Some((0, Tense::Future))
         };
     }
-    if adjacent && word == "by" {
+    // "by February", "effective Feb. 1", "starting Monday": usually ahead.
+    if adjacent && matches!(word, "by" | "effective" | "starting" | "beginning") {
         return Some((WEAK, Tense::Future));
     }
     if adjacent && word == "as" && matches!(prev, "soon" | "early") {
@@ -174,6 +177,7 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
         Some(Cue::Past) if passive => None,
         Some(Cue::Past) => Some((0, Tense::Past)),
         Some(Cue::Report) => Some((WEAK, Tense::Past)),
+        Some(Cue::Neither) => None,
         // A regular past tense, unless an auxiliary or article in front
         // makes it a passive or an adjective, or it starts a name.
         None if word.len() > 4 && word.ends_with("ed") && !t.capital && !passive => {

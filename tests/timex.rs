@@ -627,6 +627,30 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "noon Thursday",
         "1998-02-12T12:00",
     ),
+    (
+        "Islam will one day be the second religion.",
+        "1998-03-03",
+        "one day",
+        "FUTURE_REF",
+    ),
+    (
+        "Then, a week or so ago, he picked the day.",
+        "1991-02-25",
+        "a week or so ago",
+        "1991-02-18",
+    ),
+    (
+        "The index has risen since year-end.",
+        "1989-10-30",
+        "year-end",
+        "1988-12-31",
+    ),
+    (
+        "The current quarter has begun well.",
+        "1989-10-26",
+        "The current quarter",
+        "1989-Q4",
+    ),
     // years named after a month or season, spoken or relative
     (
         "But in June last year, the leaders fell out.",

@@ -621,6 +621,11 @@ fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
         if cx.is(j, &["latest", "current"]) {
             j += 1;
         }
+        // "the current quarter" is the one under way.
+        if cx.is(i + 1, &["current"]) && cx.is(j, &["quarter"]) {
+            let q = Point::Quarter(cx.dct.year(), cx.dct.month0() / 3 + 1);
+            return Some(Found::date(i, j + 1, q));
+        }
         if cx.is(j, &["quarter"]) || (cx.is(j, &["period"]) && cx.quarterly(i)) {
             let (y, q) = last_quarter(cx.dct);
             // "the quarter a year ago": the same quarter of last year.
@@ -1063,6 +1068,9 @@ fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
 fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
     let (n, j) = number(cx, i)?;
     let u = unit(cx, j)?;
+    // "a week or so ago": the same, and approximate.
+    let loose = cx.is(j + 1, &["or"]) && cx.is(j + 2, &["so"]);
+    let j = if loose { j + 2 } else { j };
     let dir = match cx.word(j + 1) {
         "ago" | "earlier" | "before" => -1,
         "later" | "after" | "hence" => 1,
@@ -1115,13 +1123,22 @@ fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
         _ => return None,
     };
     let mut f = Found::date(i, end, point);
-    f.approx = approx;
+    f.approx = approx || loose;
     Some(f)
 }
 
 /// Durations: "two weeks", "a decade", "several years", "five-year",
 /// "the first nine months", "24 hours".
 fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
+    // "Islam will one day be...": some day ahead, not a day long.
+    if cx.is(i, &["one", "some"]) && cx.is(i + 1, &["day"]) {
+        let modal = [
+            "will", "would", "could", "may", "might", "can", "shall", "'ll",
+        ];
+        if cx.is(i.wrapping_sub(1), &modal) || cx.is(i.wrapping_sub(2), &modal) {
+            return Some(Found::date(i, i + 2, Point::Reference("FUTURE_REF", None)));
+        }
+    }
     let (n, mut j) = number(cx, i)?;
     // "2 1/2 years", "two and a half years"
     let mut half = (i..j).any(|k| cx.is(k, &["half"])) && n.is_some();
@@ -1372,14 +1389,17 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
             i + 1
         };
         if cx.is(j, &["end"]) && !cx.is(j, &["-"]) {
-            let mut f = Found::date(i, j + 1, Point::Year(cx.dct.year()));
+            let y = cx.dct.year() - i32::from(cx.tense(i) == Some(Tense::Past));
+            let mut f = Found::date(i, j + 1, Point::Year(y));
             f.modifier = Some("END");
             return Some(f);
         }
     }
     // "year-end": the last day of the report's year.
     if cx.is(i, &["year"]) && cx.is(i + 1, &["-"]) && cx.is(i + 2, &["end"]) {
-        let d = NaiveDate::from_ymd_opt(cx.dct.year(), 12, 31)?;
+        // "since year-end" is last year's end.
+        let y = cx.dct.year() - i32::from(cx.tense(i) == Some(Tense::Past));
+        let d = NaiveDate::from_ymd_opt(y, 12, 31)?;
         return Some(Found::date(i, i + 3, Point::Day(d)));
     }
     let lex = t.lex?;

@@ -37,6 +37,9 @@ pub enum Cue {
 const BEFORE: usize = 12;
 /// ...and after it, within its clause.
 const AFTER: usize = 8;
+/// How far an infinitive's reach extends: "to admit them in March" looks
+/// ahead, but "trying to sell itself, under a June agreement" does not.
+const INFINITIVE_REACH: usize = 4;
 /// How much farther a weak cue counts than it stands.
 const WEAK: usize = 4;
 
@@ -141,7 +144,7 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
     }
     // An infinitive looks ahead of the verb it hangs on: "decided to
     // admit them in March", "agreed to pay by February".
-    if word == "to" && k < first {
+    if word == "to" && k < first && first - k <= INFINITIVE_REACH {
         let next = &tokens[k + 1];
         let verb = !next.capital
             && next.shape == super::scan::Shape::Word

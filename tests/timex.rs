@@ -651,6 +651,24 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "The current quarter",
         "1989-Q4",
     ),
+    (
+        "Protesters prayed as Easter week began.",
+        "2000-04-17",
+        "Easter week",
+        "2000-W16",
+    ),
+    (
+        "Sales rose over the Thanksgiving weekend.",
+        "1999-12-01",
+        "Thanksgiving weekend",
+        "1999-W47-WE",
+    ),
+    (
+        "Traffic peaked on Labor Day weekend.",
+        "2020-09-29",
+        "Labor Day weekend",
+        "2020-W36-WE",
+    ),
     // years named after a month or season, spoken or relative
     (
         "But in June last year, the leaders fell out.",

@@ -1514,6 +1514,16 @@ fn holidays(cx: &Context<'_>, i: usize) -> Option<Found> {
     } else {
         day.min_by_key(|d| (*d - base).num_days().abs())
     }?;
+    // "Easter week", "Thanksgiving weekend": the week or weekend of it.
+    if cx.is(end, &["week"]) {
+        return Some(Found::date(i, end + 1, Point::Week(monday(day))));
+    }
+    // A Monday holiday's weekend is the one before it (Labor Day weekend).
+    if cx.is(end, &["weekend"]) {
+        let on_monday = day.weekday().number_from_monday() == 1;
+        let week = monday(day) - Duration::weeks(i64::from(on_monday));
+        return Some(Found::date(i, end + 1, Point::Weekend(week)));
+    }
     Some(Found::date(i, end, Point::Day(day)))
 }
 

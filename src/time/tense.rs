@@ -9,7 +9,7 @@
 //! opens most news sentences says when it was said, not when the reported
 //! thing happens, so it counts only when nothing nearer speaks.
 
-use super::scan::Token;
+use super::scan::{Shape, Token};
 
 /// The direction a sentence points in, relative to the reference date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,7 +147,7 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
     if word == "to" && k < first && first - k <= INFINITIVE_REACH {
         let next = &tokens[k + 1];
         let verb = !next.capital
-            && next.shape == super::scan::Shape::Word
+            && next.shape == Shape::Word
             && !matches!(
                 next.lower.as_str(),
                 "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that" | "be"
@@ -161,7 +161,7 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
     if matches!(word, "has" | "have" | "'ve") && k < first {
         if let Some(next) = tokens.get(k + 1) {
             // Anything but an object or "to" ("has to", "have a say").
-            let participle = next.shape == super::scan::Shape::Word
+            let participle = next.shape == Shape::Word
                 && !next.capital
                 && !matches!(
                     next.lower.as_str(),

@@ -640,9 +640,17 @@ fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
     }
     // "year-earlier", "the year-ago quarter"
     if cx.is(i, &["year"]) && cx.is(i + 1, &["-"]) && cx.is(i + 2, &["earlier", "ago"]) {
-        let (y, q) = last_quarter(cx.dct);
+        let (y, mut q) = last_quarter(cx.dct);
         let mut end = i + 3;
         let quarter = cx.quarterly(i);
+        // "the year-earlier third quarter"
+        let ordinal = cx.tokens.get(end).and_then(|t| t.lex).and_then(|l| l.ordinal);
+        if let Some(o) = ordinal.filter(|o| (1..=4).contains(o)) {
+            if cx.is(end + 1, &["quarter"]) {
+                q = o as u32;
+                end += 1;
+            }
+        }
         if cx.is(end, &["quarter", "period"]) {
             end += 1;
         }
@@ -964,6 +972,13 @@ fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
     } else {
         (cx.word(i), i, i)
     };
+    // "This Week", "Next Year" in title case mid-sentence name a show or
+    // a book, not a time.
+    let titled = |k: usize| cx.tokens.get(k).is_some_and(|t| t.capital);
+    let mid_sentence = first > 0 && cx.tokens[first - 1].sentence == cx.tokens[first].sentence;
+    if mid_sentence && titled(first) && titled(i + 1) {
+        return None;
+    }
     let offset = match w {
         "this" | "current" => 0,
         "last" | "previous" | "past" => -1,

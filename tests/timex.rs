@@ -669,6 +669,12 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "Labor Day weekend",
         "2020-W36-WE",
     ),
+    (
+        "Net fell from the year-earlier third quarter.",
+        "1989-10-27",
+        "year-earlier third quarter",
+        "1988-Q3",
+    ),
     // years named after a month or season, spoken or relative
     (
         "But in June last year, the leaders fell out.",
@@ -865,6 +871,7 @@ fn context_decides_the_day_month_and_year() {
 #[test]
 fn threats_of_ambiguity_are_not_dates() {
     for text in [
+        "Baker said on ABC's This Week that talks go on.",
         "You may go.",
         "They march on.",
         "A 6-year-old boy.",

@@ -644,7 +644,11 @@ fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
         let mut end = i + 3;
         let quarter = cx.quarterly(i);
         // "the year-earlier third quarter"
-        let ordinal = cx.tokens.get(end).and_then(|t| t.lex).and_then(|l| l.ordinal);
+        let ordinal = cx
+            .tokens
+            .get(end)
+            .and_then(|t| t.lex)
+            .and_then(|l| l.ordinal);
         if let Some(o) = ordinal.filter(|o| (1..=4).contains(o)) {
             if cx.is(end + 1, &["quarter"]) {
                 q = o as u32;

@@ -97,7 +97,12 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
     let prev = before(1);
     // Next to the expression, or separated only by its own modifiers
     // ("until mid-November", "by the end of").
-    let adjacent = k < first
+    let deadline = matches!(
+        word,
+        "until" | "till" | "by" | "effective" | "starting" | "beginning" | "as" | "since"
+    );
+    let adjacent = deadline
+        && k < first
         && tokens[k + 1..first].iter().all(|t| {
             matches!(
                 t.lower.as_str(),

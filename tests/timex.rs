@@ -566,6 +566,12 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "Friday evening",
         "2020-09-25TEV",
     ),
+    (
+        "The talks will resume Tuesday.",
+        "2020-09-29",
+        "Tuesday",
+        "2020-09-29",
+    ),
     // months and month-days follow the tense
     (
         "The boat sank in late November.",

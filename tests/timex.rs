@@ -681,6 +681,18 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "year-earlier third quarter",
         "1988-Q3",
     ),
+    (
+        "He went the day before yesterday.",
+        "2000-02-24",
+        "the day before yesterday",
+        "2000-02-22",
+    ),
+    (
+        "The day before last Tuesday's hearing, he left.",
+        "2000-02-24",
+        "The day before last Tuesday",
+        "2000-02-21",
+    ),
     // years named after a month or season, spoken or relative
     (
         "But in June last year, the leaders fell out.",

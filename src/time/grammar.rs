@@ -955,6 +955,23 @@ fn day_after_and(cx: &Context<'_>, i: usize) -> Option<Found> {
     Some(Found::date(i, i + 1, Point::Day(day)))
 }
 
+/// "the day before yesterday", "the day after Christmas", "the day before
+/// last Tuesday": a day next to another.
+fn day_beside(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let k = if cx.is(i, &["the"]) { i + 1 } else { i };
+    if !(cx.is(k, &["day"]) && cx.is(k + 1, &["before", "after"])) {
+        return None;
+    }
+    let shift = if cx.is(k + 1, &["before"]) { -1 } else { 1 };
+    let f = [explicit, days, holidays]
+        .iter()
+        .find_map(|rule| rule(cx, k + 2))?;
+    let Some(Point::Day(d)) = f.point else {
+        return None;
+    };
+    Some(Found::date(i, f.end, Point::Day(d + Duration::days(shift))))
+}
+
 /// "the week of March 6": the ISO week that holds the day.
 fn week_of(cx: &Context<'_>, i: usize) -> Option<Found> {
     if !(cx.is(i, &["the"]) && cx.is(i + 1, &["week"]) && cx.is(i + 2, &["of"])) {
@@ -1548,8 +1565,9 @@ fn holidays(cx: &Context<'_>, i: usize) -> Option<Found> {
 
 /// The rules in the order they are tried; the longest match wins, the
 /// first among equals.
-const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 18] = [
+const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 19] = [
     holidays,
+    day_beside,
     day_part,
     day_after_and,
     week_of,

@@ -887,6 +887,19 @@ fn context_decides_the_day_month_and_year() {
 }
 
 #[test]
+fn conversation_reads_a_forward_cue_anywhere_in_the_sentence() {
+    let text = "I will, if the weather holds and my brother lends me his old car for the trip, see you Friday.";
+    let value = |doc_type| {
+        tag(text, day("2020-09-29"), doc_type)
+            .into_iter()
+            .find(|t| t.text == "Friday")
+            .map(|t| t.value)
+    };
+    assert_eq!(value(DocType::News).as_deref(), Some("2020-09-25"));
+    assert_eq!(value(DocType::Colloquial).as_deref(), Some("2020-10-02"));
+}
+
+#[test]
 fn threats_of_ambiguity_are_not_dates() {
     for text in [
         "Baker said on ABC's This Week that talks go on.",

@@ -6,7 +6,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::calendar::{add_months, monday, Point};
 use super::scan::{Shape, Token};
-use super::tense::{tense, Tense};
+use super::tense::{tense, Cue, Tense};
 use super::{DocType, TimexType};
 
 /// An expression found by a rule, before it is written out.
@@ -107,10 +107,20 @@ impl Context<'_> {
         })
     }
 
-    /// Which way the sentence around token `i` looks. Conversation has
-    /// no past bias: any cue there counts, a missing one means nothing.
+    /// Which way the sentence around token `i` looks. Conversation ties
+    /// its clauses loosely: there a forward cue anywhere in the sentence
+    /// counts when none stands near.
     fn tense(&self, i: usize) -> Option<Tense> {
-        tense(self.tokens, i, i + 1)
+        let near = tense(self.tokens, i, i + 1);
+        if near.is_some() || self.doc_type != DocType::Colloquial {
+            return near;
+        }
+        let sentence = self.tokens.get(i)?.sentence;
+        self.tokens
+            .iter()
+            .filter(|t| t.sentence == sentence)
+            .any(|t| t.lex.and_then(|l| l.tense) == Some(Cue::Future))
+            .then_some(Tense::Future)
     }
 
     /// True when the sentence around token `i` speaks of the future.

@@ -32,6 +32,16 @@ pub struct Found {
 }
 
 impl Found {
+    /// The day this expression names and the token after it, if it names
+    /// a single day: what "noon Tuesday", "the week of March 6" and "the
+    /// day before yesterday" build on.
+    fn day(&self) -> Option<(NaiveDate, usize)> {
+        match self.point {
+            Some(Point::Day(d)) => Some((d, self.end)),
+            _ => None,
+        }
+    }
+
     fn date(first: usize, end: usize, point: Point) -> Found {
         Found {
             first,
@@ -615,6 +625,12 @@ fn last_quarter(d: NaiveDate) -> (i32, u32) {
     }
 }
 
+/// "first" to "fourth" at token `i`: the number of a quarter or a half.
+fn quarter_ordinal(cx: &Context<'_>, i: usize) -> Option<u32> {
+    let o = cx.tokens.get(i)?.lex?.ordinal?;
+    u32::try_from(o).ok().filter(|o| (1..=4).contains(o))
+}
+
 /// Quarters and halves: "third quarter", "third-quarter", "the first half
 /// of 2020", "Q3", "the quarter", "the latest quarter".
 fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
@@ -654,16 +670,9 @@ fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
         let mut end = i + 3;
         let quarter = cx.quarterly(i);
         // "the year-earlier third quarter"
-        let ordinal = cx
-            .tokens
-            .get(end)
-            .and_then(|t| t.lex)
-            .and_then(|l| l.ordinal);
-        if let Some(o) = ordinal.filter(|o| (1..=4).contains(o)) {
-            if cx.is(end + 1, &["quarter"]) {
-                q = o as u32;
-                end += 1;
-            }
+        if let Some(o) = quarter_ordinal(cx, end).filter(|_| cx.is(end + 1, &["quarter"])) {
+            q = o;
+            end += 1;
         }
         if cx.is(end, &["quarter", "period"]) {
             end += 1;
@@ -697,7 +706,6 @@ fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
         Some(_) => i - 1,
         None => i,
     };
-    let t = cx.tokens.get(i)?;
     if let (Some(y), true) = (lead_year, cx.is(i, &["quarter"])) {
         let (_, q) = last_quarter(cx.dct);
         return Some(Found::date(first, i + 1, Point::Quarter(y, q)));
@@ -705,13 +713,7 @@ fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
     // "last"/"final" is the fourth quarter or the second half; "the first
     // two quarters" the first half.
     let last = cx.is(i, &["last", "final"]);
-    let mut ord = if last {
-        0
-    } else {
-        t.lex
-            .and_then(|l| l.ordinal)
-            .filter(|o| (1..=4).contains(o))? as u32
-    };
+    let mut ord = if last { 0 } else { quarter_ordinal(cx, i)? };
     let mut j = i + 1;
     if cx.is(j, &["-"]) {
         j += 1;
@@ -938,10 +940,7 @@ fn day_part(cx: &Context<'_>, i: usize) -> Option<Found> {
     }
     let part = cx.tokens.get(i)?.lex?.day_part?;
     let modified = cx.is(i.wrapping_sub(1), &["mid", "-", "early", "late"]);
-    let day = days(cx, i + 1).and_then(|f| match f.point {
-        Some(Point::Day(d)) => Some((d, f.end)),
-        _ => None,
-    });
+    let day = days(cx, i + 1).and_then(|f| f.day());
     if !modified && day.is_none() {
         return None;
     }
@@ -973,13 +972,11 @@ fn day_beside(cx: &Context<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let shift = if cx.is(k + 1, &["before"]) { -1 } else { 1 };
-    let f = [explicit, days, holidays]
+    let (d, end) = [explicit, days, holidays]
         .iter()
-        .find_map(|rule| rule(cx, k + 2))?;
-    let Some(Point::Day(d)) = f.point else {
-        return None;
-    };
-    Some(Found::date(i, f.end, Point::Day(d + Duration::days(shift))))
+        .find_map(|rule| rule(cx, k + 2))?
+        .day()?;
+    Some(Found::date(i, end, Point::Day(d + Duration::days(shift))))
 }
 
 /// "the week of March 6": the ISO week that holds the day.
@@ -987,11 +984,8 @@ fn week_of(cx: &Context<'_>, i: usize) -> Option<Found> {
     if !(cx.is(i, &["the"]) && cx.is(i + 1, &["week"]) && cx.is(i + 2, &["of"])) {
         return None;
     }
-    let f = explicit(cx, i + 3)?;
-    let Some(Point::Day(d)) = f.point else {
-        return None;
-    };
-    Some(Found::date(i, f.end, Point::Week(monday(d))))
+    let (d, end) = explicit(cx, i + 3)?.day()?;
+    Some(Found::date(i, end, Point::Week(monday(d))))
 }
 
 /// "this week", "last month", "next year", "last September", "this
@@ -1321,10 +1315,7 @@ fn sets(cx: &Context<'_>, i: usize) -> Option<Found> {
 fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
     if cx.is(i, &["noon", "midnight", "midday"]) {
         let h = if cx.is(i, &["midnight"]) { 0 } else { 12 };
-        let day = days(cx, i + 1).and_then(|f| match f.point {
-            Some(Point::Day(d)) => Some((d, f.end)),
-            _ => None,
-        });
+        let day = days(cx, i + 1).and_then(|f| f.day());
         let (d, end) = day.unwrap_or((cx.base(), i + 1));
         let mut f = Found::date(i, end, Point::Clock(d, h, 0, ""));
         f.kind = TimexType::Time;
@@ -1400,7 +1391,6 @@ fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
         return None;
     }
     // "10 p.m. Wednesday", "5 p.m. EST Nov. 9": the day that follows.
-    let mut day = None;
     let mut k = j;
     if cx.is(k, &["est", "edt", "pst", "pdt", "cet", "bst"]) {
         k += 1;
@@ -1408,13 +1398,17 @@ fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
     if cx.is(k, &["on", ","]) {
         k += 1;
     }
-    if let Some(f) = explicit(cx, k).or_else(|| days_told(cx, k, i)) {
-        if let Some(Point::Day(d)) = f.point {
-            day = Some(d);
-            j = f.end;
-        }
+    let day = explicit(cx, k)
+        .or_else(|| days_told(cx, k, i))
+        .and_then(|f| f.day());
+    if let Some((_, end)) = day {
+        j = end;
     }
-    let mut f = Found::date(i, j, Point::Clock(day.unwrap_or(cx.base()), h24, m, zone));
+    let mut f = Found::date(
+        i,
+        j,
+        Point::Clock(day.map_or(cx.base(), |(d, _)| d), h24, m, zone),
+    );
     f.kind = TimexType::Time;
     f.dayless = day.is_none();
     Some(f)
@@ -1427,26 +1421,27 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
     if cx.is(i, &["these"]) && cx.is(i + 1, &["days"]) {
         return Some(Found::date(i, i + 2, Point::Reference("PRESENT_REF", None)));
     }
-    // "year end", "year's end": the end of the report's year.
+    // "year end", "year's end": the end of the report's year; "year-end"
+    // its last day. After a past tense ("since year-end"), last year's.
     if cx.is(i, &["year"]) {
-        let j = if cx.is(i + 1, &["'", "’"]) && cx.is(i + 2, &["s"]) {
+        let hyphen = cx.is(i + 1, &["-"]);
+        let j = if hyphen {
+            i + 2
+        } else if cx.is(i + 1, &["'", "’"]) && cx.is(i + 2, &["s"]) {
             i + 3
         } else {
             i + 1
         };
-        if cx.is(j, &["end"]) && !cx.is(j, &["-"]) {
+        if cx.is(j, &["end"]) {
             let y = cx.dct.year() - i32::from(cx.tense(i) == Some(Tense::Past));
+            if hyphen {
+                let d = NaiveDate::from_ymd_opt(y, 12, 31)?;
+                return Some(Found::date(i, j + 1, Point::Day(d)));
+            }
             let mut f = Found::date(i, j + 1, Point::Year(y));
             f.modifier = Some("END");
             return Some(f);
         }
-    }
-    // "year-end": the last day of the report's year.
-    if cx.is(i, &["year"]) && cx.is(i + 1, &["-"]) && cx.is(i + 2, &["end"]) {
-        // "since year-end" is last year's end.
-        let y = cx.dct.year() - i32::from(cx.tense(i) == Some(Tense::Past));
-        let d = NaiveDate::from_ymd_opt(y, 12, 31)?;
-        return Some(Found::date(i, i + 3, Point::Day(d)));
     }
     let lex = t.lex?;
     if let Some(r) = lex.reference {

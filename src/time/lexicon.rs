@@ -45,7 +45,7 @@ struct File {
     seasons: HashMap<String, String>,
     day_parts: HashMap<String, String>,
     references: HashMap<String, String>,
-    tense_cues: HashMap<String, String>,
+    tense_cues: HashMap<String, Cue>,
     holidays: HashMap<String, String>,
 }
 
@@ -112,13 +112,7 @@ pub fn lexicon() -> &'static HashMap<String, Lex> {
             map.entry(k).or_default().reference = Some(leak(v));
         }
         for (k, v) in file.tense_cues {
-            map.entry(k).or_default().tense = match v.as_str() {
-                "future" => Some(Cue::Future),
-                "past" => Some(Cue::Past),
-                "report" => Some(Cue::Report),
-                "neither" => Some(Cue::Neither),
-                _ => None,
-            };
+            map.entry(k).or_default().tense = Some(v);
         }
         map
     })

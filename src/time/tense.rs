@@ -20,8 +20,10 @@ pub enum Tense {
     Future,
 }
 
-/// A word's own tense cue, from the lexicon.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A word's own tense cue, from the lexicon (`[tense_cues]`, written in
+/// lower case: "future", "past", "report", "neither").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Cue {
     /// "will", "scheduled", "expected", "next"...
     Future,

@@ -125,12 +125,13 @@ impl Context<'_> {
         if near.is_some() || self.doc_type != DocType::Colloquial {
             return near;
         }
+        // Tokens come in sentence order: look only within this one.
         let sentence = self.tokens.get(i)?.sentence;
-        self.tokens
-            .iter()
-            .filter(|t| t.sentence == sentence)
-            .any(|t| t.lex.and_then(|l| l.tense) == Some(Cue::Future))
-            .then_some(Tense::Future)
+        let same = |t: &&Token| t.sentence == sentence;
+        let forward = |t: &Token| t.lex.and_then(|l| l.tense) == Some(Cue::Future);
+        let before = self.tokens[..i].iter().rev().take_while(same);
+        let after = self.tokens[i..].iter().take_while(same);
+        before.chain(after).any(forward).then_some(Tense::Future)
     }
 
     /// True when the sentence around token `i` speaks of the future.

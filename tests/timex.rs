@@ -872,7 +872,72 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "two weeks ago",
         "2020-09-15",
     ),
+    // "previous" and "following" count from the day or month last named
+    (
+        "Shares fell on Friday and were 3% below the previous Friday.",
+        "2020-09-29",
+        "previous Friday",
+        "2020-09-18",
+    ),
+    (
+        "In March the firm had an offer. The following month it put itself up for sale.",
+        "2020-09-29",
+        "following month",
+        "2020-04",
+    ),
+    (
+        "The firm put itself up for sale on Monday. Two days later it had an offer.",
+        "2020-10-02",
+        "Two days later",
+        "2020-09-30",
+    ),
+    // sets of months, references to a time gone by
+    (
+        "Pilgrims gather there each July.",
+        "2020-09-29",
+        "each July",
+        "XXXX-07",
+    ),
+    (
+        "Holders could buy at half the then current price.",
+        "2020-09-29",
+        "then current",
+        "PAST_REF",
+    ),
+    // a place, a deadline, a span to date, a fixture
+    (
+        "Dozens were hurt when a bomb tore through a shop next to the embassy Friday.",
+        "2020-09-29",
+        "Friday",
+        "2020-09-25",
+    ),
+    (
+        "The loans run through January.",
+        "2020-09-29",
+        "January",
+        "2021-01",
+    ),
+    (
+        "Sales were flat this year through August.",
+        "2020-09-29",
+        "August",
+        "2020-08",
+    ),
+    (
+        "The two leaders meet Monday in Geneva.",
+        "2020-09-29",
+        "Monday",
+        "2020-10-05",
+    ),
 ];
+
+#[test]
+fn an_age_is_not_a_decade() {
+    for text in ["She is in her 30s.", "men in their early 20s"] {
+        let found = tag(text, day("2020-09-29"), DocType::News);
+        assert!(found.is_empty(), "{text:?}: {found:?}");
+    }
+}
 
 #[test]
 fn context_decides_the_day_month_and_year() {

@@ -519,6 +519,16 @@ fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
         .strip_suffix('s')
         .filter(|d| d.len() == 2 && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()))
     {
+        // "in his 30s", "in their early 20s" is an age, not a decade.
+        let owner = (1..=2).any(|n| {
+            cx.is(
+                i.wrapping_sub(n),
+                &["his", "her", "their", "my", "your", "our"],
+            )
+        });
+        if owner {
+            return None;
+        }
         // "the 70s": a decade of the last century (or this one, for 00s-20s).
         let v: i32 = d.parse().ok()?;
         let century = if v < 30 { 2000 } else { 1900 };
@@ -786,6 +796,7 @@ fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
 fn weekday(
     cx: &Context<'_>,
     i: usize,
+    base: NaiveDate,
     direction: i32,
 ) -> Option<(NaiveDate, usize, Option<&'static str>)> {
     let t = cx.tokens.get(i)?;
@@ -793,7 +804,6 @@ fn weekday(
     if !t.capital && !t.lower.ends_with('.') && t.lower.len() <= 4 {
         return None;
     }
-    let base = cx.base();
     let today = base.weekday().number_from_monday() as i64;
     let w = w as i64;
     let day = match direction {
@@ -885,7 +895,7 @@ fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found> {
         }
     }
     let (direction, first) = match w {
-        "last" | "past" | "previous" => (-2, i + 1),
+        "last" | "past" | "previous" | "preceding" => (-2, i + 1),
         "next" | "coming" => (2, i + 1),
         "this" => (0, i + 1),
         // "Wednesday's ruling" names something that has happened.
@@ -894,7 +904,13 @@ fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found> {
         _ if cx.future(told) => (3, i),
         _ => (-1, i),
     };
-    let (day, end, part) = weekday(cx, first, direction)?;
+    // "the previous Friday" is the one before the day the text last
+    // spoke of, not before today: "down 4.5% from the previous Friday".
+    let from = match (w, cx.anchor) {
+        ("previous" | "preceding", Some(a)) => a,
+        _ => base,
+    };
+    let (day, end, part) = weekday(cx, first, from, direction)?;
     if cx.doc_type == DocType::Narrative && cx.anchor.is_none() {
         // No day to count from: say which weekday, not which date.
         let w = cx.tokens[first].lex.and_then(|l| l.weekday).unwrap_or(1);
@@ -1012,13 +1028,17 @@ fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
         "recent" => -1,
         _ => return None,
     };
-    // "the following month" counts from the period the text just named.
-    let base = match w {
-        "following" | "previous" => cx.anchor.unwrap_or(cx.base()),
-        _ => cx.base(),
-    };
     let j = i + 1;
     let t = cx.tokens.get(j)?;
+    // "the following month" counts from the period the text just named:
+    // "In March, ... The following month, ..." is April.
+    let base = match (w, &cx.period, t.lower.as_str()) {
+        ("following" | "previous", Some(Point::Month(y, m)), "month") => {
+            NaiveDate::from_ymd_opt(*y, *m, 1).unwrap_or(cx.base())
+        }
+        ("following" | "previous", _, _) => cx.anchor.unwrap_or(cx.base()),
+        _ => cx.base(),
+    };
     // "last Oct. 23": that day in the past (or, after "next", ahead).
     if let (Some(m), Some(d)) = (month_at(cx, j), day_at(cx, j + 1)) {
         let tense = if offset < 0 {
@@ -1305,6 +1325,15 @@ fn sets(cx: &Context<'_>, i: usize) -> Option<Found> {
     if let Some(s) = t.lex.and_then(|l| l.season) {
         return Some(Found::other(i, j + 1, TimexType::Set, format!("XXXX-{s}")));
     }
+    // "each July": that month of every year.
+    if let Some(m) = month_at(cx, j) {
+        return Some(Found::other(
+            i,
+            j + 1,
+            TimexType::Set,
+            format!("XXXX-{m:02}"),
+        ));
+    }
     if cx.is(j, &["season"]) {
         return Some(Found::other(i, j + 1, TimexType::Set, "P1S".to_string()));
     }
@@ -1421,6 +1450,14 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
     let t = cx.tokens.get(i)?;
     if cx.is(i, &["these"]) && cx.is(i + 1, &["days"]) {
         return Some(Found::date(i, i + 2, Point::Reference("PRESENT_REF", None)));
+    }
+    // "the then current price", "the then-current chairman": current as
+    // of a time gone by.
+    if cx.is(i, &["then"]) {
+        let k = if cx.is(i + 1, &["-"]) { i + 2 } else { i + 1 };
+        if cx.is(k, &["current"]) {
+            return Some(Found::date(i, k + 1, Point::Reference("PAST_REF", None)));
+        }
     }
     // "year end", "year's end": the end of the report's year; "year-end"
     // its last day. After a past tense ("since year-end"), last year's.

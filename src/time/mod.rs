@@ -145,11 +145,12 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
         let begin = chars;
         chars += text[b..e].chars().count();
         counted = e;
-        // Explicit days anchor what follows; in narrative text every
-        // resolved day does, as the story moves on.
+        // Every resolved day anchors what follows ("two days later", "the
+        // previous Friday"), as the story moves on; only a day written with
+        // its number is continued by "and 25".
         let explicit = text[b..e].bytes().any(|c| c.is_ascii_digit());
         match &f.point {
-            Some(calendar::Point::Day(d)) if explicit || doc_type == DocType::Narrative => {
+            Some(calendar::Point::Day(d)) => {
                 cx.anchor = Some(*d);
                 if explicit {
                     cx.last_day = Some(*d);

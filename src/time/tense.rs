@@ -101,7 +101,15 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
     // ("until mid-November", "by the end of").
     let deadline = matches!(
         word,
-        "until" | "till" | "by" | "effective" | "starting" | "beginning" | "as" | "since"
+        "until"
+            | "till"
+            | "through"
+            | "by"
+            | "effective"
+            | "starting"
+            | "beginning"
+            | "as"
+            | "since"
     );
     let adjacent = deadline
         && k < first
@@ -136,7 +144,15 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
         };
     }
     // "by February", "effective Feb. 1", "starting Monday": usually ahead.
-    if adjacent && matches!(word, "by" | "effective" | "starting" | "beginning") {
+    // "sales this year through August" closes a span to date instead.
+    let to_date = word == "through" && matches!(prev, "year" | "date" | "far");
+    if adjacent
+        && !to_date
+        && matches!(
+            word,
+            "by" | "through" | "effective" | "starting" | "beginning"
+        )
+    {
         return Some((WEAK, Tense::Future));
     }
     if adjacent && word == "as" && matches!(prev, "soon" | "early") {
@@ -178,6 +194,10 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
                 return Some((0, Tense::Past));
             }
         }
+    }
+    // "next to the embassy" is a place.
+    if word == "next" && tokens.get(k + 1).is_some_and(|n| n.lower == "to") {
+        return None;
     }
     // "May" the month is not "may" the modal.
     let lex = t.lex.filter(|l| !(t.capital && l.month.is_some()));

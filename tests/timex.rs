@@ -891,6 +891,12 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "Two days later",
         "2020-09-30",
     ),
+    (
+        "Stocks rose on Friday, ending the day at 8,017.",
+        "2009-04-04",
+        "the day",
+        "2009-04-03",
+    ),
     // sets of months, references to a time gone by
     (
         "Pilgrims gather there each July.",

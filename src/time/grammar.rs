@@ -82,6 +82,9 @@ pub struct Context<'a> {
     /// The last day written out with its number ("April 24"): what "and
     /// 25" continues.
     pub last_day: Option<NaiveDate>,
+    /// The last day the text named in any way ("Friday", "yesterday",
+    /// "Oct. 13"): the day a story means by "the day".
+    pub story_day: Option<NaiveDate>,
     /// The last month or quarter mentioned: what "the same period last
     /// year" compares with.
     pub period: Option<Point>,
@@ -1753,7 +1756,9 @@ fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
             let offset = if cx.future(i) || weekday >= 6 { 0 } else { -1 };
             unit_point(u, base, offset)?
         }
-        "D" => Point::Day(cx.base()),
+        // "ending the day at 8,017": the day the story is about, which is
+        // the day it last named.
+        "D" => Point::Day(cx.story_day.unwrap_or(cx.base())),
         _ => return None,
     };
     Some(Found::date(i, i + 2, p))

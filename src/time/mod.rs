@@ -127,6 +127,7 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
         doc_type,
         anchor: None,
         last_day: None,
+        story_day: None,
         period: None,
         quarterly,
     };
@@ -152,6 +153,7 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
         match &f.point {
             Some(calendar::Point::Day(d)) => {
                 cx.anchor = Some(*d);
+                cx.story_day = Some(*d);
                 if explicit {
                     cx.last_day = Some(*d);
                 }

@@ -897,6 +897,13 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "the day",
         "2009-04-03",
     ),
+    // a forward cue far off in the sentence, with nothing nearer
+    (
+        "The ministry said new ferries would sail from the northern port in spring, with a third crossing each week from August 6.",
+        "2020-02-13",
+        "August 6",
+        "2020-08-06",
+    ),
     // sets of months, references to a time gone by
     (
         "Pilgrims gather there each July.",
@@ -959,7 +966,9 @@ fn context_decides_the_day_month_and_year() {
 
 #[test]
 fn conversation_reads_a_forward_cue_anywhere_in_the_sentence() {
-    let text = "I will, if the weather holds and my brother lends me his old car for the trip, see you Friday.";
+    // In news, a far cue counts only if it is the nearest and looks ahead;
+    // in conversation any forward cue in the sentence does.
+    let text = "I will, if the weather that was so bad holds and my brother lends me his old car for the trip, see you Friday.";
     let value = |doc_type| {
         tag(text, day("2020-09-29"), doc_type)
             .into_iter()

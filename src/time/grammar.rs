@@ -6,7 +6,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::calendar::{add_months, monday, Point};
 use super::scan::{Shape, Token};
-use super::tense::{tense, Cue, Tense};
+use super::tense::{sentence_tense, tense, Cue, Tense};
 use super::{DocType, TimexType};
 
 /// An expression found by a rule, before it is written out.
@@ -125,8 +125,14 @@ impl Context<'_> {
     /// counts when none stands near.
     fn tense(&self, i: usize) -> Option<Tense> {
         let near = tense(self.tokens, i, i + 1);
-        if near.is_some() || self.doc_type != DocType::Colloquial {
+        if near.is_some() {
             return near;
+        }
+        if self.doc_type != DocType::Colloquial {
+            // Far off, only a forward cue outweighs the past bias of news:
+            // "it said flights would leave ..., with the third departing
+            // each Thursday from August 6".
+            return sentence_tense(self.tokens, i, i + 1).filter(|t| *t == Tense::Future);
         }
         // Tokens come in sentence order: look only within this one.
         let sentence = self.tokens.get(i)?.sentence;

@@ -62,6 +62,22 @@ const CLAUSE_ENDS: &[&str] = &[
 /// The tense of the sentence around the expression that spans tokens
 /// `first..end`, or `None` when nothing near says.
 pub fn tense(tokens: &[Token], first: usize, end: usize) -> Option<Tense> {
+    tense_within(tokens, first, end, BEFORE, AFTER)
+}
+
+/// [`tense`], with the cue looked for anywhere in the sentence: for when
+/// nothing near speaks.
+pub fn sentence_tense(tokens: &[Token], first: usize, end: usize) -> Option<Tense> {
+    tense_within(tokens, first, end, usize::MAX / 4, usize::MAX / 4)
+}
+
+fn tense_within(
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    before: usize,
+    after: usize,
+) -> Option<Tense> {
     let sentence = tokens.get(first)?.sentence;
     let mut best: Option<(usize, Tense)> = None;
     let mut consider = |distance: usize, found: Option<(usize, Tense)>| {
@@ -72,14 +88,14 @@ pub fn tense(tokens: &[Token], first: usize, end: usize) -> Option<Tense> {
             }
         }
     };
-    for k in (first.saturating_sub(BEFORE)..first).rev() {
+    for k in (first.saturating_sub(before)..first).rev() {
         let t = &tokens[k];
         if t.sentence != sentence || matches!(t.lower.as_str(), ";" | ":") {
             break;
         }
         consider(first - k, cue(tokens, k, first));
     }
-    for k in end..(end + AFTER).min(tokens.len()) {
+    for k in end..end.saturating_add(after).min(tokens.len()) {
         let t = &tokens[k];
         if t.sentence != sentence || CLAUSE_ENDS.contains(&t.lower.as_str()) {
             break;

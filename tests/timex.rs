@@ -904,6 +904,31 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "August 6",
         "2020-08-06",
     ),
+    // a running count has reached the story's day or week
+    (
+        "Trading was halted for a second consecutive day.",
+        "2020-09-29",
+        "second consecutive day",
+        "2020-09-29",
+    ),
+    (
+        "On Friday, the third day of the strike, talks failed.",
+        "2020-09-29",
+        "third day",
+        "2020-09-25",
+    ),
+    (
+        "Shares rose for the fourth week in a row.",
+        "2020-09-29",
+        "fourth week",
+        "2020-W40",
+    ),
+    (
+        "The talks collapsed on Monday. The envoy left the same day.",
+        "2020-09-30",
+        "same day",
+        "2020-09-28",
+    ),
     // sets of months, references to a time gone by
     (
         "Pilgrims gather there each July.",

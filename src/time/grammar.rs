@@ -1617,8 +1617,10 @@ fn holidays(cx: &Context<'_>, i: usize) -> Option<Found> {
 
 /// The rules in the order they are tried; the longest match wins, the
 /// first among equals.
-const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 19] = [
+const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 21] = [
     holidays,
+    running_count,
+    same_day,
     day_beside,
     day_part,
     day_after_and,
@@ -1638,6 +1640,36 @@ const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 19] = [
     references,
     the_unit,
 ];
+
+/// "the eighth day of the siege", "a second consecutive day", "the fourth
+/// week in a row": a count that has reached the story's own day or week.
+fn running_count(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let k = if cx.is(i, &["the", "a"]) { i + 1 } else { i };
+    // "the first day of the talks" may lie anywhere behind.
+    cx.tokens.get(k)?.lex?.ordinal.filter(|o| *o >= 2)?;
+    let mut u = k + 1;
+    if cx.is(u, &["consecutive", "straight", "successive"]) {
+        u += 1;
+    }
+    // "their third day-long meeting" counts meetings.
+    if cx.is(u + 1, &["-"]) {
+        return None;
+    }
+    let day = cx.story_day.unwrap_or(cx.base());
+    let point = match cx.word(u) {
+        "day" => Point::Day(day),
+        "week" => Point::Week(monday(day)),
+        _ => return None,
+    };
+    Some(Found::date(i, u + 1, point))
+}
+
+/// "the same day", "that same day": the day the story last named.
+fn same_day(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let named = cx.is(i, &["the", "that"]) && cx.is(i + 1, &["same"]) && cx.is(i + 2, &["day"]);
+    let day = cx.story_day.filter(|_| named)?;
+    Some(Found::date(i, i + 3, Point::Day(day)))
+}
 
 /// "the same period last year", "the same month a year ago", "the
 /// corresponding quarter of the previous year": the month or quarter the

@@ -6,7 +6,7 @@ use super::article::Article;
 use super::lexicon::{Cue, Entry, Lexicon};
 use super::tokens::{sentences, tokenize, Tok};
 use crate::model::{Actor, Citation, Event, EventDate, Kind, Link, Mode, Relation, Source, Store};
-use crate::time::{self, DocType, Timex, TimexType};
+use crate::time::{self, DocType, Timex};
 
 /// An actor or place found in a sentence, with its token range.
 struct Mention<'l> {
@@ -259,7 +259,7 @@ fn date_in<'t>(
     timexes
         .iter()
         .filter(|t| t.byte_begin >= sentence.0 && t.byte_end <= sentence.1)
-        .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time) && t.date.is_some())
+        .filter(|t| t.date.is_some())
         .filter(|t| !dateline(text, t))
         .min_by_key(|t| {
             if t.byte_end <= trigger_byte {

@@ -1166,9 +1166,20 @@ fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
     } else {
         cx.anchor.unwrap_or(cx.base())
     };
+    // "three days later", "an hour earlier" measure a gap from the story's
+    // last date: TIMEX3 writes them as durations anchored there. "A year
+    // earlier" in a results report names the comparison period instead.
+    let gap = cx.is(j + 1, &["later", "earlier"]) && !matches!(u, "Y" | "Q" | "DE" | "CE");
+    let as_gap = |mut f: Found| {
+        if gap {
+            f.kind = TimexType::Duration;
+            f.value = Some(duration(n, u));
+        }
+        f
+    };
     let Some(n) = n else {
         let r = if dir < 0 { "PAST_REF" } else { "FUTURE_REF" };
-        return Some(Found::date(i, end, Point::Reference(r, Some(u))));
+        return Some(as_gap(Found::date(i, end, Point::Reference(r, Some(u)))));
     };
     let n = n as i32 * dir;
     let (point, approx) = match u {
@@ -1192,7 +1203,7 @@ fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
         "H" | "MIN" | "S" => (Point::Day(base), true),
         _ => return None,
     };
-    let mut f = Found::date(i, end, point);
+    let mut f = as_gap(Found::date(i, end, point));
     f.approx = approx || loose;
     Some(f)
 }

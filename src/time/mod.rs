@@ -178,7 +178,12 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
         .into_iter()
         .map(|(f, begin, end, b, e)| {
             let (value, date) = match &f.point {
-                Some(p) => (p.value(), p.event_date(f.modifier, f.approx, dct)),
+                // An anchored duration ("three days later") is written as
+                // its length, and still dates what it anchors.
+                Some(p) => (
+                    f.value.clone().unwrap_or_else(|| p.value()),
+                    p.event_date(f.modifier, f.approx, dct),
+                ),
                 None => (f.value.clone().unwrap_or_default(), None),
             };
             Timex {

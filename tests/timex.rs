@@ -929,6 +929,18 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "same day",
         "2020-09-28",
     ),
+    (
+        "The talks collapsed on Monday. The envoy left the next day.",
+        "2020-09-30",
+        "the next day",
+        "2020-09-29",
+    ),
+    (
+        "The talks collapsed on Monday. Earlier that day the envoy met the king.",
+        "2020-09-30",
+        "Earlier that day",
+        "2020-09-28",
+    ),
     // sets of months, references to a time gone by
     (
         "Pilgrims gather there each July.",
@@ -968,6 +980,16 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "2020-10-05",
     ),
 ];
+
+#[test]
+fn the_next_day_needs_a_day_to_follow() {
+    let found = tag(
+        "The envoy left the next day.",
+        day("2020-09-30"),
+        DocType::News,
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
 
 #[test]
 fn an_age_is_not_a_decade() {

@@ -1628,10 +1628,11 @@ fn holidays(cx: &Context<'_>, i: usize) -> Option<Found> {
 
 /// The rules in the order they are tried; the longest match wins, the
 /// first among equals.
-const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 21] = [
+const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 22] = [
     holidays,
     running_count,
     same_day,
+    next_day,
     day_beside,
     day_part,
     day_after_and,
@@ -1673,6 +1674,22 @@ fn running_count(cx: &Context<'_>, i: usize) -> Option<Found> {
         _ => return None,
     };
     Some(Found::date(i, u + 1, point))
+}
+
+/// "the next day", "the following morning": the day after the one the
+/// story last named. With no day named yet there is nothing to count from.
+fn next_day(cx: &Context<'_>, i: usize) -> Option<Found> {
+    if !(cx.is(i, &["the"]) && cx.is(i + 1, &["next", "following"])) {
+        return None;
+    }
+    let after = cx.story_day? + Duration::days(1);
+    if cx.is(i + 2, &["day"]) {
+        return Some(Found::date(i, i + 3, Point::Day(after)));
+    }
+    let part = cx.tokens.get(i + 2)?.lex?.day_part?;
+    let mut f = Found::date(i, i + 3, Point::DayPart(after, part));
+    f.kind = TimexType::Time;
+    Some(f)
 }
 
 /// "the same day", "that same day": the day the story last named.
@@ -1730,6 +1747,7 @@ fn same_period(cx: &Context<'_>, i: usize) -> Option<Found> {
 fn in_the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
     if cx.is(i, &["that"]) {
         let p = match (cx.word(i + 1), &cx.period, cx.anchor) {
+            ("day", ..) => Point::Day(cx.story_day?),
             ("quarter", Some(p @ Point::Quarter(..)), _) => p.clone(),
             ("month", Some(p @ Point::Month(..)), _) => p.clone(),
             ("year", Some(Point::Month(y, _) | Point::Quarter(y, _)), _) => Point::Year(*y),
@@ -1822,7 +1840,8 @@ pub fn match_at(cx: &Context<'_>, i: usize) -> Option<Found> {
     let mut j = i;
     match cx.word(i) {
         "early" | "beginning" | "start" => modifier = Some("START"),
-        "earlier" if cx.is(i + 1, &["this", "in"]) => modifier = Some("START"),
+        "earlier" if cx.is(i + 1, &["this", "in", "that"]) => modifier = Some("START"),
+        "later" if cx.is(i + 1, &["this", "that"]) => modifier = Some("END"),
         "mid" | "middle" => modifier = Some("MID"),
         "late" | "end" => modifier = Some("END"),
         "the" if cx.is(i + 1, &["end", "beginning", "start", "middle"]) => {

@@ -941,6 +941,12 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "Earlier that day",
         "2020-09-28",
     ),
+    (
+        "The March accession will open the door to more aid.",
+        "2020-02-10",
+        "March",
+        "2020-03",
+    ),
     // sets of months, references to a time gone by
     (
         "Pilgrims gather there each July.",
@@ -1035,6 +1041,7 @@ fn threats_of_ambiguity_are_not_dates() {
         "A 6-year-old boy.",
         "It cost $2000.",
         "He paid 1500 dollars.",
+        "They joined the March on Washington.",
     ] {
         let found = tag(text, day("2020-09-29"), DocType::News);
         assert!(found.is_empty(), "{text}: {found:?}");

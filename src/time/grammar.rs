@@ -1540,7 +1540,34 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
             t.lower.as_str(),
             "may" | "march" | "mar" | "jan" | "sat" | "sun" | "dec"
         );
+        // "the March accession", "the May elections": a month naming what
+        // happens in it; "the March on Washington", "the may" are not.
+        let attributive = prev == "the"
+            && t.capital
+            && cx.tokens.get(i + 1).is_some_and(|n| {
+                n.shape == Shape::Word
+                    && !n.capital
+                    && !matches!(
+                        n.lower.as_str(),
+                        "on" | "to"
+                            | "of"
+                            | "from"
+                            | "in"
+                            | "for"
+                            | "against"
+                            | "through"
+                            | "into"
+                            | "and"
+                            | "by"
+                            | "toward"
+                            | "towards"
+                            | "across"
+                            | "past"
+                            | "at"
+                    )
+            });
         if ambiguous
+            && !attributive
             && !matches!(
                 prev,
                 "in" | "of"

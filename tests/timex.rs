@@ -947,6 +947,13 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "March",
         "2020-03",
     ),
+    // a stretch of unsaid length
+    (
+        "The rules have changed over the years.",
+        "2020-09-29",
+        "the years",
+        "PXY",
+    ),
     // sets of months, references to a time gone by
     (
         "Pilgrims gather there each July.",
@@ -1042,6 +1049,7 @@ fn threats_of_ambiguity_are_not_dates() {
         "It cost $2000.",
         "He paid 1500 dollars.",
         "They joined the March on Washington.",
+        "It was seen in the days before the vote.",
     ] {
         let found = tag(text, day("2020-09-29"), DocType::News);
         assert!(found.is_empty(), "{text}: {found:?}");

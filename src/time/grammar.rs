@@ -1288,6 +1288,34 @@ fn half_more(n: u32, unit: &str) -> Option<String> {
 
 /// Bare plural units after a preposition: "for years", "over decades".
 fn vague_durations(cx: &Context<'_>, i: usize) -> Option<Found> {
+    // "over the years", "in the years that followed", "in the early
+    // years": a stretch of unsaid length; "the days before the vote" is
+    // one the text anchors on an event, which is not resolved here.
+    if cx.is(i, &["the"]) {
+        let k = if cx.is(i + 1, &["early"]) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let u = unit(cx, k)?;
+        let led = cx.is(
+            i.wrapping_sub(1),
+            &["over", "in", "during", "through", "throughout"],
+        );
+        let anchored = cx.is(
+            k + 1,
+            &["before", "after", "since", "of", "to", "until", "leading"],
+        );
+        if !plural(cx, k) || !led || anchored || !matches!(u, "Y" | "DE" | "CE") {
+            return None;
+        }
+        return Some(Found::other(
+            i,
+            k + 1,
+            TimexType::Duration,
+            duration(None, u),
+        ));
+    }
     let u = unit(cx, i)?;
     if !plural(cx, i)
         || i == 0

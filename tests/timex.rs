@@ -947,6 +947,12 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "March",
         "2020-03",
     ),
+    (
+        "The goal is to have the troops there by the end of the month.",
+        "2020-09-14",
+        "the end of the month",
+        "2020-09",
+    ),
     // a stretch of unsaid length
     (
         "The rules have changed over the years.",

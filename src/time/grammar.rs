@@ -1835,7 +1835,12 @@ fn in_the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
 /// "the year", "the week", "the day", "the weekend": in news, the
 /// reference period itself.
 fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
-    if !cx.is(i, &["the"]) || cx.is(i + 2, &["of", "before", "after"]) {
+    if !cx.is(i, &["the"])
+        || cx.is(
+            i + 2,
+            &["of", "before", "after", "following", "preceding", "leading"],
+        )
+    {
         return None;
     }
     // "the near future", "the short term": ahead, unmeasured.
@@ -1862,10 +1867,22 @@ fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
         let (y, q) = last_quarter(cx.dct);
         return Some(Found::date(i, i + 3, Point::Quarter(y, q)));
     }
-    // "the end of the year": the year of the report.
-    if cx.is(i + 1, &["year"]) && i > 0 && cx.is(i - 1, &["of"]) {
-        return Some(Found::date(i, i + 2, Point::Year(cx.dct.year())));
+    // "the end of the year", "the middle of the month": the report's own.
+    if i > 0 && cx.is(i - 1, &["of"]) {
+        let p = match cx.word(i + 1) {
+            "year" => Point::Year(cx.dct.year()),
+            "month" => unit_point("M", cx.dct, 0)?,
+            // "the week's most active session": the week of the story.
+            "week" => unit_point("W", cx.story_day.unwrap_or(cx.dct), 0)?,
+            _ => return the_period(cx, i),
+        };
+        return Some(Found::date(i, i + 2, p));
     }
+    the_period(cx, i)
+}
+
+/// [`the_unit`] for the day and the weekend.
+fn the_period(cx: &Context<'_>, i: usize) -> Option<Found> {
     let u = unit(cx, i + 1)?;
     if plural(cx, i + 1) {
         return None;

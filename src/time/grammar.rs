@@ -2,6 +2,8 @@
 //! they resolve to. Each rule is a function that looks at the tokens from
 //! one position and returns the longest expression it recognises there.
 
+use std::cell::Cell;
+
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::calendar::{add_months, monday, Point};
@@ -77,7 +79,9 @@ pub struct Context<'a> {
     pub dct: NaiveDate,
     /// How relative expressions are anchored.
     pub doc_type: DocType,
-    /// The last explicit day mentioned before the current position.
+    /// The last day resolved before the current position, or the first
+    /// day of the last month or year written with its number: what "two
+    /// days later" and "the following week" count from.
     pub anchor: Option<NaiveDate>,
     /// The last day written out with its number ("April 24"): what "and
     /// 25" continues.
@@ -88,6 +92,8 @@ pub struct Context<'a> {
     /// The last month or quarter mentioned: what "the same period last
     /// year" compares with.
     pub period: Option<Point>,
+    /// The tense read around each token, once asked for.
+    pub tenses: Vec<Cell<Option<Option<Tense>>>>,
     /// For each sentence, whether it or the one before speaks of quarters:
     /// then "a year ago" in a results report means that quarter a year ago.
     pub quarterly: Vec<bool>,
@@ -124,6 +130,17 @@ impl Context<'_> {
     /// its clauses loosely: there a forward cue anywhere in the sentence
     /// counts when none stands near.
     fn tense(&self, i: usize) -> Option<Tense> {
+        // Several rules ask about the same token: read its sentence once.
+        let cached = self.tenses.get(i)?;
+        if let Some(t) = cached.get() {
+            return t;
+        }
+        let t = self.read_tense(i);
+        cached.set(Some(t));
+        t
+    }
+
+    fn read_tense(&self, i: usize) -> Option<Tense> {
         let near = tense(self.tokens, i, i + 1);
         if near.is_some() {
             return near;
@@ -903,6 +920,9 @@ fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found> {
             return Some(f);
         }
     }
+    let named = |k: usize| cx.tokens.get(k).and_then(|t| t.lex).and_then(|l| l.weekday);
+    // Only a weekday goes on; the tense below is not cheap to read.
+    named(i).or_else(|| named(i + 1))?;
     let (direction, first) = match w {
         "last" | "past" | "previous" | "preceding" => (-2, i + 1),
         "next" | "coming" => (2, i + 1),

@@ -128,6 +128,7 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
         anchor: None,
         last_day: None,
         story_day: None,
+        tenses: vec![std::cell::Cell::new(None); tokens.len()],
         period: None,
         quarterly,
     };

@@ -960,6 +960,12 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "the years",
         "PXY",
     ),
+    (
+        "Stocks rose on Friday but fell back later in the day.",
+        "2009-04-04",
+        "later in the day",
+        "2009-04-03",
+    ),
     // sets of months, references to a time gone by
     (
         "Pilgrims gather there each July.",

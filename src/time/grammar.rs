@@ -1841,7 +1841,8 @@ fn in_the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
     }
     let base = cx.base();
     let p = match cx.word(i + 3) {
-        "day" => Point::Day(base),
+        // "later in the day": the day the story is about.
+        "day" => Point::Day(cx.story_day.unwrap_or(base)),
         "week" => unit_point("W", base, 0)?,
         "month" => unit_point("M", base, 0)?,
         "year" => Point::Year(base.year()),

@@ -966,6 +966,12 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "later in the day",
         "2009-04-03",
     ),
+    (
+        "This is a lesson for today's youth.",
+        "2020-09-29",
+        "today",
+        "PRESENT_REF",
+    ),
     // sets of months, references to a time gone by
     (
         "Pilgrims gather there each July.",
@@ -1062,6 +1068,9 @@ fn threats_of_ambiguity_are_not_dates() {
         "He paid 1500 dollars.",
         "They joined the March on Washington.",
         "It was seen in the days before the vote.",
+        "For the people of Poland, high noon has come.",
+        "He said so on CBS's '60 Minutes.",
+        "They joined the Spring of Life protests.",
     ] {
         let found = tag(text, day("2020-09-29"), DocType::News);
         assert!(found.is_empty(), "{text}: {found:?}");

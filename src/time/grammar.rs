@@ -505,7 +505,10 @@ fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
             Some(d) => (d, true),
             None => (n.lower.as_str(), false),
         };
-        if d.len() != 2 || !d.bytes().all(|b| b.is_ascii_digit()) || n.start != t.end {
+        // "'60 Minutes" is a programme.
+        let titled = cx.is(i + 2, &["minutes", "hours", "days"])
+            && cx.tokens.get(i + 2).is_some_and(|t| t.capital);
+        if d.len() != 2 || !d.bytes().all(|b| b.is_ascii_digit()) || n.start != t.end || titled {
             return None;
         }
         let v: i32 = d.parse().ok()?;
@@ -868,6 +871,32 @@ fn weekday(
     Some((day, j, part))
 }
 
+/// What "today's" speaks of when it means the present age.
+const GENERIC_NOW: &[&str] = &[
+    "world",
+    "youth",
+    "young",
+    "society",
+    "generation",
+    "children",
+    "kids",
+    "teenagers",
+    "students",
+    "economy",
+    "culture",
+    "technology",
+    "standards",
+    "personal",
+    "computers",
+    "market",
+    "markets",
+    "military",
+    "media",
+    "politics",
+    "families",
+    "workers",
+];
+
 /// Days named relative to the reference: today, yesterday, tomorrow,
 /// tonight, last night, this morning, and bare or qualified weekdays.
 fn days(cx: &Context<'_>, i: usize) -> Option<Found> {
@@ -886,6 +915,14 @@ fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found> {
         "tomorrow" => Some(1),
         _ => None,
     };
+    // "today's youth", "today's world": the present age, not the day.
+    let generic = w == "today"
+        && cx.is(i + 1, &["'", "’"])
+        && cx.is(i + 2, &["s"])
+        && cx.is(i + 3, GENERIC_NOW);
+    if generic {
+        return Some(Found::date(i, i + 1, Point::Reference("PRESENT_REF", None)));
+    }
     if let Some(s) = shift {
         let day = base + Duration::days(s);
         if w == "tonight" {
@@ -1240,6 +1277,12 @@ fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
             return Some(Found::date(i, i + 2, Point::Reference("FUTURE_REF", None)));
         }
     }
+    // "'60 Minutes": a number glued to an apostrophe names a title or a
+    // year, not an amount.
+    let glued = i > 0 && cx.is(i - 1, &["'", "’"]) && cx.tokens[i - 1].end == cx.tokens[i].start;
+    if glued {
+        return None;
+    }
     let (n, mut j) = number(cx, i)?;
     // "2 1/2 years", "two and a half years"
     let mut half = (i..j).any(|k| cx.is(k, &["half"])) && n.is_some();
@@ -1411,7 +1454,8 @@ fn sets(cx: &Context<'_>, i: usize) -> Option<Found> {
 
 /// Clock times: "8 PM", "8:30 a.m.", "20:30 local time", "16:08 UTC".
 fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
-    if cx.is(i, &["noon", "midnight", "midday"]) {
+    // "high noon" is a showdown, not a time of day.
+    if cx.is(i, &["noon", "midnight", "midday"]) && !cx.is(i.wrapping_sub(1), &["high"]) {
         let h = if cx.is(i, &["midnight"]) { 0 } else { 12 };
         let day = days(cx, i + 1).and_then(|f| f.day());
         let (d, end) = day.unwrap_or((cx.base(), i + 1));
@@ -1566,6 +1610,15 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
         return Some(Found::date(i, i + 1, Point::Reference(r, None)));
     }
     if let Some(s) = lex.season {
+        // "the Spring of Life demonstrations", "Summer of Love": a name.
+        let title = t.capital
+            && i > 0
+            && cx.tokens[i - 1].sentence == t.sentence
+            && cx.is(i + 1, &["of"])
+            && cx.tokens.get(i + 2).is_some_and(|n| n.capital);
+        if title {
+            return None;
+        }
         if t.lower == "fall"
             && !t.capital
             && !cx.is(

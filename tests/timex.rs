@@ -1013,6 +1013,34 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
 ];
 
 #[test]
+fn a_happening_the_text_dated_anchors_what_is_counted_from_it() {
+    let text = "The envoy was shot to death last Oct. 23 at his home. \
+                On Tuesday, officials discussed the shooting. \
+                A jogger saw the car at 6 a.m. ten days before the shooting. \
+                Two men came the day after his death.";
+    let found = tag(text, day("1999-04-19"), DocType::News);
+    let value = |e: &str| found.iter().find(|t| t.text == e).map(|t| t.value.clone());
+    // The first dating holds: Tuesday's discussion does not move it.
+    assert_eq!(
+        value("ten days before the shooting").as_deref(),
+        Some("1998-10-13")
+    );
+    assert_eq!(value("6 a.m.").as_deref(), Some("1998-10-13T06:00"));
+    assert_eq!(
+        value("the day after his death").as_deref(),
+        Some("1998-10-24")
+    );
+    // Undated, it stays a length of time.
+    let found = tag(
+        "They met two weeks before the election.",
+        day("2020-09-29"),
+        DocType::News,
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].value, "P2W");
+}
+
+#[test]
 fn the_next_day_needs_a_day_to_follow() {
     let found = tag(
         "The envoy left the next day.",

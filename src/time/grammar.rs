@@ -3,6 +3,7 @@
 //! one position and returns the longest expression it recognises there.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -89,6 +90,9 @@ pub struct Context<'a> {
     /// The last day the text named in any way ("Friday", "yesterday",
     /// "Oct. 13"): the day a story means by "the day".
     pub story_day: Option<NaiveDate>,
+    /// The day each kind of happening was first dated on ("shot to death
+    /// last Oct. 23"): what "ten days before the shooting" counts from.
+    pub happened: HashMap<&'static str, NaiveDate>,
     /// The last month or quarter mentioned: what "the same period last
     /// year" compares with.
     pub period: Option<Point>,
@@ -1057,9 +1061,33 @@ fn day_beside(cx: &Context<'_>, i: usize) -> Option<Found> {
     let shift = if cx.is(k + 1, &["before"]) { -1 } else { 1 };
     let (d, end) = [explicit, days, holidays]
         .iter()
-        .find_map(|rule| rule(cx, k + 2))?
-        .day()?;
+        .find_map(|rule| rule(cx, k + 2))
+        .and_then(|f| f.day())
+        .or_else(|| happening_at(cx, k + 2))?;
     Some(Found::date(i, end, Point::Day(d + Duration::days(shift))))
+}
+
+/// The day of a happening the text has dated, named from token `k` on ("the
+/// shooting", "his death", "the Oct. 23 sniper shooting"), with the token
+/// after its name.
+fn happening_at(cx: &Context<'_>, k: usize) -> Option<(NaiveDate, usize)> {
+    let k = if cx.is(
+        k,
+        &[
+            "the", "a", "an", "his", "her", "their", "its", "that", "this",
+        ],
+    ) {
+        k + 1
+    } else {
+        k
+    };
+    // A few words may qualify it: "the deadly embassy bombings".
+    (k..k + 4)
+        .take_while(|&n| cx.tokens.get(n).is_some_and(|t| t.shape != Shape::Punct))
+        .find_map(|n| {
+            let kind = cx.tokens[n].lex?.happening?;
+            cx.happened.get(kind).map(|d| (*d, n + 1))
+        })
 }
 
 /// "the week of March 6": the ISO week that holds the day.
@@ -1204,24 +1232,28 @@ fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
         "from" if cx.is(j + 2, &["now", "today"]) => 1,
         _ => return None,
     };
-    // "two weeks before the election" relates to an event, not a date.
-    if cx.is(j + 1, &["before", "after"])
+    // "ten days before the shooting" counts from the day the text gave
+    // the shooting; a happening it has not dated leaves nothing to count
+    // from.
+    let related = cx.is(j + 1, &["before", "after"])
         && cx
             .tokens
             .get(j + 2)
-            .is_some_and(|t| t.shape != Shape::Punct)
-    {
-        return None;
-    }
-    let end = if cx.is(j + 1, &["from"]) {
-        j + 3
+            .is_some_and(|t| t.shape != Shape::Punct);
+    let happening = if related {
+        Some(happening_at(cx, j + 2)?)
     } else {
-        j + 2
+        None
     };
-    let base = if cx.is(j + 1, &["ago"]) || cx.is(j + 1, &["from"]) {
-        cx.base()
-    } else {
-        cx.anchor.unwrap_or(cx.base())
+    let end = match happening {
+        Some((_, e)) => e,
+        None if cx.is(j + 1, &["from"]) => j + 3,
+        None => j + 2,
+    };
+    let base = match happening {
+        Some((d, _)) => d,
+        None if cx.is(j + 1, &["ago"]) || cx.is(j + 1, &["from"]) => cx.base(),
+        None => cx.anchor.unwrap_or(cx.base()),
     };
     // "three days later", "an hour earlier" measure a gap from the story's
     // last date: TIMEX3 writes them as durations anchored there. "A year

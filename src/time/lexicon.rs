@@ -31,6 +31,9 @@ pub struct Lex {
     pub reference: Option<&'static str>,
     /// Which way the word makes its sentence look.
     pub tense: Option<Cue>,
+    /// The kind of happening the word names, for "the day after the
+    /// shooting".
+    pub happening: Option<&'static str>,
 }
 
 #[derive(Deserialize)]
@@ -46,6 +49,7 @@ struct File {
     day_parts: HashMap<String, String>,
     references: HashMap<String, String>,
     tense_cues: HashMap<String, Cue>,
+    happenings: HashMap<String, String>,
     holidays: HashMap<String, String>,
 }
 
@@ -113,6 +117,9 @@ pub fn lexicon() -> &'static HashMap<String, Lex> {
         }
         for (k, v) in file.tense_cues {
             map.entry(k).or_default().tense = Some(v);
+        }
+        for (k, v) in file.happenings {
+            map.entry(k).or_default().happening = Some(leak(v));
         }
         map
     })

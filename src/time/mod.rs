@@ -128,6 +128,7 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
         anchor: None,
         last_day: None,
         story_day: None,
+        happened: std::collections::HashMap::new(),
         tenses: vec![std::cell::Cell::new(None); tokens.len()],
         period: None,
         quarterly,
@@ -155,6 +156,7 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
             Some(calendar::Point::Day(d)) => {
                 cx.anchor = Some(*d);
                 cx.story_day = Some(*d);
+                date_happenings(&tokens, f.first, f.end, *d, &mut cx.happened);
                 if explicit {
                     cx.last_day = Some(*d);
                 }
@@ -200,6 +202,34 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
             }
         })
         .collect()
+}
+
+/// How near a happening must be named to the day that dates it ("shot to
+/// death last Oct. 23", "the Oct. 23 sniper shooting").
+const HAPPENING_REACH: usize = 6;
+
+/// Records the day `d`, found at tokens `first..end`, as the day of each
+/// happening named near it in its sentence, unless an earlier sentence
+/// dated that happening already: a story dates what it is about first and
+/// mentions it again later ("on Tuesday officials discussed the bombing").
+fn date_happenings(
+    tokens: &[scan::Token],
+    first: usize,
+    end: usize,
+    d: chrono::NaiveDate,
+    happened: &mut std::collections::HashMap<&'static str, chrono::NaiveDate>,
+) {
+    let sentence = tokens[first].sentence;
+    let from = first.saturating_sub(HAPPENING_REACH);
+    let to = (end + HAPPENING_REACH).min(tokens.len());
+    for t in &tokens[from..to] {
+        if t.sentence != sentence {
+            continue;
+        }
+        if let Some(kind) = t.lex.and_then(|l| l.happening) {
+            happened.entry(kind).or_insert(d);
+        }
+    }
 }
 
 /// A clock time that names no day of its own ("at 18:00 UTC") happened on

@@ -1030,6 +1030,20 @@ fn a_happening_the_text_dated_anchors_what_is_counted_from_it() {
         value("the day after his death").as_deref(),
         Some("1998-10-24")
     );
+    // "In the weeks before" it: about its month.
+    let found = tag(
+        "Police on Thursday charged him with the killing. The doctor was shot \
+         to death on the night of Oct. 23. His car was seen in the weeks before \
+         the shooting.",
+        day("1999-05-06"),
+        DocType::News,
+    );
+    let weeks = found
+        .iter()
+        .find(|t| t.text == "the weeks before the shooting")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    // The day written with its number outranks Thursday's mention.
+    assert_eq!(weeks.value, "1998-10");
     // Undated, it stays a length of time.
     let found = tag(
         "They met two weeks before the election.",

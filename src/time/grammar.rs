@@ -90,9 +90,10 @@ pub struct Context<'a> {
     /// The last day the text named in any way ("Friday", "yesterday",
     /// "Oct. 13"): the day a story means by "the day".
     pub story_day: Option<NaiveDate>,
-    /// The day each kind of happening was first dated on ("shot to death
-    /// last Oct. 23"): what "ten days before the shooting" counts from.
-    pub happened: HashMap<&'static str, NaiveDate>,
+    /// The day each kind of happening was dated on ("shot to death last
+    /// Oct. 23"), and whether that day was written with its number: what
+    /// "ten days before the shooting" counts from.
+    pub happened: HashMap<&'static str, (NaiveDate, bool)>,
     /// The last month or quarter mentioned: what "the same period last
     /// year" compares with.
     pub period: Option<Point>,
@@ -1086,7 +1087,7 @@ fn happening_at(cx: &Context<'_>, k: usize) -> Option<(NaiveDate, usize)> {
         .take_while(|&n| cx.tokens.get(n).is_some_and(|t| t.shape != Shape::Punct))
         .find_map(|n| {
             let kind = cx.tokens[n].lex?.happening?;
-            cx.happened.get(kind).map(|d| (*d, n + 1))
+            cx.happened.get(kind).map(|(d, _)| (*d, n + 1))
         })
 }
 
@@ -1393,6 +1394,14 @@ fn vague_durations(cx: &Context<'_>, i: usize) -> Option<Found> {
             i + 1
         };
         let u = unit(cx, k)?;
+        // "in the weeks before the shooting": about the month of a
+        // happening the text dated.
+        if plural(cx, k) && matches!(u, "D" | "W") && cx.is(k + 1, &["before", "after"]) {
+            let (d, end) = happening_at(cx, k + 2)?;
+            let mut f = Found::date(i, end, Point::Month(d.year(), d.month()));
+            f.approx = true;
+            return Some(f);
+        }
         let led = cx.is(
             i.wrapping_sub(1),
             &["over", "in", "during", "through", "throughout"],

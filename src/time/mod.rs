@@ -156,7 +156,7 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
             Some(calendar::Point::Day(d)) => {
                 cx.anchor = Some(*d);
                 cx.story_day = Some(*d);
-                date_happenings(&tokens, f.first, f.end, *d, &mut cx.happened);
+
                 if explicit {
                     cx.last_day = Some(*d);
                 }
@@ -168,6 +168,10 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
                 }
             }
             _ => {}
+        }
+        // A clock time's day is settled only after the whole text is read.
+        if let Some(calendar::Point::Day(d) | calendar::Point::DayPart(d, _)) = &f.point {
+            date_happenings(&tokens, (f.first, f.end), (*d, explicit), &mut cx.happened);
         }
         if let Some(p @ (calendar::Point::Month(..) | calendar::Point::Quarter(..))) = &f.point {
             cx.period = Some(p.clone());
@@ -209,15 +213,16 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
 const HAPPENING_REACH: usize = 6;
 
 /// Records the day `d`, found at tokens `first..end`, as the day of each
-/// happening named near it in its sentence, unless an earlier sentence
-/// dated that happening already: a story dates what it is about first and
-/// mentions it again later ("on Tuesday officials discussed the bombing").
+/// happening named near it in its sentence. The first dating holds — a
+/// story dates what it is about, then mentions it again ("on Tuesday
+/// officials discussed the bombing") — except that a day written with its
+/// number ("the Oct. 23 slaying") outranks one read from a weekday ("on
+/// Thursday charged him with the killing").
 fn date_happenings(
     tokens: &[scan::Token],
-    first: usize,
-    end: usize,
-    d: chrono::NaiveDate,
-    happened: &mut std::collections::HashMap<&'static str, chrono::NaiveDate>,
+    (first, end): (usize, usize),
+    (d, explicit): (chrono::NaiveDate, bool),
+    happened: &mut std::collections::HashMap<&'static str, (chrono::NaiveDate, bool)>,
 ) {
     let sentence = tokens[first].sentence;
     let from = first.saturating_sub(HAPPENING_REACH);
@@ -227,7 +232,10 @@ fn date_happenings(
             continue;
         }
         if let Some(kind) = t.lex.and_then(|l| l.happening) {
-            happened.entry(kind).or_insert(d);
+            let known = happened.entry(kind).or_insert((d, explicit));
+            if explicit && !known.1 {
+                *known = (d, explicit);
+            }
         }
     }
 }

@@ -953,6 +953,25 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "the end of the month",
         "2020-09",
     ),
+    // clock times told by the part of the day
+    (
+        "The father will leave at 4 in the morning, Castro said.",
+        "2000-04-05",
+        "4 in the morning",
+        "2000-04-05T04:00",
+    ),
+    (
+        "The vigil ends at 8 in the evening.",
+        "2000-04-05",
+        "8 in the evening",
+        "2000-04-05T20:00",
+    ),
+    (
+        "Shots were heard at 11 at night.",
+        "2000-04-05",
+        "11 at night",
+        "2000-04-05T23:00",
+    ),
     // a stretch of unsaid length
     (
         "The rules have changed over the years.",
@@ -1044,6 +1063,14 @@ fn a_happening_the_text_dated_anchors_what_is_counted_from_it() {
         .unwrap_or_else(|| panic!("{found:?}"));
     // The day written with its number outranks Thursday's mention.
     assert_eq!(weeks.value, "1998-10");
+    // A clock time beside it, with no day of its own, is on its day.
+    let found = tag(
+        "The doctor was shot to death last Oct. 23. He was shot at 10 p.m. in his kitchen.",
+        day("1999-04-19"),
+        DocType::News,
+    );
+    let clock = found.iter().find(|t| t.text == "10 p.m.").unwrap();
+    assert_eq!(clock.value, "1998-10-23T22:00");
     // Undated, it stays a length of time.
     let found = tag(
         "They met two weeks before the election.",

@@ -1551,6 +1551,32 @@ fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
     if marked && glued.is_empty() {
         j += 1;
     }
+    // "4 in the morning", "8 in the evening", "11 at night".
+    if !marked && glued.is_empty() && !digits.contains(':') && h <= 12 {
+        let part = if cx.is(j, &["in"]) && cx.is(j + 1, &["the"]) {
+            Some((cx.word(j + 2), j + 3))
+        } else if cx.is(j, &["at"]) && cx.is(j + 1, &["night"]) {
+            Some(("night", j + 2))
+        } else {
+            None
+        };
+        let afternoon = match part {
+            Some(("morning", _)) => Some(false),
+            Some(("afternoon" | "evening", _)) => Some(true),
+            Some(("night", _)) => Some((6..12).contains(&h)),
+            _ => None,
+        };
+        if let (Some(pm), Some((_, end))) = (afternoon, part) {
+            h24 = match (pm, h) {
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, 12) => 0,
+                (false, h) => h,
+            };
+            marked = true;
+            j = end;
+        }
+    }
     let mut zone = "";
     if cx.is(j, &["utc", "gmt"]) {
         zone = "Z";

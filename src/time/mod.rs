@@ -143,6 +143,7 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
             continue;
         };
         f.first = f.first.max(taken_until);
+
         let (b, e) = (tokens[f.first].start, tokens[f.end - 1].end);
         chars += text[counted..b].chars().count();
         let begin = chars;
@@ -180,7 +181,7 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
         i = f.end;
         found.push((f, begin, chars, b, e));
     }
-    give_clocks_their_day(&tokens, &mut found);
+    give_clocks_their_day(&tokens, &mut found, &cx.happened);
     found
         .into_iter()
         .map(|(f, begin, end, b, e)| {
@@ -224,28 +225,49 @@ fn date_happenings(
     (d, explicit): (chrono::NaiveDate, bool),
     happened: &mut std::collections::HashMap<&'static str, (chrono::NaiveDate, bool)>,
 ) {
-    let sentence = tokens[first].sentence;
-    let from = first.saturating_sub(HAPPENING_REACH);
-    let to = (end + HAPPENING_REACH).min(tokens.len());
-    for t in &tokens[from..to] {
-        if t.sentence != sentence {
-            continue;
-        }
-        if let Some(kind) = t.lex.and_then(|l| l.happening) {
-            let known = happened.entry(kind).or_insert((d, explicit));
-            if explicit && !known.1 {
-                *known = (d, explicit);
-            }
+    for kind in near_happenings(tokens, first, end) {
+        let known = happened.entry(kind).or_insert((d, explicit));
+        if explicit && !known.1 {
+            *known = (d, explicit);
         }
     }
 }
 
+/// The day of a dated happening named near tokens `first..end` in their
+/// sentence.
+fn dated_happening(
+    tokens: &[scan::Token],
+    (first, end): (usize, usize),
+    happened: &std::collections::HashMap<&'static str, (chrono::NaiveDate, bool)>,
+) -> Option<chrono::NaiveDate> {
+    near_happenings(tokens, first, end).find_map(|kind| happened.get(kind).map(|(d, _)| *d))
+}
+
+/// The kinds of happening named within [`HAPPENING_REACH`] of tokens
+/// `first..end`, in their sentence.
+fn near_happenings(
+    tokens: &[scan::Token],
+    first: usize,
+    end: usize,
+) -> impl Iterator<Item = &'static str> + '_ {
+    let sentence = tokens[first].sentence;
+    let from = first.saturating_sub(HAPPENING_REACH);
+    let to = (end + HAPPENING_REACH).min(tokens.len());
+    tokens[from..to]
+        .iter()
+        .filter(move |t| t.sentence == sentence)
+        .filter_map(|t| t.lex.and_then(|l| l.happening))
+}
+
 /// A clock time that names no day of its own ("at 18:00 UTC") happened on
 /// the day its sentence names elsewhere ("Tuesday in Everett ... at 18:00
-/// UTC"), the nearest one if there are several.
+/// UTC"), the nearest one if there are several, or else on the day of a
+/// happening named beside it that the text dated ("was shot to death at
+/// 10 p.m.").
 fn give_clocks_their_day(
     tokens: &[scan::Token],
     found: &mut [(grammar::Found, usize, usize, usize, usize)],
+    happened: &std::collections::HashMap<&'static str, (chrono::NaiveDate, bool)>,
 ) {
     use calendar::Point;
     for n in 0..found.len() {
@@ -265,8 +287,10 @@ fn give_clocks_their_day(
                 Some(Point::Clock(d, ..)) if !g.dayless => Some((g.first.abs_diff(f.first), d)),
                 _ => None,
             })
-            .min_by_key(|(distance, _)| *distance);
-        if let Some((_, d)) = day {
+            .min_by_key(|(distance, _)| *distance)
+            .map(|(_, d)| d)
+            .or_else(|| dated_happening(tokens, (f.first, f.end), happened));
+        if let Some(d) = day {
             found[n].0.point = Some(Point::Clock(d, h, m, zone));
         }
     }

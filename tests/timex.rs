@@ -953,6 +953,18 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "the end of the month",
         "2020-09",
     ),
+    (
+        "It ended a decades-long dispute.",
+        "2020-09-29",
+        "decades-long",
+        "PXY",
+    ),
+    (
+        "They emerged from a day-long meeting.",
+        "2020-09-29",
+        "day-long",
+        "P1D",
+    ),
     // clock times told by the part of the day
     (
         "The father will leave at 4 in the morning, Castro said.",

@@ -276,10 +276,11 @@ fn duration(n: Option<u32>, unit: &str) -> String {
                 (n.parse::<u32>().unwrap_or(1) * 2).to_string()
             }
         ),
-        // Decades and centuries are written in years, as the corpora do.
+        // Decades and centuries are written in years, as the corpora do
+        // ("decades-long" is PXY there).
         "DE" => n
             .parse::<u32>()
-            .map_or_else(|_| "PXDE".to_string(), |n| format!("P{}Y", n * 10)),
+            .map_or_else(|_| "PXY".to_string(), |n| format!("P{}Y", n * 10)),
         "CE" => n
             .parse::<u32>()
             .map_or_else(|_| "PXCE".to_string(), |n| format!("P{}Y", n * 100)),
@@ -1384,6 +1385,12 @@ fn half_more(n: u32, unit: &str) -> Option<String> {
 
 /// Bare plural units after a preposition: "for years", "over decades".
 fn vague_durations(cx: &Context<'_>, i: usize) -> Option<Found> {
+    // "a decades-long battle", "a day-long meeting".
+    if cx.is(i + 1, &["-"]) && cx.is(i + 2, &["long"]) {
+        let u = unit(cx, i)?;
+        let n = if plural(cx, i) { None } else { Some(1) };
+        return Some(Found::other(i, i + 3, TimexType::Duration, duration(n, u)));
+    }
     // "over the years", "in the years that followed", "in the early
     // years": a stretch of unsaid length; "the days before the vote" is
     // one the text anchors on an event, which is not resolved here.

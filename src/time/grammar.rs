@@ -1338,6 +1338,12 @@ fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
         k += 1;
     }
     let u = unit(cx, k)?;
+    // "a decades-long dispute", "a day-long meeting": the article belongs
+    // to the dispute.
+    let long = cx.is(k + 1, &["-"]) && cx.is(k + 2, &["long"]);
+    if cx.is(i, &["a", "an"]) && j == i + 1 && (plural(cx, k) || long) {
+        return None;
+    }
     // "1988 quarter" is a year, "a second" is "another", "three-quarters"
     // and "a quarter of" are fractions.
     if n.is_some_and(|n| n > 999) || (u == "S" && cx.is(i, &["a"])) {

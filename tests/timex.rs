@@ -965,6 +965,24 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "day-long",
         "P1D",
     ),
+    (
+        "Investors may pull out in the weeks ahead.",
+        "2020-09-29",
+        "the weeks ahead",
+        "PXW",
+    ),
+    (
+        "It will raise the money at a later date.",
+        "2020-09-29",
+        "a later date",
+        "FUTURE_REF",
+    ),
+    (
+        "They want the boy back as soon as possible.",
+        "2020-09-29",
+        "as soon as possible",
+        "FUTURE_REF",
+    ),
     // clock times told by the part of the day
     (
         "The father will leave at 4 in the morning, Castro said.",

@@ -1415,6 +1415,15 @@ fn vague_durations(cx: &Context<'_>, i: usize) -> Option<Found> {
             f.approx = true;
             return Some(f);
         }
+        // "in the weeks ahead": a stretch to come.
+        if plural(cx, k) && cx.is(k + 1, &["ahead"]) {
+            return Some(Found::other(
+                i,
+                k + 2,
+                TimexType::Duration,
+                duration(None, u),
+            ));
+        }
         let led = cx.is(
             i.wrapping_sub(1),
             &["over", "in", "during", "through", "throughout"],
@@ -1642,6 +1651,17 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
     let t = cx.tokens.get(i)?;
     if cx.is(i, &["these"]) && cx.is(i + 1, &["days"]) {
         return Some(Found::date(i, i + 2, Point::Reference("PRESENT_REF", None)));
+    }
+    // "at a later date", "as soon as possible": some time ahead.
+    if cx.is(i, &["a"]) && cx.is(i + 1, &["later"]) && cx.is(i + 2, &["date", "time", "stage"]) {
+        return Some(Found::date(i, i + 3, Point::Reference("FUTURE_REF", None)));
+    }
+    if cx.is(i, &["as"])
+        && cx.is(i + 1, &["soon"])
+        && cx.is(i + 2, &["as"])
+        && cx.is(i + 3, &["possible"])
+    {
+        return Some(Found::date(i, i + 4, Point::Reference("FUTURE_REF", None)));
     }
     // "the then current price", "the then-current chairman": current as
     // of a time gone by.

@@ -413,6 +413,33 @@ const CASES: &[Case] = &[
         None,
         None,
     ),
+    (
+        "The envoys meet twice a week.",
+        "2020-09-29",
+        "twice a week",
+        TimexType::Set,
+        "P1W",
+        None,
+        None,
+    ),
+    (
+        "The cuts save $500 million a year.",
+        "2020-09-29",
+        "a year",
+        TimexType::Set,
+        "P1Y",
+        None,
+        None,
+    ),
+    (
+        "The repairs took a year.",
+        "2020-09-29",
+        "a year",
+        TimexType::Duration,
+        "P1Y",
+        None,
+        None,
+    ),
     // holidays
     (
         "Troops left on Thanksgiving Day.",

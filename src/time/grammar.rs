@@ -1374,7 +1374,59 @@ fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
         (true, Some(n)) => half_more(n, u).unwrap_or_else(|| duration(Some(n), u)),
         _ => duration(n, u),
     };
+    if let Some(first) = rate_start(cx, i, j) {
+        return Some(Found::other(first, end, TimexType::Set, value));
+    }
     Some(Found::other(i, end, TimexType::Duration, value))
+}
+
+/// Where a rate begins, if "a week" at token `i` (its number ending at `j`)
+/// is "per week": "twice a week", "three times a year", "$500 million a
+/// year", "four flights a week". A rate is a TIMEX3 set; the frequency
+/// word belongs to it, the amount does not.
+fn rate_start(cx: &Context<'_>, i: usize, j: usize) -> Option<usize> {
+    if !(cx.is(i, &["a", "per"]) && j == i + 1) || i == 0 {
+        return None;
+    }
+    let prev = &cx.tokens[i - 1];
+    if cx.is(i - 1, &["once", "twice", "thrice"]) {
+        return Some(i - 1);
+    }
+    if cx.is(i - 1, &["times"]) && i >= 2 && number(cx, i - 2).is_some() {
+        return Some(i - 2);
+    }
+    let amount = prev.shape == Shape::Number
+        || cx.is(
+            i - 1,
+            &[
+                "million", "billion", "trillion", "percent", "%", "cents", "dollars", "euros",
+                "pounds", "yen",
+            ],
+        );
+    let counted = prev.shape == Shape::Word
+        && !prev.capital
+        && prev.lower.len() > 3
+        && prev.lower.ends_with('s')
+        && !cx.is(
+            i - 1,
+            &[
+                "perhaps",
+                "always",
+                "sometimes",
+                "unless",
+                "besides",
+                "across",
+                "towards",
+                "this",
+                "thus",
+                "less",
+                "does",
+                "goes",
+                "was",
+                "has",
+            ],
+        );
+    (amount || counted).then_some(i)
 }
 
 /// A duration of `n` and a half units, in the next smaller unit: P2Y6M,

@@ -143,7 +143,6 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
             continue;
         };
         f.first = f.first.max(taken_until);
-
         let (b, e) = (tokens[f.first].start, tokens[f.end - 1].end);
         chars += text[counted..b].chars().count();
         let begin = chars;
@@ -157,7 +156,6 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
             Some(calendar::Point::Day(d)) => {
                 cx.anchor = Some(*d);
                 cx.story_day = Some(*d);
-
                 if explicit {
                     cx.last_day = Some(*d);
                 }
@@ -179,34 +177,56 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
         }
         taken_until = f.end;
         i = f.end;
-        found.push((f, begin, chars, b, e));
+        found.push(Placed {
+            found: f,
+            begin,
+            end: chars,
+            bytes: (b, e),
+        });
     }
     give_clocks_their_day(&tokens, &mut found, &cx.happened);
     found
         .into_iter()
-        .map(|(f, begin, end, b, e)| {
-            let (value, date) = match &f.point {
-                // An anchored duration ("three days later") is written as
-                // its length, and still dates what it anchors.
-                Some(p) => (
-                    f.value.clone().unwrap_or_else(|| p.value()),
-                    p.event_date(f.modifier, f.approx, dct),
-                ),
-                None => (f.value.clone().unwrap_or_default(), None),
-            };
-            Timex {
-                begin,
-                end,
-                byte_begin: b,
-                byte_end: e,
-                text: text[b..e].to_string(),
-                kind: f.kind,
-                value,
-                modifier: f.modifier.map(str::to_string),
-                date,
-            }
-        })
+        .map(
+            |Placed {
+                 found: f,
+                 begin,
+                 end,
+                 bytes: (b, e),
+             }| {
+                let (value, date) = match &f.point {
+                    // An anchored duration ("three days later") is written as
+                    // its length, and still dates what it anchors.
+                    Some(p) => (
+                        f.value.clone().unwrap_or_else(|| p.value()),
+                        p.event_date(f.modifier, f.approx, dct),
+                    ),
+                    None => (f.value.clone().unwrap_or_default(), None),
+                };
+                Timex {
+                    begin,
+                    end,
+                    byte_begin: b,
+                    byte_end: e,
+                    text: text[b..e].to_string(),
+                    kind: f.kind,
+                    value,
+                    modifier: f.modifier.map(str::to_string),
+                    date,
+                }
+            },
+        )
         .collect()
+}
+
+/// An expression a rule found, with where it lies in the text.
+struct Placed {
+    found: grammar::Found,
+    /// Start and end in code points.
+    begin: usize,
+    end: usize,
+    /// Start and end in bytes.
+    bytes: (usize, usize),
 }
 
 /// How near a happening must be named to the day that dates it ("shot to
@@ -266,12 +286,12 @@ fn near_happenings(
 /// 10 p.m.").
 fn give_clocks_their_day(
     tokens: &[scan::Token],
-    found: &mut [(grammar::Found, usize, usize, usize, usize)],
+    found: &mut [Placed],
     happened: &std::collections::HashMap<&'static str, (chrono::NaiveDate, bool)>,
 ) {
     use calendar::Point;
     for n in 0..found.len() {
-        let f = &found[n].0;
+        let f = &found[n].found;
         let Some(Point::Clock(_, h, m, zone)) = f.point else {
             continue;
         };
@@ -281,8 +301,9 @@ fn give_clocks_their_day(
         let sentence = tokens[f.first].sentence;
         let day = found
             .iter()
-            .filter(|(g, ..)| tokens[g.first].sentence == sentence)
-            .filter_map(|(g, ..)| match g.point {
+            .map(|p| &p.found)
+            .filter(|g| tokens[g.first].sentence == sentence)
+            .filter_map(|g| match g.point {
                 Some(Point::Day(d) | Point::DayPart(d, _)) => Some((g.first.abs_diff(f.first), d)),
                 Some(Point::Clock(d, ..)) if !g.dayless => Some((g.first.abs_diff(f.first), d)),
                 _ => None,
@@ -291,7 +312,7 @@ fn give_clocks_their_day(
             .map(|(_, d)| d)
             .or_else(|| dated_happening(tokens, (f.first, f.end), happened));
         if let Some(d) = day {
-            found[n].0.point = Some(Point::Clock(d, h, m, zone));
+            found[n].found.point = Some(Point::Clock(d, h, m, zone));
         }
     }
 }

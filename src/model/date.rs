@@ -32,6 +32,19 @@ use std::str::FromStr;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// The month a (northern) season begins in, by its TIMEX3 code: spring
+/// (`SP`) in March, summer (`SU`) June, fall (`FA`) September, winter
+/// (`WI`) December of the year it is named by.
+pub fn season_start(code: &str) -> Option<u32> {
+    match code {
+        "SP" => Some(3),
+        "SU" => Some(6),
+        "FA" => Some(9),
+        "WI" => Some(12),
+        _ => None,
+    }
+}
+
 /// How precisely a date was given: the unit of the written form.
 ///
 /// Kept beside the interval because `2020-09` and `2020-09-01/2020-09-30`
@@ -584,9 +597,6 @@ fn parse_unit(input: &str, s: &str) -> Result<Span, DateError> {
                 _ => Err(err(input, "a half year is H1 or H2")),
             }
         }
-        [y, "SP"] => months(input, year_of(input, y)?, 3, 5, Granularity::Season),
-        [y, "SU"] => months(input, year_of(input, y)?, 6, 8, Granularity::Season),
-        [y, "FA"] => months(input, year_of(input, y)?, 9, 11, Granularity::Season),
         [y, "WI"] => {
             let y = year_of(input, y)?;
             Ok(Span {
@@ -594,6 +604,10 @@ fn parse_unit(input: &str, s: &str) -> Result<Span, DateError> {
                 end: last_of_month(input, y + 1, 2)?,
                 granularity: Granularity::Season,
             })
+        }
+        [y, season] if season_start(season).is_some() => {
+            let m = season_start(season).unwrap_or(3);
+            months(input, year_of(input, y)?, m, m + 2, Granularity::Season)
         }
         [y, m] => {
             let y = year_of(input, y)?;

@@ -1170,12 +1170,7 @@ fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
     if let Some(s) = t.lex.and_then(|l| l.season) {
         // last spring: the most recent one that has begun; next spring:
         // the first one still to begin.
-        let begins = match s {
-            "SP" => 3,
-            "SU" => 6,
-            "FA" => 9,
-            _ => 12,
-        };
+        let begins = crate::model::season_start(s).unwrap_or(12);
         // "this past spring" is the most recent; "last spring", as the
         // corpora read it, the one of last year.
         let y = match offset {

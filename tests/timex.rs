@@ -993,6 +993,18 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "P1D",
     ),
     (
+        "Rates have fallen in the last few months.",
+        "2020-09-29",
+        "the last few months",
+        "PAST_REF",
+    ),
+    (
+        "For the past few weeks we have been misled.",
+        "2020-09-29",
+        "the past few weeks",
+        "PXW",
+    ),
+    (
         "Investors may pull out in the weeks ahead.",
         "2020-09-29",
         "the weeks ahead",

@@ -1188,14 +1188,27 @@ fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
         _ => (None, j),
     };
     let u = unit(cx, k)?;
+    // "for the past few weeks" measures; "in the past few weeks" places.
+    let measured = cx.is(first.wrapping_sub(1), &["for"])
+        || (cx.is(first.wrapping_sub(1), &["the"]) && cx.is(first.wrapping_sub(2), &["for"]));
+    // The article belongs to "the last few months".
+    let from = if cx.is(first.wrapping_sub(1), &["the"]) {
+        first - 1
+    } else {
+        first
+    };
     if plural(cx, k) || n.is_some() {
         return Some(match (w, n) {
-            // "recent weeks", "past years": the past; "coming months": ahead.
+            // "recent weeks", "past years", "the last few months": the
+            // past; "coming months": ahead. "The next few days" is a length.
             ("recent", _) | ("past" | "last", None) => {
-                Found::date(first, k + 1, Point::Reference("PAST_REF", Some(u)))
+                Found::date(from, k + 1, Point::Reference("PAST_REF", Some(u)))
+            }
+            ("past" | "last", Some(None)) if !measured => {
+                Found::date(from, k + 1, Point::Reference("PAST_REF", Some(u)))
             }
             ("coming" | "next", None) => {
-                Found::date(first, k + 1, Point::Reference("FUTURE_REF", Some(u)))
+                Found::date(from, k + 1, Point::Reference("FUTURE_REF", Some(u)))
             }
             (_, Some(n)) => Found::other(first, k + 1, TimexType::Duration, duration(n, u)),
             _ => return None,

@@ -993,6 +993,12 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "P1D",
     ),
     (
+        "In the quarter ended July 31, the retailer lost money.",
+        "1989-10-30",
+        "the quarter",
+        "1989-Q2",
+    ),
+    (
         "Rates have fallen in the last few months.",
         "2020-09-29",
         "the last few months",

@@ -707,6 +707,15 @@ fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
             {
                 return Some(Found::date(i, j + 4, Point::Quarter(y - 1, q)));
             }
+            // "the quarter ended July 31": the three months to that day,
+            // named by the calendar quarter most of them fall in.
+            if cx.is(j + 1, &["ended", "ending"]) {
+                if let Some((end, _)) = explicit(cx, j + 2).and_then(|f| f.day()) {
+                    let middle = end - Duration::days(45);
+                    let q = Point::Quarter(middle.year(), middle.month0() / 3 + 1);
+                    return Some(Found::date(i, j + 1, q));
+                }
+            }
             return Some(Found::date(i, j + 1, Point::Quarter(y, q)));
         }
     }

@@ -993,6 +993,18 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "P1D",
     ),
     (
+        "He would not travel at this crucial moment.",
+        "2020-09-29",
+        "this crucial moment",
+        "PRESENT_REF",
+    ),
+    (
+        "They will have to live without power for a while.",
+        "2020-09-29",
+        "a while",
+        "PXX",
+    ),
+    (
         "In the quarter ended July 31, the retailer lost money.",
         "1989-10-30",
         "the quarter",

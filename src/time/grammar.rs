@@ -1460,6 +1460,13 @@ fn half_more(n: u32, unit: &str) -> Option<String> {
 
 /// Bare plural units after a preposition: "for years", "over decades".
 fn vague_durations(cx: &Context<'_>, i: usize) -> Option<Found> {
+    // "for a while": a stretch of no stated length or unit.
+    if cx.is(i, &["a"])
+        && cx.is(i + 1, &["while"])
+        && cx.is(i.wrapping_sub(1), &["for", "in", "after"])
+    {
+        return Some(Found::other(i, i + 2, TimexType::Duration, "PXX".into()));
+    }
     // "a decades-long battle", "a day-long meeting".
     if cx.is(i + 1, &["-"]) && cx.is(i + 2, &["long"]) {
         let u = unit(cx, i)?;
@@ -1720,6 +1727,18 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
     let t = cx.tokens.get(i)?;
     if cx.is(i, &["these"]) && cx.is(i + 1, &["days"]) {
         return Some(Found::date(i, i + 2, Point::Reference("PRESENT_REF", None)));
+    }
+    // "at this moment", "at this crucial moment": now.
+    if cx.is(i, &["this"]) {
+        let k = if cx.is(i + 1, &["moment"]) {
+            i + 1
+        } else {
+            i + 2
+        };
+        let adjective = k == i + 2 && cx.tokens.get(i + 1).is_some_and(|t| t.shape == Shape::Word);
+        if cx.is(k, &["moment"]) && (k == i + 1 || adjective) {
+            return Some(Found::date(i, k + 1, Point::Reference("PRESENT_REF", None)));
+        }
     }
     // "at a later date", "as soon as possible": some time ahead.
     if cx.is(i, &["a"]) && cx.is(i + 1, &["later"]) && cx.is(i + 2, &["date", "time", "stage"]) {

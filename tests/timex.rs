@@ -993,6 +993,12 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "P1D",
     ),
     (
+        "Thousands were taken prisoner in the first hours of the war.",
+        "2020-09-29",
+        "the first hours",
+        "PTXH",
+    ),
+    (
         "He would not travel at this crucial moment.",
         "2020-09-29",
         "this crucial moment",

@@ -1482,6 +1482,17 @@ fn vague_durations(cx: &Context<'_>, i: usize) -> Option<Found> {
         } else {
             i + 1
         };
+        // "in the first hours of the ground war": a stretch at its start
+        // ("the first days after the vote" hangs on a happening instead).
+        if cx.is(i + 1, &["first"]) && plural(cx, i + 2) && !cx.is(i + 3, &["after", "before"]) {
+            let u = unit(cx, i + 2)?;
+            return Some(Found::other(
+                i,
+                i + 3,
+                TimexType::Duration,
+                duration(None, u),
+            ));
+        }
         let u = unit(cx, k)?;
         // "in the weeks before the shooting": about the month of a
         // happening the text dated.

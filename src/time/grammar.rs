@@ -3,11 +3,11 @@
 //! one position and returns the longest expression it recognises there.
 
 use std::cell::Cell;
-use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::calendar::{add_months, monday, Point};
+use super::happenings::Happened;
 use super::scan::{Shape, Token};
 use super::tense::{sentence_tense, tense, Cue, Tense};
 use super::{DocType, TimexType};
@@ -91,9 +91,8 @@ pub struct Context<'a> {
     /// "Oct. 13"): the day a story means by "the day".
     pub story_day: Option<NaiveDate>,
     /// The day each kind of happening was dated on ("shot to death last
-    /// Oct. 23"), and whether that day was written with its number: what
-    /// "ten days before the shooting" counts from.
-    pub happened: HashMap<&'static str, (NaiveDate, bool)>,
+    /// Oct. 23"): what "ten days before the shooting" counts from.
+    pub happened: Happened,
     /// The last month or quarter mentioned: what "the same period last
     /// year" compares with.
     pub period: Option<Point>,

@@ -15,6 +15,7 @@
 
 mod calendar;
 mod grammar;
+mod happenings;
 mod lexicon;
 mod scan;
 mod tense;
@@ -128,7 +129,7 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
         anchor: None,
         last_day: None,
         story_day: None,
-        happened: std::collections::HashMap::new(),
+        happened: happenings::Happened::new(),
         tenses: vec![std::cell::Cell::new(None); tokens.len()],
         period: None,
         quarterly,
@@ -168,9 +169,10 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
             }
             _ => {}
         }
-        // A clock time's day is settled only after the whole text is read.
+        // A day dates the happenings named near it. (A clock time's day is
+        // settled only once the whole text is read.)
         if let Some(calendar::Point::Day(d) | calendar::Point::DayPart(d, _)) = &f.point {
-            date_happenings(&tokens, (f.first, f.end), (*d, explicit), &mut cx.happened);
+            happenings::record(&tokens, (f.first, f.end), (*d, explicit), &mut cx.happened);
         }
         if let Some(p @ (calendar::Point::Month(..) | calendar::Point::Quarter(..))) = &f.point {
             cx.period = Some(p.clone());
@@ -229,56 +231,6 @@ struct Placed {
     bytes: (usize, usize),
 }
 
-/// How near a happening must be named to the day that dates it ("shot to
-/// death last Oct. 23", "the Oct. 23 sniper shooting").
-const HAPPENING_REACH: usize = 6;
-
-/// Records the day `d`, found at tokens `first..end`, as the day of each
-/// happening named near it in its sentence. The first dating holds — a
-/// story dates what it is about, then mentions it again ("on Tuesday
-/// officials discussed the bombing") — except that a day written with its
-/// number ("the Oct. 23 slaying") outranks one read from a weekday ("on
-/// Thursday charged him with the killing").
-fn date_happenings(
-    tokens: &[scan::Token],
-    (first, end): (usize, usize),
-    (d, explicit): (chrono::NaiveDate, bool),
-    happened: &mut std::collections::HashMap<&'static str, (chrono::NaiveDate, bool)>,
-) {
-    for kind in near_happenings(tokens, first, end) {
-        let known = happened.entry(kind).or_insert((d, explicit));
-        if explicit && !known.1 {
-            *known = (d, explicit);
-        }
-    }
-}
-
-/// The day of a dated happening named near tokens `first..end` in their
-/// sentence.
-fn dated_happening(
-    tokens: &[scan::Token],
-    (first, end): (usize, usize),
-    happened: &std::collections::HashMap<&'static str, (chrono::NaiveDate, bool)>,
-) -> Option<chrono::NaiveDate> {
-    near_happenings(tokens, first, end).find_map(|kind| happened.get(kind).map(|(d, _)| *d))
-}
-
-/// The kinds of happening named within [`HAPPENING_REACH`] of tokens
-/// `first..end`, in their sentence.
-fn near_happenings(
-    tokens: &[scan::Token],
-    first: usize,
-    end: usize,
-) -> impl Iterator<Item = &'static str> + '_ {
-    let sentence = tokens[first].sentence;
-    let from = first.saturating_sub(HAPPENING_REACH);
-    let to = (end + HAPPENING_REACH).min(tokens.len());
-    tokens[from..to]
-        .iter()
-        .filter(move |t| t.sentence == sentence)
-        .filter_map(|t| t.lex.and_then(|l| l.happening))
-}
-
 /// A clock time that names no day of its own ("at 18:00 UTC") happened on
 /// the day its sentence names elsewhere ("Tuesday in Everett ... at 18:00
 /// UTC"), the nearest one if there are several, or else on the day of a
@@ -287,7 +239,7 @@ fn near_happenings(
 fn give_clocks_their_day(
     tokens: &[scan::Token],
     found: &mut [Placed],
-    happened: &std::collections::HashMap<&'static str, (chrono::NaiveDate, bool)>,
+    happened: &happenings::Happened,
 ) {
     use calendar::Point;
     for n in 0..found.len() {
@@ -310,7 +262,7 @@ fn give_clocks_their_day(
             })
             .min_by_key(|(distance, _)| *distance)
             .map(|(_, d)| d)
-            .or_else(|| dated_happening(tokens, (f.first, f.end), happened));
+            .or_else(|| happenings::near_day(tokens, (f.first, f.end), happened));
         if let Some(d) = day {
             found[n].found.point = Some(Point::Clock(d, h, m, zone));
         }

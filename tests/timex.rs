@@ -999,6 +999,30 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "PTXH",
     ),
     (
+        "The stock would be redeemed in five years.",
+        "1989-11-02",
+        "five years",
+        "1994",
+    ),
+    (
+        "You may, in a year or two, save more lives.",
+        "1998-03-31",
+        "a year or two",
+        "FUTURE_REF",
+    ),
+    (
+        "His second letter in two weeks was published.",
+        "2000-02-16",
+        "two weeks",
+        "P2W",
+    ),
+    (
+        "The company will sell the bonds within five years.",
+        "1989-10-26",
+        "five years",
+        "P5Y",
+    ),
+    (
         "He would not travel at this crucial moment.",
         "2020-09-29",
         "this crucial moment",

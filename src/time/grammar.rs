@@ -1393,7 +1393,43 @@ fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
     if let Some(first) = rate_start(cx, i, j) {
         return Some(Found::other(first, end, TimexType::Set, value));
     }
+    if let Some(f) = ahead(cx, i, end, n, u) {
+        return Some(f);
+    }
     Some(Found::other(i, end, TimexType::Duration, value))
+}
+
+/// "would be redeemed in five years", "may, in a year or two, save": in a
+/// forward-looking clause, "in" and a length name the time that far
+/// ahead, which TIMEX3 writes as a date ("within five years" stays a
+/// length). `n` units at tokens `i..end`.
+fn ahead(cx: &Context<'_>, i: usize, end: usize, n: Option<u32>, u: &'static str) -> Option<Found> {
+    if !cx.is(i.wrapping_sub(1), &["in"]) || !cx.future(i) {
+        return None;
+    }
+    // "in a year or two": some time ahead, about that far.
+    if cx.is(end, &["or"]) && cx.is(end + 1, &["two", "so", "more"]) {
+        return Some(Found::date(
+            i,
+            end + 2,
+            Point::Reference("FUTURE_REF", Some(u)),
+        ));
+    }
+    let n = i32::try_from(n?).ok()?;
+    let base = cx.base();
+    let point = match u {
+        "D" => Point::Day(base + Duration::days(i64::from(n))),
+        "W" => Point::Week(monday(base + Duration::weeks(i64::from(n)))),
+        "M" => {
+            let d = add_months(base, n);
+            Point::Month(d.year(), d.month())
+        }
+        "Y" => Point::Year(base.year() + n),
+        _ => return None,
+    };
+    let mut f = Found::date(i, end, point);
+    f.approx = true;
+    Some(f)
 }
 
 /// Where a rate begins, if "a week" at token `i` (its number ending at `j`)

@@ -901,25 +901,25 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
     ),
     // "previous" and "following" count from the day or month last named
     (
-        "Shares fell on Friday and were 3% below the previous Friday.",
+        "Turnout on Friday was 3% below the previous Friday.",
         "2020-09-29",
         "previous Friday",
         "2020-09-18",
     ),
     (
-        "In March the firm had an offer. The following month it put itself up for sale.",
+        "In March the union rejected the offer. The following month it called a strike.",
         "2020-09-29",
         "following month",
         "2020-04",
     ),
     (
-        "The firm put itself up for sale on Monday. Two days later it had an offer.",
+        "The union called a strike on Monday. Two days later the mines closed.",
         "2020-10-02",
         "Two days later",
         "P2D",
     ),
     (
-        "Stocks rose on Friday, ending the day at 8,017.",
+        "The index rose on Friday, ending the day at 5,120.",
         "2009-04-04",
         "the day",
         "2009-04-03",
@@ -933,7 +933,7 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
     ),
     // a running count has reached the story's day or week
     (
-        "Trading was halted for a second consecutive day.",
+        "Schools stayed closed for a second consecutive day.",
         "2020-09-29",
         "second consecutive day",
         "2020-09-29",
@@ -945,7 +945,7 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "2020-09-25",
     ),
     (
-        "Shares rose for the fourth week in a row.",
+        "Protests grew for the fourth week in a row.",
         "2020-09-29",
         "fourth week",
         "2020-W40",
@@ -969,13 +969,13 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "2020-09-28",
     ),
     (
-        "The March accession will open the door to more aid.",
+        "The March vote will open the door to more aid.",
         "2020-02-10",
         "March",
         "2020-03",
     ),
     (
-        "The goal is to have the troops there by the end of the month.",
+        "The ministry plans to reopen the port by the end of the month.",
         "2020-09-14",
         "the end of the month",
         "2020-09",
@@ -987,73 +987,73 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "PXY",
     ),
     (
-        "They emerged from a day-long meeting.",
+        "The envoys held a day-long meeting.",
         "2020-09-29",
         "day-long",
         "P1D",
     ),
     (
-        "Thousands were taken prisoner in the first hours of the war.",
+        "The town fell in the first hours of the offensive.",
         "2020-09-29",
         "the first hours",
         "PTXH",
     ),
     (
-        "The stock would be redeemed in five years.",
+        "The bonds will mature in five years.",
         "1989-11-02",
         "five years",
         "1994",
     ),
     (
-        "You may, in a year or two, save more lives.",
+        "The plant may, in a year or two, reopen.",
         "1998-03-31",
         "a year or two",
         "FUTURE_REF",
     ),
     (
-        "His second letter in two weeks was published.",
+        "It was her third visit in two weeks.",
         "2000-02-16",
         "two weeks",
         "P2W",
     ),
     (
-        "The company will sell the bonds within five years.",
+        "The army will withdraw within five years.",
         "1989-10-26",
         "five years",
         "P5Y",
     ),
     (
-        "He would not travel at this crucial moment.",
+        "Nobody should leave at this crucial moment.",
         "2020-09-29",
         "this crucial moment",
         "PRESENT_REF",
     ),
     (
-        "They will have to live without power for a while.",
+        "The talks may stall for a while.",
         "2020-09-29",
         "a while",
         "PXX",
     ),
     (
-        "In the quarter ended July 31, the retailer lost money.",
+        "Profits rose in the quarter ended July 31.",
         "1989-10-30",
         "the quarter",
         "1989-Q2",
     ),
     (
-        "Rates have fallen in the last few months.",
+        "Prices climbed in the last few months.",
         "2020-09-29",
         "the last few months",
         "PAST_REF",
     ),
     (
-        "For the past few weeks we have been misled.",
+        "For the past few weeks the border stayed shut.",
         "2020-09-29",
         "the past few weeks",
         "PXW",
     ),
     (
-        "Investors may pull out in the weeks ahead.",
+        "Fighting may spread in the weeks ahead.",
         "2020-09-29",
         "the weeks ahead",
         "PXW",
@@ -1065,14 +1065,14 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "FUTURE_REF",
     ),
     (
-        "They want the boy back as soon as possible.",
+        "Aid must arrive as soon as possible.",
         "2020-09-29",
         "as soon as possible",
         "FUTURE_REF",
     ),
     // clock times told by the part of the day
     (
-        "The father will leave at 4 in the morning, Castro said.",
+        "The convoy will leave at 4 in the morning.",
         "2000-04-05",
         "4 in the morning",
         "2000-04-05T04:00",
@@ -1116,14 +1116,14 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "XXXX-07",
     ),
     (
-        "Holders could buy at half the then current price.",
+        "Tenants paid half the then current rent.",
         "2020-09-29",
         "then current",
         "PAST_REF",
     ),
     // a place, a deadline, a span to date, a fixture
     (
-        "Dozens were hurt when a bomb tore through a shop next to the embassy Friday.",
+        "Dozens were hurt when a fire broke out in a shop next to the station Friday.",
         "2020-09-29",
         "Friday",
         "2020-09-25",
@@ -1150,10 +1150,10 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
 
 #[test]
 fn a_happening_the_text_dated_anchors_what_is_counted_from_it() {
-    let text = "The envoy was shot to death last Oct. 23 at his home. \
+    let text = "The envoy was shot dead last Oct. 23 outside his home. \
                 On Tuesday, officials discussed the shooting. \
-                A jogger saw the car at 6 a.m. ten days before the shooting. \
-                Two men came the day after his death.";
+                A neighbour noticed a van at 6 a.m. ten days before the shooting. \
+                Police searched the street the day after his death.";
     let found = tag(text, day("1999-04-19"), DocType::News);
     let value = |e: &str| found.iter().find(|t| t.text == e).map(|t| t.value.clone());
     // The first dating holds: Tuesday's discussion does not move it.
@@ -1168,8 +1168,8 @@ fn a_happening_the_text_dated_anchors_what_is_counted_from_it() {
     );
     // "In the weeks before" it: about its month.
     let found = tag(
-        "Police on Thursday charged him with the killing. The doctor was shot \
-         to death on the night of Oct. 23. His car was seen in the weeks before \
+        "Prosecutors on Thursday charged a man with the killing. The judge was \
+         shot on the night of Oct. 23. A grey van was seen in the weeks before \
          the shooting.",
         day("1999-05-06"),
         DocType::News,
@@ -1182,7 +1182,7 @@ fn a_happening_the_text_dated_anchors_what_is_counted_from_it() {
     assert_eq!(weeks.value, "1998-10");
     // A clock time beside it, with no day of its own, is on its day.
     let found = tag(
-        "The doctor was shot to death last Oct. 23. He was shot at 10 p.m. in his kitchen.",
+        "The mayor was shot dead last Oct. 23. He was shot at 10 p.m. outside his office.",
         day("1999-04-19"),
         DocType::News,
     );
@@ -1254,9 +1254,9 @@ fn threats_of_ambiguity_are_not_dates() {
         "He paid 1500 dollars.",
         "They joined the March on Washington.",
         "It was seen in the days before the vote.",
-        "For the people of Poland, high noon has come.",
-        "He said so on CBS's '60 Minutes.",
-        "They joined the Spring of Life protests.",
+        "For the rebels, high noon has come.",
+        "She gave an interview to '60 Minutes.",
+        "They marched in the Summer of Peace rallies.",
     ] {
         let found = tag(text, day("2020-09-29"), DocType::News);
         assert!(found.is_empty(), "{text}: {found:?}");

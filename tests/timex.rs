@@ -552,7 +552,7 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "2020-10-02",
     ),
     (
-        "The trial is set to begin on Wednesday.",
+        "The hearing is set to open on Wednesday.",
         "2020-09-29",
         "Wednesday",
         "2020-09-30",
@@ -588,7 +588,7 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "2020-09-29",
     ),
     (
-        "It had been due to expire Friday evening.",
+        "The truce had been due to lapse Friday evening.",
         "2020-09-29",
         "Friday evening",
         "2020-09-25TEV",
@@ -607,7 +607,7 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "2020-11",
     ),
     (
-        "The three are expected to join in April.",
+        "Both states are expected to sign in April.",
         "2020-12-05",
         "April",
         "2021-04",
@@ -619,7 +619,7 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "2020-10",
     ),
     (
-        "Prices have come down from the middle of October.",
+        "Fares have eased since the middle of October.",
         "2021-02-23",
         "the middle of October",
         "2020-10",
@@ -655,7 +655,7 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "1990-02-01",
     ),
     (
-        "Negotiations broke off at noon Thursday.",
+        "The talks collapsed at noon Thursday.",
         "1998-02-13",
         "noon Thursday",
         "1998-02-12T12:00",

@@ -151,8 +151,8 @@ impl Context<'_> {
         }
         if self.doc_type != DocType::Colloquial {
             // Far off, only a forward cue outweighs the past bias of news:
-            // "it said flights would leave ..., with the third departing
-            // each Thursday from August 6".
+            // "the ministry said ferries would sail ..., with a third
+            // crossing each week from August 6".
             return sentence_tense(self.tokens, i, i + 1).filter(|t| *t == Tense::Future);
         }
         // Tokens come in sentence order: look only within this one.
@@ -738,7 +738,7 @@ fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
         };
         return Some(Found::date(i, end, p));
     }
-    // "the 1988 second quarter", "this year's third quarter"
+    // "the 1996 second quarter", "this year's third quarter"
     let (lead_year, i) = if let Some(y) = year_at(cx, i) {
         (Some(y), i + 1)
     } else if cx.is(i, &["this", "last", "next"])
@@ -801,7 +801,7 @@ fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
             year = Some(cx.dct.year() + off);
             j += 3;
         } else if is_half {
-            // "the last half of the '80s", "the first half of the match":
+            // "the last half of the '70s", "the first half of the match":
             // not a half of a year.
             return None;
         }
@@ -985,7 +985,7 @@ fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found> {
         _ => (-1, i),
     };
     // "the previous Friday" is the one before the day the text last
-    // spoke of, not before today: "down 4.5% from the previous Friday".
+    // spoke of, not before today: "turnout 3% below the previous Friday".
     let from = match (w, cx.anchor) {
         ("previous" | "preceding", Some(a)) => a,
         _ => base,
@@ -1078,7 +1078,7 @@ fn day_beside(cx: &Context<'_>, i: usize) -> Option<Found> {
 }
 
 /// The day of a happening the text has dated, named from token `k` on ("the
-/// shooting", "his death", "the Oct. 23 sniper shooting"), with the token
+/// shooting", "his death", "the Oct. 23 roadside shooting"), with the token
 /// after its name.
 fn happening_at(cx: &Context<'_>, k: usize) -> Option<(NaiveDate, usize)> {
     let k = if cx.is(
@@ -1091,7 +1091,7 @@ fn happening_at(cx: &Context<'_>, k: usize) -> Option<(NaiveDate, usize)> {
     } else {
         k
     };
-    // A few words may qualify it: "the deadly embassy bombings".
+    // A few words may qualify it: "the deadly market bombings".
     (k..k + 4)
         .take_while(|&n| cx.tokens.get(n).is_some_and(|t| t.shape != Shape::Punct))
         .find_map(|n| {
@@ -1318,7 +1318,7 @@ fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
 /// Durations: "two weeks", "a decade", "several years", "five-year",
 /// "the first nine months", "24 hours".
 fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
-    // "Islam will one day be...": some day ahead, not a day long.
+    // "the region will one day be...": some day ahead, not a day long.
     if cx.is(i, &["one", "some"]) && cx.is(i + 1, &["day"]) {
         let modal = [
             "will", "would", "could", "may", "might", "can", "shall", "'ll",
@@ -1399,7 +1399,7 @@ fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
     Some(Found::other(i, end, TimexType::Duration, value))
 }
 
-/// "would be redeemed in five years", "may, in a year or two, save": in a
+/// "will mature in five years", "may, in a year or two, reopen": in a
 /// forward-looking clause, "in" and a length name the time that far
 /// ahead, which TIMEX3 writes as a date ("within five years" stays a
 /// length). `n` units at tokens `i..end`.
@@ -1517,7 +1517,7 @@ fn vague_durations(cx: &Context<'_>, i: usize) -> Option<Found> {
         } else {
             i + 1
         };
-        // "in the first hours of the ground war": a stretch at its start
+        // "in the first hours of the offensive": a stretch at its start
         // ("the first days after the vote" hangs on a happening instead).
         if cx.is(i + 1, &["first"]) && plural(cx, i + 2) && !cx.is(i + 3, &["after", "before"]) {
             let u = unit(cx, i + 2)?;
@@ -1743,7 +1743,7 @@ fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
     {
         return None;
     }
-    // "10 p.m. Wednesday", "5 p.m. EST Nov. 9": the day that follows.
+    // "10 p.m. Wednesday", "5 p.m. EST Nov. 12": the day that follows.
     let mut k = j;
     if cx.is(k, &["est", "edt", "pst", "pdt", "cet", "bst"]) {
         k += 1;
@@ -1862,7 +1862,7 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
         {
             return None;
         }
-        // "spring 2020", "the winter of nineteen ninety-four"
+        // "spring 2020", "the winter of nineteen ninety-six"
         let k = if cx.is(i + 1, &["of"]) { i + 2 } else { i + 1 };
         if let Some((y, end)) = year_words(cx, k) {
             return Some(Found::date(i, end, Point::Season(y, s)));
@@ -2025,7 +2025,7 @@ fn running_count(cx: &Context<'_>, i: usize) -> Option<Found> {
     if cx.is(u, &["consecutive", "straight", "successive"]) {
         u += 1;
     }
-    // "their third day-long meeting" counts meetings.
+    // "their second day-long meeting" counts meetings.
     if cx.is(u + 1, &["-"]) {
         return None;
     }
@@ -2180,7 +2180,7 @@ fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
         let p = match cx.word(i + 1) {
             "year" => Point::Year(cx.dct.year()),
             "month" => unit_point("M", cx.dct, 0)?,
-            // "the week's most active session": the week of the story.
+            // "the week's busiest session": the week of the story.
             "week" => unit_point("W", cx.story_day.unwrap_or(cx.dct), 0)?,
             _ => return the_period(cx, i),
         };
@@ -2203,7 +2203,7 @@ fn the_period(cx: &Context<'_>, i: usize) -> Option<Found> {
             let offset = if cx.future(i) || weekday >= 6 { 0 } else { -1 };
             unit_point(u, base, offset)?
         }
-        // "ending the day at 8,017": the day the story is about, which is
+        // "ending the day at 5,120": the day the story is about, which is
         // the day it last named.
         "D" => Point::Day(cx.story_day.unwrap_or(cx.base())),
         _ => return None,

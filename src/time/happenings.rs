@@ -1,6 +1,6 @@
 //! Happenings a text dates, and counts from: once a story says the doctor
-//! "was shot to death last Oct. 23", "ten days before the shooting" and
-//! "the day after his death" have a day to count from.
+//! "was shot dead last Oct. 23", "ten days before the shooting" and
+//! "the day after her death" have a day to count from.
 //!
 //! A happening is known by its kind (`[happenings]` in the lexicon: a
 //! shooting and the killing it was are one kind), not by coreference, so a
@@ -17,14 +17,14 @@ use super::scan::Token;
 pub type Happened = HashMap<&'static str, (NaiveDate, bool)>;
 
 /// How near a happening must be named to the day that dates it ("shot to
-/// death last Oct. 23", "the Oct. 23 sniper shooting").
+/// death last Oct. 23", "the Oct. 23 roadside shooting").
 const REACH: usize = 6;
 
 /// Records the day `d`, found at tokens `first..end`, as the day of each
 /// happening named near it in its sentence. The first dating holds — a
 /// story dates what it is about, then mentions it again ("on Tuesday
 /// officials discussed the bombing") — except that a day written with its
-/// number ("the Oct. 23 slaying") outranks one read from a weekday ("on
+/// number ("the Oct. 23 killing") outranks one read from a weekday ("on
 /// Thursday charged him with the killing").
 pub fn record(
     tokens: &[Token],

@@ -924,6 +924,20 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "the day",
         "2009-04-03",
     ),
+    // an expression that opens its sentence belongs to the clause after
+    // its comma
+    (
+        "On Friday, the council will vote on the budget.",
+        "2020-09-29",
+        "Friday",
+        "2020-10-02",
+    ),
+    (
+        "On Friday, the ministry planned to pay the first claims.",
+        "2020-09-29",
+        "Friday",
+        "2020-09-25",
+    ),
     // a forward cue far off in the sentence, with nothing nearer
     (
         "The ministry said new ferries would sail from the northern port in spring, with a third crossing each week from August 6.",

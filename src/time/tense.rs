@@ -53,6 +53,13 @@ const NOT_PAST_BEFORE: &[&str] = &[
     "her", "their", "our", "this", "these", "those", "newly", "so",
 ];
 
+/// Words that may stand before an expression that opens its sentence ("On
+/// Friday, ...", "But by March, ...").
+const FRONTING: &[&str] = &[
+    "on", "by", "until", "till", "since", "from", "in", "at", "during", "early", "late", "and",
+    "but", "then", "``", "\"", "“", "'",
+];
+
 /// Words that end the clause an expression stands in, looking forward.
 const CLAUSE_ENDS: &[&str] = &[
     ",", ";", ":", "and", "but", "that", "which", "who", "when", "while", "because", "after",
@@ -95,9 +102,17 @@ fn tense_within(
         }
         consider(first - k, cue(tokens, k, first));
     }
+    // "On Friday, the council will vote": an expression that opens its
+    // sentence belongs to the clause after its comma.
+    let fronted = tokens[..first]
+        .iter()
+        .rev()
+        .take_while(|t| t.sentence == sentence)
+        .all(|t| FRONTING.contains(&t.lower.as_str()));
     for k in end..end.saturating_add(after).min(tokens.len()) {
         let t = &tokens[k];
-        if t.sentence != sentence || CLAUSE_ENDS.contains(&t.lower.as_str()) {
+        let opening_comma = fronted && k == end && t.lower == ",";
+        if t.sentence != sentence || (CLAUSE_ENDS.contains(&t.lower.as_str()) && !opening_comma) {
             break;
         }
         // A cue behind weighs a little less than one in front.
@@ -219,6 +234,17 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
     let lex = t.lex.filter(|l| !(t.capital && l.month.is_some()));
     let passive = NOT_PAST_BEFORE.contains(&prev);
     match lex.and_then(|l| l.tense) {
+        // "the government planned to pay": a plan told in the past tense,
+        // which says nothing of when; "is expected to", "was scheduled to"
+        // and "the planned talks" still look ahead.
+        Some(Cue::Future)
+            if word.ends_with("ed")
+                && tokens.get(k + 1).is_some_and(|n| n.lower == "to")
+                && !passive
+                && !matches!(prev, "was" | "were" | "been" | "had") =>
+        {
+            None
+        }
         Some(Cue::Future) => Some(planned(before, 0)),
         Some(Cue::Past) if passive => None,
         Some(Cue::Past) => Some((0, Tense::Past)),

@@ -938,6 +938,18 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "Friday",
         "2020-09-25",
     ),
+    (
+        "On Tuesday, the Farmers and Growers Union plans to hold a rally.",
+        "2020-09-28",
+        "Tuesday",
+        "2020-09-29",
+    ),
+    (
+        "The union announced plans to strike, officials said Tuesday.",
+        "2020-09-28",
+        "Tuesday",
+        "2020-09-22",
+    ),
     // a forward cue far off in the sentence, with nothing nearer
     (
         "The ministry said new ferries would sail from the northern port in spring, with a third crossing each week from August 6.",

@@ -112,7 +112,12 @@ fn tense_within(
     for k in end..end.saturating_add(after).min(tokens.len()) {
         let t = &tokens[k];
         let opening_comma = fronted && k == end && t.lower == ",";
-        if t.sentence != sentence || (CLAUSE_ENDS.contains(&t.lower.as_str()) && !opening_comma) {
+        // "the Abortion and Reproductive Rights League": "and" in a name.
+        let named = t.lower == "and"
+            && tokens[k - 1].capital
+            && tokens.get(k + 1).is_some_and(|n| n.capital);
+        let ends = CLAUSE_ENDS.contains(&t.lower.as_str()) && !opening_comma && !named;
+        if t.sentence != sentence || ends {
             break;
         }
         // A cue behind weighs a little less than one in front.
@@ -225,6 +230,40 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
                 return Some((0, Tense::Past));
             }
         }
+    }
+    // "the league plans to hold a news conference Tuesday" looks ahead;
+    // "announced plans to", "has no plans to", "turnaround plans" are
+    // nouns.
+    if word == "plans" && tokens.get(k + 1).is_some_and(|n| n.lower == "to") {
+        let noun = prev.ends_with("ed")
+            || matches!(
+                prev,
+                "has"
+                    | "have"
+                    | "had"
+                    | "no"
+                    | "any"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "our"
+                    | "the"
+                    | "new"
+                    | "some"
+                    | "its'"
+                    | "'s"
+                    | "and"
+                    | "of"
+                    | "with"
+                    | "for"
+                    | "made"
+                    | "unveiled"
+                    | "drew"
+                    | "drawn"
+                    | "outlined"
+            );
+        return (!noun).then_some((0, Tense::Future));
     }
     // "next to the embassy" is a place.
     if word == "next" && tokens.get(k + 1).is_some_and(|n| n.lower == "to") {

@@ -1279,6 +1279,7 @@ fn threats_of_ambiguity_are_not_dates() {
         "It cost $2000.",
         "He paid 1500 dollars.",
         "They joined the March on Washington.",
+        "Guards stood there 24 hours a day, seven days a week.",
         "It was seen in the days before the vote.",
         "For the rebels, high noon has come.",
         "She gave an interview to '60 Minutes.",

@@ -1333,6 +1333,9 @@ fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
     if glued {
         return None;
     }
+    if around_the_clock(cx, i) {
+        return None;
+    }
     let (n, mut j) = number(cx, i)?;
     // "2 1/2 years", "two and a half years"
     let mut half = (i..j).any(|k| cx.is(k, &["half"])) && n.is_some();
@@ -1479,6 +1482,22 @@ fn rate_start(cx: &Context<'_>, i: usize, j: usize) -> Option<usize> {
             ],
         );
     (amount || counted).then_some(i)
+}
+
+/// True inside "24 hours a day" or "seven days a week": an idiom for
+/// "without pause", neither a length of time nor a rate.
+fn around_the_clock(cx: &Context<'_>, i: usize) -> bool {
+    let idiom = |k: usize| {
+        (cx.is(k, &["24"])
+            && cx.is(k + 1, &["hours"])
+            && cx.is(k + 2, &["a"])
+            && cx.is(k + 3, &["day"]))
+            || (cx.is(k, &["seven", "7"])
+                && cx.is(k + 1, &["days"])
+                && cx.is(k + 2, &["a"])
+                && cx.is(k + 3, &["week"]))
+    };
+    idiom(i) || (i >= 2 && idiom(i - 2))
 }
 
 /// A duration of `n` and a half units, in the next smaller unit: P2Y6M,

@@ -924,6 +924,12 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "the day",
         "2009-04-03",
     ),
+    (
+        "During the day Friday, the boy played in the yard.",
+        "2020-09-29",
+        "Friday",
+        "2020-09-25",
+    ),
     // an expression that opens its sentence belongs to the clause after
     // its comma
     (

@@ -2222,6 +2222,8 @@ fn the_period(cx: &Context<'_>, i: usize) -> Option<Found> {
             let offset = if cx.future(i) || weekday >= 6 { 0 } else { -1 };
             unit_point(u, base, offset)?
         }
+        // "during the day Friday": the daytime of the day named next.
+        "D" if days(cx, i + 2).is_some() => return None,
         // "ending the day at 5,120": the day the story is about, which is
         // the day it last named.
         "D" => Point::Day(cx.story_day.unwrap_or(cx.base())),

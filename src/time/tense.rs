@@ -60,6 +60,13 @@ const FRONTING: &[&str] = &[
     "but", "then", "``", "\"", "“", "'",
 ];
 
+/// Words after which "plans" is a noun ("has no plans to", "its plans
+/// to"), besides any past tense ("announced plans to").
+const PLANS_AS_NOUN_AFTER: &[&str] = &[
+    "has", "have", "had", "no", "any", "its", "his", "her", "their", "our", "the", "new", "some",
+    "'s", "and", "of", "with", "for", "made", "drew", "drawn",
+];
+
 /// Words that end the clause an expression stands in, looking forward.
 const CLAUSE_ENDS: &[&str] = &[
     ",", ";", ":", "and", "but", "that", "which", "who", "when", "while", "because", "after",
@@ -112,7 +119,7 @@ fn tense_within(
     for k in end..end.saturating_add(after).min(tokens.len()) {
         let t = &tokens[k];
         let opening_comma = fronted && k == end && t.lower == ",";
-        // "the Abortion and Reproductive Rights League": "and" in a name.
+        // "the Farmers and Growers Union": "and" in a name.
         let named = t.lower == "and"
             && tokens[k - 1].capital
             && tokens.get(k + 1).is_some_and(|n| n.capital);
@@ -231,38 +238,10 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
             }
         }
     }
-    // "the league plans to hold a news conference Tuesday" looks ahead;
-    // "announced plans to", "has no plans to", "turnaround plans" are
-    // nouns.
+    // "the union plans to hold a rally Tuesday" looks ahead; "announced
+    // plans to", "has no plans to" are nouns.
     if word == "plans" && tokens.get(k + 1).is_some_and(|n| n.lower == "to") {
-        let noun = prev.ends_with("ed")
-            || matches!(
-                prev,
-                "has"
-                    | "have"
-                    | "had"
-                    | "no"
-                    | "any"
-                    | "its"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "our"
-                    | "the"
-                    | "new"
-                    | "some"
-                    | "its'"
-                    | "'s"
-                    | "and"
-                    | "of"
-                    | "with"
-                    | "for"
-                    | "made"
-                    | "unveiled"
-                    | "drew"
-                    | "drawn"
-                    | "outlined"
-            );
+        let noun = prev.ends_with("ed") || PLANS_AS_NOUN_AFTER.contains(&prev);
         return (!noun).then_some((0, Tense::Future));
     }
     // "next to the embassy" is a place.

@@ -930,6 +930,19 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "Friday",
         "2020-09-25",
     ),
+    // after a verb of commitment, the infinitive's time lies ahead
+    (
+        "The alliance has decided to admit Chile, Peru and the two islands in early March.",
+        "2020-02-10",
+        "early March",
+        "2020-03",
+    ),
+    (
+        "The firm agreed to sell its bakery unit for $3 million in February.",
+        "2020-10-30",
+        "February",
+        "2021-02",
+    ),
     // an expression that opens its sentence belongs to the clause after
     // its comma
     (

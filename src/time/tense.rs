@@ -67,6 +67,27 @@ const PLANS_AS_NOUN_AFTER: &[&str] = &[
     "'s", "and", "of", "with", "for", "made", "drew", "drawn",
 ];
 
+/// Verbs of commitment: what their infinitive names lies ahead of them,
+/// whatever their own tense ("agreed to pay by February").
+const COMMITTING: &[&str] = &[
+    "decided",
+    "agreed",
+    "voted",
+    "promised",
+    "pledged",
+    "vowed",
+    "resolved",
+    "undertook",
+    "undertaken",
+    "committed",
+    "decide",
+    "agree",
+    "vote",
+    "promise",
+    "pledge",
+    "vow",
+];
+
 /// Words that end the clause an expression stands in, looking forward.
 const CLAUSE_ENDS: &[&str] = &[
     ",", ";", ":", "and", "but", "that", "which", "who", "when", "while", "because", "after",
@@ -210,7 +231,11 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
     }
     // An infinitive looks ahead of the verb it hangs on: "decided to
     // admit them in March", "agreed to pay by February".
-    if word == "to" && k < first && first - k <= INFINITIVE_REACH {
+    // After a verb of commitment the infinitive reaches across its whole
+    // object: "has decided to admit Poland, Hungary and the Czech Republic
+    // in early March".
+    let committed = COMMITTING.contains(&prev);
+    if word == "to" && k < first && (first - k <= INFINITIVE_REACH || committed) {
         let next = &tokens[k + 1];
         let verb = !next.capital
             && next.shape == Shape::Word
@@ -233,7 +258,10 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
                     next.lower.as_str(),
                     "to" | "a" | "an" | "the" | "no" | "any" | "some" | "many" | "more" | "much"
                 );
-            if participle {
+            // "has decided to admit them in March" dates the deciding,
+            // not the admitting.
+            let committing = COMMITTING.contains(&next.lower.as_str()) && first > k + 2;
+            if participle && !committing {
                 return Some((0, Tense::Past));
             }
         }
@@ -243,6 +271,14 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
     if word == "plans" && tokens.get(k + 1).is_some_and(|n| n.lower == "to") {
         let noun = prev.ends_with("ed") || PLANS_AS_NOUN_AFTER.contains(&prev);
         return (!noun).then_some((0, Tense::Future));
+    }
+    // "decided to admit them in March": the deciding is told in the past,
+    // the admitting is what the expression dates.
+    if COMMITTING.contains(&word)
+        && k + 2 < first
+        && tokens.get(k + 1).is_some_and(|n| n.lower == "to")
+    {
+        return None;
     }
     // "next to the embassy" is a place.
     if word == "next" && tokens.get(k + 1).is_some_and(|n| n.lower == "to") {

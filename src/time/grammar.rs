@@ -1274,8 +1274,10 @@ fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
         None => cx.anchor.unwrap_or(cx.base()),
     };
     // "three days later", "an hour earlier" measure a gap from the story's
-    // last date: TIMEX3 writes them as durations anchored there. "A year
-    // earlier" in a results report names the comparison period instead.
+    // last date: TIMEX3 writes them as durations anchored there. "Ten days
+    // before the shooting" names its day outright, by the happening, and
+    // stays a date; "a year earlier" in a results report names the
+    // comparison period.
     let gap = cx.is(j + 1, &["later", "earlier"]) && !matches!(u, "Y" | "Q" | "DE" | "CE");
     let as_gap = |mut f: Found| {
         if gap {

@@ -930,6 +930,12 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "Friday",
         "2020-09-25",
     ),
+    (
+        "The blast came at 8 p.m. two days ago.",
+        "2020-09-29",
+        "8 p.m. two days ago",
+        "2020-09-27T20:00",
+    ),
     // after a verb of commitment, the infinitive's time lies ahead
     (
         "The alliance has decided to admit Chile, Peru and the two islands in early March.",
@@ -1197,7 +1203,8 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
 fn a_happening_the_text_dated_anchors_what_is_counted_from_it() {
     let text = "The envoy was shot dead last Oct. 23 outside his home. \
                 On Tuesday, officials discussed the shooting. \
-                A neighbour noticed a van at 6 a.m. ten days before the shooting. \
+                A neighbour noticed a van ten days before the shooting, and again \
+                at 6 a.m. five days before the shooting. \
                 Police searched the street the day after his death.";
     let found = tag(text, day("1999-04-19"), DocType::News);
     let value = |e: &str| found.iter().find(|t| t.text == e).map(|t| t.value.clone());
@@ -1206,7 +1213,11 @@ fn a_happening_the_text_dated_anchors_what_is_counted_from_it() {
         value("ten days before the shooting").as_deref(),
         Some("1998-10-13")
     );
-    assert_eq!(value("6 a.m.").as_deref(), Some("1998-10-13T06:00"));
+    // A clock time takes the day that follows it.
+    assert_eq!(
+        value("6 a.m. five days before the shooting").as_deref(),
+        Some("1998-10-18T06:00")
+    );
     assert_eq!(
         value("the day after his death").as_deref(),
         Some("1998-10-24")

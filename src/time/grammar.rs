@@ -1764,7 +1764,7 @@ fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
     {
         return None;
     }
-    // "10 p.m. Wednesday", "5 p.m. EST Nov. 12": the day that follows.
+    // "10 p.m. Wednesday", "5 p.m. EST Nov. 12": the day that follows...
     let mut k = j;
     if cx.is(k, &["est", "edt", "pst", "pdt", "cet", "bst"]) {
         k += 1;
@@ -1772,8 +1772,10 @@ fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
     if cx.is(k, &["on", ","]) {
         k += 1;
     }
+    // ... or "6 a.m. ten days before the shooting", "8 p.m. two days ago".
     let day = explicit(cx, k)
         .or_else(|| days_told(cx, k, i))
+        .or_else(|| shifted(cx, k))
         .and_then(|f| f.day());
     if let Some((_, end)) = day {
         j = end;

@@ -112,6 +112,12 @@ impl Context<'_> {
         words.contains(&self.word(i))
     }
 
+    /// The day the story is about: the last day it named, or else the day
+    /// relative expressions count from.
+    fn story(&self) -> NaiveDate {
+        self.story_day.unwrap_or(self.base())
+    }
+
     /// The day relative expressions count from: the publication date, or
     /// in narrative text the last day the text mentioned.
     fn base(&self) -> NaiveDate {
@@ -1421,18 +1427,10 @@ fn ahead(cx: &Context<'_>, i: usize, end: usize, n: Option<u32>, u: &'static str
         ));
     }
     let n = i32::try_from(n?).ok()?;
-    let base = cx.base();
-    let point = match u {
-        "D" => Point::Day(base + Duration::days(i64::from(n))),
-        "W" => Point::Week(monday(base + Duration::weeks(i64::from(n)))),
-        "M" => {
-            let d = add_months(base, n);
-            Point::Month(d.year(), d.month())
-        }
-        "Y" => Point::Year(base.year() + n),
-        _ => return None,
-    };
-    let mut f = Found::date(i, end, point);
+    if !matches!(u, "D" | "W" | "M" | "Y") {
+        return None;
+    }
+    let mut f = Found::date(i, end, unit_point(u, cx.base(), n)?);
     f.approx = true;
     Some(f)
 }
@@ -2052,7 +2050,7 @@ fn running_count(cx: &Context<'_>, i: usize) -> Option<Found> {
     if cx.is(u + 1, &["-"]) {
         return None;
     }
-    let day = cx.story_day.unwrap_or(cx.base());
+    let day = cx.story();
     let point = match cx.word(u) {
         "day" => Point::Day(day),
         "week" => Point::Week(monday(day)),
@@ -2152,7 +2150,7 @@ fn in_the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
     let base = cx.base();
     let p = match cx.word(i + 3) {
         // "later in the day": the day the story is about.
-        "day" => Point::Day(cx.story_day.unwrap_or(base)),
+        "day" => Point::Day(cx.story()),
         "week" => unit_point("W", base, 0)?,
         "month" => unit_point("M", base, 0)?,
         "year" => Point::Year(base.year()),
@@ -2230,7 +2228,7 @@ fn the_period(cx: &Context<'_>, i: usize) -> Option<Found> {
         "D" if days(cx, i + 2).is_some() => return None,
         // "ending the day at 5,120": the day the story is about, which is
         // the day it last named.
-        "D" => Point::Day(cx.story_day.unwrap_or(cx.base())),
+        "D" => Point::Day(cx.story()),
         _ => return None,
     };
     Some(Found::date(i, i + 2, p))

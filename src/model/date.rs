@@ -173,6 +173,56 @@ pub const OPEN_START: NaiveDate = NaiveDate::MIN;
 /// The latest day any date may name; an open end (`2020/..`) uses it.
 pub const OPEN_END: NaiveDate = NaiveDate::MAX;
 
+/// The first day a written date may name: 1 January of year 1.
+pub const FIRST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(1, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+/// The last day a written date may name: 31 December 9999.
+pub const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(d) => d,
+    None => NaiveDate::MAX,
+};
+
+/// The forms a date may be written in, for error messages.
+pub const DATE_FORMS: &str = "write a date as 2020-09-28, 2020-09, 2020, 2020-W39, 2020-Q3, 2020-H2, \
+     2020-SU, 199X, 19XX, a range 2020-09-24/2020-09-27, an open range ../2020-09 or 2020-09-22/.., \
+     or qualified: 2020-09-22~, 2020-09?, late 2020-W39 (years 0001 to 9999)";
+
+/// Reads a calendar day `YYYY-MM-DD` in years 1 to 9999, as options and
+/// batches give it, saying what is wrong when it is not one:
+/// `2021-02-29` is a day that does not exist, `22/09/2020` is not the form.
+pub fn parse_day(text: &str) -> Result<NaiveDate, DateError> {
+    let t = text.trim();
+    let parts: Vec<&str> = t.split('-').collect();
+    let shape = matches!(parts.as_slice(), [y, m, d]
+        if digits(y, 4).is_some() && digits(m, 2).is_some() && digits(d, 2).is_some());
+    if !shape {
+        return Err(err(
+            text,
+            format!("`{t}` is not a day; write it as YYYY-MM-DD, such as 2020-09-28 (years 0001 to 9999)"),
+        ));
+    }
+    Ok(parse_unit(text, t)?.start)
+}
+
+/// The `clap` parser of a day option (`--dct`, `--published`).
+pub fn day_arg(text: &str) -> Result<NaiveDate, String> {
+    parse_day(text).map_err(|e| e.reason)
+}
+
+/// Deserializes a day `YYYY-MM-DD` (years 1 to 9999) from a string, with
+/// [`parse_day`]'s messages: for batch lines.
+pub fn deserialize_day<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    let text = String::deserialize(d)?;
+    parse_day(&text).map_err(serde::de::Error::custom)
+}
+
+/// True when `d` lies in years 1 to 9999, the years a written date may name.
+pub fn in_years(d: NaiveDate) -> bool {
+    (FIRST_DAY..=LAST_DAY).contains(&d)
+}
+
 /// A date as written in the store, parsed into an inclusive interval.
 ///
 /// Equality and hashing look at the meaning (interval, granularity,
@@ -337,6 +387,19 @@ fn parse(input: &str) -> Result<EventDate, DateError> {
     if text.is_empty() {
         return Err(err(input, "the date is empty; write e.g. 2020-09-28"));
     }
+    let mut ends = text.split('/');
+    match (ends.next(), ends.next(), ends.next()) {
+        (Some(a), Some(b), None) => parse_range(input, a, b),
+        (Some(_), Some(_), Some(_)) => Err(err(
+            input,
+            format!("a range has exactly two ends; {DATE_FORMS}"),
+        )),
+        _ => single(input, text),
+    }
+}
+
+/// A date that is not a range: a unit, with its part and qualifier.
+fn single(input: &str, text: &str) -> Result<EventDate, DateError> {
     let (part, rest) = match text.split_once(char::is_whitespace) {
         Some((w, rest)) => match w.to_ascii_lowercase().as_str() {
             "early" => (Some(Part::Early), rest.trim()),
@@ -352,18 +415,6 @@ fn parse(input: &str) -> Result<EventDate, DateError> {
         None => (None, text),
     };
     let (body, certainty, margin) = split_qualifier(input, rest)?;
-    if let Some((a, b)) = body.split_once('/') {
-        if part.is_some() {
-            return Err(err(input, "`early`/`mid`/`late` cannot qualify a range"));
-        }
-        if certainty != Certainty::Exact {
-            return Err(err(
-                input,
-                "qualify the ends of a range, not the range: write 2020-09-22~/2020-09-25",
-            ));
-        }
-        return parse_range(input, a, b);
-    }
     let span = parse_unit(input, body)?;
     let (mut start, mut end) = (span.start, span.end);
     if let Some(p) = part {
@@ -376,8 +427,10 @@ fn parse(input: &str) -> Result<EventDate, DateError> {
         let days = margin.unwrap_or_else(|| default_margin(span.granularity));
         start = start
             .checked_sub_days(Days::new(days))
-            .unwrap_or(OPEN_START);
-        end = end.checked_add_days(Days::new(days)).unwrap_or(OPEN_END);
+            .map_or(FIRST_DAY, |d| d.max(FIRST_DAY));
+        end = end
+            .checked_add_days(Days::new(days))
+            .map_or(LAST_DAY, |d| d.min(LAST_DAY));
     }
     let mut written = String::new();
     if let Some(p) = part {
@@ -466,16 +519,16 @@ fn split_qualifier<'a>(
 
 fn parse_range(input: &str, a: &str, b: &str) -> Result<EventDate, DateError> {
     let (a, b) = (a.trim(), b.trim());
-    let first = if a == ".." || a.is_empty() {
-        None
-    } else {
-        Some(parse(a)?)
+    let end = |s: &str| -> Result<Option<EventDate>, DateError> {
+        if s == ".." || s.is_empty() {
+            return Ok(None);
+        }
+        single(s, s)
+            .map(Some)
+            .map_err(|e| err(input, format!("in `{s}`: {}", e.reason)))
     };
-    let last = if b == ".." || b.is_empty() {
-        None
-    } else {
-        Some(parse(b)?)
-    };
+    let first = end(a)?;
+    let last = end(b)?;
     if first.is_none() && last.is_none() {
         return Err(err(input, "a range needs at least one end: `2020-09/..`"));
     }
@@ -503,12 +556,28 @@ fn parse_range(input: &str, a: &str, b: &str) -> Result<EventDate, DateError> {
 }
 
 fn year_of(input: &str, s: &str) -> Result<i32, DateError> {
-    let ok = s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
-    if !ok {
-        return Err(err(input, format!("`{s}` is not a four-digit year")));
+    let y = digits(s, 4).ok_or_else(|| {
+        let what = if s.is_empty() {
+            "this is not a date".to_string()
+        } else {
+            format!("`{s}` is not a four-digit year")
+        };
+        err(input, format!("{what}; {DATE_FORMS}"))
+    })?;
+    if y == 0 {
+        return Err(err(
+            input,
+            "there is no year 0000; years run from 0001 to 9999",
+        ));
     }
-    let y: i32 = s.parse().map_err(|_| err(input, "bad year"))?;
     Ok(y)
+}
+
+/// The number written with exactly `n` ASCII digits, else `None`.
+fn digits(s: &str, n: usize) -> Option<i32> {
+    (s.len() == n && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
 }
 
 fn two_digits(input: &str, s: &str, what: &str) -> Result<u32, DateError> {
@@ -541,13 +610,24 @@ fn months(input: &str, y: i32, from: u32, to: u32, g: Granularity) -> Result<Spa
     })
 }
 
+/// The span of one unit, which must lie in years 1 to 9999.
 fn parse_unit(input: &str, s: &str) -> Result<Span, DateError> {
+    let span = unit_span(input, s)?;
+    if span.start < FIRST_DAY || span.end > LAST_DAY {
+        return Err(err(
+            input,
+            "the date reaches outside the years 0001 to 9999, the years a date may name",
+        ));
+    }
+    Ok(span)
+}
+
+fn unit_span(input: &str, s: &str) -> Result<Span, DateError> {
     let parts: Vec<&str> = s.split('-').collect();
     match parts.as_slice() {
         [y] if y.len() == 4 && y.ends_with("XX") => {
-            let c: i32 = y[..2]
-                .parse()
-                .map_err(|_| err(input, "a century is written like 19XX"))?;
+            let c =
+                digits(&y[..2], 2).ok_or_else(|| err(input, "a century is written like 19XX"))?;
             Ok(Span {
                 start: ymd(input, c * 100, 1, 1)?,
                 end: ymd(input, c * 100 + 99, 12, 31)?,
@@ -555,9 +635,8 @@ fn parse_unit(input: &str, s: &str) -> Result<Span, DateError> {
             })
         }
         [y] if y.len() == 4 && y.ends_with('X') => {
-            let d: i32 = y[..3]
-                .parse()
-                .map_err(|_| err(input, "a decade is written like 199X"))?;
+            let d =
+                digits(&y[..3], 3).ok_or_else(|| err(input, "a decade is written like 199X"))?;
             Ok(Span {
                 start: ymd(input, d * 10, 1, 1)?,
                 end: ymd(input, d * 10 + 9, 12, 31)?,
@@ -613,7 +692,10 @@ fn parse_unit(input: &str, s: &str) -> Result<Span, DateError> {
             let y = year_of(input, y)?;
             let m = two_digits(input, m, "month")?;
             if !(1..=12).contains(&m) {
-                return Err(err(input, format!("there is no month {m:02}; months are 01 to 12")));
+                return Err(err(
+                    input,
+                    format!("there is no month {m:02}; months are 01 to 12"),
+                ));
             }
             months(input, y, m, m, Granularity::Month)
         }
@@ -622,13 +704,16 @@ fn parse_unit(input: &str, s: &str) -> Result<Span, DateError> {
             let m = two_digits(input, m, "month")?;
             let dd = two_digits(input, d, "day")?;
             if !(1..=12).contains(&m) {
-                return Err(err(input, format!("there is no month {m:02}; months are 01 to 12")));
+                return Err(err(
+                    input,
+                    format!("there is no month {m:02}; months are 01 to 12"),
+                ));
             }
             let day = NaiveDate::from_ymd_opt(y, m, dd).ok_or_else(|| {
                 err(
                     input,
                     format!(
-                        "{y}-{m:02} has {} days",
+                        "the day does not exist: {y:04}-{m:02} has no day {dd:02}, only {} days",
                         last_of_month(input, y, m).map(|d| d.day()).unwrap_or(31)
                     ),
                 )
@@ -639,10 +724,7 @@ fn parse_unit(input: &str, s: &str) -> Result<Span, DateError> {
                 granularity: Granularity::Day,
             })
         }
-        _ => Err(err(
-            input,
-            "write a date as 2020-09-28, 2020-09, 2020, 2020-W39, 2020-Q3 or a range 2020-09-24/2020-09-27",
-        )),
+        _ => Err(err(input, format!("this is not a date; {DATE_FORMS}"))),
     }
 }
 
@@ -703,6 +785,55 @@ mod tests {
         assert!(open.open_start());
         let open: EventDate = "2020-09-22/..".parse().unwrap();
         assert!(open.open_end());
+    }
+
+    #[test]
+    fn a_range_has_exactly_two_ends() {
+        let e = "2020/2021/2022".parse::<EventDate>().unwrap_err();
+        assert!(e.reason.contains("exactly two ends"), "{e}");
+        // Tens of thousands of ends: an error, not a stack overflow.
+        let deep = "2020/".repeat(50_000) + "2021";
+        assert!(deep.parse::<EventDate>().is_err());
+        let qualified: EventDate = "2020-09-22~/2020-09-25".parse().unwrap();
+        assert_eq!(qualified.earliest(), d("2020-09-20"));
+    }
+
+    #[test]
+    fn dates_lie_in_years_1_to_9999() {
+        for bad in [
+            "0000",
+            "0000-01-01",
+            "00XX",
+            "000X",
+            "9999-WI",
+            "+262142-12-31",
+        ] {
+            assert!(bad.parse::<EventDate>().is_err(), "{bad} parsed");
+        }
+        assert_eq!(interval("9999-12-31~").1, d("9999-12-31"));
+        assert_eq!(interval("0001-01-01~").0, d("0001-01-01"));
+        assert_eq!(interval("99XX").1, d("9999-12-31"));
+    }
+
+    #[test]
+    fn errors_say_what_is_accepted() {
+        let reason = |s: &str| s.parse::<EventDate>().unwrap_err().reason;
+        assert!(
+            reason("-500").contains("2020-09-28, 2020-09, 2020"),
+            "{}",
+            reason("-500")
+        );
+        assert!(reason("22/09/2020").contains("2020-W39"));
+        let day = |s: &str| parse_day(s).unwrap_err().reason;
+        assert!(
+            day("2021-02-29").contains("does not exist"),
+            "{}",
+            day("2021-02-29")
+        );
+        assert!(day("22/09/2020").contains("YYYY-MM-DD"));
+        assert!(day("+262142-12-31").contains("YYYY-MM-DD"));
+        assert!(day("0000-01-01").contains("0001 to 9999"));
+        assert_eq!(parse_day(" 2020-02-29 "), Ok(d("2020-02-29")));
     }
 
     #[test]

@@ -118,10 +118,10 @@ pub fn help_for(message: &str, what: &str) -> String {
         "remove the field or fix its spelling".to_string()
     } else if message.starts_with("missing field") {
         format!("add the field; {} {what} has: {fields}", article(what))
+    } else if message.contains(crate::model::date::DATE_FORMS) {
+        "fix the date; the message lists the forms a date may take".to_string()
     } else if message.contains("invalid date") {
-        "write a date as 2020-09-28, 2020-09, 2020, 2020-W39, 2020-Q3, a range 2020-09-24/2020-09-27, \
-         an open range ../2020-09, or qualify it: 2020-09-22~, 2020-09?, late 2020-W39"
-            .to_string()
+        crate::model::date::DATE_FORMS.to_string()
     } else if message.contains("unknown variant") {
         "use one of the values the message lists".to_string()
     } else {

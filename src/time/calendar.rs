@@ -124,14 +124,20 @@ pub fn monday(d: NaiveDate) -> NaiveDate {
     d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
 }
 
-/// Moves a day by whole months, keeping the day where the month allows.
-pub fn add_months(d: NaiveDate, months: i32) -> NaiveDate {
-    let total = d.year() * 12 + d.month0() as i32 + months;
-    let (y, m) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+/// Moves a day by whole months, keeping the day where the month allows;
+/// `None` past the calendar's ends.
+pub fn add_months(d: NaiveDate, months: i32) -> Option<NaiveDate> {
+    let total = i64::from(d.year()) * 12 + i64::from(d.month0()) + i64::from(months);
+    let y = i32::try_from(total.div_euclid(12)).ok()?;
+    let m = total.rem_euclid(12) as u32 + 1;
     (1..=d.day())
         .rev()
         .find_map(|day| NaiveDate::from_ymd_opt(y, m, day))
-        .unwrap_or(d)
+}
+
+/// Moves a day by `days`; `None` past the calendar's ends.
+pub fn add_days(d: NaiveDate, days: i64) -> Option<NaiveDate> {
+    d.checked_add_signed(Duration::try_days(days)?)
 }
 
 /// Western Easter Sunday of a year (the Gregorian computus).
@@ -166,7 +172,7 @@ fn nth_weekday(year: i32, month: u32, wd: u32, n: u32) -> Option<NaiveDate> {
     let offset = (wd + 7 - first.weekday().number_from_monday()) % 7;
     let first_wd = first + Duration::days(i64::from(offset));
     if n == 0 {
-        let next_month = add_months(first, 1);
+        let next_month = add_months(first, 1)?;
         let mut d = first_wd;
         while d + Duration::days(7) < next_month {
             d += Duration::days(7);

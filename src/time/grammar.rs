@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::calendar::{add_months, monday, Point};
+use super::calendar::{add_days, add_months, monday, Point};
 use super::happenings::Happened;
 use super::scan::{Shape, Token};
 use super::tense::{sentence_tense, tense, Cue, Tense};
@@ -1015,21 +1015,22 @@ fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found> {
 
 /// The calendar unit around `base` moved by `offset` units.
 fn unit_point(unit: &str, base: NaiveDate, offset: i32) -> Option<Point> {
+    let weeks = || add_days(monday(base), i64::from(offset) * 7);
     Some(match unit {
-        "D" => Point::Day(base + Duration::days(i64::from(offset))),
-        "W" => Point::Week(monday(base) + Duration::weeks(i64::from(offset))),
-        "WE" => Point::Weekend(monday(base) + Duration::weeks(i64::from(offset))),
+        "D" => Point::Day(add_days(base, i64::from(offset))?),
+        "W" => Point::Week(weeks()?),
+        "WE" => Point::Weekend(weeks()?),
         "M" => {
-            let d = add_months(base, offset);
+            let d = add_months(base, offset)?;
             Point::Month(d.year(), d.month())
         }
         "Q" => {
-            let d = add_months(base, offset * 3);
+            let d = add_months(base, offset.checked_mul(3)?)?;
             Point::Quarter(d.year(), d.month0() / 3 + 1)
         }
-        "Y" => Point::Year(base.year() + offset),
-        "DE" => Point::Decade(base.year() / 10 + offset),
-        "CE" => Point::Century(base.year() / 100 + offset),
+        "Y" => Point::Year(base.year().checked_add(offset)?),
+        "DE" => Point::Decade((base.year() / 10).checked_add(offset)?),
+        "CE" => Point::Century((base.year() / 100).checked_add(offset)?),
         _ => return None,
     })
 }
@@ -1296,25 +1297,28 @@ fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
         let r = if dir < 0 { "PAST_REF" } else { "FUTURE_REF" };
         return Some(as_gap(Found::date(i, end, Point::Reference(r, Some(u)))));
     };
-    let n = n as i32 * dir;
+    let n = i32::try_from(n).ok()?.checked_mul(dir)?;
     let (point, approx) = match u {
-        "D" => (Point::Day(base + Duration::days(i64::from(n))), false),
+        "D" => (Point::Day(add_days(base, i64::from(n))?), false),
         // "two weeks ago" still names about a day; "six weeks ago" a week.
         "W" if n.abs() >= 3 => (
-            Point::Week(monday(base + Duration::weeks(i64::from(n)))),
+            Point::Week(monday(add_days(base, i64::from(n) * 7)?)),
             false,
         ),
-        "W" => (Point::Day(base + Duration::weeks(i64::from(n))), true),
+        "W" => (Point::Day(add_days(base, i64::from(n) * 7)?), true),
         "M" => {
-            let d = add_months(base, n);
+            let d = add_months(base, n)?;
             (Point::Month(d.year(), d.month()), false)
         }
         "Y" if cx.quarterly(i) && cx.doc_type == DocType::News => {
             let (y, q) = last_quarter(cx.dct);
-            (Point::Quarter(y + n, q), false)
+            (Point::Quarter(y.checked_add(n)?, q), false)
         }
-        "Y" => (Point::Year(base.year() + n), false),
-        "DE" => (Point::Year(base.year() + 10 * n), true),
+        "Y" => (Point::Year(base.year().checked_add(n)?), false),
+        "DE" => (
+            Point::Year(base.year().checked_add(n.checked_mul(10)?)?),
+            true,
+        ),
         "H" | "MIN" | "S" => (Point::Day(base), true),
         _ => return None,
     };

@@ -108,7 +108,12 @@ pub struct Timex {
 
 /// Finds and resolves every temporal expression of `text`, against the
 /// reference date `dct`. Expressions come sorted and never overlap.
+///
+/// A reference date outside the years 1 to 9999 is moved to the nearest
+/// end of that range; counted from there, no expression can reach past
+/// the calendar's ends (amounts have at most four digits).
 pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
+    let dct = dct.clamp(crate::model::date::FIRST_DAY, crate::model::date::LAST_DAY);
     let tokens = scan::scan(text);
     let sentences = tokens.last().map_or(0, |t| t.sentence as usize + 1);
     // A results report: once a document speaks of quarters, "a year ago"

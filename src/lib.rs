@@ -8,13 +8,15 @@
 //! - [`time`]: finding and resolving temporal expressions in text;
 //! - [`extract`]: pulling events out of articles;
 //! - [`graph`]: the causal graph, its checks and its orders;
-//! - [`export`]: timelines and DOT diagrams.
+//! - [`export`]: timelines and DOT diagrams;
+//! - [`input`]: text as people save it (BOMs, CRLF, bad lines in batches).
 #![warn(missing_docs)]
 
 pub mod error;
 pub mod export;
 pub mod extract;
 pub mod graph;
+pub mod input;
 pub mod model;
 pub mod store;
 pub mod time;

@@ -260,9 +260,9 @@ fn missing_dates_and_binary_files_are_clear_errors() {
     let binary = root().join("tests/data/articles/binary.txt");
     let out = run_in(dir.path(), &["extract", binary.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("binary.txt: error: the file is not UTF-8")
-    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("binary.txt:2:1:"), "{err}");
+    assert!(err.contains("error: the file is not UTF-8"), "{err}");
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! `annals extract`: articles in, store files out.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use annals::export::json::{EventJson, Related};
@@ -40,7 +40,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "toml")]
     pub format: Format,
     /// Publication date, when the article does not give it.
-    #[arg(long)]
+    #[arg(long, value_parser = annals::model::date::day_arg)]
     pub published: Option<NaiveDate>,
     /// Headline.
     #[arg(long)]
@@ -140,15 +140,18 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
         let path = target(s);
         if path.exists() {
             let (e, l) = write::update(&path, s)?;
-            eprintln!("{}: {e} new events, {l} new links", path.display());
+            super::note(format_args!(
+                "{}: {e} new events, {l} new links",
+                path.display()
+            ));
         } else {
             write::atomic_write(&path, &write::toml_text(s))?;
-            eprintln!(
+            super::note(format_args!(
                 "{}: {} events, {} links",
                 path.display(),
                 s.events.len(),
                 s.links.len()
-            );
+            ));
         }
     }
     Ok(0)
@@ -183,16 +186,16 @@ fn event_lines(doc: &str, store: &Store) -> String {
 fn batch(path: &PathBuf, lexicon: &Lexicon, out: &mut dyn Write) -> annals::Result<u8> {
     let shown = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| Error::io(&shown, e))?;
-    let mut lines = std::io::BufReader::new(file).lines().enumerate();
+    let mut lines = annals::input::batch_lines(&shown, std::io::BufReader::new(file));
     let mut problems = Vec::new();
     let io = |e| Error::io("<stdout>", e);
     loop {
         // Chunks keep memory flat and output streaming, in input order.
         let mut chunk = Vec::with_capacity(256);
-        for (n, line) in lines.by_ref().take(256) {
-            let line = line.map_err(|e| Error::io(&shown, e))?;
-            if !line.trim().is_empty() {
-                chunk.push((n + 1, line));
+        for item in lines.by_ref().take(256) {
+            match item? {
+                (n, Ok(line)) => chunk.push((n, line)),
+                (_, Err(d)) => problems.push(d),
             }
         }
         if chunk.is_empty() {

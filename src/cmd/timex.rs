@@ -1,7 +1,8 @@
 //! `annals timex`: temporal expressions as JSON Lines.
 
-use std::io::{BufRead, Read, Write};
+use std::io::{Read, Write};
 
+use annals::input;
 use annals::time::{self, DocType, Timex};
 use annals::{Diagnostic, Error, Location};
 use chrono::NaiveDate;
@@ -15,7 +16,7 @@ pub struct Args {
     #[arg(default_value = "-", conflicts_with = "docs")]
     pub file: String,
     /// The reference date (publication date), e.g. 2020-09-29.
-    #[arg(long, required_unless_present = "docs")]
+    #[arg(long, required_unless_present = "docs", value_parser = annals::model::date::day_arg)]
     pub dct: Option<NaiveDate>,
     /// What relative expressions count from.
     #[arg(long = "type", default_value = "news", value_parser = parse_doc_type)]
@@ -52,6 +53,7 @@ fn line(t: &Timex, doc: Option<&str>) -> serde_json::Value {
 #[derive(Deserialize)]
 struct Doc {
     id: String,
+    #[serde(deserialize_with = "annals::model::date::deserialize_day")]
     dct: NaiveDate,
     #[serde(default)]
     doc_type: Option<String>,
@@ -64,14 +66,18 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
     if let Some(path) = &args.docs {
         let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
         let mut problems = Vec::new();
-        for (n, text) in std::io::BufReader::new(file).lines().enumerate() {
-            let text = text.map_err(|e| Error::io(path, e))?;
-            if text.trim().is_empty() {
-                continue;
-            }
+        for item in input::batch_lines(path, std::io::BufReader::new(file)) {
+            let (n, text) = item?;
+            let text = match text {
+                Ok(t) => t,
+                Err(d) => {
+                    problems.push(d);
+                    continue;
+                }
+            };
             let at = Location::File {
                 path: path.clone(),
-                line: n + 1,
+                line: n,
                 column: 1,
             };
             let doc: Doc = match serde_json::from_str(&text) {
@@ -99,21 +105,15 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
         }
         return Ok(0);
     }
-    let mut text = String::new();
-    if args.file == "-" {
+    let text = if args.file == "-" {
+        let mut bytes = Vec::new();
         std::io::stdin()
-            .read_to_string(&mut text)
+            .read_to_end(&mut bytes)
             .map_err(|e| Error::io("<stdin>", e))?;
+        input::utf8("<stdin>", bytes)?
     } else {
-        let bytes = std::fs::read(&args.file).map_err(|e| Error::io(&args.file, e))?;
-        text = String::from_utf8(bytes).map_err(|_| {
-            Error::Invalid(vec![Diagnostic::error(
-                Some(Location::Path(args.file.clone())),
-                "the file is not UTF-8 text",
-            )
-            .with_help("convert it to UTF-8")])
-        })?;
-    }
+        input::read_text(&args.file)?
+    };
     let dct = args
         .dct
         .ok_or_else(|| Error::Usage("give --dct YYYY-MM-DD".into()))?;

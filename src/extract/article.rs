@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::error::{Diagnostic, Error, Location, Result};
+use crate::model::date::{in_years, parse_day};
 use crate::time::{self, DocType, TimexType};
 
 /// One article, ready for extraction.
@@ -93,15 +94,7 @@ impl Article {
     pub fn from_path(path: &Path, overrides: &Overrides) -> Result<Article> {
         let shown = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| Error::io(&shown, e))?;
-        let text = String::from_utf8(bytes).map_err(|_| {
-            Error::Invalid(vec![Diagnostic::error(
-                Some(Location::Path(shown.clone())),
-                "the file is not UTF-8 text (binary, or another encoding)",
-            )
-            .with_help(
-                "convert it to UTF-8 text, or save the page as HTML or plain text",
-            )])
-        })?;
+        let text = crate::input::utf8(&shown, bytes)?;
         if text.contains('\0') {
             return Err(Error::Invalid(vec![Diagnostic::error(
                 Some(Location::Path(shown)),
@@ -118,6 +111,7 @@ impl Article {
     /// Reads an article from its text; `path` names it in messages and its
     /// extension chooses the reader; `name` gives the id.
     pub fn from_text(text: &str, path: &str, name: &str, overrides: &Overrides) -> Result<Article> {
+        let text = crate::input::without_bom(text);
         let lower = path.to_ascii_lowercase();
         let parts = if lower.ends_with(".md") || lower.ends_with(".markdown") {
             markdown(text, path)?
@@ -161,7 +155,7 @@ fn header_date(line: &str) -> Option<NaiveDate> {
     time::tag(line, far, DocType::News)
         .into_iter()
         .filter(|t| t.kind == TimexType::Date && t.value.len() == 10)
-        .find_map(|t| t.value.parse().ok())
+        .find_map(|t| t.value.parse().ok().filter(|d| in_years(*d)))
 }
 
 fn plain(text: &str) -> Parts {
@@ -208,7 +202,8 @@ fn markdown(text: &str, path: &str) -> Result<Parts> {
         )
         .with_help("end the TOML front matter with a line of +++")]));
     };
-    let front = &rest[..end];
+    // CRLF files: the line before the closing +++ ends in a CR.
+    let front = rest[..end].trim_end_matches('\r');
     let body = rest[end + 4..].trim_start_matches(['\r', '\n']);
     let fm: FrontMatter = toml::from_str(front).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start) + 3;
@@ -221,6 +216,7 @@ fn markdown(text: &str, path: &str) -> Result<Parts> {
     })?;
     let published = fm.published.and_then(|d| d.date).and_then(|d| {
         NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+            .filter(|d| in_years(*d))
     });
     let mut parts = plain(body);
     if !fm.title.is_empty() {
@@ -293,7 +289,7 @@ fn html(text: &str) -> Parts {
                 .map(str::to_string)
         })
     });
-    parts.published = date_text.and_then(|d| d.get(..10).and_then(|d| d.parse().ok()));
+    parts.published = date_text.and_then(|d| d.get(..10).and_then(|d| parse_day(d).ok()));
     // The readable text: paragraphs and headings of the article or main
     // element (else the body), without navigation, scripts and asides.
     let root = ["article", "main", "[role=\"main\"]", "body"]
@@ -345,6 +341,7 @@ fn json_ld_date(doc: &scraper::Html) -> Option<String> {
 #[derive(Deserialize)]
 struct BatchLine {
     id: String,
+    #[serde(deserialize_with = "crate::model::date::deserialize_day")]
     published: NaiveDate,
     #[serde(default)]
     title: Option<String>,

@@ -1,0 +1,103 @@
+//! Reading text people hand us: UTF-8 with or without a byte-order mark,
+//! LF or CRLF line ends, and JSON Lines batches whose bad lines are
+//! reported by number while the rest are read.
+
+use std::io::BufRead;
+
+use crate::error::{Diagnostic, Error, Location, Result};
+
+/// The byte-order mark some editors put before UTF-8 text.
+const BOM: char = '\u{feff}';
+
+/// `text` without a leading byte-order mark.
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix(BOM).unwrap_or(text)
+}
+
+/// `bytes` as text without a byte-order mark, or an error naming `path`
+/// and the line of the first byte that is not UTF-8.
+pub fn utf8(path: &str, bytes: Vec<u8>) -> Result<String> {
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with(BOM) {
+                text.drain(..BOM.len_utf8());
+            }
+            Ok(text)
+        }
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let at = e.utf8_error().valid_up_to();
+            Err(Error::Invalid(vec![not_utf8(path, bytes, at, "file")]))
+        }
+    }
+}
+
+/// The error for a byte at `at` of `bytes` (read from `path`) that is not
+/// UTF-8, located by line and column.
+fn not_utf8(path: &str, bytes: &[u8], at: usize, what: &str) -> Diagnostic {
+    let before = &bytes[..at];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    Diagnostic::error(
+        Some(Location::File {
+            path: path.to_string(),
+            line,
+            column,
+        }),
+        format!("the {what} is not UTF-8 text (binary, or another encoding)"),
+    )
+    .with_help("convert it to UTF-8 text")
+}
+
+/// Reads the file at `path` as text (see [`utf8`]).
+pub fn read_text(path: &str) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    utf8(path, bytes)
+}
+
+/// One line of a batch: its 1-based number and its text, or the problem
+/// that made it unreadable (not UTF-8), located at `path:line`.
+pub type BatchLine = (usize, std::result::Result<String, Diagnostic>);
+
+/// The lines of a JSON Lines batch read from `reader` (named `path` in
+/// messages), blank lines skipped, a byte-order mark on the first line and
+/// CR before LF dropped. A line that is not UTF-8 comes back as its
+/// diagnostic and reading goes on; only an I/O failure ends it.
+pub fn batch_lines<R: BufRead>(
+    path: &str,
+    mut reader: R,
+) -> impl Iterator<Item = Result<BatchLine>> {
+    let mut n = 0;
+    let path = path.to_string();
+    std::iter::from_fn(move || loop {
+        let mut buf = Vec::new();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => return None,
+            Ok(_) => {}
+            Err(e) => return Some(Err(Error::io(&path, e))),
+        }
+        n += 1;
+        while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            buf.pop();
+        }
+        let line = match String::from_utf8(buf) {
+            Ok(text) if n == 1 => without_bom(&text).to_string(),
+            Ok(text) => text,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let mut d = not_utf8(&path, e.as_bytes(), at, "line");
+                if let Some(Location::File { line, .. }) = &mut d.location {
+                    *line = n;
+                }
+                return Some(Ok((n, Err(d))));
+            }
+        };
+        if !line.trim().is_empty() {
+            return Some(Ok((n, Ok(line))));
+        }
+    })
+}

@@ -12,7 +12,7 @@ mod toml_file;
 mod validate;
 
 use std::collections::BTreeMap;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Error, Location, Result, Severity};
@@ -51,6 +51,8 @@ pub struct Loaded {
     pub link_origins: Vec<Origin>,
     /// How many files were read.
     pub files: usize,
+    /// What store discovery passed over, and why (also among the warnings).
+    pub skipped: Vec<Diagnostic>,
 }
 
 impl Loaded {
@@ -99,24 +101,30 @@ pub fn read(path: &str) -> Result<(Loaded, Vec<Diagnostic>)> {
     let mut loaded = Loaded::default();
     let mut diags = Vec::new();
     if path == "-" {
-        let mut text = String::new();
+        let mut bytes = Vec::new();
         std::io::stdin()
-            .read_to_string(&mut text)
+            .read_to_end(&mut bytes)
             .map_err(|e| Error::io("<stdin>", e))?;
-        jsonl::read("<stdin>", &text, &mut loaded, &mut diags);
+        match crate::input::utf8("<stdin>", bytes) {
+            Ok(text) => jsonl::read("<stdin>", &text, &mut loaded, &mut diags),
+            Err(Error::Invalid(d)) => diags.extend(d),
+            Err(e) => return Err(e),
+        }
         loaded.files = 1;
     } else {
         let mut files = Vec::new();
-        collect(Path::new(path), true, &mut files)?;
+        collect(Path::new(path), &mut files, &mut loaded.skipped)?;
+        diags.extend(loaded.skipped.iter().cloned());
         for file in &files {
             let shown = file.display().to_string();
             let bytes = std::fs::read(file).map_err(|e| Error::io(&shown, e))?;
-            let Ok(text) = String::from_utf8(bytes) else {
-                diags.push(
-                    Diagnostic::error(Some(Location::Path(shown)), "the file is not UTF-8 text")
-                        .with_help("save it as UTF-8"),
-                );
-                continue;
+            let text = match crate::input::utf8(&shown, bytes) {
+                Ok(text) => text,
+                Err(Error::Invalid(d)) => {
+                    diags.extend(d);
+                    continue;
+                }
+                Err(e) => return Err(e),
             };
             if file
                 .extension()
@@ -139,9 +147,13 @@ pub fn read(path: &str) -> Result<(Loaded, Vec<Diagnostic>)> {
 }
 
 /// Loads a store, failing with every error found ([`Error::Invalid`]);
-/// warnings are dropped. See [`read`] for what `path` may be.
+/// warnings are dropped, except that files discovery skipped are noted on
+/// standard error. See [`read`] for what `path` may be.
 pub fn load(path: &str) -> Result<Store> {
     let (loaded, diags) = read(path)?;
+    for note in &loaded.skipped {
+        let _ = writeln!(std::io::stderr(), "{note}");
+    }
     let errors: Vec<Diagnostic> = diags
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
@@ -153,32 +165,59 @@ pub fn load(path: &str) -> Result<Store> {
     }
 }
 
-fn collect(path: &Path, top: bool, out: &mut Vec<PathBuf>) -> Result<()> {
-    let shown = || path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(shown(), e))?;
+/// The store files below `path`, in path order: `.toml` regular files of
+/// every folder not hidden. A symbolic link is followed, but each real
+/// folder and file is read once, so links that loop end; a FIFO, socket
+/// or device named `*.toml` is skipped, as is a broken link, each with a
+/// note in `skipped`. `path` itself may be any file.
+fn collect(path: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<Diagnostic>) -> Result<()> {
+    let shown = |p: &Path| p.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(shown(path), e))?;
     if !meta.is_dir() {
-        if top {
-            out.push(path.to_path_buf());
-        }
+        out.push(path.to_path_buf());
         return Ok(());
     }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .map_err(|e| Error::io(shown(), e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for p in entries {
-        let hidden = p
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
+    let mut seen = std::collections::HashSet::new();
+    let mut skip = |p: &Path, why: &str| {
+        skipped.push(
+            Diagnostic::warning(Some(Location::Path(shown(p))), format!("skipped: {why}"))
+                .with_help("only regular .toml files and folders are read"),
+        )
+    };
+    // Paths still to visit, the next one last.
+    let mut stack = vec![path.to_path_buf()];
+    while let Some(p) = stack.pop() {
+        let Ok(meta) = std::fs::metadata(&p) else {
+            skip(&p, "a broken symbolic link");
+            continue;
+        };
+        let is_toml = p.extension().is_some_and(|e| e == "toml");
+        if !meta.is_dir() && !is_toml {
             continue;
         }
-        if p.is_dir() {
-            collect(&p, false, out)?;
-        } else if p.extension().is_some_and(|e| e == "toml") {
-            out.push(p);
+        if !meta.is_dir() && !meta.is_file() {
+            skip(&p, "not a regular file (a FIFO, socket or device)");
+            continue;
         }
+        let real = std::fs::canonicalize(&p).map_err(|e| Error::io(shown(&p), e))?;
+        if !seen.insert(real) {
+            skip(&p, "already read through another path (a symbolic link)");
+            continue;
+        }
+        if meta.is_file() {
+            out.push(p);
+            continue;
+        }
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(&p)
+            .map_err(|e| Error::io(shown(&p), e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|e| {
+                !e.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        entries.sort();
+        stack.extend(entries.into_iter().rev());
     }
     Ok(())
 }

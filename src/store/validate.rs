@@ -81,6 +81,20 @@ pub fn validate(loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
             }
         }
         for (n, c) in e.sources.iter().enumerate() {
+            if let Some([begin, end]) = c.span.filter(|[b, e]| b > e) {
+                diags.push(
+                    Diagnostic::error(
+                        origin.at(&format!("sources.{n}.id")),
+                        format!(
+                            "the quote span [{begin}, {end}] of `{}` ends before it begins",
+                            e.id
+                        ),
+                    )
+                    .with_help(
+                        "a span is [begin, end] in characters of the source text, begin first",
+                    ),
+                );
+            }
             if !sources.contains_key(c.id.as_str()) {
                 diags.push(
                     Diagnostic::error(

@@ -63,7 +63,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            cmd::note(&e);
             ExitCode::from(e.exit_code() as u8)
         }
     }

@@ -26,12 +26,12 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
     let graph = CausalGraph::new(&store);
     let nodes = select(&graph, &args.filters.filter())?;
     if nodes.len() > dot::SLOW_LAYOUT {
-        eprintln!(
+        super::note(format_args!(
             "warning: {} events; Graphviz gets very slow past about {}. Narrow the diagram with \
              --from/--to, --actor, --kind, --place, --tag or --around ID --depth N.",
             nodes.len(),
             dot::SLOW_LAYOUT
-        );
+        ));
     }
     out.write_all(dot::dot(&graph, &nodes, args.cluster).as_bytes())
         .map_err(|e| annals::Error::io("<stdout>", e))?;

@@ -7,3 +7,10 @@ pub mod filter_args;
 pub mod timeline;
 pub mod timex;
 pub mod walk;
+
+/// Writes one line to standard error. A closed or broken standard error
+/// (`annals ... 2>&1 | head -1`) is not a failure: the line is dropped.
+pub fn note(line: impl std::fmt::Display) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
+}

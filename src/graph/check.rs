@@ -1,6 +1,6 @@
 //! What `annals check` adds to loading: the problems only the graph shows.
 
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
@@ -40,7 +40,7 @@ pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
             );
         }
     }
-    for scc in tarjan_scc(g) {
+    for scc in kosaraju_scc(g) {
         if scc.len() < 2 {
             continue;
         }

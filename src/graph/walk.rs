@@ -18,50 +18,67 @@ pub enum Direction {
     Effects,
 }
 
+/// How many levels a tree indents; deeper levels are numbered instead, so
+/// that a long chain prints in space linear in its length.
+pub const MAX_INDENT: usize = 16;
+
 /// The indented tree of everything that led to (or followed from) `root`,
 /// one event a line with its date and the relation that joins it to its
-/// parent. An event met again is printed once more, marked, and not
-/// expanded, so cycles and diamonds end.
+/// parent. Each event is printed once; an event met again is a reference
+/// (`see above`), not expanded, so cycles and diamonds end. Indentation
+/// stops at [`MAX_INDENT`] levels, past which each line names its depth.
+///
+/// The walk keeps its own stack, so a chain of any length fits.
 pub fn tree(graph: &CausalGraph<'_>, root: NodeIndex, direction: Direction) -> String {
     let mut out = String::new();
     let e = graph.event(root);
     let _ = writeln!(out, "{}  {}  [{}]", e.date, e.title, e.id);
+    let next = |n: NodeIndex| match direction {
+        Direction::Causes => graph.causes(n).into_iter(),
+        Direction::Effects => graph.effects(n).into_iter(),
+    };
     let mut seen = HashSet::from([root]);
-    branch(graph, root, direction, 1, &mut seen, &mut out);
+    // One frame per level: the links of that level still to print.
+    let mut stack = vec![next(root)];
+    while let Some(links) = stack.last_mut() {
+        let Some((other, link)) = links.next() else {
+            stack.pop();
+            continue;
+        };
+        let depth = stack.len();
+        let again = !seen.insert(other);
+        line(graph, other, link, direction, depth, again, &mut out);
+        if !again {
+            stack.push(next(other));
+        }
+    }
     out
 }
 
-fn branch(
+/// One line of a tree: indentation, relation, the event, `see above` for
+/// a repeat.
+fn line(
     graph: &CausalGraph<'_>,
     node: NodeIndex,
+    link: &Link,
     direction: Direction,
     depth: usize,
-    seen: &mut HashSet<NodeIndex>,
+    again: bool,
     out: &mut String,
 ) {
-    let next = match direction {
-        Direction::Causes => graph.causes(node),
-        Direction::Effects => graph.effects(node),
+    let e = graph.event(node);
+    out.push_str(&"    ".repeat(depth.min(MAX_INDENT)));
+    if depth > MAX_INDENT {
+        let _ = write!(out, "({depth}) ");
+    }
+    let _ = match direction {
+        Direction::Causes => write!(out, "{} ←", link.relation),
+        Direction::Effects => write!(out, "→ {}", link.relation),
     };
-    for (other, link) in next {
-        let e = graph.event(other);
-        let relation = match direction {
-            Direction::Causes => format!("{} ←", link.relation),
-            Direction::Effects => format!("→ {}", link.relation),
-        };
-        let again = !seen.insert(other);
-        let _ = writeln!(
-            out,
-            "{}{relation}  {}  {}  [{}]{}",
-            "    ".repeat(depth),
-            e.date,
-            e.title,
-            e.id,
-            if again { "  (see above)" } else { "" }
-        );
-        if !again {
-            branch(graph, other, direction, depth + 1, seen, out);
-        }
+    if again {
+        let _ = writeln!(out, "  [{}]  (see above)", e.id);
+    } else {
+        let _ = writeln!(out, "  {}  {}  [{}]", e.date, e.title, e.id);
     }
 }
 

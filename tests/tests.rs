@@ -8,3 +8,4 @@ mod robust;
 mod store;
 mod timex;
 mod util;
+mod writes;

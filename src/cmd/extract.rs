@@ -76,34 +76,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
     if let Some(docs) = &args.docs {
         return batch(docs, &lexicon, out);
     }
-    // Read every article first: a bad one stops the run before anything is written.
-    let bar = progress(args.articles.len());
-    let results: Vec<annals::Result<Store>> = args
-        .articles
-        .par_iter()
-        .map(|p| {
-            let r = Article::from_path(p, &overrides).map(|a| extract::extract(&a, &lexicon));
-            if let Some(b) = &bar {
-                b.inc(1);
-            }
-            r
-        })
-        .collect();
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
-    let mut stores = Vec::new();
-    let mut problems: Vec<Diagnostic> = Vec::new();
-    for r in results {
-        match r {
-            Ok(s) => stores.push(s),
-            Err(Error::Invalid(d)) => problems.extend(d),
-            Err(e) => return Err(e),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Error::Invalid(problems));
-    }
+    let stores = read_all(&args, &overrides, &lexicon)?;
     let io = |e| Error::io("<stdout>", e);
     let Some(dir) = &args.out else {
         for s in &stores {
@@ -115,6 +88,75 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
         }
         return Ok(0);
     };
+    write_all(dir, &stores, args.update)?;
+    Ok(0)
+}
+
+/// Reads and extracts every article. Any bad article stops the run before
+/// anything is written; articles whose names give the same id (`x/a.txt`,
+/// `y/a.txt`) get distinct ones (`a`, `a-2`).
+fn read_all(args: &Args, overrides: &Overrides, lexicon: &Lexicon) -> annals::Result<Vec<Store>> {
+    let results: Vec<annals::Result<Article>> = args
+        .articles
+        .par_iter()
+        .map(|p| Article::from_path(p, overrides))
+        .collect();
+    let mut articles = Vec::new();
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    for r in results {
+        match r {
+            Ok(a) => articles.push(a),
+            Err(Error::Invalid(d)) => problems.extend(d),
+            Err(e) => return Err(e),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    distinct_ids(&mut articles);
+    let bar = progress(articles.len());
+    let stores = articles
+        .par_iter()
+        .map(|a| {
+            let s = extract::extract(a, lexicon);
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            s
+        })
+        .collect();
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    Ok(stores)
+}
+
+/// Renames articles whose id an earlier one has: the second `a` becomes
+/// `a-2`, the third `a-3`, in the order given.
+fn distinct_ids(articles: &mut [Article]) {
+    let mut taken = std::collections::HashSet::new();
+    for a in articles.iter_mut() {
+        let mut id = a.id.clone();
+        let mut n = 1;
+        while !taken.insert(id.clone()) {
+            n += 1;
+            id = format!("{}-{n}", a.id);
+        }
+        if id != a.id {
+            super::note(format_args!(
+                "{}: the id `{}` is taken by an earlier article; written as `{id}`",
+                a.path, a.id
+            ));
+            a.id = id;
+        }
+    }
+}
+
+/// Writes each store as `<dir>/<source-id>.toml`. Without `update` no file
+/// may exist (checked up front, and again by each create, so a file another
+/// run makes meanwhile is not overwritten); with it, the folder is locked
+/// and each file read, merged and replaced in turn.
+fn write_all(dir: &std::path::Path, stores: &[Store], update: bool) -> annals::Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display().to_string(), e))?;
     let target = |s: &Store| {
         dir.join(format!(
@@ -122,7 +164,9 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
             s.sources.first().map_or("article", |x| x.id.as_str())
         ))
     };
-    if !args.update {
+    let _lock = update.then(|| write::lock_folder(dir)).transpose()?;
+    write::sweep(dir);
+    if !update {
         let existing: Vec<Diagnostic> = stores
             .iter()
             .map(target)
@@ -136,16 +180,16 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
             return Err(Error::Invalid(existing));
         }
     }
-    for s in &stores {
+    for s in stores {
         let path = target(s);
-        if path.exists() {
+        if update && path.exists() {
             let (e, l) = write::update(&path, s)?;
             super::note(format_args!(
                 "{}: {e} new events, {l} new links",
                 path.display()
             ));
         } else {
-            write::atomic_write(&path, &write::toml_text(s))?;
+            write::atomic_write(&path, &write::toml_text(s), write::Mode::CreateNew)?;
             super::note(format_args!(
                 "{}: {} events, {} links",
                 path.display(),
@@ -154,7 +198,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
             ));
         }
     }
-    Ok(0)
+    Ok(())
 }
 
 /// One JSON line per event, in input order, with the article id as `doc`.

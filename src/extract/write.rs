@@ -22,25 +22,165 @@ pub fn json_text(store: &Store) -> String {
     s
 }
 
-/// Writes `text` to `path` through a temporary file in the same folder and
-/// a rename, so that a reader never sees half a file.
-pub fn atomic_write(path: &Path, text: &str) -> Result<()> {
+/// The prefix of temporary files: hidden, so a store read never sees them,
+/// and recognisable, so [`sweep`] can remove those a killed run left.
+const TMP_PREFIX: &str = ".annals-tmp-";
+
+/// How old a temporary file must be before [`sweep`] takes it for the
+/// leftover of a killed run rather than a write in progress.
+const STALE: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Whether a write may replace an existing file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Only create: an existing file (even one created a moment ago by
+    /// another run) is left alone and reported.
+    CreateNew,
+    /// Replace the file, keeping its permissions.
+    Replace,
+}
+
+/// The exclusive lock of a store folder, held from reading a file to
+/// renaming its replacement so that two `--update` runs take turns. It
+/// lives in the hidden file `.annals.lock` of the folder (left there: the
+/// lock is on the open file, not on its existence) and ends when dropped.
+pub struct FolderLock {
+    _file: std::fs::File,
+}
+
+/// Waits for and takes the lock of the store folder `dir`.
+pub fn lock_folder(dir: &Path) -> Result<FolderLock> {
+    let path = dir.join(".annals.lock");
     let shown = path.display().to_string();
-    let dir = path
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::io(&shown, e))?;
+    fs4::FileExt::lock(&file).map_err(|e| Error::io(&shown, e))?;
+    Ok(FolderLock { _file: file })
+}
+
+/// Removes the temporary files a killed write left in `dir` (older than
+/// ten minutes, so another run's write in progress is safe).
+pub fn sweep(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let ours = entry.file_name().to_string_lossy().starts_with(TMP_PREFIX);
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE);
+        if ours && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The file a write to `path` must change: the target of a symbolic link
+/// (so the link stays a link), else `path` itself.
+fn real_target(path: &Path) -> std::path::PathBuf {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link {
+        if let Ok(real) = std::fs::canonicalize(path) {
+            return real;
+        }
+    }
+    path.to_path_buf()
+}
+
+/// Writes `text` to `path` through a temporary file in the same folder,
+/// flushed to disk, and a rename, so that a reader never sees half a file
+/// and a crash leaves the old file or the new one. A symbolic link is
+/// written through (its target changes); the file's permissions are kept,
+/// and a new file gets the usual ones (as the umask allows). With
+/// [`Mode::CreateNew`] the rename refuses to replace a file that appeared
+/// meanwhile: no check-then-write race.
+pub fn atomic_write(path: &Path, text: &str, mode: Mode) -> Result<()> {
+    let shown = path.display().to_string();
+    let io = |e| Error::io(&shown, e);
+    let target = real_target(path);
+    let dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(&shown, e))?;
-    tmp.write_all(text.as_bytes())
-        .map_err(|e| Error::io(&shown, e))?;
-    tmp.persist(path).map_err(|e| Error::io(&shown, e.error))?;
+    let old = std::fs::metadata(&target).ok();
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TMP_PREFIX);
+    #[cfg(unix)]
+    {
+        // Applied at creation, through the umask: the usual mode of a new file.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(io)?;
+    if let Some(m) = &old {
+        tmp.as_file().set_permissions(m.permissions()).map_err(io)?;
+    }
+    tmp.write_all(text.as_bytes()).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    match mode {
+        Mode::CreateNew => tmp.persist_noclobber(&target).map_err(|e| {
+            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                exists_error(path)
+            } else {
+                io(e.error)
+            }
+        })?,
+        Mode::Replace => tmp.persist(&target).map_err(|e| io(e.error))?,
+    };
+    sync_dir(dir);
     Ok(())
+}
+
+/// Flushes a folder's entries, so a rename survives a crash (Unix; a no-op
+/// where folders cannot be opened).
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// True when `path` has other hard links, which a rename would break.
+fn hard_linked(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).is_ok_and(|m| m.nlink() > 1)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+/// Appends `addition` to the file at `path` in place, flushed to disk:
+/// for a file with other hard links, which must all see the change.
+fn append_in_place(path: &Path, addition: &str) -> Result<()> {
+    let shown = path.display().to_string();
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(path)
+        .map_err(|e| Error::io(&shown, e))?;
+    f.write_all(addition.as_bytes())
+        .and_then(|_| f.sync_all())
+        .map_err(|e| Error::io(&shown, e))
 }
 
 /// Merges new findings into the store file at `path`: its text is kept as
 /// it is, byte for byte, and only events whose ids it lacks, and links
 /// between events it then has that it lacks, are appended. Returns how many
-/// events and links were added.
+/// events and links were added. Hold the folder's lock ([`lock_folder`])
+/// around it when another run may write the same file. A file with other
+/// hard links is appended to in place, so every link sees the change (a
+/// kill in the middle may then leave a partial addition, which `annals
+/// check` reports); any other file is replaced atomically.
 pub fn update(path: &Path, found: &Store) -> Result<(usize, usize)> {
     let shown = path.display().to_string();
     let existing_text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
@@ -96,13 +236,17 @@ pub fn update(path: &Path, found: &Store) -> Result<(usize, usize)> {
     if events + links + add.sources.len() == 0 {
         return Ok((0, 0));
     }
-    let mut text = existing_text;
-    if !text.ends_with('\n') {
-        text.push('\n');
+    let mut addition = String::new();
+    if !existing_text.ends_with('\n') {
+        addition.push('\n');
     }
-    text.push_str("\n# Added by `annals extract --update`.\n");
-    text.push_str(&toml::to_string_pretty(&add).unwrap_or_default());
-    atomic_write(path, &text)?;
+    addition.push_str("\n# Added by `annals extract --update`.\n");
+    addition.push_str(&toml::to_string_pretty(&add).unwrap_or_default());
+    if hard_linked(path) {
+        append_in_place(path, &addition)?;
+    } else {
+        atomic_write(path, &(existing_text + &addition), Mode::Replace)?;
+    }
     Ok((events, links))
 }
 

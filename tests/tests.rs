@@ -4,6 +4,7 @@ mod cli;
 mod dates;
 mod exports;
 mod extract;
+mod extract_check;
 mod robust;
 mod store;
 mod timex;

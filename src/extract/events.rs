@@ -1,8 +1,9 @@
 //! From sentences to events and links.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use super::article::Article;
+use super::bounds::{quote_window, Acyclic, CharIndex, Ids};
 use super::lexicon::{Cue, Entry, Lexicon};
 use super::tokens::{sentences, tokenize, Tok};
 use crate::model::{Actor, Citation, Event, EventDate, Kind, Link, Mode, Relation, Source, Store};
@@ -21,6 +22,8 @@ struct Draft {
     kind: Kind,
     /// Token index of the first trigger.
     at: usize,
+    /// Byte offset of the first trigger in the text.
+    trigger: usize,
     mode: Mode,
     /// The first is the one the title names; "X and Y agreed" gives both.
     actors: Vec<Actor>,
@@ -592,6 +595,7 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Store {
                 sentence: si,
                 kind,
                 at,
+                trigger: toks[at].start,
                 mode,
                 actors: coordinated(&toks, &ments, actor_m, actor_v),
                 targets: coordinated(&toks, &ments, target_m, target_v),
@@ -682,20 +686,8 @@ fn build(
     drafts: Vec<Draft>,
     links: Vec<(usize, usize, Relation, usize)>,
 ) -> Store {
-    let char_of = {
-        let mut map = BTreeMap::new();
-        let mut chars = 0;
-        let mut last = 0;
-        for &(s, e) in spans {
-            chars += text[last..s].chars().count();
-            map.insert(s, chars);
-            chars += text[s..e].chars().count();
-            map.insert(e, chars);
-            last = e;
-        }
-        map
-    };
-    let mut used = HashSet::new();
+    let chars = CharIndex::new(text);
+    let mut ids = Ids::default();
     let mut events = Vec::with_capacity(drafts.len());
     for d in &drafts {
         let (s, e) = spans[d.sentence];
@@ -705,13 +697,7 @@ fn build(
             id_date(&d.date),
             slug(&format!("{who} {}", d.title), 5)
         );
-        let base = base.trim_end_matches('-').to_string();
-        let mut id = base.clone();
-        let mut n = 2;
-        while !used.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
+        let id = ids.fresh(base.trim_end_matches('-'));
         let mut tags = vec![];
         if d.dated_by_publication {
             tags.push("dated-by-publication".to_string());
@@ -722,10 +708,16 @@ fn build(
             (true, true) => 0.5,
             (true, false) => 0.4,
         };
+        let (qs, qe) = quote_window(text, s, e, d.trigger);
+        let title = if d.title.is_empty() {
+            d.kind.as_str().to_string()
+        } else {
+            d.title.clone()
+        };
         events.push(Event {
             id,
             date: d.date.clone(),
-            title: d.title.clone(),
+            title,
             summary: None,
             kind: d.kind,
             mode: d.mode,
@@ -737,18 +729,15 @@ fn build(
             tags,
             sources: vec![Citation {
                 id: source_id.clone(),
-                quote: text[s..e].to_string(),
-                span: Some([char_of[&s], char_of[&e]]),
+                quote: text[qs..qe].to_string(),
+                span: Some([chars.chars(qs), chars.chars(qe)]),
             }],
             confidence,
         });
     }
-    let mut seen = HashSet::new();
+    let mut kept = Acyclic::new(events.len());
     let mut store_links = Vec::new();
     for (from, to, relation, si) in links {
-        if from == to || !seen.insert((from, to)) {
-            continue;
-        }
         // Links point from the earlier event to the later.
         let (a, b) = (&events[from], &events[to]);
         let (from, to) = if a.date.earliest() > b.date.latest() {
@@ -756,12 +745,16 @@ fn build(
         } else {
             (from, to)
         };
+        if !kept.add(from, to) {
+            continue;
+        }
         let (s, e) = spans[si];
+        let (es, ee) = quote_window(text, s, e, drafts[to].trigger);
         store_links.push(Link {
             from: events[from].id.clone(),
             to: events[to].id.clone(),
             relation,
-            evidence: text[s..e].to_string(),
+            evidence: text[es..ee].to_string(),
             source: Some(source_id.clone()),
             confidence: 0.6,
         });

@@ -15,6 +15,7 @@
 //! in the lexicon and changed by adding to it.
 
 pub mod article;
+mod bounds;
 mod events;
 mod lexicon;
 mod tokens;

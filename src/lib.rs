@@ -5,6 +5,7 @@
 //!
 //! - [`model`]: events, dates, kinds, sources, links;
 //! - [`store`]: reading and writing the TOML/JSON event store;
+//! - [`text`]: tokens and sentences with exact offsets;
 //! - [`time`]: finding and resolving temporal expressions in text;
 //! - [`extract`]: pulling events out of articles;
 //! - [`graph`]: the causal graph, its checks and its orders;
@@ -19,6 +20,7 @@ pub mod graph;
 pub mod input;
 pub mod model;
 pub mod store;
+pub mod text;
 pub mod time;
 
 pub use error::{Diagnostic, Error, Location, Result, Severity};

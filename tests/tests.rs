@@ -7,6 +7,7 @@ mod extract;
 mod extract_check;
 mod robust;
 mod store;
+mod text;
 mod timex;
 mod util;
 mod writes;

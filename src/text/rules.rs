@@ -1,0 +1,280 @@
+//! The tokenizer's data, read once from `rules.toml` beside this file.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+/// How an abbreviation's dot behaves at the end of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Abbrev {
+    /// Before a name or number ("Dr.", "Sept."): never ends a sentence.
+    Before,
+    /// May end one when a sentence starter follows ("Inc.", "etc.").
+    After,
+    /// An abbreviation only before a number ("No. 5").
+    Numeric,
+}
+
+/// FNV-1a: the lists hold short words, looked up once per word or less,
+/// where the default hasher's setup costs more than the hashing.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Set = HashSet<String, BuildHasherDefault<Fnv>>;
+type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
+/// The tokenizer's word lists.
+#[derive(Debug)]
+pub struct Rules {
+    abbreviations: Map<Abbrev>,
+    starters: Set,
+    hyphen_prefixes: Set,
+    clitics: Set,
+    splits: Map<usize>,
+    /// The last letters of the words of `splits`, to skip most lookups.
+    split_ends: Vec<u8>,
+    number_suffixes: Set,
+    emoticons: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    abbreviations: Abbreviations,
+    hyphens: Hyphens,
+    clitics: Clitics,
+    numbers: Numbers,
+    emoticons: Emoticons,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Emoticons {
+    whole: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Abbreviations {
+    before: Vec<String>,
+    after: Vec<String>,
+    numeric: Vec<String>,
+    sentence_starters: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Hyphens {
+    join_after: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Clitics {
+    after_apostrophe: Vec<String>,
+    split: HashMap<String, usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Numbers {
+    joined_suffixes: Vec<String>,
+}
+
+const SHIPPED: &str = include_str!("rules.toml");
+
+/// The shipped rules, parsed on first use.
+pub fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    // The file is compiled in and a unit test parses it, so this cannot fail
+    // in a build whose tests pass.
+    RULES.get_or_init(|| parse(SHIPPED).unwrap_or_else(|e| panic!("src/text/rules.toml: {e}")))
+}
+
+/// Parses a rules file; every list must be non-empty.
+pub fn parse(text: &str) -> Result<Rules, String> {
+    let f: File = toml::from_str(text).map_err(|e| e.to_string())?;
+    let lists = [
+        ("abbreviations.before", f.abbreviations.before.len()),
+        ("abbreviations.after", f.abbreviations.after.len()),
+        ("abbreviations.numeric", f.abbreviations.numeric.len()),
+        (
+            "abbreviations.sentence_starters",
+            f.abbreviations.sentence_starters.len(),
+        ),
+        ("hyphens.join_after", f.hyphens.join_after.len()),
+        ("clitics.after_apostrophe", f.clitics.after_apostrophe.len()),
+        ("numbers.joined_suffixes", f.numbers.joined_suffixes.len()),
+        ("emoticons.whole", f.emoticons.whole.len()),
+    ];
+    if let Some((name, _)) = lists.iter().find(|(_, n)| *n == 0) {
+        return Err(format!("`{name}` is empty; list at least one word"));
+    }
+    let lower = |v: Vec<String>| v.into_iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
+    let mut abbreviations = Map::default();
+    for (list, class) in [
+        (f.abbreviations.numeric, Abbrev::Numeric),
+        (f.abbreviations.after, Abbrev::After),
+        (f.abbreviations.before, Abbrev::Before),
+    ] {
+        for w in lower(list) {
+            abbreviations.insert(w, class);
+        }
+    }
+    for (word, at) in &f.clitics.split {
+        if *at == 0 || *at >= word.len() || !word.is_char_boundary(*at) {
+            return Err(format!(
+                "`clitics.split`: {word} = {at} does not cut the word in two"
+            ));
+        }
+    }
+    Ok(Rules {
+        abbreviations,
+        starters: lower(f.abbreviations.sentence_starters)
+            .into_iter()
+            .collect(),
+        hyphen_prefixes: lower(f.hyphens.join_after).into_iter().collect(),
+        clitics: lower(f.clitics.after_apostrophe).into_iter().collect(),
+        split_ends: {
+            let mut e: Vec<u8> = f
+                .clitics
+                .split
+                .keys()
+                .filter_map(|w| w.to_ascii_lowercase().bytes().last())
+                .collect();
+            e.sort_unstable();
+            e.dedup();
+            e
+        },
+        splits: f
+            .clitics
+            .split
+            .into_iter()
+            .map(|(w, n)| (w.to_lowercase(), n))
+            .collect(),
+        number_suffixes: lower(f.numbers.joined_suffixes).into_iter().collect(),
+        emoticons: {
+            // Longest first, so ":-)" wins over ":-".
+            let mut e = f.emoticons.whole;
+            e.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            e
+        },
+    })
+}
+
+/// Lower-cases short ASCII words into a buffer without allocating; `None`
+/// for longer or non-ASCII words, which no list holds.
+fn small_lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..word.len()];
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+impl Rules {
+    /// The class of an abbreviation, written without its dot.
+    pub fn abbreviation(&self, word: &str) -> Option<Abbrev> {
+        let mut buf = [0; 16];
+        self.abbreviations
+            .get(small_lower(word, &mut buf)?)
+            .copied()
+    }
+
+    /// True for a capitalised word that opens sentences ("The", "He").
+    pub fn starts_sentence(&self, word: &str) -> bool {
+        let mut buf = [0; 16];
+        small_lower(word, &mut buf).is_some_and(|w| self.starters.contains(w))
+    }
+
+    /// True when a hyphen after `prefix` stays inside the word.
+    pub fn joins_hyphen(&self, prefix: &str) -> bool {
+        let mut buf = [0; 16];
+        small_lower(prefix, &mut buf).is_some_and(|w| self.hyphen_prefixes.contains(w))
+    }
+
+    /// True for an ending after an apostrophe that is a word of its own.
+    pub fn is_clitic(&self, ending: &str) -> bool {
+        let mut buf = [0; 16];
+        small_lower(ending, &mut buf).is_some_and(|w| self.clitics.contains(w))
+    }
+
+    /// Where a word written without apostrophe splits ("cannot": 3).
+    pub fn split_at(&self, word: &str) -> Option<usize> {
+        let last = word.bytes().last()?.to_ascii_lowercase();
+        if word.len() < 4 || !self.split_ends.contains(&last) {
+            return None;
+        }
+        let mut buf = [0; 16];
+        self.splits.get(small_lower(word, &mut buf)?).copied()
+    }
+
+    /// The length of the emoticon `rest` starts with (":-)"), if any.
+    pub fn emoticon(&self, rest: &str) -> Option<usize> {
+        if !rest.starts_with([':', ';', '=', '<', '^']) {
+            return None;
+        }
+        self.emoticons
+            .iter()
+            .find(|e| rest.starts_with(e.as_str()))
+            .map(String::len)
+    }
+
+    /// True for letters that stay glued to a number ("th", "s").
+    pub fn joins_number(&self, suffix: &str) -> bool {
+        let mut buf = [0; 16];
+        small_lower(suffix, &mut buf).is_some_and(|w| self.number_suffixes.contains(w))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_rules_parse_with_every_list_filled() {
+        let r = parse(SHIPPED).unwrap();
+        assert_eq!(r.abbreviation("Dr"), Some(Abbrev::Before));
+        assert_eq!(r.abbreviation("Inc"), Some(Abbrev::After));
+        assert_eq!(r.abbreviation("no"), Some(Abbrev::Numeric));
+        assert!(r.joins_hyphen("e") && !r.joins_hyphen("well"));
+        assert!(r.is_clitic("'s".trim_start_matches('\'')));
+        assert_eq!(r.split_at("Cannot"), Some(3));
+        assert!(r.joins_number("th") && !r.joins_number("pm"));
+    }
+
+    #[test]
+    fn a_broken_or_empty_file_is_an_error() {
+        assert!(parse("[abbreviations]\nbefore = [").is_err());
+        let emptied = SHIPPED.replace(
+            "joined_suffixes = [\"st\", \"nd\", \"rd\", \"th\", \"s\"]",
+            "joined_suffixes = []",
+        );
+        assert!(parse(&emptied)
+            .unwrap_err()
+            .contains("numbers.joined_suffixes"));
+        let bad_split = SHIPPED.replace("cannot = 3", "cannot = 9");
+        assert!(parse(&bad_split).unwrap_err().contains("cannot"));
+    }
+}

@@ -94,7 +94,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(json::timeline(&graph, &nodes)))
     });
     g.bench_function("dot", |b| {
-        b.iter(|| black_box(dot::dot(&graph, &nodes, dot::Cluster::Month)))
+        b.iter(|| black_box(dot::dot(&graph, &nodes, dot::Options::default())))
     });
     g.finish();
 }

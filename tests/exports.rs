@@ -32,11 +32,8 @@ fn render(dot: &[u8], what: &str) {
 fn graphviz_renders_every_diagram_cleanly() {
     let cases: [(&str, &[&str]); 5] = [
         ("events", &["dot", "events"]),
-        ("events by actor", &["dot", "events", "--cluster", "actor"]),
-        (
-            "events unclustered",
-            &["dot", "events", "--cluster", "none"],
-        ),
+        ("events by month", &["dot", "events", "--layout", "months"]),
+        ("events on a line", &["dot", "events", "--layout", "line"]),
         ("escaping store", &["dot", "tests/cmd/store.in"]),
         (
             "around",

@@ -2,6 +2,7 @@
 
 mod cli;
 mod dates;
+mod diagrams;
 mod exports;
 mod extract;
 mod extract_check;

@@ -1,39 +1,115 @@
 //! `annals dot`.
 
-use std::io::Write;
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
 
-use annals::export::dot::{self, Cluster};
+use annals::export::dot::{self, Layout, Options};
 use annals::export::select;
 use annals::graph::CausalGraph;
+use annals::Error;
 
 use super::filter_args::FilterArgs;
+
+/// What `--render` asks Graphviz for.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Render {
+    /// Scalable vector graphics.
+    Svg,
+    /// A bitmap (96 dpi).
+    Png,
+}
 
 /// Arguments of `annals dot`.
 #[derive(clap::Args)]
 pub struct Args {
     /// A store folder, a single file, or `-` for JSON Lines on standard input.
     pub path: String,
-    /// How to group events into boxes.
-    #[arg(long, value_enum, default_value = "month")]
-    pub cluster: Cluster,
+    /// How columns of dates wrap: rows that keep a slide's proportions, a
+    /// row per month, or one line.
+    #[arg(long, value_enum, default_value = "rows")]
+    pub layout: Layout,
+    /// With `--layout rows`: at most this many events a row.
+    #[arg(long, value_name = "N")]
+    pub per_row: Option<usize>,
+    /// Run Graphviz's `dot` and print the picture instead of the DOT text.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub render: Option<Render>,
     #[command(flatten)]
     pub filters: FilterArgs,
 }
 
-/// Prints the DOT diagram; warns on standard error when Graphviz will be slow.
+/// Prints the DOT diagram, or the picture Graphviz draws of it; says on
+/// standard error how to cut down a diagram too large to read.
 pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
+    if args.per_row == Some(0) {
+        return Err(Error::Usage(
+            "--per-row must be at least 1 event".to_string(),
+        ));
+    }
     let store = annals::store::load(&args.path)?;
     let graph = CausalGraph::new(&store);
     let nodes = select(&graph, &args.filters.filter())?;
-    if nodes.len() > dot::SLOW_LAYOUT {
+    if nodes.len() > dot::READABLE {
         super::note(format_args!(
-            "warning: {} events; Graphviz gets very slow past about {}. Narrow the diagram with \
-             --from/--to, --actor, --kind, --place, --tag or --around ID --depth N.",
+            "note: {} events will not read on one slide (about {} do). Cut the diagram down with \
+             --top N (the most linked events), --from/--to, --actor, --kind, --place, --tag or \
+             --around ID --depth N.",
             nodes.len(),
-            dot::SLOW_LAYOUT
+            dot::READABLE
         ));
     }
-    out.write_all(dot::dot(&graph, &nodes, args.cluster).as_bytes())
-        .map_err(|e| annals::Error::io("<stdout>", e))?;
+    let options = Options {
+        layout: args.layout,
+        per_row: args.per_row,
+    };
+    let text = dot::dot(&graph, &nodes, options);
+    let bytes = match args.render {
+        None => text.into_bytes(),
+        Some(format) => render(&text, format)?,
+    };
+    out.write_all(&bytes)
+        .map_err(|e| Error::io("<stdout>", e))?;
     Ok(0)
+}
+
+/// Runs `dot -Tsvg` or `dot -Tpng` on `text`; Graphviz's warnings go to
+/// standard error as they are.
+fn render(text: &str, format: Render) -> annals::Result<Vec<u8>> {
+    let flag = match format {
+        Render::Svg => "-Tsvg",
+        Render::Png => "-Tpng",
+    };
+    let mut child = Command::new("dot")
+        .arg(flag)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| {
+            Error::Usage(format!(
+                "--render needs Graphviz's `dot`, which could not be run ({e}); install Graphviz \
+                 (apt-get install graphviz, brew install graphviz, or https://graphviz.org), or \
+                 leave out --render and pipe the DOT text: annals dot PATH | dot {flag}"
+            ))
+        })?;
+    let (Some(mut stdin), Some(mut stdout)) = (child.stdin.take(), child.stdout.take()) else {
+        return Err(Error::Usage(
+            "could not talk to Graphviz's `dot`".to_string(),
+        ));
+    };
+    let input = text.to_string();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let mut picture = Vec::new();
+    stdout
+        .read_to_end(&mut picture)
+        .map_err(|e| Error::io("dot", e))?;
+    let status = child.wait().map_err(|e| Error::io("dot", e))?;
+    let fed = writer.join().unwrap_or(Ok(()));
+    if !status.success() {
+        return Err(Error::Usage(format!(
+            "Graphviz's `dot {flag}` failed ({status}); its messages are above"
+        )));
+    }
+    fed.map_err(|e| Error::io("dot", e))?;
+    Ok(picture)
 }

@@ -30,6 +30,9 @@ pub struct FilterArgs {
     /// How many links away from `--around` to go.
     #[arg(long, default_value_t = 2, requires = "around")]
     pub depth: usize,
+    /// Of the events left, only the N most linked (then the most intense).
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
 }
 
 fn parse_date(s: &str) -> Result<EventDate, String> {
@@ -53,6 +56,7 @@ impl FilterArgs {
             tag: self.tag.clone(),
             around: self.around.clone(),
             depth: self.depth,
+            top: self.top,
         }
     }
 }

@@ -30,6 +30,9 @@ pub struct Filter {
     pub around: Option<String>,
     /// ...up to this many links away, in either direction.
     pub depth: usize,
+    /// Of the events kept, only this many of the most linked (ties: the
+    /// most intense kind, then the most confident, then the earliest).
+    pub top: Option<usize>,
 }
 
 /// The events `filter` keeps, in chronological order. An unknown
@@ -45,12 +48,36 @@ pub fn select(graph: &CausalGraph<'_>, filter: &Filter) -> Result<Vec<NodeIndex>
         }
         None => None,
     };
-    Ok(graph
+    let kept: Vec<NodeIndex> = graph
         .chronological()
         .into_iter()
         .filter(|n| near.as_ref().is_none_or(|s| s.contains(n)))
         .filter(|&n| keeps(filter, graph.event(n)))
-        .collect())
+        .collect();
+    Ok(match filter.top {
+        Some(n) if n < kept.len() => most_linked(graph, kept, n),
+        _ => kept,
+    })
+}
+
+/// The `n` most linked of `nodes`, still in their order.
+fn most_linked(graph: &CausalGraph<'_>, nodes: Vec<NodeIndex>, n: usize) -> Vec<NodeIndex> {
+    let mut ranked: Vec<(usize, NodeIndex)> = nodes.iter().copied().enumerate().collect();
+    let links = |x: NodeIndex| graph.causes(x).len() + graph.effects(x).len();
+    ranked.sort_by(|&(i, a), &(j, b)| {
+        let (ea, eb) = (graph.event(a), graph.event(b));
+        links(b)
+            .cmp(&links(a))
+            .then_with(|| {
+                let (ia, ib) = (ea.kind.info().intensity, eb.kind.info().intensity);
+                ib.abs().total_cmp(&ia.abs())
+            })
+            .then_with(|| eb.confidence.total_cmp(&ea.confidence))
+            .then_with(|| i.cmp(&j))
+    });
+    let mut keep: Vec<usize> = ranked.into_iter().take(n).map(|(i, _)| i).collect();
+    keep.sort_unstable();
+    keep.into_iter().map(|i| nodes[i]).collect()
 }
 
 fn keeps(f: &Filter, e: &Event) -> bool {

@@ -1,0 +1,194 @@
+//! `annals dot`: a Graphviz diagram for a briefing slide.
+//!
+//! Time runs left to right along a ruler of dates: events starting on the
+//! same day share a column, columns sit further apart the more time passed
+//! between them, and long timelines wrap into rows (by the number of
+//! columns that keeps the picture near 16:10, by month, or by a number of
+//! events) stacked top to bottom. Links do not move events: they are drawn
+//! over the time layout. Boxes are filled by kind (the `colour` column of
+//! the kind table, a colour-blind-safe palette, and the kind is written in
+//! the label), dashed when the date is uncertain, pale with an italic label
+//! when the event did not happen; links are styled by relation. A compact
+//! legend under the picture lists only what the diagram uses.
+//!
+//! Every string is escaped: quotes and backslashes, newlines, `&`, `<`,
+//! `>`, and every non-ASCII character as a numeric entity, so any title
+//! renders and the file is plain ASCII.
+
+mod axis;
+mod legend;
+mod style;
+
+use std::fmt::Write;
+
+use petgraph::graph::NodeIndex;
+
+pub use axis::Layout;
+
+use crate::graph::CausalGraph;
+
+/// Past this many events a diagram no longer reads on a slide; the command
+/// says how to cut it down.
+pub const READABLE: usize = 150;
+
+/// How to lay the diagram out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Rows, a row per month, or one line.
+    pub layout: Layout,
+    /// With [`Layout::Rows`], at most this many events a row instead of
+    /// the number that keeps the slide's proportions.
+    pub per_row: Option<usize>,
+}
+/// Escapes text for a double-quoted DOT string. Graphviz reads `&...;`
+/// entities in strings, so `&`, `<`, `>` and non-ASCII become entities;
+/// a newline becomes the centred line break `\n`.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c if c.is_ascii_control() => out.push(' '),
+            c if c.is_ascii() => out.push(c),
+            c => {
+                let _ = write!(out, "&#{};", c as u32);
+            }
+        }
+    }
+    out
+}
+
+const HEADER: &str = "digraph annals {
+  graph [rankdir=LR, newrank=true, fontname=\"Helvetica\", nodesep=0.12, ranksep=0.3, outputorder=edgesfirst, splines=line];
+  node [shape=box, fontname=\"Helvetica\", fontsize=10, width=2.4, margin=\"0.1,0.07\"];
+  edge [arrowsize=0.7];
+";
+
+/// The DOT id of the tick at rank `rank` of row `row` (a space keeps it
+/// apart from every event id, which is a slug).
+fn tick_id(row: usize, rank: usize) -> String {
+    format!("\"axis {row}.{rank}\"")
+}
+
+/// The DOT text for `nodes` (already filtered, in chronological order) and
+/// the links between them.
+///
+/// Each row is a ruler: a tick at each rank (a column of the picture) up
+/// to its last column, labelled where a column of events stands, invisible
+/// in the gaps. Every rank's ticks and events are chained top to bottom,
+/// row by row, so rows stack in order and each column hangs under its tick.
+pub fn dot(graph: &CausalGraph<'_>, nodes: &[NodeIndex], options: Options) -> String {
+    let mut out = String::from(HEADER);
+    if options.layout == Layout::Rows && options.per_row.is_none() {
+        // The rows come near the slide's proportions; this stretches the
+        // rest of the way (height / width, the legend adds a little).
+        out.push_str("  graph [ratio=0.58];\n");
+    }
+    let cols = axis::columns(graph, nodes);
+    let rows = axis::rows(graph, &cols, options.layout, options.per_row);
+    let mut stacks: Vec<Vec<String>> = Vec::new();
+    for (r, range) in rows.iter().enumerate() {
+        let ranks = axis::ranks(&cols, range.clone());
+        let mut at = ranks.iter().copied().zip(range.clone()).peekable();
+        for k in 0..=ranks.last().copied().unwrap_or(0) {
+            if stacks.len() <= k {
+                stacks.push(Vec::new());
+            }
+            let id = tick_id(r, k);
+            match at.next_if(|&(rank, _)| rank == k) {
+                Some((_, i)) => {
+                    let prev = (i > range.start).then(|| cols[i - 1].day);
+                    tick(&id, &axis::tick(prev, cols[i].day), &mut out);
+                    stacks[k].push(id.clone());
+                    for &n in &cols[i].nodes {
+                        let e = graph.event(n);
+                        let _ = writeln!(out, "  {}", style::node_line(graph, e));
+                        stacks[k].push(style::node_id(e));
+                    }
+                }
+                None => {
+                    let _ = writeln!(out, "  {id} [shape=point, width=0, height=0, style=invis];");
+                    stacks[k].push(id.clone());
+                }
+            }
+            if k > 0 {
+                let _ = writeln!(
+                    out,
+                    "  {} -> {id} [arrowhead=none, color=\"#bbbbbb\", weight=100];",
+                    tick_id(r, k - 1)
+                );
+            }
+        }
+    }
+    for stack in &stacks {
+        let _ = writeln!(out, "  {{ rank=same; {}; }}", stack.join("; "));
+        if stack.len() > 1 {
+            // Flat edges order a rank: each tail above its head.
+            let _ = writeln!(out, "  {} [style=invis];", stack.join(" -> "));
+        }
+    }
+    links(graph, nodes, &mut out);
+    out.push_str(&legend::legend(graph, nodes));
+    out.push_str("}\n");
+    out
+}
+
+/// A labelled tick of the ruler; month and year ticks in bold.
+fn tick(id: &str, label: &str, out: &mut String) {
+    let font = if label.contains(' ') {
+        "Helvetica-Bold"
+    } else {
+        "Helvetica"
+    };
+    let _ = writeln!(
+        out,
+        "  {id} [shape=plaintext, label=\"{}\", fontname=\"{font}\", fontsize=10, fontcolor=\"#444444\", width=0, height=0.25, margin=0];",
+        escape(label)
+    );
+}
+
+/// The links between shown events, drawn over the time layout as straight
+/// lines under the boxes: routed splines would loop round the whole picture
+/// between rows.
+fn links(graph: &CausalGraph<'_>, nodes: &[NodeIndex], out: &mut String) {
+    let shown: std::collections::HashSet<NodeIndex> = nodes.iter().copied().collect();
+    for &n in nodes {
+        for (m, link) in graph.effects(n) {
+            if !shown.contains(&m) {
+                continue;
+            }
+            let tip = if link.evidence.is_empty() {
+                link.relation.to_string()
+            } else {
+                format!("{}: {}", link.relation, link.evidence)
+            };
+            let _ = writeln!(
+                out,
+                "  {} -> {} [constraint=false, tooltip=\"{}\", {}];",
+                style::node_id(graph.event(n)),
+                style::node_id(graph.event(m)),
+                escape(&tip),
+                style::edge_style(link.relation)
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_everything_it_embeds() {
+        assert_eq!(
+            escape("a \"q\" \\ b\nc <d> & é"),
+            "a \\\"q\\\" \\\\ b\\nc &lt;d&gt; &amp; &#233;"
+        );
+    }
+}

@@ -1,0 +1,194 @@
+//! How an event and a link look: fill by kind, a dashed border for an
+//! uncertain date, a pale fill and an italic label for what did not happen,
+//! line style by relation.
+
+use std::fmt::Write;
+
+use super::escape;
+use crate::export::human;
+use crate::graph::CausalGraph;
+use crate::model::{Event, Relation};
+
+/// Characters a title line holds before it wraps.
+const WRAP: usize = 28;
+/// Title lines shown; the rest is in the tooltip.
+const MAX_TITLE_LINES: usize = 4;
+/// How much of the kind's colour a not-happened event's pale fill keeps.
+const PALE: f64 = 0.35;
+
+/// Breaks a title into at most [`MAX_TITLE_LINES`] lines of about [`WRAP`]
+/// characters, at spaces; a cut title ends with `…`.
+fn wrap(s: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > WRAP {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > MAX_TITLE_LINES {
+        lines.truncate(MAX_TITLE_LINES);
+        lines[MAX_TITLE_LINES - 1].push_str(" …");
+    }
+    lines
+}
+
+/// The lines of an event's label: date and kind, the wrapped title, and the
+/// mode when the event did not (or not yet) happen.
+pub fn label_lines(e: &Event) -> Vec<String> {
+    let mut lines = vec![format!("{} · {}", human::date(&e.date), e.kind)];
+    lines.extend(wrap(&e.title));
+    if e.mode.is_unrealised() {
+        lines.push(format!("({})", e.mode));
+    }
+    lines
+}
+
+/// True when the border is dashed: the date is approximate or uncertain
+/// (`~`, `?`, `%`). A range or a month is a stated precision, not doubt.
+pub fn uncertain(e: &Event) -> bool {
+    e.date.certainty().is_qualified()
+}
+
+/// `#rrggbb` as three bytes; black for anything else (the kind table is
+/// checked when it loads, so that does not happen).
+fn rgb(hex: &str) -> [u8; 3] {
+    let byte = |i: usize| {
+        hex.get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .unwrap_or(0)
+    };
+    [byte(1), byte(3), byte(5)]
+}
+
+/// The kind's colour mixed with white, keeping `share` of the colour.
+fn tint(hex: &str, share: f64) -> String {
+    let c = rgb(hex).map(|v| (255.0 - (255.0 - f64::from(v)) * share).round() as u8);
+    format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
+}
+
+/// Black text on light fills, white on dark ones (relative luminance).
+pub fn text_colour(fill: &str) -> &'static str {
+    let lin = |v: u8| {
+        let c = f64::from(v) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let [r, g, b] = rgb(fill);
+    let y = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    if y < 0.18 {
+        "white"
+    } else {
+        "black"
+    }
+}
+
+/// The fill of an event: its kind's colour, pale when it did not happen.
+pub fn fill(e: &Event) -> String {
+    let colour = &e.kind.info().colour;
+    if e.mode.is_unrealised() {
+        tint(colour, PALE)
+    } else {
+        colour.to_lowercase()
+    }
+}
+
+/// The quoted DOT id of an event.
+pub fn node_id(e: &Event) -> String {
+    format!("\"{}\"", escape(&e.id))
+}
+
+/// The node statement of an event, without indentation.
+pub fn node_line(graph: &CausalGraph<'_>, e: &Event) -> String {
+    let style = if uncertain(e) {
+        "filled,rounded,dashed"
+    } else {
+        "filled,rounded"
+    };
+    let fill = fill(e);
+    let tooltip = e
+        .sources
+        .first()
+        .map_or_else(|| e.title.clone(), |c| format!("{}: {}", c.id, c.quote));
+    let url = e
+        .sources
+        .iter()
+        .filter_map(|c| graph.store().sources.iter().find(|s| s.id == c.id))
+        .map(|s| s.url.as_str())
+        .find(|u| !u.is_empty());
+    let mut line = format!(
+        "{} [label=\"{}\", fillcolor=\"{fill}\", fontcolor=\"{}\", style=\"{style}\", tooltip=\"{}\"",
+        node_id(e),
+        escape(&label_lines(e).join("\n")),
+        text_colour(&fill),
+        escape(&tooltip)
+    );
+    if e.mode.is_unrealised() {
+        line.push_str(", fontname=\"Helvetica-Oblique\"");
+    }
+    if let Some(u) = url {
+        let _ = write!(line, ", URL=\"{}\"", escape(u));
+    }
+    line.push_str("];");
+    line
+}
+
+/// The colour of a relation's lines (Paul Tol's colour-blind-safe sets).
+pub fn edge_colour(r: Relation) -> &'static str {
+    match r {
+        Relation::Causes => "#cc3311",
+        Relation::Enables => "#0077bb",
+        Relation::Triggers => "#ee7733",
+        Relation::RespondsTo => "#555555",
+        Relation::Precedes => "#999999",
+        Relation::Prevents => "#009988",
+    }
+}
+
+/// Line style, width and head of a relation; colour from [`edge_colour`].
+pub fn edge_style(r: Relation) -> String {
+    let shape = match r {
+        Relation::Causes => "style=solid, penwidth=1.6",
+        Relation::Enables => "style=solid, penwidth=1.2",
+        Relation::Triggers => "style=bold, penwidth=2.6",
+        Relation::RespondsTo => "style=dashed, penwidth=1.2",
+        Relation::Precedes => "style=dotted, penwidth=1.2",
+        Relation::Prevents => "style=solid, penwidth=1.2, arrowhead=tee",
+    };
+    format!("{shape}, color=\"{}\"", edge_colour(r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pale_keeps_a_share_of_the_colour() {
+        assert_eq!(tint("#000000", 0.35), "#a6a6a6");
+        assert_eq!(tint("#FFFFFF", 0.35), "#ffffff");
+    }
+
+    #[test]
+    fn text_is_white_only_on_dark_fills() {
+        assert_eq!(text_colour("#222255"), "white");
+        assert_eq!(text_colour("#ffffff"), "black");
+        assert_eq!(text_colour("#e69f00"), "black");
+    }
+
+    #[test]
+    fn long_titles_stop_after_four_lines() {
+        let lines = wrap(&"word ".repeat(60));
+        assert_eq!(lines.len(), MAX_TITLE_LINES);
+        assert!(lines[3].ends_with('…'));
+    }
+}

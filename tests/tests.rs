@@ -6,6 +6,7 @@ mod diagrams;
 mod exports;
 mod extract;
 mod extract_check;
+mod pipes;
 mod robust;
 mod store;
 mod text;

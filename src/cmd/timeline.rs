@@ -14,8 +14,10 @@ pub enum Format {
     Md,
     /// Aligned plain text.
     Text,
-    /// `{"events": [...]}`.
+    /// `{"events": [...], "sources": [...], "links": [...]}`.
     Json,
+    /// JSON Lines: sources, one event a line, links.
+    Jsonl,
     /// One row an event.
     Csv,
     /// Knight Lab TimelineJS JSON.
@@ -46,6 +48,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
         Format::Md => timeline::markdown(&graph, &nodes, &args.title),
         Format::Text => timeline::text(&graph, &nodes),
         Format::Json => json::timeline(&graph, &nodes),
+        Format::Jsonl => json::jsonl(&graph, &nodes),
         Format::Csv => table::csv(&graph, &nodes),
         Format::Timelinejs => json::timelinejs(&graph, &nodes, &args.title),
     };

@@ -6,7 +6,9 @@ use serde_json::{json, Value};
 
 use super::human;
 use crate::graph::CausalGraph;
-use crate::model::{Actor, Citation, Event, Granularity, Link};
+use std::collections::HashSet;
+
+use crate::model::{Actor, Citation, Event, Granularity, Link, Source};
 
 /// A day for JSON, `None` (`null`) for an open end.
 fn day_or_null(d: chrono::NaiveDate, open: bool) -> Option<String> {
@@ -114,18 +116,84 @@ impl<'a> EventJson<'a> {
     }
 }
 
-/// `annals timeline --format json`.
+/// The sources `nodes` cite, in store order, and the links between them:
+/// with the events, a store of their own.
+fn records<'s>(graph: &CausalGraph<'s>, nodes: &[NodeIndex]) -> (Vec<&'s Source>, Vec<&'s Link>) {
+    let store = graph.store();
+    let ids: HashSet<&str> = nodes.iter().map(|&n| graph.event(n).id.as_str()).collect();
+    let cited: HashSet<&str> = nodes
+        .iter()
+        .flat_map(|&n| graph.event(n).sources.iter().map(|c| c.id.as_str()))
+        .collect();
+    let sources = store
+        .sources
+        .iter()
+        .filter(|s| cited.contains(s.id.as_str()))
+        .collect();
+    let links = nodes
+        .iter()
+        .flat_map(|&n| graph.effects(n))
+        .filter(|(m, _)| ids.contains(graph.event(*m).id.as_str()))
+        .map(|(_, l)| l)
+        .collect();
+    (sources, links)
+}
+
+/// `annals timeline --format json`: `{"events": [...], "sources": [...],
+/// "links": [...]}`, which `-` reads back as a store.
 pub fn timeline(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> String {
     #[derive(Serialize)]
     struct Timeline<'a> {
         events: Vec<EventJson<'a>>,
+        sources: Vec<&'a Source>,
+        links: Vec<&'a Link>,
     }
     let events = nodes
         .iter()
         .map(|&n| EventJson::from_graph(graph, n))
         .collect();
-    let mut s = serde_json::to_string_pretty(&Timeline { events }).unwrap_or_default();
+    let (sources, links) = records(graph, nodes);
+    let doc = Timeline {
+        events,
+        sources,
+        links,
+    };
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
+    s
+}
+
+/// `annals timeline --format jsonl`: JSON Lines, one record a line — the
+/// cited sources (`"type": "source"`), then one event a line in the
+/// timeline JSON form, then the links between them (`"type": "link"`) — so
+/// `-` reads it back as the same store.
+pub fn jsonl(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> String {
+    let typed = |kind: &str, v: Value| {
+        let mut v = v;
+        if let Some(o) = v.as_object_mut() {
+            o.insert("type".to_string(), Value::String(kind.to_string()));
+        }
+        v.to_string()
+    };
+    let (sources, links) = records(graph, nodes);
+    let mut lines: Vec<String> = sources
+        .into_iter()
+        .map(|s| typed("source", serde_json::to_value(s).unwrap_or_default()))
+        .collect();
+    lines.extend(
+        nodes
+            .iter()
+            .map(|&n| serde_json::to_string(&EventJson::from_graph(graph, n)).unwrap_or_default()),
+    );
+    lines.extend(
+        links
+            .into_iter()
+            .map(|l| typed("link", serde_json::to_value(l).unwrap_or_default())),
+    );
+    let mut s = lines.join("\n");
+    if !s.is_empty() {
+        s.push('\n');
+    }
     s
 }
 

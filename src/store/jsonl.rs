@@ -1,7 +1,8 @@
 //! The JSON Lines form of the store: one record a line, an event unless the
 //! line says `"type": "source"` or `"type": "link"`.
 //!
-//! Lines printed by `annals timeline --format json` and by `annals extract
+//! The document `annals timeline --format json` prints is read too. Lines
+//! printed by `annals timeline --format jsonl` and by `annals extract
 //! --docs` carry derived fields (`earliest`, `latest`, `granularity`,
 //! `causes`, `effects`, `doc`); they are accepted and ignored, so either can
 //! be piped back into any command.
@@ -22,8 +23,56 @@ const DERIVED: [&str; 7] = [
     "type",
 ];
 
-/// Reads every line of `text` (from `path`) into `loaded`.
+/// Reads `text` (from `path`): a JSON document `{"events": [...],
+/// "sources": [...], "links": [...]}` as `annals timeline --format json`
+/// prints it, else JSON Lines.
 pub fn read(path: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnostic>) {
+    if text.trim_start().starts_with('{') {
+        if let Ok(Value::Object(doc)) = serde_json::from_str::<Value>(text) {
+            if doc.contains_key("events") {
+                return document(path, doc, loaded, diags);
+            }
+        }
+    }
+    lines(path, text, loaded, diags);
+}
+
+/// The records of a timeline document; a record is located by its place
+/// in its array (`<stdin>: events[3]`).
+fn document(
+    path: &str,
+    mut doc: serde_json::Map<String, Value>,
+    loaded: &mut Loaded,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (key, kind) in [
+        ("sources", "source"),
+        ("events", "event"),
+        ("links", "link"),
+    ] {
+        let at = |i: Option<usize>| {
+            Location::Path(match i {
+                Some(i) => format!("{path}: {key}[{i}]"),
+                None => format!("{path}: {key}"),
+            })
+        };
+        match doc.remove(key) {
+            None => {}
+            Some(Value::Array(items)) => {
+                for (i, item) in items.into_iter().enumerate() {
+                    record(kind, item, at(Some(i)), loaded, diags);
+                }
+            }
+            Some(_) => diags.push(
+                Diagnostic::error(Some(at(None)), format!("`{key}` must be an array"))
+                    .with_help("write it as [ {...}, {...} ]"),
+            ),
+        }
+    }
+}
+
+/// Reads every line of `text` (from `path`) into `loaded`.
+fn lines(path: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnostic>) {
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -33,7 +82,7 @@ pub fn read(path: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnos
             line: i + 1,
             column,
         };
-        let mut value: Value = match serde_json::from_str(line) {
+        let value: Value = match serde_json::from_str(line) {
             Ok(v) => v,
             Err(e) => {
                 diags.push(
@@ -43,39 +92,49 @@ pub fn read(path: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnos
                 continue;
             }
         };
-        let Some(object) = value.as_object_mut() else {
-            diags.push(
-                Diagnostic::error(Some(at(1)), "a line must be a JSON object")
-                    .with_help("write one record per line as {...}"),
-            );
-            continue;
-        };
-        let kind = object
+        let kind = value
             .get("type")
             .and_then(Value::as_str)
             .unwrap_or("event")
             .to_string();
-        for key in DERIVED {
-            object.remove(key);
-        }
-        let origin = Origin {
-            table: Some(at(1)),
-            ..Origin::default()
-        };
-        if !super::RECORDS.contains(&kind.as_str()) {
-            diags.push(
-                Diagnostic::error(Some(at(1)), format!("unknown record type `{kind}`"))
-                    .with_help("\"type\" is \"event\" (the default), \"source\" or \"link\""),
-            );
-            continue;
-        }
-        if let Err(e) = loaded.file(&kind, value, origin) {
-            let message = e.to_string();
-            let help = help_for(&message, &kind);
-            diags.push(
-                Diagnostic::error(Some(at(1)), format!("in this {kind}: {message}"))
-                    .with_help(help),
-            );
-        }
+        record(&kind, value, at(1), loaded, diags);
+    }
+}
+
+/// Files one JSON record of type `kind`, its derived fields dropped.
+fn record(
+    kind: &str,
+    mut value: Value,
+    at: Location,
+    loaded: &mut Loaded,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(object) = value.as_object_mut() else {
+        diags.push(
+            Diagnostic::error(Some(at), "a record must be a JSON object")
+                .with_help("write one record per line as {...}"),
+        );
+        return;
+    };
+    for key in DERIVED {
+        object.remove(key);
+    }
+    if !super::RECORDS.contains(&kind) {
+        diags.push(
+            Diagnostic::error(Some(at), format!("unknown record type `{kind}`"))
+                .with_help("\"type\" is \"event\" (the default), \"source\" or \"link\""),
+        );
+        return;
+    }
+    let origin = Origin {
+        table: Some(at.clone()),
+        ..Origin::default()
+    };
+    if let Err(e) = loaded.file(kind, value, origin) {
+        let message = e.to_string();
+        let help = help_for(&message, kind);
+        diags.push(
+            Diagnostic::error(Some(at), format!("in this {kind}: {message}")).with_help(help),
+        );
     }
 }

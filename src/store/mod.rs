@@ -136,6 +136,9 @@ pub fn read(path: &str) -> Result<(Loaded, Vec<Diagnostic>)> {
             }
         }
         loaded.files = files.len();
+        if !Path::new(path).is_dir() {
+            folder_context(Path::new(path), &mut loaded);
+        }
     }
     validate::validate(&loaded, &mut diags);
     diags.sort_by(|a, b| {
@@ -144,6 +147,84 @@ pub fn read(path: &str) -> Result<(Loaded, Vec<Diagnostic>)> {
             .then_with(|| a.message.cmp(&b.message))
     });
     Ok((loaded, diags))
+}
+
+/// When one file of a store is read, what its folder holds for it: the
+/// sources its events cite that it lacks, taken from the other `.toml`
+/// files of its folder (the shipped store keeps them in `sources.toml`),
+/// and its links to events of those files, which lead out of the file and
+/// are left out. Problems in the other files are theirs and not reported;
+/// a source still missing is, by validation.
+fn folder_context(file: &Path, loaded: &mut Loaded) {
+    let folder = match file.parent() {
+        Some(p) if p.as_os_str().is_empty() => Path::new("."),
+        Some(p) => p,
+        None => return,
+    };
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let mut others: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .filter(|p| !same_file(p, file))
+        .collect();
+    others.sort();
+    let mut elsewhere = std::collections::HashSet::new();
+    for other in others {
+        let Ok(text) = std::fs::read_to_string(&other) else {
+            continue;
+        };
+        let mut scratch = Loaded::default();
+        toml_file::read(
+            &other.display().to_string(),
+            &text,
+            &mut scratch,
+            &mut Vec::new(),
+        );
+        elsewhere.extend(scratch.store.events.into_iter().map(|e| e.id));
+        for (source, origin) in scratch
+            .store
+            .sources
+            .into_iter()
+            .zip(scratch.source_origins)
+        {
+            let cited = loaded
+                .store
+                .events
+                .iter()
+                .any(|e| e.sources.iter().any(|c| c.id == source.id));
+            if cited && !loaded.store.sources.iter().any(|s| s.id == source.id) {
+                loaded.store.sources.push(source);
+                loaded.source_origins.push(origin);
+            }
+        }
+    }
+    let here: std::collections::HashSet<&str> =
+        loaded.store.events.iter().map(|e| e.id.as_str()).collect();
+    let outside = |id: &str| !here.contains(id) && elsewhere.contains(id);
+    let keep: Vec<bool> = loaded
+        .store
+        .links
+        .iter()
+        .map(|l| !outside(&l.from) && !outside(&l.to))
+        .collect();
+    let mut flags = keep.iter();
+    loaded
+        .store
+        .links
+        .retain(|_| *flags.next().unwrap_or(&true));
+    let mut flags = keep.iter();
+    loaded
+        .link_origins
+        .retain(|_| *flags.next().unwrap_or(&true));
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
 }
 
 /// Loads a store, failing with every error found ([`Error::Invalid`]);

@@ -1,0 +1,82 @@
+//! Round trips: what one command prints, another reads.
+
+use std::io::Write;
+use std::process::{Output, Stdio};
+
+use crate::util::{annals, expect_code, root, run_in};
+
+/// Runs `annals args` in the repository with `input` on standard input.
+fn piped(args: &[&str], input: &[u8]) -> Output {
+    let mut child = annals()
+        .current_dir(root())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("annals runs");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn json_and_json_lines_read_back_as_the_same_store() {
+    let direct = run_in(&root(), &["timeline", "events", "--format", "json"]);
+    expect_code(&direct, 0);
+    for format in ["json", "jsonl"] {
+        let printed = run_in(&root(), &["timeline", "events", "--format", format]);
+        expect_code(&printed, 0);
+        let back = piped(&["timeline", "-", "--format", "json"], &printed.stdout);
+        expect_code(&back, 0);
+        assert_eq!(
+            String::from_utf8_lossy(&back.stdout),
+            String::from_utf8_lossy(&direct.stdout),
+            "--format {format} piped back differs"
+        );
+    }
+}
+
+#[test]
+fn json_lines_hold_one_event_a_line_with_its_links_and_sources() {
+    let out = run_in(&root(), &["timeline", "events", "--format", "jsonl"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    let count = |t: Option<&str>| {
+        lines
+            .iter()
+            .filter(|v| v.get("type").and_then(|x| x.as_str()) == t)
+            .count()
+    };
+    assert_eq!(
+        (count(None), count(Some("link")), count(Some("source"))),
+        (14, 12, 1)
+    );
+    let event = lines
+        .iter()
+        .find(|v| v["id"] == "2020-09-22-pompeo-threatens-to-close-baghdad-embassy");
+    let event = event.expect("the threat is a line");
+    assert!(event["causes"].as_array().is_some_and(|c| !c.is_empty()));
+    assert_eq!(event["sources"][0]["id"], "topnews-2020-09-29");
+}
+
+#[test]
+fn one_file_of_a_store_finds_the_sources_of_its_folder() {
+    for file in [
+        "events/2020-09-embassy-crisis.toml",
+        "events/2020-01-soleimani.toml",
+    ] {
+        for command in ["check", "timeline", "dot"] {
+            let out = run_in(&root(), &[command, file]);
+            expect_code(&out, 0);
+        }
+    }
+    let out = run_in(
+        &root().join("events"),
+        &["timeline", "2020-01-soleimani.toml", "--format", "text"],
+    );
+    expect_code(&out, 0);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Soleimani"));
+}

@@ -54,7 +54,7 @@ fn with_stdin(args: &[&str], input: &str) -> Output {
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(input.as_bytes());
     });
-    let out = finish(child, 120, &args.join(" "));
+    let out = finish(child, 60, &args.join(" "));
     writer.join().expect("writer");
     out
 }
@@ -300,4 +300,31 @@ fn discovery_skips_fifos_and_reads_each_folder_once() {
     let out = finish(child, 30, "timeline");
     expect_code(&out, 0);
     assert!(String::from_utf8_lossy(&out.stderr).contains("pipe.toml: warning: skipped"));
+}
+
+/// Thousands of links to unknown events: each gets its message, and the
+/// did-you-mean search stays bounded (minutes before; now seconds).
+#[test]
+fn thousands_of_dangling_links_are_checked_in_bounded_time() {
+    let n = 3000;
+    let mut store = String::new();
+    for i in 0..n {
+        store.push_str(&format!(
+            "{{\"id\":\"2020-01-01-event-number-{i:05}\",\"date\":\"2020-01-01\",\"title\":\"E\",\"kind\":\"protest\"}}\n"
+        ));
+    }
+    for i in 0..n {
+        store.push_str(&format!(
+            "{{\"type\":\"link\",\"from\":\"2020-01-01-evnt-numbr-{i:05}x\",\"to\":\"2020-01-01-event-number-{i:05}\",\"relation\":\"causes\"}}\n"
+        ));
+    }
+    let out = with_stdin(&["check", "-"], &store);
+    expect_code(&out, 1);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.matches("names unknown event").count(), n);
+    assert!(
+        text.contains("did you mean `2020-01-01-event-number-00000`?"),
+        "{}",
+        &text[..2000]
+    );
 }

@@ -8,6 +8,7 @@
 
 mod jsonl;
 mod position;
+mod suggest;
 mod toml_file;
 mod validate;
 
@@ -19,7 +20,7 @@ use crate::error::{Diagnostic, Error, Location, Result, Severity};
 use crate::model::Store;
 
 pub use position::LineIndex;
-pub use validate::suggest;
+pub use suggest::{suggest, Suggester};
 
 /// Where a record was written: its table, and each of its keys.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

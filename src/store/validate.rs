@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::suggest::Suggester;
 use super::Loaded;
 use crate::error::Diagnostic;
 use crate::model::is_valid_id;
@@ -106,6 +107,7 @@ pub fn validate(loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+    let mut suggester = Suggester::new(store.events.iter().map(|e| e.id.as_str()));
     for (i, l) in store.links.iter().enumerate() {
         let origin = &loaded.link_origins[i];
         for (field, id) in [("from", &l.from), ("to", &l.to)] {
@@ -114,7 +116,7 @@ pub fn validate(loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
                     origin.at(field),
                     format!("link `{field}` names unknown event `{id}`"),
                 );
-                d = match suggest(id, events.keys().copied()) {
+                d = match suggester.suggest(id) {
                     Some(s) => d.with_help(format!("did you mean `{s}`?")),
                     None => d.with_help("add the event or fix the id"),
                 };
@@ -157,31 +159,4 @@ fn confidence(c: f64, at: Option<crate::Location>, diags: &mut Vec<Diagnostic>) 
                 .with_help("write a number such as 0.8"),
         );
     }
-}
-
-/// The closest id to `wanted`, when close enough to be a likely typo.
-pub fn suggest<'a>(wanted: &str, ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    ids.map(|id| (edit_distance(wanted, id), id))
-        .filter(|(d, id)| *d <= (wanted.len().max(id.len()) / 3).max(1))
-        .min()
-        .map(|(_, id)| id)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(row[j]).min(cur)
-            };
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }

@@ -88,7 +88,7 @@ fn bench(c: &mut Criterion) {
     });
     let nodes = select(&graph, &Filter::default()).unwrap();
     g.bench_function("timeline-md", |b| {
-        b.iter(|| black_box(timeline::markdown(&graph, &nodes, "Bench")))
+        b.iter(|| black_box(timeline::markdown(&graph, &nodes, "Bench", None)))
     });
     g.bench_function("timeline-json", |b| {
         b.iter(|| black_box(json::timeline(&graph, &nodes)))

@@ -20,7 +20,8 @@ fn main() -> Result<(), annals::Error> {
         timeline::markdown(
             &graph,
             &events,
-            "US embassy in Baghdad: the road to the threat"
+            "US embassy in Baghdad: the road to the threat",
+            None
         )
     );
     Ok(())

@@ -35,6 +35,31 @@ enum Command {
     Timex(cmd::timex::Args),
     /// Pull dated events out of news articles.
     Extract(cmd::extract::Args),
+    /// Print a shell completion script (bash: `annals completions bash >
+    /// ~/.local/share/bash-completion/completions/annals`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff (`annals man > annals.1; man ./annals.1`).
+    Man,
+}
+
+/// Writes the completion script for `shell` or the man page of the command.
+fn generate(command: &Command, out: &mut dyn Write) -> annals::Result<u8> {
+    use clap::CommandFactory;
+    let mut cli = Cli::command();
+    let io = |e| annals::Error::io("<stdout>", e);
+    match command {
+        Command::Completions { shell } => {
+            let mut buffer = Vec::new();
+            clap_complete::generate(*shell, &mut cli, "annals", &mut buffer);
+            out.write_all(&buffer).map_err(io)?;
+        }
+        _ => clap_mangen::Man::new(cli).render(out).map_err(io)?,
+    }
+    Ok(0)
 }
 
 fn main() -> ExitCode {
@@ -49,6 +74,7 @@ fn main() -> ExitCode {
         Command::Path(a) => cmd::walk::path(a, &mut out),
         Command::Timex(a) => cmd::timex::run(a, &mut out),
         Command::Extract(a) => cmd::extract::run(a, &mut out),
+        c @ (Command::Completions { .. } | Command::Man) => generate(&c, &mut out),
     };
     let flushed = out.flush();
     match result.and_then(|code| {

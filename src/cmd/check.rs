@@ -27,28 +27,21 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
     let s = &loaded.store;
     let verdict = match (errors, warnings) {
         (0, 0) => "ok".to_string(),
-        (0, w) => format!("ok, {w} warning{}", plural(w)),
-        (e, w) => format!("{e} error{}, {w} warning{}", plural(e), plural(w)),
+        (0, w) => format!("ok, {}", super::count(w, "warning")),
+        (e, w) => format!(
+            "{}, {}",
+            super::count(e, "error"),
+            super::count(w, "warning")
+        ),
     };
     writeln!(
         out,
-        "{}: {} event{}, {} link{}, {} source{}: {verdict}",
+        "{}: {}, {}, {}: {verdict}",
         args.path,
-        s.events.len(),
-        plural(s.events.len()),
-        s.links.len(),
-        plural(s.links.len()),
-        s.sources.len(),
-        plural(s.sources.len()),
+        super::count(s.events.len(), "event"),
+        super::count(s.links.len(), "link"),
+        super::count(s.sources.len(), "source"),
     )
     .map_err(io)?;
     Ok(u8::from(errors > 0))
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }

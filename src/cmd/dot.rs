@@ -4,7 +4,7 @@ use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 
 use annals::export::dot::{self, Layout, Options};
-use annals::export::select;
+use annals::export::{select, why_empty};
 use annals::graph::CausalGraph;
 use annals::Error;
 
@@ -48,7 +48,11 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
     }
     let store = annals::store::load(&args.path)?;
     let graph = CausalGraph::new(&store);
-    let nodes = select(&graph, &args.filters.filter())?;
+    let filter = args.filters.filter()?;
+    let nodes = select(&graph, &filter)?;
+    if nodes.is_empty() {
+        super::note(format_args!("note: {}", why_empty(&graph, &filter)));
+    }
     if nodes.len() > dot::READABLE {
         super::note(format_args!(
             "note: {} events will not read on one slide (about {} do). Cut the diagram down with \

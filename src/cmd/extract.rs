@@ -185,16 +185,18 @@ fn write_all(dir: &std::path::Path, stores: &[Store], update: bool) -> annals::R
         if update && path.exists() {
             let (e, l) = write::update(&path, s)?;
             super::note(format_args!(
-                "{}: {e} new events, {l} new links",
-                path.display()
+                "{}: {}, {}",
+                path.display(),
+                super::count(e, "new event"),
+                super::count(l, "new link")
             ));
         } else {
             write::atomic_write(&path, &write::toml_text(s), write::Mode::CreateNew)?;
             super::note(format_args!(
-                "{}: {} events, {} links",
+                "{}: {}, {}",
                 path.display(),
-                s.events.len(),
-                s.links.len()
+                super::count(s.events.len(), "event"),
+                super::count(s.links.len(), "link")
             ));
         }
     }

@@ -45,9 +45,17 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
 }
 
 impl FilterArgs {
-    /// The library's filter.
-    pub fn filter(&self) -> Filter {
-        Filter {
+    /// The library's filter; a `--from` after `--to` is a usage error.
+    pub fn filter(&self) -> annals::Result<Filter> {
+        if let (Some(from), Some(to)) = (&self.from, &self.to) {
+            if from.earliest() > to.latest() {
+                return Err(annals::Error::Usage(format!(
+                    "--from {from} is after --to {to}, so no event can fall between them\n  \
+                     help: swap them: --from {to} --to {from}"
+                )));
+            }
+        }
+        Ok(Filter {
             from: self.from.as_ref().map(|d| d.earliest()),
             to: self.to.as_ref().map(|d| d.latest()),
             actor: self.actor.clone(),
@@ -57,6 +65,6 @@ impl FilterArgs {
             around: self.around.clone(),
             depth: self.depth,
             top: self.top,
-        }
+        })
     }
 }

@@ -43,9 +43,13 @@ pub struct Args {
 pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
     let store = annals::store::load(&args.path)?;
     let graph = CausalGraph::new(&store);
-    let nodes = export::select(&graph, &args.filters.filter())?;
+    let filter = args.filters.filter()?;
+    let nodes = export::select(&graph, &filter)?;
+    if nodes.is_empty() {
+        super::note(format_args!("note: {}", export::why_empty(&graph, &filter)));
+    }
     let text = match args.format {
-        Format::Md => timeline::markdown(&graph, &nodes, &args.title),
+        Format::Md => timeline::markdown(&graph, &nodes, &args.title, filter.from),
         Format::Text => timeline::text(&graph, &nodes),
         Format::Json => json::timeline(&graph, &nodes),
         Format::Jsonl => json::jsonl(&graph, &nodes),

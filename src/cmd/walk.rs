@@ -11,8 +11,7 @@ use annals::Error;
 pub struct TreeArgs {
     /// The event id.
     pub id: String,
-    /// The store: a folder, a file, or `-` for JSON Lines on standard input.
-    #[arg(default_value = "events")]
+    /// The store: a folder, a file, or `-` for JSON on standard input.
     pub path: String,
 }
 
@@ -23,8 +22,7 @@ pub struct PathArgs {
     pub from: String,
     /// The event the path leads to.
     pub to: String,
-    /// The store: a folder, a file, or `-` for JSON Lines on standard input.
-    #[arg(default_value = "events")]
+    /// The store: a folder, a file, or `-` for JSON on standard input.
     pub path: String,
 }
 

@@ -6,6 +6,7 @@ use std::collections::{HashSet, VecDeque};
 use chrono::NaiveDate;
 use petgraph::graph::NodeIndex;
 
+use super::human;
 use crate::error::{Error, Result};
 use crate::graph::CausalGraph;
 use crate::model::{Event, Kind};
@@ -114,6 +115,101 @@ fn keeps(f: &Filter, e: &Event) -> bool {
         }
     }
     true
+}
+
+/// Why `filter` keeps no event: the first criterion that on its own keeps
+/// none, with what the store has instead ("no events with actor `Narnia`;
+/// actors in this store: …"), else that only their combination is empty.
+pub fn why_empty(graph: &CausalGraph<'_>, filter: &Filter) -> String {
+    let events = &graph.store().events;
+    if events.is_empty() {
+        return "the store has no events".to_string();
+    }
+    let alone = |f: Filter| !events.iter().any(|e| keeps(&f, e));
+    let list = |mut v: Vec<String>| {
+        v.sort();
+        v.dedup();
+        let more = v.len().saturating_sub(20);
+        v.truncate(20);
+        let mut s = v.join(", ");
+        if more > 0 {
+            s.push_str(&format!(" and {more} more"));
+        }
+        s
+    };
+    let day = |d: Option<NaiveDate>| d.map_or_else(|| "…".to_string(), human::day);
+    if (filter.from.is_some() || filter.to.is_some())
+        && alone(Filter {
+            from: filter.from,
+            to: filter.to,
+            ..Filter::default()
+        })
+    {
+        let first = events.iter().map(|e| e.date.earliest()).min();
+        let last = events.iter().map(|e| e.date.latest()).max();
+        return format!(
+            "no events between {} and {}; the store's events run from {} to {}",
+            day(filter.from),
+            day(filter.to),
+            day(first),
+            day(last)
+        );
+    }
+    if let Some(a) = filter.actor.as_ref().filter(|a| {
+        alone(Filter {
+            actor: Some(a.to_string()),
+            ..Filter::default()
+        })
+    }) {
+        let names = events
+            .iter()
+            .flat_map(|e| e.actors.iter().chain(&e.targets))
+            .map(|x| match &x.country {
+                Some(c) if !x.name.eq_ignore_ascii_case(c) => format!("{} ({c})", x.name),
+                _ => x.name.clone(),
+            })
+            .collect();
+        return format!(
+            "no events with actor `{a}`; actors in this store: {}",
+            list(names)
+        );
+    }
+    if !filter.kinds.is_empty()
+        && alone(Filter {
+            kinds: filter.kinds.clone(),
+            ..Filter::default()
+        })
+    {
+        let asked: Vec<String> = filter.kinds.iter().map(|k| k.to_string()).collect();
+        let kinds = events.iter().map(|e| e.kind.to_string()).collect();
+        return format!(
+            "no events of kind {}; kinds in this store: {}",
+            asked.join(" or "),
+            list(kinds)
+        );
+    }
+    if let Some(p) = filter.place.as_ref().filter(|p| {
+        alone(Filter {
+            place: Some(p.to_string()),
+            ..Filter::default()
+        })
+    }) {
+        let places = events.iter().filter_map(|e| e.place.clone()).collect();
+        return format!(
+            "no events at a place containing `{p}`; places in this store: {}",
+            list(places)
+        );
+    }
+    if let Some(t) = filter.tag.as_ref().filter(|t| {
+        alone(Filter {
+            tag: Some(t.to_string()),
+            ..Filter::default()
+        })
+    }) {
+        let tags = events.iter().flat_map(|e| e.tags.clone()).collect();
+        return format!("no events tagged `{t}`; tags in this store: {}", list(tags));
+    }
+    "each filter keeps some events, but no event passes them all together".to_string()
 }
 
 /// Events at most `depth` links from `root`, following links either way.

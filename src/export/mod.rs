@@ -11,4 +11,4 @@ pub mod json;
 pub mod table;
 pub mod timeline;
 
-pub use filter::{select, Filter};
+pub use filter::{select, why_empty, Filter};

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use petgraph::graph::NodeIndex;
 
 use super::human;
@@ -115,9 +115,12 @@ impl<'s> Citations<'s> {
 }
 
 /// The section an event goes in: the month of its earliest day, or
-/// "Earlier and ongoing" when it has no known start.
-fn section(e: &Event) -> String {
-    if e.date.open_start() {
+/// "Earlier and ongoing" when it has no known start or started before the
+/// briefing's window (`--from`): a reader who asks from September expects
+/// the briefing to open with September, and what was already under way at
+/// the top, not under the month years back it began.
+fn section(e: &Event, window: Option<NaiveDate>) -> String {
+    if e.date.open_start() || window.is_some_and(|w| e.date.earliest() < w) {
         "Earlier and ongoing".to_string()
     } else {
         human::month_heading(e.date.earliest())
@@ -127,8 +130,14 @@ fn section(e: &Event) -> String {
 /// `annals timeline --format md`: a title, a section per month, one entry
 /// per event (date as a reader says it, title, mode when not asserted,
 /// actors → targets, place, casualties, what it followed from, numbered
-/// citations), then the numbered sources with their quotes.
-pub fn markdown(graph: &CausalGraph<'_>, nodes: &[NodeIndex], title: &str) -> String {
+/// citations), then the numbered sources with their quotes. `window` is
+/// the first day asked for (`--from`), if any.
+pub fn markdown(
+    graph: &CausalGraph<'_>,
+    nodes: &[NodeIndex],
+    title: &str,
+    window: Option<NaiveDate>,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md(title));
     if nodes.is_empty() {
@@ -151,7 +160,7 @@ pub fn markdown(graph: &CausalGraph<'_>, nodes: &[NodeIndex], title: &str) -> St
     let mut seen_sections: Vec<String> = Vec::new();
     for &n in nodes {
         let e = graph.event(n);
-        let s = section(e);
+        let s = section(e, window);
         if s != current {
             // A section met again after a long-running event: repeat the
             // heading as "(continued)" rather than merge out of order.

@@ -67,9 +67,13 @@ impl<'s> CausalGraph<'s> {
     pub fn find(&self, id: &str) -> crate::Result<NodeIndex> {
         self.node(id).ok_or_else(|| {
             let ids = self.store.events.iter().map(|e| e.id.as_str());
-            let hint = crate::store::suggest(id, ids)
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_default();
+            let hint = crate::store::suggest(id, ids).map_or_else(
+                || {
+                    "\n  help: `annals timeline STORE --format csv` lists every id (the first column)"
+                        .to_string()
+                },
+                |s| format!("; did you mean `{s}`?"),
+            );
             crate::Error::Usage(format!("no event `{id}` in the store{hint}"))
         })
     }

@@ -7,6 +7,7 @@ use std::fmt::Write;
 use petgraph::graph::NodeIndex;
 
 use super::CausalGraph;
+use crate::export::human;
 use crate::model::Link;
 
 /// Which way to walk from an event.
@@ -32,7 +33,7 @@ pub const MAX_INDENT: usize = 16;
 pub fn tree(graph: &CausalGraph<'_>, root: NodeIndex, direction: Direction) -> String {
     let mut out = String::new();
     let e = graph.event(root);
-    let _ = writeln!(out, "{}  {}  [{}]", e.date, e.title, e.id);
+    let _ = writeln!(out, "{}  {}  [{}]", human::date(&e.date), e.title, e.id);
     let next = |n: NodeIndex| match direction {
         Direction::Causes => graph.causes(n).into_iter(),
         Direction::Effects => graph.effects(n).into_iter(),
@@ -78,7 +79,7 @@ fn line(
     if again {
         let _ = writeln!(out, "  [{}]  (see above)", e.id);
     } else {
-        let _ = writeln!(out, "  {}  {}  [{}]", e.date, e.title, e.id);
+        let _ = writeln!(out, "  {}  {}  [{}]", human::date(&e.date), e.title, e.id);
     }
 }
 
@@ -123,7 +124,7 @@ pub fn render_path(graph: &CausalGraph<'_>, chain: &[(NodeIndex, Option<&Link>)]
             let _ = writeln!(out, "    ↓ {}  “{}”", l.relation, l.evidence);
         }
         let e = graph.event(*node);
-        let _ = writeln!(out, "{}  {}  [{}]", e.date, e.title, e.id);
+        let _ = writeln!(out, "{}  {}  [{}]", human::date(&e.date), e.title, e.id);
     }
     out
 }

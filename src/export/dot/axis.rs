@@ -179,6 +179,18 @@ fn by_month(cols: &[Column]) -> Vec<std::ops::Range<usize>> {
     rows
 }
 
+/// Row lengths worth estimating: every one up to 100 columns, then steps
+/// of 5%, so a store of years of days costs a few hundred estimates.
+fn candidates(n: usize) -> impl Iterator<Item = usize> {
+    let mut steps: Vec<usize> = (1..=n.min(100)).collect();
+    let mut c = 100.0_f64;
+    while (c as usize) < n {
+        c *= 1.05;
+        steps.push((c as usize).min(n));
+    }
+    steps.into_iter()
+}
+
 /// How the columns wrap into rows: a row per month, `per_row` events a
 /// row, one line, or (for [`Layout::Rows`] without `per_row`) the number of
 /// columns a row whose estimated picture is nearest [`size::TARGET`].
@@ -202,7 +214,7 @@ pub fn rows(
 
                 ((w / h) / size::TARGET).ln().abs()
             };
-            let best = (1..=cols.len())
+            let best = candidates(cols.len())
                 .min_by(|&a, &b| off(a).total_cmp(&off(b)))
                 .unwrap_or(1);
             chunks(cols.len(), best)
@@ -234,6 +246,14 @@ mod tests {
         assert_eq!(tick(Some(d("2019-12-03")), d("2020-01-01")), "1 Jan 2020");
         assert_eq!(tick(Some(None), d("2020-01-01")), "1 Jan 2020");
         assert_eq!(tick(None, None), "earlier");
+    }
+
+    #[test]
+    fn long_rows_are_tried_in_growing_steps() {
+        let c: Vec<usize> = candidates(1000).collect();
+        assert_eq!(&c[..3], &[1, 2, 3]);
+        assert_eq!(c.last(), Some(&1000));
+        assert!(c.len() < 160, "{}", c.len());
     }
 
     #[test]

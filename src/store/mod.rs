@@ -127,14 +127,7 @@ pub fn read(path: &str) -> Result<(Loaded, Vec<Diagnostic>)> {
                 }
                 Err(e) => return Err(e),
             };
-            if file
-                .extension()
-                .is_some_and(|e| e == "jsonl" || e == "json")
-            {
-                jsonl::read(&shown, &text, &mut loaded, &mut diags);
-            } else {
-                toml_file::read(&shown, &text, &mut loaded, &mut diags);
-            }
+            read_text(&shown, &text, &mut loaded, &mut diags);
         }
         loaded.files = files.len();
         if !Path::new(path).is_dir() {
@@ -148,6 +141,33 @@ pub fn read(path: &str) -> Result<(Loaded, Vec<Diagnostic>)> {
             .then_with(|| a.message.cmp(&b.message))
     });
     Ok((loaded, diags))
+}
+
+/// Reads the text of one store file as [`read`] reads each file, and
+/// validates it as a store of that one file. `name` names it in messages;
+/// its extension chooses JSON Lines (`.jsonl`, `.json`) or else TOML.
+pub fn parse(name: &str, text: &str) -> (Loaded, Vec<Diagnostic>) {
+    let mut loaded = Loaded {
+        files: 1,
+        ..Loaded::default()
+    };
+    let mut diags = Vec::new();
+    read_text(
+        name,
+        crate::input::without_bom(text),
+        &mut loaded,
+        &mut diags,
+    );
+    validate::validate(&loaded, &mut diags);
+    (loaded, diags)
+}
+
+fn read_text(name: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnostic>) {
+    if name.ends_with(".jsonl") || name.ends_with(".json") {
+        jsonl::read(name, text, loaded, diags);
+    } else {
+        toml_file::read(name, text, loaded, diags);
+    }
 }
 
 /// When one file of a store is read, what its folder holds for it: the

@@ -84,3 +84,24 @@ fn two_cues_between_two_events_give_one_link() {
         assert_eq!(check_errors(text), Vec::<String>::new(), "{text}");
     }
 }
+
+/// A text without sentence punctuation: each event quotes a bounded window
+/// of it, not the whole text, and its span still names exactly the quote.
+#[test]
+fn quotes_of_endless_sentences_are_bounded() {
+    let text = "police arrested protesters in baghdad and troops attacked the army ".repeat(1500);
+    let day = chrono::NaiveDate::from_ymd_opt(2020, 9, 29).unwrap();
+    let store = extract(&Article::new("p", day, text.clone()), Lexicon::shipped());
+    assert!(!store.events.is_empty());
+    let chars: Vec<char> = text.chars().collect();
+    for e in &store.events {
+        let c = &e.sources[0];
+        assert!(c.quote.len() <= 600, "{} bytes", c.quote.len());
+        let [b, end] = c.span.unwrap();
+        assert_eq!(chars[b..end].iter().collect::<String>(), c.quote);
+    }
+    for l in &store.links {
+        assert!(l.evidence.len() <= 600);
+    }
+    assert!(write::toml_text(&store).len() < store.events.len() * 2000);
+}

@@ -6,6 +6,7 @@ mod diagrams;
 mod exports;
 mod extract;
 mod extract_check;
+mod matrix;
 mod pipes;
 mod readme;
 mod robust;

@@ -207,3 +207,22 @@ fn render_runs_graphviz_itself() {
     expect_code(&svg, 0);
     assert!(String::from_utf8_lossy(&svg.stdout).contains("<svg"));
 }
+
+#[test]
+fn the_time_axis_spaces_columns_by_elapsed_time() {
+    let out = run_in(&root(), &["dot", "events"]);
+    let dot = String::from_utf8(out.stdout).unwrap();
+    // `"axis ROW.RANK" [shape=plaintext, label="TICK"` for each labelled tick.
+    let rank = |tick: &str| {
+        dot.lines()
+            .find(|l| l.contains(&format!("label=\"{tick}\"")) && l.contains("\"axis "))
+            .and_then(|l| l.split('"').nth(1))
+            .and_then(|id| id.rsplit('.').next())
+            .and_then(|r| r.parse::<usize>().ok())
+            .unwrap_or_else(|| panic!("no tick {tick}"))
+    };
+    let (january, september) = (rank("3 Jan 2020"), rank("1 Sep"));
+    let (day, next_day) = (rank("21 Sep 2020"), rank("22"));
+    assert!(september - january > next_day - day, "{dot}");
+    assert_eq!(next_day - day, 1);
+}

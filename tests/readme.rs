@@ -58,3 +58,19 @@ fn the_typical_session_runs_as_written() {
         "{stdout}"
     );
 }
+
+#[test]
+fn the_release_profile_ships_no_debug_info() {
+    let manifest: toml::Table =
+        toml::from_str(&std::fs::read_to_string(root().join("Cargo.toml")).unwrap()).unwrap();
+    let release = &manifest["profile"]["release"];
+    let debug = release.get("debug");
+    assert!(
+        debug.is_none_or(|d| d.as_bool() == Some(false) || d.as_integer() == Some(0)),
+        "release keeps debug info: {debug:?}"
+    );
+    assert_eq!(
+        release.get("strip").and_then(|s| s.as_str()),
+        Some("debuginfo")
+    );
+}

@@ -259,9 +259,13 @@ fn date_in<'t>(
     sentence: (usize, usize),
     trigger_byte: usize,
 ) -> Option<&'t Timex> {
-    timexes
+    // The tagger's expressions come sorted and apart: find the sentence's
+    // by bisection, not by a scan of the whole text's.
+    let first = timexes.partition_point(|t| t.byte_begin < sentence.0);
+    timexes[first..]
         .iter()
-        .filter(|t| t.byte_begin >= sentence.0 && t.byte_end <= sentence.1)
+        .take_while(|t| t.byte_begin < sentence.1)
+        .filter(|t| t.byte_end <= sentence.1)
         .filter(|t| t.date.is_some())
         .filter(|t| !dateline(text, t))
         .min_by_key(|t| {
@@ -277,10 +281,14 @@ fn date_in<'t>(
 /// dates the report, not the events in it.
 fn dateline(text: &str, t: &Timex) -> bool {
     let after = text[t.byte_end..].trim_start();
+    // A dateline's parenthesis is short ("(Reuters)"): look no further.
+    let close = after
+        .char_indices()
+        .take(40)
+        .find(|&(_, c)| c == ')')
+        .map(|(i, _)| i);
     after.starts_with('(')
-        && after
-            .find(')')
-            .is_some_and(|close| after[close + 1..].trim_start().starts_with(['-', '—', '–']))
+        && close.is_some_and(|close| after[close + 1..].trim_start().starts_with(['-', '—', '–']))
 }
 
 /// The title: the clause from the actor (or the trigger) to the next comma.

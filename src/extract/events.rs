@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use super::article::Article;
 use super::bounds::{quote_window, Acyclic, CharIndex, Ids};
 use super::lexicon::{Cue, Entry, Lexicon};
-use super::tokens::{sentences, tokenize, Tok};
+use super::tokens::{toks as layer_toks, Tok};
 use crate::model::{Actor, Citation, Event, EventDate, Kind, Link, Mode, Relation, Source, Store};
 use crate::time::{self, DocType, Timex};
 
@@ -100,7 +100,11 @@ fn mentions<'l>(toks: &[Tok], lex: &'l Lexicon) -> Vec<Mention<'l>> {
             } else {
                 written.capital() || !entry.name.chars().next().is_some_and(char::is_uppercase)
             };
-            if ok {
+            // "Israel's high court": an owner, not the one who acts.
+            let owner = toks.get(i + n).is_some_and(|t| {
+                t.start == toks[i + n - 1].end && matches!(t.lower.as_str(), "'s" | "’s")
+            });
+            if ok && !owner {
                 out.push(Mention {
                     first: i,
                     end: i + n,
@@ -320,20 +324,17 @@ fn title(text: &str, toks: &[Tok], from: usize, trigger: usize) -> String {
 pub fn extract(article: &Article, lex: &Lexicon) -> Store {
     let text = &article.text;
     let source_id = article.id.clone();
-    let timexes = time::tag(text, article.published, DocType::News);
-    let spans = sentences(text);
+    let layer = crate::text::tokenize(text);
+    let timexes = time::tag_tokenized(text, &layer, article.published, DocType::News);
+    let spans: Vec<(usize, usize)> = layer.sentences.iter().map(|s| (s.start, s.end)).collect();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut links: Vec<(usize, usize, Relation, usize)> = Vec::new(); // from draft, to draft, relation, sentence
     let mut previous_date: Option<(usize, EventDate)> = None;
     let mut last_of_sentence: Vec<Option<usize>> = Vec::new();
 
-    for (si, &(s_start, s_end)) in spans.iter().enumerate() {
-        let sentence = &text[s_start..s_end];
-        let mut toks = tokenize(sentence);
-        for t in &mut toks {
-            t.start += s_start;
-            t.end += s_start;
-        }
+    for (si, s) in layer.sentences.iter().enumerate() {
+        let sentence = &text[s.start..s.end];
+        let toks = layer_toks(text, &layer.tokens[s.tokens.clone()]);
         // Headline and byline lines are not reports of events.
         let headline = !article.title.is_empty()
             && (article.title.starts_with(sentence) || sentence.starts_with(&article.title));
@@ -530,13 +531,15 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Store {
                 let cap: Vec<&Tok> = toks[..at]
                     .iter()
                     .rev()
-                    .take_while(|t| t.capital() || t.lower == "al" || t.lower == "-")
+                    .take_while(|t| {
+                        t.capital() || matches!(t.lower.as_str(), "al" | "-" | "'s" | "’s")
+                    })
                     .collect();
+                let (first, last) = (cap.last()?, cap.first()?);
                 (cap.len() >= 2).then(|| Actor {
-                    name: cap
-                        .iter()
-                        .rev()
-                        .map(|t| t.text.as_str())
+                    // As written, spaces evened: "Taiwan's Vice Foreign Minister".
+                    name: text[first.start..last.end]
+                        .split_whitespace()
                         .collect::<Vec<_>>()
                         .join(" ")
                         .replace(" - ", "-"),

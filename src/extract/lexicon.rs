@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::tokens::{tokenize, Tok};
+use super::tokens::{words as phrase_words, Tok};
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::{Kind, Relation};
 
@@ -23,7 +23,7 @@ impl Phrase {
     fn new(text: &str) -> Phrase {
         // The tokenizer splits "accus*" into "accus" and "*": join them back.
         let mut words: Vec<String> = Vec::new();
-        for t in tokenize(text) {
+        for t in phrase_words(text) {
             match (t.lower.as_str(), words.last_mut()) {
                 ("*", Some(last)) => last.push('*'),
                 _ => words.push(t.lower),

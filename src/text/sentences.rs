@@ -2,7 +2,7 @@
 //! an ellipsis before a word that opens a sentence (closing quotes and
 //! brackets stay with the sentence they close); after an abbreviation or
 //! an acronym only before a word that usually opens one ("in the U.S. The
-//! …"); at a blank line always; at a line break after a heading or before
+//! …"); at the end of a line after such a mark; at a blank line always; at a line break after a heading or before
 //! or after a bullet; after a dateline ("CAIRO, Jan. 28 (Reuters) -").
 //! Sentences longer than [`MAX_WINDOW`] tokens are cut into windows.
 
@@ -41,6 +41,9 @@ pub fn split(text: &str, toks: &[(usize, usize)], rules: &Rules) -> Vec<(usize, 
         glued_before = glued;
         let newline = gap.contains('\n');
         let boundary = if blank_line(gap) {
+            true
+        } else if pending && newline {
+            // A mark at the end of a line ends its sentence, whatever follows.
             true
         } else if pending && !(glued && closer(next_form)) {
             let ellipsis = form.starts_with("..") || form == "…";

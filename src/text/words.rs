@@ -160,13 +160,11 @@ fn word(text: &str, i: usize, end: usize, rules: &Rules, out: &mut Vec<(usize, u
     j
 }
 
-/// True when the dot after `w` is part of it. At the end of the text the
-/// dot is the sentence's, as the treebank writes it ("in the U.S .").
+/// True when the dot after `w` is part of it. (The treebank gives a
+/// sentence-final "U.S." its own dot, "U.S ."; here the dot stays, so
+/// that a word is one token wherever it stands, as the lexicons list it.)
 fn keeps_dot(w: &str, next: &str, rules: &Rules) -> bool {
     let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-    if next.is_empty() {
-        return rules.abbreviation(w) == Some(Abbrev::Before);
-    }
     initial
         || acronym(w)
         || match rules.abbreviation(w) {

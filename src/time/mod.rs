@@ -113,8 +113,20 @@ pub struct Timex {
 /// end of that range; counted from there, no expression can reach past
 /// the calendar's ends (amounts have at most four digits).
 pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
+    tag_tokenized(text, &crate::text::tokenize(text), dct, doc_type)
+}
+
+/// [`tag`] for a text already split into tokens and sentences (by
+/// [`crate::text::tokenize`]), so that a caller who has them does not
+/// tokenize twice.
+pub fn tag_tokenized(
+    text: &str,
+    layer: &crate::text::Tokenized,
+    dct: NaiveDate,
+    doc_type: DocType,
+) -> Vec<Timex> {
     let dct = dct.clamp(crate::model::date::FIRST_DAY, crate::model::date::LAST_DAY);
-    let tokens = scan::scan(text);
+    let tokens = scan::scan(text, layer);
     let sentences = tokens.last().map_or(0, |t| t.sentence as usize + 1);
     // A results report: once a document speaks of quarters, "a year ago"
     // in it means the same quarter a year ago, from that sentence on.

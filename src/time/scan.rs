@@ -1,20 +1,36 @@
-//! One pass over the text: words, numbers and punctuation, each with its
-//! byte span, lowercase form, lexicon entry and sentence number.
+//! The tagger's units, read off the text layer's tokens and sentences:
+//! each with its byte span, lowercase form, lexicon entry and sentence
+//! number.
+//!
+//! The rules match a few written forms as one unit where the text layer,
+//! following the treebank, writes several tokens, and the other way
+//! round; units are always exact slices of the text:
+//! - a number with what is glued to it: "1957-58", "9.30", "5pm" (the
+//!   treebank: "1957 - 58", "5 pm");
+//! - a word with its glued "n't", "'ll", "'re", "'ve", "'d", "'m"
+//!   ("didn't", "won't", as the lexicon lists them), and an abbreviation
+//!   the lexicon lists with its dot ("Sat.");
+//! - apart: the hyphen after a prefix ("mid - November"), and the
+//!   apostrophe of a possessive or a year ("year ' s", "' 90s").
 
 use super::lexicon::{lexicon, Lex};
+use crate::text::{Token as TextToken, Tokenized};
+use std::collections::HashMap;
 
-/// What a token is made of.
+/// What a unit is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
-    /// Letters (with inner apostrophes), or an abbreviation with its dot.
+    /// Letters, possibly with inner apostrophes, or an abbreviation with
+    /// its dot.
     Word,
-    /// Digits, possibly with inner `:`, `/`, `-` or `.` (`20:30`, `9/29/2020`).
+    /// Digits, possibly with inner `:`, `/`, `-` or `.` (`20:30`,
+    /// `9/29/2020`) and glued letters (`21st`, `8pm`).
     Number,
-    /// Any other single character.
+    /// Anything else.
     Punct,
 }
 
-/// A token.
+/// A unit the rules match.
 #[derive(Debug, Clone)]
 pub struct Token {
     /// Byte offset of the first byte.
@@ -29,112 +45,117 @@ pub struct Token {
     pub capital: bool,
     /// Lexicon meanings, if the word is known.
     pub lex: Option<&'static Lex>,
-    /// Sentence number, counted from 0.
+    /// Sentence (or sentence window) number, counted from 0.
     pub sentence: u32,
 }
 
-/// Splits `text` into tokens.
-pub fn scan(text: &str) -> Vec<Token> {
+/// The units of `text`, in order, from its tokens and sentences `t`.
+pub fn scan(text: &str, t: &Tokenized) -> Vec<Token> {
     let lex = lexicon();
-    let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut sentence = 0u32;
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        if c.is_ascii_whitespace() {
-            if c == b'\n' && bytes.get(i + 1) == Some(&b'\n') {
-                sentence += 1;
-            }
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let shape;
-        if c.is_ascii_digit() {
-            i += 1;
-            while i < bytes.len() {
-                let b = bytes[i];
-                let inner = matches!(b, b':' | b'/' | b'-' | b'.')
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-                if b.is_ascii_digit() || inner {
-                    i += 1;
-                } else if b.is_ascii_alphabetic() && i - start <= 4 {
-                    // 1990s, 21st, 8pm: letters glued to digits.
-                    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                        i += 1;
-                    }
-                    break;
-                } else {
-                    break;
-                }
-            }
-            shape = Shape::Number;
-        } else if c.is_ascii_alphabetic()
-            || c >= 0x80 && text[i..].chars().next().is_some_and(char::is_alphabetic)
-        {
-            while i < bytes.len() {
-                let b = bytes[i];
-                if b.is_ascii_alphabetic() {
-                    i += 1;
-                } else if b >= 0x80 {
-                    match text[i..].chars().next() {
-                        Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
-                        _ => break,
-                    }
-                } else if b == b'\'' && inner_apostrophe(bytes, i) {
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            // Abbreviations keep their dot: "Sept.", "a.m.", "p.m.".
-            if bytes.get(i) == Some(&b'.') {
-                let word = text[start..i].to_ascii_lowercase();
-                if (word == "a" || word == "p") && text[i..].to_ascii_lowercase().starts_with(".m.")
-                {
-                    i += 3;
-                } else if lex.contains_key(&format!("{word}.")) {
-                    i += 1;
-                }
-            }
-            shape = Shape::Word;
-        } else {
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
-            shape = Shape::Punct;
-        }
-        let raw = &text[start..i];
-        let lower = raw.to_lowercase();
-        let capital = raw.chars().next().is_some_and(char::is_uppercase);
-        let entry = lex.get(&lower);
-        // The dot after an initial ("U.S.", "J. Smith") ends no sentence.
-        let initial = c == b'.'
-            && tokens.last().is_some_and(|t: &Token| {
-                t.end == start && t.shape == Shape::Word && t.lower.chars().count() == 1
-            });
-        let ends_sentence =
-            shape == Shape::Punct && matches!(c, b'.' | b'!' | b'?' | b';') && !initial;
-        tokens.push(Token {
-            start,
-            end: i,
-            shape,
-            lower,
-            capital,
-            lex: entry,
-            sentence,
-        });
-        if ends_sentence {
-            sentence += 1;
+    let mut out = Vec::with_capacity(t.tokens.len() + t.tokens.len() / 8);
+    for (n, s) in t.sentences.iter().enumerate() {
+        let toks = &t.tokens[s.tokens.clone()];
+        let mut k = 0;
+        while k < toks.len() {
+            let (end, used) = joined(text, toks, k, lex);
+            split(text, (toks[k].start, end), n as u32, lex, &mut out);
+            k += used;
         }
     }
-    tokens
+    out
 }
 
-/// An apostrophe inside a word ("don't", "Kata'ib"), but not the
-/// possessive "'s", which is split off so "year's" is "year".
-fn inner_apostrophe(bytes: &[u8], i: usize) -> bool {
-    let next = bytes.get(i + 1);
-    let possessive =
-        matches!(next, Some(b's' | b'S')) && !bytes.get(i + 2).is_some_and(u8::is_ascii_alphabetic);
-    next.is_some_and(u8::is_ascii_alphabetic) && !possessive
+/// The end of the unit that starts with `toks[k]`, and how many tokens it
+/// takes.
+fn joined(
+    text: &str,
+    toks: &[TextToken],
+    k: usize,
+    lex: &'static HashMap<String, Lex>,
+) -> (usize, usize) {
+    let form = |i: usize| toks.get(i).map_or("", |t: &TextToken| t.form(text));
+    let glued = |i: usize| toks.get(i).is_some_and(|t| t.start == toks[i - 1].end);
+    let digit = |i: usize| form(i).starts_with(|c: char| c.is_ascii_digit());
+    let mut j = k + 1;
+    if digit(k) {
+        while glued(j) && glued(j + 1) && matches!(form(j), "-" | "/" | ":" | ".") && digit(j + 1) {
+            j += 2;
+        }
+        let digits = toks[j - 1].end - toks[k].start;
+        if glued(j) && digits <= 4 && form(j).chars().all(|c| c.is_ascii_alphabetic()) {
+            j += 1;
+        }
+    } else if form(k).starts_with(char::is_alphabetic) && glued(j) {
+        let next = form(j);
+        let clitic = next.starts_with(['\'', '’', 'n', 'N']) && {
+            let n = next.replace('’', "'");
+            ["n't", "'ll", "'re", "'ve", "'d", "'m"]
+                .iter()
+                .any(|c| n.eq_ignore_ascii_case(c))
+        };
+        let dotted = next == "." && lex.contains_key(&format!("{}.", form(k).to_lowercase()));
+        if clitic || dotted {
+            j += 1;
+        }
+    }
+    (toks[j - 1].end, j - k)
+}
+
+/// Pushes `text[a..b]` as one unit, or as several where a hyphen follows
+/// a prefix or an apostrophe opens a possessive or a year.
+fn split(
+    text: &str,
+    (a, b): (usize, usize),
+    sentence: u32,
+    lex: &'static HashMap<String, Lex>,
+    out: &mut Vec<Token>,
+) {
+    let w = &text[a..b];
+    let first = w.chars().next().unwrap_or(' ');
+    if matches!(first, '\'' | '’') && w.len() > first.len_utf8() {
+        let cut = a + first.len_utf8();
+        push(text, (a, cut), sentence, lex, out);
+        return push(text, (cut, b), sentence, lex, out);
+    }
+    if first.is_alphabetic() && w.contains('-') && !w.contains("://") && !w.contains('@') {
+        let mut from = a;
+        for (i, _) in w.match_indices('-') {
+            push(text, (from, a + i), sentence, lex, out);
+            push(text, (a + i, a + i + 1), sentence, lex, out);
+            from = a + i + 1;
+        }
+        return push(text, (from, b), sentence, lex, out);
+    }
+    push(text, (a, b), sentence, lex, out);
+}
+
+fn push(
+    text: &str,
+    (start, end): (usize, usize),
+    sentence: u32,
+    lex: &'static HashMap<String, Lex>,
+    out: &mut Vec<Token>,
+) {
+    if start >= end {
+        return;
+    }
+    let raw = &text[start..end];
+    let first = raw.chars().next().unwrap_or(' ');
+    let shape = if first.is_ascii_digit() {
+        Shape::Number
+    } else if first.is_alphabetic() {
+        Shape::Word
+    } else {
+        Shape::Punct
+    };
+    let lower = raw.to_lowercase();
+    out.push(Token {
+        start,
+        end,
+        shape,
+        capital: first.is_uppercase(),
+        lex: lex.get(&lower),
+        lower,
+        sentence,
+    });
 }

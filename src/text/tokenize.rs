@@ -76,8 +76,18 @@ pub fn tokenize(text: &str) -> Tokenized {
             continue;
         }
         let mut j = i;
-        while j < bytes.len() && space_len(text, j) == 0 {
-            j += utf8_len(bytes[j]);
+        while j < bytes.len() {
+            let b = bytes[j];
+            if b < 0x80 {
+                if b.is_ascii_whitespace() || b == 0x0b {
+                    break;
+                }
+                j += 1;
+            } else if space_len(text, j) > 0 {
+                break;
+            } else {
+                j += utf8_len(b);
+            }
         }
         words::split(text, i, j, rules, &mut spans);
         i = j;
@@ -121,6 +131,15 @@ fn utf8_len(b: u8) -> usize {
 
 /// Tokens with code-point offsets, counted in one pass.
 fn with_code_points(text: &str, spans: &[(usize, usize)]) -> Vec<Token> {
+    if text.is_ascii() {
+        let token = |&(start, end): &(usize, usize)| Token {
+            start,
+            end,
+            cp_start: start,
+            cp_end: end,
+        };
+        return spans.iter().map(token).collect();
+    }
     let chars = |a: usize, b: usize| {
         text.as_bytes()[a..b]
             .iter()

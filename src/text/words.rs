@@ -111,9 +111,16 @@ fn glued_apostrophe(text: &str, i: usize, end: usize, rules: &Rules) -> Option<u
 /// hyphens, and between digits commas, colons and slashes; then cut.
 /// Returns where it ends, its tokens pushed.
 fn word(text: &str, i: usize, end: usize, rules: &Rules, out: &mut Vec<(usize, usize)>) -> usize {
+    let bytes = text.as_bytes();
     let mut j = i + char_at(text, i).len_utf8();
     let mut prev = char_at(text, i);
     while j < end {
+        // Most words are ASCII letters: no decoding for those.
+        if bytes[j].is_ascii_alphanumeric() {
+            prev = char::from(bytes[j]);
+            j += 1;
+            continue;
+        }
         let d = char_at(text, j);
         if is_word_char(d) {
             prev = d;
@@ -236,8 +243,9 @@ fn pieces(text: &str, i: usize, j: usize, rules: &Rules, out: &mut Vec<(usize, u
         return;
     }
     let w = &text[i..j];
-    let cut =
-        clitic(w, rules).or_else(|| rules.split_at(w).or_else(|| unit_after_number(w, rules)));
+    let cut = clitic(w, rules)
+        .or_else(|| rules.split_at(w))
+        .or_else(|| unit_after_number(w, rules));
     match cut {
         Some(k) if k > 0 && k < w.len() => {
             out.push((i, i + k));
@@ -249,8 +257,8 @@ fn pieces(text: &str, i: usize, j: usize, rules: &Rules, out: &mut Vec<(usize, u
 
 /// Where a clitic starts: "don't" 2 ("n't"), "John's" 4 ("'s").
 fn clitic(w: &str, rules: &Rules) -> Option<usize> {
-    let (a, c) = w.char_indices().rev().find(|&(_, c)| is_apostrophe(c))?;
-    let ending = &w[a + c.len_utf8()..];
+    let a = w.rfind(['\'', '’', 'ʼ'])?;
+    let ending = w[a..].trim_start_matches(is_apostrophe);
     if ending.eq_ignore_ascii_case("t") && a >= 2 && w[..a].ends_with(['n', 'N']) {
         return Some(a - 1);
     }

@@ -37,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(nodes) = export::select(&graph, &export::filter::Filter::default()) else {
         return;
     };
-    let _ = timeline::markdown(&graph, &nodes, "T");
+    let _ = timeline::markdown(&graph, &nodes, "T", None);
     let _ = timeline::text(&graph, &nodes);
     let _ = json::timeline(&graph, &nodes);
     let _ = json::jsonl(&graph, &nodes);

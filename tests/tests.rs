@@ -7,6 +7,7 @@ mod exports;
 mod extract;
 mod extract_check;
 mod matrix;
+mod parse;
 mod pipes;
 mod readme;
 mod robust;

@@ -4,6 +4,7 @@ pub mod check;
 pub mod dot;
 pub mod extract;
 pub mod filter_args;
+pub mod parse;
 pub mod timeline;
 pub mod timex;
 pub mod walk;

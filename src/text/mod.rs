@@ -1,9 +1,32 @@
-//! The text layer every stage reads through: tokens and sentences (and,
-//! later, tags and parses) of raw text, with exact offsets.
+//! The text layer every stage reads through: tokens and sentences of raw
+//! text with exact offsets, then part-of-speech tags, lemmas and a
+//! dependency parse from a model trained on the Universal Dependencies
+//! English Web Treebank.
+//!
+//! ```
+//! use annals::text::{Doc, Upos};
+//!
+//! let doc = Doc::parse("The council declared a curfew on Sunday.");
+//! let verb = doc.words.iter().position(|w| w.upos == Upos::Verb).unwrap();
+//! assert_eq!(doc.words[verb].lemma, "declare");
+//! let object = doc.objects(verb)[0];
+//! assert_eq!(doc.form(object), "curfew");
+//! ```
 
+pub mod conllu;
+mod doc;
+mod features;
+mod lemma;
+mod model;
+mod parser;
+mod perceptron;
 mod rules;
 mod sentences;
+mod tagger;
 pub mod tokenize;
+mod transition;
 mod words;
 
+pub use doc::{Doc, UnknownUpos, Upos, Word};
+pub use model::{Analysis, Model, TrainOptions};
 pub use tokenize::{tokenize, Sentence, Token, Tokenized};

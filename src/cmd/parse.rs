@@ -1,0 +1,52 @@
+//! `annals parse`: tags, lemmas and a dependency parse as CoNLL-U.
+
+use std::io::{Read, Write};
+
+use annals::text::{conllu, Model};
+use annals::Error;
+
+/// Arguments of `annals parse`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The text to parse: a file, or `-` (the default) for standard input.
+    #[arg(default_value = "-")]
+    pub file: String,
+    /// Read the file as CoNLL-U and re-annotate its words, keeping its
+    /// sentences and tokens (to score against a treebank).
+    #[arg(long)]
+    pub conllu: bool,
+}
+
+pub fn run(args: Args, out: &mut dyn Write) -> Result<u8, Error> {
+    let text = read(&args.file)?;
+    let model = Model::shipped();
+    if args.conllu {
+        let mut sentences = conllu::parse(&text, &args.file)?;
+        for s in &mut sentences {
+            model.annotate(&mut s.words);
+        }
+        out.write_all(conllu::write(&sentences).as_bytes())
+            .map_err(|e| Error::io("<stdout>", e))?;
+    } else {
+        conllu::write_parsed(&text, model, out).map_err(|e| Error::io("<stdout>", e))?;
+    }
+    Ok(0)
+}
+
+fn read(file: &str) -> Result<String, Error> {
+    let bytes = if file == "-" {
+        let mut b = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut b)
+            .map_err(|e| Error::io("<stdin>", e))?;
+        b
+    } else {
+        std::fs::read(file).map_err(|e| Error::io(file, e))?
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        Error::Usage(format!(
+            "{file}: not UTF-8 text (the first bad byte is at offset {}): convert it, e.g. with `iconv -t UTF-8`",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}

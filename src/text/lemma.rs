@@ -1,0 +1,146 @@
+//! The lemmatizer: a word's dictionary form from its form and Penn tag.
+//!
+//! Words seen in training take the lemma they had there most often; an
+//! unseen word takes the ending rule ("-ies" → "-y" for plural nouns,
+//! "-ied" → "-y" for past verbs) that training showed most often for the
+//! longest ending it shares with seen words of its tag. Proper nouns keep
+//! their case; other words are lower-cased first, as the treebank does.
+
+use std::collections::HashMap;
+
+use super::conllu::TreebankSentence;
+use super::perceptron::{put_str, put_u32, Reader};
+
+/// The longest ending rules look at.
+const LONGEST: usize = 5;
+
+/// A trained lemmatizer.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Lemmatizer {
+    /// (tag, form) → lemma, for words seen in training.
+    known: HashMap<(String, String), String>,
+    /// (tag, ending) → (characters to cut, text to add).
+    rules: HashMap<(String, String), (u8, String)>,
+}
+
+impl Lemmatizer {
+    pub(crate) fn lemma(&self, form: &str, xpos: &str) -> String {
+        let form = keyed_form(form, xpos);
+        if let Some(l) = self.known.get(&(xpos.to_string(), form.clone())) {
+            return l.clone();
+        }
+        let chars: Vec<char> = form.chars().collect();
+        for len in (1..=LONGEST.min(chars.len())).rev() {
+            let ending: String = chars[chars.len() - len..].iter().collect();
+            if let Some((cut, add)) = self.rules.get(&(xpos.to_string(), ending)) {
+                let keep = chars.len().saturating_sub(usize::from(*cut));
+                if keep == 0 {
+                    break;
+                }
+                let mut lemma: String = chars[..keep].iter().collect();
+                lemma.push_str(add);
+                return lemma;
+            }
+        }
+        form
+    }
+
+    pub(crate) fn train(sentences: &[TreebankSentence]) -> Lemmatizer {
+        let mut seen: HashMap<(String, String), HashMap<String, u32>> = HashMap::new();
+        for w in sentences.iter().flat_map(|s| &s.words) {
+            let form = keyed_form(&w.form, &w.xpos);
+            *seen
+                .entry((w.xpos.clone(), form))
+                .or_default()
+                .entry(w.lemma.clone())
+                .or_default() += 1;
+        }
+        let mut known = HashMap::new();
+        let mut rule_counts: HashMap<(String, String), HashMap<(u8, String), u32>> = HashMap::new();
+        for ((xpos, form), lemmas) in &seen {
+            let lemma = most_frequent(lemmas);
+            let rule = rule_between(form, &lemma);
+            let chars: Vec<char> = form.chars().collect();
+            for len in 1..=LONGEST.min(chars.len()) {
+                let ending: String = chars[chars.len() - len..].iter().collect();
+                *rule_counts
+                    .entry((xpos.clone(), ending))
+                    .or_default()
+                    .entry(rule.clone())
+                    .or_default() += 1;
+            }
+            known.insert((xpos.clone(), form.clone()), lemma);
+        }
+        let rules = rule_counts
+            .into_iter()
+            .filter(|(_, counts)| counts.values().sum::<u32>() >= 2)
+            .map(|(key, counts)| (key, most_frequent(&counts)))
+            .collect();
+        Lemmatizer { known, rules }
+    }
+
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
+        let mut known: Vec<_> = self.known.iter().collect();
+        known.sort();
+        put_u32(out, known.len() as u32);
+        for ((x, f), l) in known {
+            put_str(out, x);
+            put_str(out, f);
+            put_str(out, l);
+        }
+        let mut rules: Vec<_> = self.rules.iter().collect();
+        rules.sort();
+        put_u32(out, rules.len() as u32);
+        for ((x, e), (cut, add)) in rules {
+            put_str(out, x);
+            put_str(out, e);
+            put_u32(out, u32::from(*cut));
+            put_str(out, add);
+        }
+    }
+
+    pub(crate) fn read(input: &mut Reader<'_>) -> Option<Lemmatizer> {
+        let mut lem = Lemmatizer::default();
+        for _ in 0..input.u32()? {
+            let key = (input.str()?, input.str()?);
+            lem.known.insert(key, input.str()?);
+        }
+        for _ in 0..input.u32()? {
+            let key = (input.str()?, input.str()?);
+            let cut = u8::try_from(input.u32()?).ok()?;
+            lem.rules.insert(key, (cut, input.str()?));
+        }
+        Some(lem)
+    }
+}
+
+/// Proper nouns keep their case; everything else is looked up lower-cased.
+fn keyed_form(form: &str, xpos: &str) -> String {
+    if xpos.starts_with("NNP") {
+        form.to_string()
+    } else {
+        form.to_lowercase()
+    }
+}
+
+/// The rule that turns `form` into `lemma`: how many characters to cut from
+/// the end and what to add.
+fn rule_between(form: &str, lemma: &str) -> (u8, String) {
+    let f: Vec<char> = form.chars().collect();
+    let l: Vec<char> = lemma.chars().collect();
+    let common = f.iter().zip(&l).take_while(|(a, b)| a == b).count();
+    let cut = (f.len() - common).min(usize::from(u8::MAX)) as u8;
+    (cut, l[common..].iter().collect())
+}
+
+/// The most frequent key, ties broken by the smallest, so training is
+/// deterministic.
+fn most_frequent<K: Ord + Clone>(counts: &HashMap<K, u32>) -> K {
+    let mut best: Option<(&K, u32)> = None;
+    for (k, &n) in counts {
+        if best.is_none_or(|(bk, bn)| n > bn || (n == bn && k < bk)) {
+            best = Some((k, n));
+        }
+    }
+    best.expect("counts are never empty").0.clone()
+}

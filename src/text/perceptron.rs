@@ -1,0 +1,410 @@
+//! The averaged perceptron shared by the tagger and the parser.
+//!
+//! Features are 64-bit hashes of a template number and its values, so no
+//! string is kept and a feature costs one table look-up. Training keeps, for
+//! each feature, only the classes it was ever updated for (most features
+//! meet two or three of the parser's hundred actions), with the running sums
+//! that averaging needs. The frozen model is an open-addressing table from
+//! feature to a run of `(class, weight)` pairs: compact, cache-friendly and
+//! quick to load.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Mixes values into a feature hash (the finaliser of SplitMix64, which
+/// spreads every input bit over the output).
+pub(crate) fn mix(h: u64, v: u64) -> u64 {
+    let mut z = (h ^ v).wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// A stable 64-bit hash of a string (FNV-1a, then mixed).
+pub(crate) fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    mix(h, 0x5bd1_e995)
+}
+
+/// Keys are hashes already: hashing them again would only cost time.
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+
+#[derive(Clone, Copy)]
+struct Cell {
+    class: u16,
+    weight: f32,
+    total: f64,
+    stamp: u32,
+}
+
+/// A perceptron being trained.
+pub(crate) struct Trainer {
+    classes: usize,
+    weights: KeyMap<Vec<Cell>>,
+    instances: u32,
+}
+
+impl Trainer {
+    pub(crate) fn new(classes: usize) -> Trainer {
+        Trainer {
+            classes,
+            weights: KeyMap::default(),
+            instances: 0,
+        }
+    }
+
+    pub(crate) fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// Adds each feature's current weights to `scores` (one slot a class).
+    pub(crate) fn score(&self, features: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for f in features {
+            if let Some(cells) = self.weights.get(f) {
+                for c in cells {
+                    scores[usize::from(c.class)] += c.weight;
+                }
+            }
+        }
+    }
+
+    /// Counts one training instance (averaging weighs weights by how long
+    /// they stood).
+    pub(crate) fn tick(&mut self) {
+        self.instances += 1;
+    }
+
+    /// Moves weight from the wrongly chosen class to the right one.
+    pub(crate) fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
+        if truth == guess {
+            return;
+        }
+        let now = self.instances;
+        for &f in features {
+            let cells = self.weights.entry(f).or_default();
+            for (class, delta) in [(truth, 1.0f32), (guess, -1.0)] {
+                let cell = match cells.iter_mut().position(|c| usize::from(c.class) == class) {
+                    Some(i) => &mut cells[i],
+                    None => {
+                        cells.push(Cell {
+                            class: class as u16,
+                            weight: 0.0,
+                            total: 0.0,
+                            stamp: now,
+                        });
+                        cells.last_mut().expect("just pushed")
+                    }
+                };
+                cell.total += f64::from(now - cell.stamp) * f64::from(cell.weight);
+                cell.stamp = now;
+                cell.weight += delta;
+            }
+        }
+    }
+
+    /// The averaged weights, dropping those whose magnitude is below
+    /// `min_weight` (they change no decision worth keeping) and features left
+    /// with none.
+    pub(crate) fn freeze(&self, min_weight: f32) -> Weights {
+        let now = self.instances.max(1);
+        let mut keys: Vec<u64> = self.weights.keys().copied().collect();
+        keys.sort_unstable();
+        let mut runs = Vec::with_capacity(keys.len());
+        for key in keys {
+            let mut run: Vec<(u16, f32)> = self.weights[&key]
+                .iter()
+                .map(|c| {
+                    let total = c.total + f64::from(now - c.stamp) * f64::from(c.weight);
+                    (c.class, (total / f64::from(now)) as f32)
+                })
+                .filter(|(_, w)| w.abs() >= min_weight && *w != 0.0)
+                .collect();
+            run.sort_unstable_by_key(|(c, _)| *c);
+            if !run.is_empty() {
+                runs.push((short_key(key), run));
+            }
+        }
+        Weights::build(self.classes, runs)
+    }
+}
+
+/// Frozen, averaged weights: an open-addressing table from a feature's
+/// 32-bit key to a run of `(class, weight)` pairs. Two features sharing a
+/// key (about one in four thousand at a million features) share weights,
+/// which costs nothing measurable and halves the table.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Weights {
+    pub(crate) classes: usize,
+    /// Slot keys; 0 marks an empty slot (real keys are never 0).
+    keys: Vec<u32>,
+    /// For each slot, where its run starts in the entries.
+    starts: Vec<u32>,
+    /// For each slot, the run's length.
+    lens: Vec<u16>,
+    entry_classes: Vec<u16>,
+    entry_weights: Vec<f32>,
+}
+
+/// A feature's key in the frozen table.
+fn short_key(feature: u64) -> u32 {
+    ((feature >> 32) as u32 ^ feature as u32).max(1)
+}
+
+impl Weights {
+    /// Builds the table from runs sorted by key; runs of equal keys merge.
+    fn build(classes: usize, mut runs: Vec<(u32, Vec<(u16, f32)>)>) -> Weights {
+        runs.sort_by_key(|(k, _)| *k);
+        let mut merged: Vec<(u32, Vec<(u16, f32)>)> = Vec::with_capacity(runs.len());
+        for (key, run) in runs {
+            match merged.last_mut() {
+                Some((k, existing)) if *k == key => {
+                    for (c, w) in run {
+                        match existing.iter_mut().find(|(ec, _)| *ec == c) {
+                            Some(e) => e.1 += w,
+                            None => existing.push((c, w)),
+                        }
+                    }
+                }
+                _ => merged.push((key, run)),
+            }
+        }
+        let size = (merged.len() * 2).next_power_of_two().max(16);
+        let mut w = Weights {
+            classes,
+            keys: vec![0; size],
+            starts: vec![0; size],
+            lens: vec![0; size],
+            entry_classes: Vec::new(),
+            entry_weights: Vec::new(),
+        };
+        for (key, run) in merged {
+            let slot = w.slot_of(key);
+            w.keys[slot] = key;
+            w.starts[slot] = w.entry_classes.len() as u32;
+            w.lens[slot] = run.len() as u16;
+            for (c, wt) in run {
+                w.entry_classes.push(c);
+                w.entry_weights.push(wt);
+            }
+        }
+        w
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    fn slot_of(&self, key: u32) -> usize {
+        let mask = self.keys.len() - 1;
+        let mut slot = (key.wrapping_mul(0x9e37_79b1) >> 8) as usize & mask;
+        while self.keys[slot] != 0 && self.keys[slot] != key {
+            slot = (slot + 1) & mask;
+        }
+        slot
+    }
+
+    /// Sets `scores` to the sum of the features' weights, class by class.
+    pub(crate) fn score(&self, features: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for &f in features {
+            let slot = self.slot_of(short_key(f));
+            let start = self.starts[slot] as usize;
+            let end = start + usize::from(self.lens[slot]);
+            for i in start..end {
+                scores[usize::from(self.entry_classes[i])] += self.entry_weights[i];
+            }
+        }
+    }
+
+    /// The runs, sorted by key.
+    fn runs(&self) -> Vec<(u32, Vec<(u16, f32)>)> {
+        let mut runs: Vec<(u32, Vec<(u16, f32)>)> = (0..self.keys.len())
+            .filter(|&slot| self.keys[slot] != 0)
+            .map(|slot| {
+                let start = self.starts[slot] as usize;
+                let run = (start..start + usize::from(self.lens[slot]))
+                    .map(|i| (self.entry_classes[i], self.entry_weights[i]))
+                    .collect();
+                (self.keys[slot], run)
+            })
+            .collect();
+        runs.sort_unstable_by_key(|(k, _)| *k);
+        runs
+    }
+
+    /// The same weights without those smaller than `min_weight`.
+    pub(crate) fn pruned(&self, min_weight: f32) -> Weights {
+        let runs = self
+            .runs()
+            .into_iter()
+            .map(|(k, run)| {
+                (
+                    k,
+                    run.into_iter()
+                        .filter(|(_, w)| w.abs() >= min_weight)
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .filter(|(_, run)| !run.is_empty())
+            .collect();
+        Weights::build(self.classes, runs)
+    }
+
+    /// Writes the table compactly: keys in ascending order as varint gaps,
+    /// each run's length, then each weight as its class and a one-byte
+    /// logarithmic code (see [`quantize`]).
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
+        let runs = self.runs();
+        put_u32(out, self.classes as u32);
+        put_u32(out, runs.len() as u32);
+        let mut last = 0u32;
+        for (key, run) in runs {
+            put_varint(out, key - last);
+            last = key;
+            let run: Vec<_> = run.into_iter().take(usize::from(u16::MAX)).collect();
+            put_varint(out, run.len() as u32);
+            for (c, w) in run {
+                put_varint(out, u32::from(c));
+                out.push(quantize(w) as u8);
+            }
+        }
+    }
+
+    /// Reads what [`Weights::write`] wrote.
+    pub(crate) fn read(input: &mut Reader<'_>) -> Option<Weights> {
+        let classes = input.u32()? as usize;
+        let count = input.u32()? as usize;
+        let mut runs = Vec::with_capacity(count.min(input.remaining() / 3));
+        let mut key = 0u32;
+        for _ in 0..count {
+            key = key.checked_add(input.varint()?)?;
+            let len = input.varint()?;
+            let mut run = Vec::with_capacity((len as usize).min(classes));
+            for _ in 0..len {
+                let class = u16::try_from(input.varint()?).ok()?;
+                if usize::from(class) >= classes {
+                    return None;
+                }
+                run.push((class, dequantize(input.bytes(1)?[0] as i8)));
+            }
+            if key == 0 || runs.last().is_some_and(|(k, _): &(u32, _)| *k >= key) {
+                return None;
+            }
+            runs.push((key, run));
+        }
+        Some(Weights::build(classes, runs))
+    }
+}
+
+/// Scale of the one-byte weight code: code `q` means
+/// `sign(q) · STEP · (2^(|q|/12) − 1)`, so small weights keep fine steps and
+/// every weight keeps about 3 % of relative precision up to ±390.
+const STEP: f32 = 0.25;
+
+fn quantize(w: f32) -> i8 {
+    let q = (12.0 * (1.0 + w.abs() / STEP).log2()).round().min(127.0) as i8;
+    if w < 0.0 {
+        -q
+    } else {
+        q
+    }
+}
+
+fn dequantize(q: i8) -> f32 {
+    let mag = STEP * ((f32::from(q.unsigned_abs()) / 12.0).exp2() - 1.0);
+    if q < 0 {
+        -mag
+    } else {
+        mag
+    }
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+pub(crate) fn put_u32(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_u32(out, s.len() as u32);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// A cursor over a model file; every read checks the bounds, so a damaged
+/// file is `None`, never a panic.
+pub(crate) struct Reader<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader { bytes }
+    }
+
+    pub(crate) fn remaining(&self) -> usize {
+        self.bytes.len()
+    }
+
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        if self.bytes.len() < n {
+            return None;
+        }
+        let (head, rest) = self.bytes.split_at(n);
+        self.bytes = rest;
+        Some(head)
+    }
+
+    pub(crate) fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    pub(crate) fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    pub(crate) fn varint(&mut self) -> Option<u32> {
+        let mut v: u32 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= u32::from(b & 0x7f).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    pub(crate) fn str(&mut self) -> Option<String> {
+        let len = self.u32()? as usize;
+        String::from_utf8(self.take(len)?.to_vec()).ok()
+    }
+
+    pub(crate) fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+        self.take(n)
+    }
+}

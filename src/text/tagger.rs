@@ -170,7 +170,7 @@ fn features_at(words: &[WordView], ambs: &[u64], tags: &[u16], i: usize, out: &m
     let at = |k: isize| -> (&WordView, u64) {
         let j = i as isize + k;
         if j < 0 || j as usize >= words.len() {
-            (&none, 0xE0 + k as u64)
+            (&none, 0xE0u64.wrapping_add(k as u64))
         } else {
             (&words[j as usize], ambs[j as usize])
         }

@@ -7,10 +7,20 @@ use std::process::{Command, Stdio};
 
 use crate::util::{expect_code, root, run_in};
 
-/// Renders DOT text to PNG with Graphviz; panics on any error or warning.
+/// Renders DOT text to PNG with Graphviz.
 fn png(dot: &[u8], what: &str) -> Vec<u8> {
+    graphviz(dot, "-Tpng", what)
+}
+
+/// Renders DOT text to SVG with Graphviz.
+fn svg(dot: &[u8], what: &str) -> String {
+    String::from_utf8(graphviz(dot, "-Tsvg", what)).unwrap()
+}
+
+/// Runs `dot FLAG` on DOT text; panics on any error or warning.
+fn graphviz(dot: &[u8], flag: &str, what: &str) -> Vec<u8> {
     let mut child = Command::new("dot")
-        .arg("-Tpng")
+        .arg(flag)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -225,4 +235,22 @@ fn the_time_axis_spaces_columns_by_elapsed_time() {
     let (day, next_day) = (rank("21 Sep 2020"), rank("22"));
     assert!(september - january > next_day - day, "{dot}");
     assert_eq!(next_day - day, 1);
+}
+
+#[test]
+fn a_day_of_a_busy_topic_stays_within_graphviz_bitmap_limits() {
+    // 789 events: one day of a real topic once drew an SVG 49 m wide.
+    let dir = tempfile::tempdir().unwrap();
+    write_store(dir.path(), 789);
+    let out = run_in(dir.path(), &["dot", "."]);
+    expect_code(&out, 0);
+    let svg = svg(&out.stdout, "789 events");
+    let size = |attr: &str| {
+        let at = svg.find(&format!("{attr}=\"")).expect("a size") + attr.len() + 2;
+        let pt: f64 = svg[at..].split("pt").next().unwrap().parse().unwrap();
+        pt * 96.0 / 72.0
+    };
+    let (w, h) = (size("width"), size("height"));
+    assert!(w < 32767.0 && h < 32767.0, "{w} x {h} px");
+    assert_slide(w as u32, h as u32, "789 events");
 }

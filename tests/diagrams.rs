@@ -1,11 +1,9 @@
 //! Diagrams for briefings: rendered with the real Graphviz, they keep a
 //! slide's proportions, read at slide width, and say what they encode.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
-use crate::util::{expect_code, root, run_in};
+use crate::util::{expect_code, graphviz, root, run_in};
 
 /// Renders DOT text to PNG with Graphviz.
 fn png(dot: &[u8], what: &str) -> Vec<u8> {
@@ -15,25 +13,6 @@ fn png(dot: &[u8], what: &str) -> Vec<u8> {
 /// Renders DOT text to SVG with Graphviz.
 fn svg(dot: &[u8], what: &str) -> String {
     String::from_utf8(graphviz(dot, "-Tsvg", what)).unwrap()
-}
-
-/// Runs `dot FLAG` on DOT text; panics on any error or warning.
-fn graphviz(dot: &[u8], flag: &str, what: &str) -> Vec<u8> {
-    let mut child = Command::new("dot")
-        .arg(flag)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("Graphviz `dot` must be installed (apt-get install graphviz); CI installs it");
-    child.stdin.take().unwrap().write_all(dot).unwrap();
-    let out = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success() && stderr.trim().is_empty(),
-        "{what}: dot failed or warned:\n{stderr}"
-    );
-    out.stdout
 }
 
 /// Width and height of a PNG, from its IHDR chunk.

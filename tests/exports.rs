@@ -1,29 +1,13 @@
 //! Exports: Graphviz accepts every diagram without a warning, and every
 //! format is byte-for-byte deterministic.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-use crate::util::{root, run_in};
+use crate::util::{graphviz, root, run_in};
 
 /// Renders DOT text with the real Graphviz; panics on any error or warning.
 fn render(dot: &[u8], what: &str) {
-    let mut child = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("Graphviz `dot` must be installed (apt-get install graphviz); CI installs it");
-    child.stdin.take().unwrap().write_all(dot).unwrap();
-    let out = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let svg = graphviz(dot, "-Tsvg", what);
     assert!(
-        out.status.success() && stderr.trim().is_empty(),
-        "{what}: dot failed or warned:\n{stderr}"
-    );
-    assert!(
-        String::from_utf8_lossy(&out.stdout).contains("<svg"),
+        String::from_utf8_lossy(&svg).contains("<svg"),
         "{what}: no SVG"
     );
 }

@@ -1,7 +1,8 @@
 //! Helpers shared by the integration tests.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 /// The `annals` binary built for these tests.
 pub fn annals() -> Command {
@@ -50,4 +51,23 @@ pub fn expect_code(out: &Output, code: i32) {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// Runs `dot FLAG` on DOT text; panics on any error or warning.
+pub fn graphviz(dot: &[u8], flag: &str, what: &str) -> Vec<u8> {
+    let mut child = Command::new("dot")
+        .arg(flag)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("Graphviz `dot` must be installed (apt-get install graphviz); CI installs it");
+    child.stdin.take().unwrap().write_all(dot).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && stderr.trim().is_empty(),
+        "{what}: dot failed or warned:\n{stderr}"
+    );
+    out.stdout
 }

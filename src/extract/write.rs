@@ -11,7 +11,27 @@ use crate::model::Store;
 /// The store as a TOML store file, with a header saying where it came from.
 pub fn toml_text(store: &Store) -> String {
     let mut out = String::from("# Extracted by `annals extract`. Edit freely: `annals extract --update`\n# keeps what you change here and only adds new findings.\n\n");
-    out.push_str(&toml::to_string_pretty(store).unwrap_or_default());
+    out.push_str(&records_toml(store));
+    out
+}
+
+/// The records of `store` as TOML tables, each serialized on its own: the
+/// serializer's time grows with the square of one document's size, so a
+/// large store is written as many small documents, which read as one.
+fn records_toml(store: &Store) -> String {
+    fn push<T: serde::Serialize>(out: &mut String, name: &str, records: &[T]) {
+        for r in records {
+            let one = std::collections::BTreeMap::from([(name, [r])]);
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&toml::to_string_pretty(&one).unwrap_or_default());
+        }
+    }
+    let mut out = String::new();
+    push(&mut out, "source", &store.sources);
+    push(&mut out, "event", &store.events);
+    push(&mut out, "link", &store.links);
     out
 }
 
@@ -241,7 +261,7 @@ pub fn update(path: &Path, found: &Store) -> Result<(usize, usize)> {
         addition.push('\n');
     }
     addition.push_str("\n# Added by `annals extract --update`.\n");
-    addition.push_str(&toml::to_string_pretty(&add).unwrap_or_default());
+    addition.push_str(&records_toml(&add));
     if hard_linked(path) {
         append_in_place(path, &addition)?;
     } else {

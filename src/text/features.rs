@@ -17,10 +17,17 @@ pub(crate) struct WordView {
 impl WordView {
     pub(crate) fn new(form: &str) -> WordView {
         let lower = form.to_lowercase();
-        let chars: Vec<char> = lower.chars().collect();
-        let prefix = std::array::from_fn(|k| affix(&chars[..chars.len().min(k + 1)], 1 + k as u64));
+        // Affixes are slices of the lower-cased form, not new strings.
+        let prefix = std::array::from_fn(|k| {
+            let end = lower
+                .char_indices()
+                .nth(k + 1)
+                .map_or(lower.len(), |(i, _)| i);
+            mix(hash_str(&lower[..end]), 1 + k as u64)
+        });
         let suffix = std::array::from_fn(|k| {
-            affix(&chars[chars.len().saturating_sub(k + 1)..], 11 + k as u64)
+            let start = lower.char_indices().rev().nth(k).map_or(0, |(i, _)| i);
+            mix(hash_str(&lower[start..]), 11 + k as u64)
         });
         WordView {
             lower: hash_str(&lower),
@@ -30,11 +37,6 @@ impl WordView {
             shape: mix(hash_str(&shape(form)), 9),
         }
     }
-}
-
-fn affix(chars: &[char], salt: u64) -> u64 {
-    let s: String = chars.iter().collect();
-    mix(hash_str(&s), salt)
 }
 
 /// The word's outline: `Xxx` for "Baghdad", `dd.d` for "12.5", runs of one

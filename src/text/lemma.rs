@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::conllu::TreebankSentence;
-use super::perceptron::{put_str, put_u32, Reader};
+use super::perceptron::{hash_str, mix, put_str, put_u32, KeyMap, Reader};
 
 /// The longest ending rules look at.
 const LONGEST: usize = 5;
@@ -21,28 +21,50 @@ pub(crate) struct Lemmatizer {
     known: HashMap<(String, String), String>,
     /// (tag, ending) → (characters to cut, text to add).
     rules: HashMap<(String, String), (u8, String)>,
+    /// The two tables by a hash of their keys, for look-ups that allocate
+    /// nothing.
+    known_by_hash: KeyMap<String>,
+    rules_by_hash: KeyMap<(u8, String)>,
+}
+
+/// The look-up key of a tag and a string.
+fn key(xpos: &str, s: &str) -> u64 {
+    mix(mix(hash_str(xpos), 0x1e), hash_str(s))
 }
 
 impl Lemmatizer {
     pub(crate) fn lemma(&self, form: &str, xpos: &str) -> String {
         let form = keyed_form(form, xpos);
-        if let Some(l) = self.known.get(&(xpos.to_string(), form.clone())) {
+        if let Some(l) = self.known_by_hash.get(&key(xpos, &form)) {
             return l.clone();
         }
-        let chars: Vec<char> = form.chars().collect();
-        for len in (1..=LONGEST.min(chars.len())).rev() {
-            let ending: String = chars[chars.len() - len..].iter().collect();
-            if let Some((cut, add)) = self.rules.get(&(xpos.to_string(), ending)) {
-                let keep = chars.len().saturating_sub(usize::from(*cut));
+        let count = form.chars().count();
+        for len in (1..=LONGEST.min(count)).rev() {
+            let start = form.char_indices().nth(count - len).map_or(0, |(i, _)| i);
+            if let Some((cut, add)) = self.rules_by_hash.get(&key(xpos, &form[start..])) {
+                let keep = count.saturating_sub(usize::from(*cut));
                 if keep == 0 {
                     break;
                 }
-                let mut lemma: String = chars[..keep].iter().collect();
-                lemma.push_str(add);
-                return lemma;
+                let end = form.char_indices().nth(keep).map_or(form.len(), |(i, _)| i);
+                return format!("{}{add}", &form[..end]);
             }
         }
         form
+    }
+
+    fn index(mut self) -> Lemmatizer {
+        self.known_by_hash = self
+            .known
+            .iter()
+            .map(|((x, f), l)| (key(x, f), l.clone()))
+            .collect();
+        self.rules_by_hash = self
+            .rules
+            .iter()
+            .map(|((x, e), r)| (key(x, e), r.clone()))
+            .collect();
+        self
     }
 
     pub(crate) fn train(sentences: &[TreebankSentence]) -> Lemmatizer {
@@ -76,7 +98,12 @@ impl Lemmatizer {
             .filter(|(_, counts)| counts.values().sum::<u32>() >= 2)
             .map(|(key, counts)| (key, most_frequent(&counts)))
             .collect();
-        Lemmatizer { known, rules }
+        Lemmatizer {
+            known,
+            rules,
+            ..Lemmatizer::default()
+        }
+        .index()
     }
 
     pub(crate) fn write(&self, out: &mut Vec<u8>) {
@@ -110,7 +137,7 @@ impl Lemmatizer {
             let cut = u8::try_from(input.u32()?).ok()?;
             lem.rules.insert(key, (cut, input.str()?));
         }
-        Some(lem)
+        Some(lem.index())
     }
 }
 

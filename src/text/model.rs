@@ -8,7 +8,7 @@ use super::doc::Upos;
 use super::features::WordView;
 use super::lemma::Lemmatizer;
 use super::parser::{Gold, Input, ParseTraining, Parser};
-use super::perceptron::Reader;
+use super::perceptron::{Reader, MAX_CLASSES};
 use super::tagger::{TagTraining, Tagger};
 use crate::error::Error;
 
@@ -107,6 +107,22 @@ impl Model {
             return Err(Error::Usage(format!(
                 "the training word `{}` has no universal part of speech (`{}`): train on a treebank with UPOS tags",
                 w.form, w.upos
+            )));
+        }
+        let tag_pairs: std::collections::BTreeSet<(&str, &str)> = train
+            .iter()
+            .flat_map(|s| s.words.iter().map(|w| (w.upos.as_str(), w.xpos.as_str())))
+            .collect();
+        let relations: std::collections::BTreeSet<&str> = train
+            .iter()
+            .flat_map(|s| s.words.iter().map(|w| w.deprel.as_str()))
+            .collect();
+        if tag_pairs.len() > MAX_CLASSES || 1 + 2 * relations.len() > MAX_CLASSES {
+            return Err(Error::Usage(format!(
+                "the treebank has {} pairs of tags and {} relations; a model holds at most {MAX_CLASSES} pairs and {} relations",
+                tag_pairs.len(),
+                relations.len(),
+                (MAX_CLASSES - 1) / 2
             )));
         }
         let tag_options = TagTraining {

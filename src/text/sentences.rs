@@ -34,13 +34,13 @@ pub fn split(text: &str, toks: &[(usize, usize)], rules: &Rules) -> Vec<(usize, 
         let Some(next) = toks.get(k + 1) else {
             break;
         };
-        let gap = &text[toks[k].1..next.0];
+        let gap = &text.as_bytes()[toks[k].1..next.0];
         let next_form = &text[next.0..next.1];
         let glued = gap.is_empty();
         pending = terminal(form) || pending && glued_before && closer(form);
         glued_before = glued;
-        let newline = gap.contains('\n');
-        let boundary = if blank_line(gap) {
+        let newline = !gap.is_empty() && gap != b" " && gap.contains(&b'\n');
+        let boundary = if newline && blank_line(gap) {
             true
         } else if pending && newline {
             // A mark at the end of a line ends its sentence, whatever follows.
@@ -83,8 +83,8 @@ fn closer(form: &str) -> bool {
     }
 }
 
-fn blank_line(gap: &str) -> bool {
-    gap.bytes().filter(|&b| b == b'\n').count() >= 2
+fn blank_line(gap: &[u8]) -> bool {
+    gap.iter().filter(|&&b| b == b'\n').count() >= 2
 }
 
 /// True when a sentence ended by `.`, `!` or `?` (or, with `ellipsis`,

@@ -23,6 +23,23 @@ fn char_at(text: &str, i: usize) -> char {
 /// Cuts `text[start..end]`, a run without white space, into tokens,
 /// pushed as byte spans.
 pub fn split(text: &str, start: usize, end: usize, rules: &Rules, out: &mut Vec<(usize, usize)>) {
+    // Most runs are a plain word, perhaps with a comma after it.
+    let chunk = &text.as_bytes()[start..end];
+    let n = chunk.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let mark = |b: u8| matches!(b, b',' | b';' | b':' | b')' | b'"' | b'?' | b'!');
+    // A dot after a word that is no abbreviation is the sentence's.
+    let stop = |b: u8| b == b'.' && n >= 2 && rules.abbreviation(&text[start..start + n]).is_none();
+    if n > 0 && (n == chunk.len() || n + 1 == chunk.len() && (mark(chunk[n]) || stop(chunk[n]))) {
+        let w = start + n;
+        match rules.split_at(&text[start..w]) {
+            Some(k) if k < n => out.extend([(start, start + k), (start + k, w)]),
+            _ => out.push((start, w)),
+        }
+        if w < end {
+            out.push((w, end));
+        }
+        return;
+    }
     if let Some((a, b)) = link(&text[start..end]) {
         punct(text, start, start + a, out);
         out.push((start + a, start + b));

@@ -148,7 +148,11 @@ fn push(
     } else {
         Shape::Punct
     };
-    let lower = raw.to_lowercase();
+    let lower = if raw.is_ascii() {
+        raw.to_ascii_lowercase()
+    } else {
+        raw.to_lowercase()
+    };
     out.push(Token {
         start,
         end,

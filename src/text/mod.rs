@@ -29,4 +29,5 @@ mod words;
 
 pub use doc::{Doc, UnknownUpos, Upos, Word};
 pub use model::{Analysis, Model, TrainOptions};
+pub(crate) use rules::Map as WordMap;
 pub use tokenize::{tokenize, Sentence, Token, Tokenized};

@@ -20,7 +20,7 @@ pub enum Abbrev {
 /// FNV-1a: the lists hold short words, looked up once per word or less,
 /// where the default hasher's setup costs more than the hashing.
 #[derive(Default)]
-struct Fnv(u64);
+pub struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -40,7 +40,8 @@ impl Hasher for Fnv {
 }
 
 type Set = HashSet<String, BuildHasherDefault<Fnv>>;
-type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+/// A map keyed by short words, for lookups once per token.
+pub type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
 /// The tokenizer's word lists.
 #[derive(Debug)]

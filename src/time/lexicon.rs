@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::tense::Cue;
+use crate::text::WordMap;
 
 /// What one lowercase word can mean; a word may mean several things
 /// ("second" is an ordinal and a unit, "may" a month and a modal verb).
@@ -81,13 +82,13 @@ pub fn holiday_starts() -> &'static std::collections::HashSet<String> {
 }
 
 /// The lexicon, keyed by lowercase word.
-pub fn lexicon() -> &'static HashMap<String, Lex> {
-    static LEX: OnceLock<HashMap<String, Lex>> = OnceLock::new();
+pub fn lexicon() -> &'static WordMap<Lex> {
+    static LEX: OnceLock<WordMap<Lex>> = OnceLock::new();
     LEX.get_or_init(|| {
         let Ok(file) = toml::from_str::<File>(include_str!("lexicon.toml")) else {
-            return HashMap::new();
+            return WordMap::default();
         };
-        let mut map: HashMap<String, Lex> = HashMap::new();
+        let mut map = WordMap::<Lex>::default();
         for (k, v) in file.months {
             map.entry(k).or_default().month = Some(v);
         }

@@ -14,8 +14,7 @@
 //!   apostrophe of a possessive or a year ("year ' s", "' 90s").
 
 use super::lexicon::{lexicon, Lex};
-use crate::text::{Token as TextToken, Tokenized};
-use std::collections::HashMap;
+use crate::text::{Token as TextToken, Tokenized, WordMap};
 
 /// What a unit is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +56,13 @@ pub fn scan(text: &str, t: &Tokenized) -> Vec<Token> {
         let toks = &t.tokens[s.tokens.clone()];
         let mut k = 0;
         while k < toks.len() {
-            let (end, used) = joined(text, toks, k, lex);
+            // Most tokens stand alone, a space after them.
+            let glued = toks.get(k + 1).is_some_and(|t| t.start == toks[k].end);
+            let (end, used) = if glued {
+                joined(text, toks, k, lex)
+            } else {
+                (toks[k].end, 1)
+            };
             split(text, (toks[k].start, end), n as u32, lex, &mut out);
             k += used;
         }
@@ -67,12 +72,7 @@ pub fn scan(text: &str, t: &Tokenized) -> Vec<Token> {
 
 /// The end of the unit that starts with `toks[k]`, and how many tokens it
 /// takes.
-fn joined(
-    text: &str,
-    toks: &[TextToken],
-    k: usize,
-    lex: &'static HashMap<String, Lex>,
-) -> (usize, usize) {
+fn joined(text: &str, toks: &[TextToken], k: usize, lex: &'static WordMap<Lex>) -> (usize, usize) {
     let form = |i: usize| toks.get(i).map_or("", |t: &TextToken| t.form(text));
     let glued = |i: usize| toks.get(i).is_some_and(|t| t.start == toks[i - 1].end);
     let digit = |i: usize| form(i).starts_with(|c: char| c.is_ascii_digit());
@@ -107,7 +107,7 @@ fn split(
     text: &str,
     (a, b): (usize, usize),
     sentence: u32,
-    lex: &'static HashMap<String, Lex>,
+    lex: &'static WordMap<Lex>,
     out: &mut Vec<Token>,
 ) {
     let w = &text[a..b];
@@ -133,7 +133,7 @@ fn push(
     text: &str,
     (start, end): (usize, usize),
     sentence: u32,
-    lex: &'static HashMap<String, Lex>,
+    lex: &'static WordMap<Lex>,
     out: &mut Vec<Token>,
 ) {
     if start >= end {

@@ -117,7 +117,7 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
 }
 
 /// [`tag`] for a text already split into tokens and sentences (by
-/// [`crate::text::tokenize`]), so that a caller who has them does not
+/// [`crate::text::tokenize()`]), so that a caller who has them does not
 /// tokenize twice.
 pub fn tag_tokenized(
     text: &str,

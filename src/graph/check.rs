@@ -40,11 +40,18 @@ pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
             );
         }
     }
-    for scc in kosaraju_scc(g) {
+    let sccs = kosaraju_scc(g);
+    let mut component = vec![usize::MAX; g.node_count()];
+    for (k, scc) in sccs.iter().enumerate() {
+        for n in scc {
+            component[n.index()] = k;
+        }
+    }
+    for (k, scc) in sccs.iter().enumerate() {
         if scc.len() < 2 {
             continue;
         }
-        let cycle = find_cycle(&graph, &scc);
+        let cycle = find_cycle(&graph, scc, |n| component[n.index()] == k);
         let first_link = cycle_first_link(&graph, &cycle);
         let names: Vec<&str> = cycle.iter().map(|&n| graph.event(n).id.as_str()).collect();
         let at = first_link.and_then(|i| loaded.link_origins[i].at("from"));
@@ -65,17 +72,13 @@ pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
             );
         }
         for c in &e.sources {
-            if let Some(j) = store.sources.iter().position(|s| s.id == c.id) {
+            if let Some(j) = graph.source_index(&c.id) {
                 cited[j] = true;
             }
         }
     }
     for link in &store.links {
-        if let Some(j) = link
-            .source
-            .as_ref()
-            .and_then(|s| store.sources.iter().position(|x| &x.id == s))
-        {
+        if let Some(j) = link.source.as_ref().and_then(|s| graph.source_index(s)) {
             cited[j] = true;
         }
     }
@@ -94,9 +97,14 @@ pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
 }
 
 /// One cycle through the strongly connected component `scc`, starting at its
-/// smallest event id so the message is the same on every run.
-fn find_cycle(graph: &CausalGraph<'_>, scc: &[NodeIndex]) -> Vec<NodeIndex> {
-    let inside = |n: NodeIndex| scc.contains(&n);
+/// smallest event id so the message is the same on every run. `inside` tells
+/// in constant time whether a node belongs to `scc`, so the search is linear
+/// in the component's size.
+fn find_cycle(
+    graph: &CausalGraph<'_>,
+    scc: &[NodeIndex],
+    inside: impl Fn(NodeIndex) -> bool,
+) -> Vec<NodeIndex> {
     let start = *scc
         .iter()
         .min_by(|a, b| graph.event(**a).id.cmp(&graph.event(**b).id))

@@ -1,5 +1,7 @@
 //! The spine at corpus scale: a synthetic store of 100,000 events and
-//! 200,000 links, loaded from TOML, checked, ordered and exported.
+//! 200,000 links, loaded from TOML, checked, ordered and exported; then the
+//! same store with one back-link (a cycle through most of it) and with one
+//! source per five events, which must cost about the same.
 //!
 //! `cargo bench --bench store`
 
@@ -17,10 +19,14 @@ const KINDS: [&str; 6] = [
 ];
 
 /// A deterministic store: events spread over ten years with mixed date
-/// forms, links from earlier to later events (a DAG, so `check` is clean).
-fn synthetic_store() -> String {
+/// forms, links from earlier to later events (a DAG, so `check` is clean
+/// unless `back_link` adds one from the last event to the first), each
+/// event citing one of `sources` sources.
+fn synthetic_store(sources: usize, back_link: bool) -> String {
     let mut s = String::with_capacity(60 * 1024 * 1024);
-    s.push_str("[[source]]\nid = \"synthetic\"\ntitle = \"Synthetic\"\noutlet = \"Bench\"\nurl = \"https://example.org\"\npublished = 2030-01-01\n\n");
+    for j in 0..sources {
+        let _ = write!(s, "[[source]]\nid = \"synthetic-{j}\"\ntitle = \"Synthetic {j}\"\noutlet = \"Bench\"\nurl = \"https://example.org/{j}\"\npublished = 2030-01-01\n\n");
+    }
     let start = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).unwrap();
     let mut x: u64 = 0x2545_f491_4f6c_dd1d;
     let mut next = || {
@@ -40,10 +46,11 @@ fn synthetic_store() -> String {
         };
         let _ = write!(
             s,
-            "[[event]]\nid = \"e{i}\"\ndate = {date}\ntitle = \"Event {i}: forces \\\"clash\\\" near the river\"\nkind = \"{}\"\nactors = [{{ name = \"Actor {}\", country = \"USA\" }}]\nplace = \"Town {}\"\nsources = [{{ id = \"synthetic\", quote = \"Sentence {i}.\" }}]\n\n",
+            "[[event]]\nid = \"e{i}\"\ndate = {date}\ntitle = \"Event {i}: forces \\\"clash\\\" near the river\"\nkind = \"{}\"\nactors = [{{ name = \"Actor {}\", country = \"USA\" }}]\nplace = \"Town {}\"\nsources = [{{ id = \"synthetic-{}\", quote = \"Sentence {i}.\" }}]\n\n",
             KINDS[i % KINDS.len()],
             i % 50,
-            i % 300
+            i % 300,
+            i % sources
         );
     }
     for l in 0..LINKS {
@@ -51,15 +58,21 @@ fn synthetic_store() -> String {
         let b = a + 1 + (next() as usize) % 200.min(EVENTS - a - 1);
         let _ = write!(s, "[[link]]\nfrom = \"e{a}\"\nto = \"e{b}\"\nrelation = \"causes\"\nevidence = \"link {l}\"\n\n");
     }
+    if back_link {
+        let _ = write!(
+            s,
+            "[[link]]\nfrom = \"e{}\"\nto = \"e0\"\nrelation = \"causes\"\nevidence = \"back\"\n\n",
+            EVENTS - 1
+        );
+    }
     s
 }
 
-fn bench(c: &mut Criterion) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("store.toml");
-    std::fs::write(&path, synthetic_store()).unwrap();
+/// Loads `text` from a file in `dir` named `name`.
+fn load(dir: &std::path::Path, name: &str, text: String) -> (String, annals::store::Loaded) {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
     let path = path.to_str().unwrap().to_string();
-
     let (loaded, diags) = annals::store::read(&path).unwrap();
     assert!(
         diags.is_empty(),
@@ -67,6 +80,51 @@ fn bench(c: &mut Criterion) {
         &diags[..diags.len().min(3)]
     );
     assert_eq!(loaded.store.events.len(), EVENTS);
+    (path, loaded)
+}
+
+/// `check`, Markdown and DOT on 100k events citing 20k sources.
+fn bench_sources(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, loaded) = load(
+        dir.path(),
+        "sources.toml",
+        synthetic_store(EVENTS / 5, false),
+    );
+    assert!(check::check(&loaded).is_empty());
+    let mut g = c.benchmark_group("store-100k-sources-20k");
+    g.sample_size(10);
+    g.bench_function("check", |b| b.iter(|| black_box(check::check(&loaded))));
+    let graph = CausalGraph::new(&loaded.store);
+    let nodes = select(&graph, &Filter::default()).unwrap();
+    g.bench_function("timeline-md", |b| {
+        b.iter(|| black_box(timeline::markdown(&graph, &nodes, "Bench", None)))
+    });
+    g.bench_function("dot", |b| {
+        b.iter(|| black_box(dot::dot(&graph, &nodes, dot::Options::default())))
+    });
+    g.finish();
+}
+
+/// `check` on 100k events where one back-link closes a cycle through most
+/// of the graph.
+fn bench_cycle(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, loaded) = load(dir.path(), "cycle.toml", synthetic_store(1, true));
+    let cycles = check::check(&loaded)
+        .into_iter()
+        .filter(|d| d.message.starts_with("causal cycle"))
+        .count();
+    assert_eq!(cycles, 1);
+    let mut g = c.benchmark_group("store-100k-one-cycle");
+    g.sample_size(10);
+    g.bench_function("check", |b| b.iter(|| black_box(check::check(&loaded))));
+    g.finish();
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, loaded) = load(dir.path(), "store.toml", synthetic_store(1, false));
     let problems: Vec<_> = check::check(&loaded)
         .into_iter()
         .filter(|d| d.severity == annals::Severity::Error)
@@ -99,5 +157,5 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+criterion_group!(benches, bench, bench_cycle, bench_sources);
 criterion_main!(benches);

@@ -8,7 +8,7 @@ use petgraph::graph::NodeIndex;
 
 use super::human;
 use crate::graph::CausalGraph;
-use crate::model::{Actor, Event, Mode, Store};
+use crate::model::{Actor, Event, Mode};
 
 /// Escapes the characters Markdown would read as markup.
 fn md(s: &str) -> String {
@@ -59,13 +59,13 @@ fn details(e: &Event) -> Vec<String> {
 }
 
 /// Numbers citations (source, quote) in order of first use.
-struct Citations<'s> {
-    store: &'s Store,
+struct Citations<'g, 's> {
+    graph: &'g CausalGraph<'s>,
     numbers: HashMap<(&'s str, &'s str), usize>,
     order: Vec<(&'s str, &'s str)>,
 }
 
-impl<'s> Citations<'s> {
+impl<'s> Citations<'_, 's> {
     fn number(&mut self, id: &'s str, quote: &'s str) -> usize {
         if let Some(&n) = self.numbers.get(&(id, quote)) {
             return n;
@@ -85,7 +85,7 @@ impl<'s> Citations<'s> {
             if !quote.is_empty() {
                 let _ = write!(out, "“{}” — ", md(quote));
             }
-            match self.store.sources.iter().find(|s| s.id == *id) {
+            match self.graph.source(id) {
                 Some(s) => {
                     let mut bits = Vec::new();
                     if !s.outlet.is_empty() {
@@ -152,7 +152,7 @@ pub fn markdown(
         if nodes.len() == 1 { "" } else { "s" }
     );
     let mut cites = Citations {
-        store: graph.store(),
+        graph,
         numbers: HashMap::new(),
         order: Vec::new(),
     };

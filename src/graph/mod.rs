@@ -14,7 +14,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
-use crate::model::{Event, Link, Store};
+use crate::model::{Event, Link, Source, Store};
 
 /// The store as a directed graph. Node weights index `store.events`, edge
 /// weights index `store.links`; links to unknown events are left out (the
@@ -24,6 +24,7 @@ pub struct CausalGraph<'s> {
     store: &'s Store,
     graph: DiGraph<usize, usize>,
     by_id: HashMap<&'s str, NodeIndex>,
+    sources: HashMap<&'s str, usize>,
 }
 
 impl<'s> CausalGraph<'s> {
@@ -40,10 +41,15 @@ impl<'s> CausalGraph<'s> {
                 graph.add_edge(a, b, i);
             }
         }
+        let mut sources = HashMap::with_capacity(store.sources.len());
+        for (i, s) in store.sources.iter().enumerate() {
+            sources.entry(s.id.as_str()).or_insert(i);
+        }
         CausalGraph {
             store,
             graph,
             by_id,
+            sources,
         }
     }
 
@@ -76,6 +82,16 @@ impl<'s> CausalGraph<'s> {
             );
             crate::Error::Usage(format!("no event `{id}` in the store{hint}"))
         })
+    }
+
+    /// The position in `store.sources` of the (first) source with this id.
+    pub fn source_index(&self, id: &str) -> Option<usize> {
+        self.sources.get(id).copied()
+    }
+
+    /// The (first) source with this id.
+    pub fn source(&self, id: &str) -> Option<&'s Source> {
+        self.source_index(id).map(|i| &self.store.sources[i])
     }
 
     /// The event at a node.

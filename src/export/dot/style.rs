@@ -123,7 +123,7 @@ pub fn node_line(graph: &CausalGraph<'_>, e: &Event) -> String {
     let url = e
         .sources
         .iter()
-        .filter_map(|c| graph.store().sources.iter().find(|s| s.id == c.id))
+        .filter_map(|c| graph.source(&c.id))
         .map(|s| s.url.as_str())
         .find(|u| !u.is_empty());
     let mut line = format!(

@@ -250,38 +250,62 @@ struct Placed {
 
 /// A clock time that names no day of its own ("at 18:00 UTC") happened on
 /// the day its sentence names elsewhere ("Tuesday in Everett ... at 18:00
-/// UTC"), the nearest one if there are several, or else on the day of a
-/// happening named beside it that the text dated ("was shot to death at
-/// 10 p.m.").
+/// UTC"), the nearest one if there are several (the earlier on a tie), or
+/// else on the day of a happening named beside it that the text dated ("was
+/// shot to death at 10 p.m."). `found` is in text order, so a sentence's
+/// expressions are one run of it: each clock time looks only at its own
+/// sentence's days, found by binary search.
 fn give_clocks_their_day(
     tokens: &[scan::Token],
     found: &mut [Placed],
     happened: &happenings::Happened,
 ) {
-    use calendar::Point;
-    for n in 0..found.len() {
-        let f = &found[n].found;
-        let Some(Point::Clock(_, h, m, zone)) = f.point else {
-            continue;
-        };
-        if !f.dayless {
-            continue;
-        }
-        let sentence = tokens[f.first].sentence;
-        let day = found
+    let mut lo = 0;
+    while lo < found.len() {
+        let sentence = tokens[found[lo].found.first].sentence;
+        let len = found[lo..]
             .iter()
-            .map(|p| &p.found)
-            .filter(|g| tokens[g.first].sentence == sentence)
-            .filter_map(|g| match g.point {
-                Some(Point::Day(d) | Point::DayPart(d, _)) => Some((g.first.abs_diff(f.first), d)),
-                Some(Point::Clock(d, ..)) if !g.dayless => Some((g.first.abs_diff(f.first), d)),
-                _ => None,
-            })
-            .min_by_key(|(distance, _)| *distance)
-            .map(|(_, d)| d)
-            .or_else(|| happenings::near_day(tokens, (f.first, f.end), happened));
-        if let Some(d) = day {
-            found[n].found.point = Some(Point::Clock(d, h, m, zone));
+            .take_while(|p| tokens[p.found.first].sentence == sentence)
+            .count();
+        let run = &mut found[lo..lo + len];
+        let days: Vec<(usize, NaiveDate)> = run.iter().filter_map(|p| day_of(&p.found)).collect();
+        for p in run.iter_mut() {
+            let f = &mut p.found;
+            let Some(calendar::Point::Clock(_, h, m, zone)) = f.point else {
+                continue;
+            };
+            if !f.dayless {
+                continue;
+            }
+            let day = nearest(&days, f.first)
+                .or_else(|| happenings::near_day(tokens, (f.first, f.end), happened));
+            if let Some(d) = day {
+                f.point = Some(calendar::Point::Clock(d, h, m, zone));
+            }
         }
+        lo += len;
+    }
+}
+
+/// The day an expression names, with its first token, if it can give a
+/// clock time its day.
+fn day_of(g: &grammar::Found) -> Option<(usize, NaiveDate)> {
+    use calendar::Point;
+    match g.point {
+        Some(Point::Day(d) | Point::DayPart(d, _)) => Some((g.first, d)),
+        Some(Point::Clock(d, ..)) if !g.dayless => Some((g.first, d)),
+        _ => None,
+    }
+}
+
+/// The day in `days` (sorted by token) nearest to token `at`, the earlier
+/// on a tie.
+fn nearest(days: &[(usize, NaiveDate)], at: usize) -> Option<NaiveDate> {
+    let k = days.partition_point(|&(first, _)| first < at);
+    let before = k.checked_sub(1).map(|j| days[j]);
+    match (before, days.get(k)) {
+        (Some((b, d)), Some(&(a, e))) => Some(if at - b <= a - at { d } else { e }),
+        (Some((_, d)), None) | (None, Some(&(_, d))) => Some(d),
+        (None, None) => None,
     }
 }

@@ -52,6 +52,11 @@ impl Parser {
         let mut features = Vec::with_capacity(96);
         let mut scores = vec![0.0; self.weights.classes];
         while !state.done() {
+            if state.stack.is_empty() {
+                // SHIFT is the only step allowed: no need to score.
+                state.apply(Step::Shift);
+                continue;
+            }
             features.clear();
             features_of(&state, input, &mut features);
             self.weights.score(&features, &mut scores);

@@ -2,6 +2,7 @@
 
 use std::io::{Read, Write};
 
+use annals::input;
 use annals::text::{conllu, Model};
 use annals::Error;
 
@@ -33,20 +34,15 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<u8, Error> {
     Ok(0)
 }
 
+/// The text of `file`, or of standard input for `-`, read as every command
+/// reads text (UTF-8, byte-order mark dropped, a bad byte located).
 fn read(file: &str) -> Result<String, Error> {
-    let bytes = if file == "-" {
-        let mut b = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut b)
-            .map_err(|e| Error::io("<stdin>", e))?;
-        b
-    } else {
-        std::fs::read(file).map_err(|e| Error::io(file, e))?
-    };
-    String::from_utf8(bytes).map_err(|e| {
-        Error::Usage(format!(
-            "{file}: not UTF-8 text (the first bad byte is at offset {}): convert it, e.g. with `iconv -t UTF-8`",
-            e.utf8_error().valid_up_to()
-        ))
-    })
+    if file != "-" {
+        return input::read_text(file);
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("<stdin>", e))?;
+    input::utf8("<stdin>", bytes)
 }

@@ -49,7 +49,7 @@ pub fn parse(text: &str, path: &str) -> Result<Vec<TreebankSentence>, Error> {
     let mut sentences = Vec::new();
     let mut current = TreebankSentence::default();
     let mut problems = Vec::new();
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = crate::input::without_bom(text);
     for (index, raw) in text.lines().enumerate() {
         let line = raw.trim_end_matches('\r');
         let at = || Location::File {
@@ -156,17 +156,8 @@ pub fn write(sentences: &[TreebankSentence]) -> String {
             while let Some((_, line)) = extra.next_if(|(before, _)| *before == i) {
                 let _ = writeln!(out, "{line}");
             }
-            let _ = writeln!(
-                out,
-                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_",
-                i + 1,
-                field(&w.form),
-                field(&w.lemma),
-                field(&w.upos),
-                field(&w.xpos),
-                w.head,
-                field(&w.deprel)
-            );
+            let tags = [&w.form, &w.lemma, &w.upos, &w.xpos].map(String::as_str);
+            row(&mut out, i + 1, tags, w.head, &w.deprel, "_");
         }
         for (_, line) in extra {
             let _ = writeln!(out, "{line}");
@@ -174,6 +165,27 @@ pub fn write(sentences: &[TreebankSentence]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Writes one word line: ID, FORM, LEMMA, UPOS, XPOS, FEATS (none), HEAD,
+/// DEPREL, DEPS (none), MISC.
+fn row(
+    out: &mut String,
+    id: usize,
+    [form, lemma, upos, xpos]: [&str; 4],
+    head: usize,
+    deprel: &str,
+    misc: &str,
+) {
+    let _ = writeln!(
+        out,
+        "{id}\t{}\t{}\t{}\t{}\t_\t{head}\t{}\t_\t{misc}",
+        field(form),
+        field(lemma),
+        field(upos),
+        field(xpos),
+        field(deprel)
+    );
 }
 
 /// A column value with no tab, newline or emptiness to break the format.
@@ -222,18 +234,15 @@ pub fn write_parsed(
             } else {
                 "|SpaceAfter=No"
             };
-            let _ = writeln!(
-                buf,
-                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\tTokenRange={}:{}{space}",
+            let misc = format!("TokenRange={}:{}{space}", token.cp_start, token.cp_end);
+            let head = a.head.map_or(0, |h| h + 1);
+            row(
+                &mut buf,
                 i + 1,
-                field(forms[i]),
-                field(&a.lemma),
-                a.upos,
-                a.xpos,
-                a.head.map_or(0, |h| h + 1),
+                [forms[i], &a.lemma, a.upos.as_str(), a.xpos],
+                head,
                 a.deprel,
-                token.cp_start,
-                token.cp_end,
+                &misc,
             );
         }
         buf.push('\n');

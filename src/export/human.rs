@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::{Certainty, EventDate, Granularity, Part};
+use crate::model::{Certainty, EventDate, Granularity, Part, Unit};
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -59,17 +59,11 @@ pub fn date(d: &EventDate) -> String {
     s
 }
 
-/// The unit the date names, without qualifiers: recovered from the written
-/// form because `~` and `early` move the interval's ends.
+/// The unit the date names, without its part or qualifiers (`~` and
+/// `early` move the interval's ends).
 fn unit(d: &EventDate) -> String {
-    let written = d.as_str();
-    let after_part = written.rsplit(' ').next().unwrap_or(written);
-    let body = after_part
-        .split(['~', '?', '%'])
-        .next()
-        .unwrap_or(after_part);
-    let Ok(core) = body.parse::<EventDate>() else {
-        return written.to_string();
+    let Some(core) = d.unit().and_then(|u| EventDate::of(u).ok()) else {
+        return d.as_str().to_string();
     };
     let a = core.earliest();
     match core.granularity() {
@@ -95,18 +89,22 @@ fn unit(d: &EventDate) -> String {
 }
 
 fn range(d: &EventDate) -> String {
-    let (a, b) = d.as_str().split_once('/').unwrap_or((d.as_str(), ".."));
-    let end = |s: &str| s.parse::<EventDate>().ok().map(|e| date(&e));
-    match (end(a), end(b)) {
+    let Some((a, b)) = d.ends() else {
+        return d.as_str().to_string();
+    };
+    match (a.as_ref().map(date), b.as_ref().map(date)) {
         (None, Some(b)) => format!("until {b}"),
         (Some(a), None) => format!("since {a}"),
         (Some(x), Some(y)) => {
             let (s, e) = (d.earliest(), d.latest());
-            let plain_days = !a.contains(['~', '?', '%', ' '])
-                && !b.contains(['~', '?', '%', ' '])
-                && a.len() == 10
-                && b.len() == 10;
-            if plain_days && s.year() == e.year() && s.month() == e.month() {
+            let plain_day = |end: &Option<EventDate>| {
+                end.as_ref().is_some_and(|e| {
+                    matches!(e.unit(), Some(Unit::Day(_)))
+                        && e.part().is_none()
+                        && e.certainty() == Certainty::Exact
+                })
+            };
+            if plain_day(&a) && plain_day(&b) && s.year() == e.year() && s.month() == e.month() {
                 format!(
                     "{}–{} {} {}",
                     s.day(),

@@ -6,7 +6,9 @@ use super::article::Article;
 use super::bounds::{quote_window, Acyclic, CharIndex, Ids};
 use super::lexicon::{Cue, Entry, Lexicon};
 use super::tokens::{toks as layer_toks, Tok};
-use crate::model::{Actor, Citation, Event, EventDate, Kind, Link, Mode, Relation, Source, Store};
+use crate::model::{
+    Actor, Citation, Event, EventDate, Kind, Link, Mode, Relation, Source, Store, Unit,
+};
 use crate::time::{self, DocType, Timex};
 
 /// An actor or place found in a sentence, with its token range.
@@ -244,15 +246,8 @@ fn slug(words: &str, max_words: usize) -> String {
 /// The date part of an id: the date as written, without qualifiers
 /// ("2020-09-22", "2020-w39"), the start of a range, or "undated".
 fn id_date(d: &EventDate) -> String {
-    let written = d.as_str();
-    let body = written.rsplit(' ').next().unwrap_or(written);
-    let body = body.split(['~', '?', '%']).next().unwrap_or(body);
-    let first = body.split('/').next().unwrap_or("");
-    if first.is_empty() || first == ".." {
-        "undated".into()
-    } else {
-        first.to_ascii_lowercase()
-    }
+    d.unit()
+        .map_or_else(|| "undated".into(), |u| u.to_string().to_ascii_lowercase())
 }
 
 /// The best date for a trigger: a date or time expression of its sentence,
@@ -678,8 +673,10 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Store {
             && !drafts[from].dated_by_publication
             && !drafts[from].date.open_start()
         {
-            let since = format!("{}/{}", drafts[from].date.earliest(), article.published);
-            if let Ok(d) = since.parse() {
+            let day = |d| EventDate::of(Unit::Day(d));
+            let since = day(drafts[from].date.earliest())
+                .and_then(|a| EventDate::range(&a, &day(article.published)?));
+            if let Ok(d) = since {
                 drafts[to].date = d;
                 drafts[to].dated_by_publication = false;
             }

@@ -32,17 +32,58 @@ use std::str::FromStr;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// A (northern) season, by its TIMEX3 code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Season {
+    /// `SP`: March to May.
+    Spring,
+    /// `SU`: June to August.
+    Summer,
+    /// `FA`: September to November.
+    Fall,
+    /// `WI`: December to February of the next year.
+    Winter,
+}
+
+impl Season {
+    /// The season of a TIMEX3 code: `SP`, `SU`, `FA` or `WI`.
+    pub fn from_code(code: &str) -> Option<Season> {
+        match code {
+            "SP" => Some(Season::Spring),
+            "SU" => Some(Season::Summer),
+            "FA" => Some(Season::Fall),
+            "WI" => Some(Season::Winter),
+            _ => None,
+        }
+    }
+
+    /// The TIMEX3 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Fall => "FA",
+            Season::Winter => "WI",
+        }
+    }
+
+    /// The month the season begins in (winter: December of the year it is
+    /// named by).
+    pub fn start_month(self) -> u32 {
+        match self {
+            Season::Spring => 3,
+            Season::Summer => 6,
+            Season::Fall => 9,
+            Season::Winter => 12,
+        }
+    }
+}
+
 /// The month a (northern) season begins in, by its TIMEX3 code: spring
 /// (`SP`) in March, summer (`SU`) June, fall (`FA`) September, winter
 /// (`WI`) December of the year it is named by.
 pub fn season_start(code: &str) -> Option<u32> {
-    match code {
-        "SP" => Some(3),
-        "SU" => Some(6),
-        "FA" => Some(9),
-        "WI" => Some(12),
-        _ => None,
-    }
+    Season::from_code(code).map(Season::start_month)
 }
 
 /// How precisely a date was given: the unit of the written form.
@@ -203,7 +244,9 @@ pub fn parse_day(text: &str) -> Result<NaiveDate, DateError> {
             format!("`{t}` is not a day; write it as YYYY-MM-DD, such as 2020-09-28 (years 0001 to 9999)"),
         ));
     }
-    Ok(parse_unit(text, t)?.start)
+    let unit = unit_of(text, t)?;
+    let (first, _) = unit.span().map_err(|reason| err(text, reason))?;
+    Ok(first)
 }
 
 /// The `clap` parser of a day option (`--dct`, `--published`).
@@ -223,31 +266,371 @@ pub fn in_years(d: NaiveDate) -> bool {
     (FIRST_DAY..=LAST_DAY).contains(&d)
 }
 
+/// The calendar unit a single date names: the body of its written form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// A day: `2020-09-28`.
+    Day(NaiveDate),
+    /// An ISO week of an ISO year: `2020-W39`.
+    Week(i32, u32),
+    /// A month of a year, 1 to 12: `2020-09`.
+    Month(i32, u32),
+    /// A season of a year: `2020-SU`.
+    Season(i32, Season),
+    /// A quarter of a year, 1 to 4: `2020-Q3`.
+    Quarter(i32, u32),
+    /// A half year, 1 or 2: `2020-H2`.
+    Half(i32, u32),
+    /// A year: `2020`.
+    Year(i32),
+    /// A decade by its first three digits: 199 for `199X`.
+    Decade(i32),
+    /// A century by its first two digits: 19 for `19XX`.
+    Century(i32),
+}
+
+impl Unit {
+    /// The granularity a date written in this unit has.
+    pub fn granularity(self) -> Granularity {
+        match self {
+            Unit::Day(_) => Granularity::Day,
+            Unit::Week(..) => Granularity::Week,
+            Unit::Month(..) => Granularity::Month,
+            Unit::Season(..) => Granularity::Season,
+            Unit::Quarter(..) => Granularity::Quarter,
+            Unit::Half(..) => Granularity::Half,
+            Unit::Year(_) => Granularity::Year,
+            Unit::Decade(_) => Granularity::Decade,
+            Unit::Century(_) => Granularity::Century,
+        }
+    }
+
+    /// The first and last day of the unit, which must lie in years 1 to
+    /// 9999; else why not.
+    fn span(self) -> Result<(NaiveDate, NaiveDate), String> {
+        let (start, end) = self.bounds()?;
+        if start < FIRST_DAY || end > LAST_DAY {
+            return Err(
+                "the date reaches outside the years 0001 to 9999, the years a date may name".into(),
+            );
+        }
+        Ok((start, end))
+    }
+
+    fn bounds(self) -> Result<(NaiveDate, NaiveDate), String> {
+        let months = |y: i32, from: u32, to: u32| Ok((ymd(y, from, 1)?, last_of_month(y, to)?));
+        let scaled = |n: i32, by: i32| n.checked_mul(by).ok_or_else(no_such_day);
+        match self {
+            Unit::Day(d) => Ok((d, d)),
+            Unit::Week(y, n) => {
+                let start = NaiveDate::from_isoywd_opt(y, n, Weekday::Mon)
+                    .ok_or_else(|| format!("{y} has no ISO week {n}"))?;
+                Ok((
+                    start,
+                    start
+                        .checked_add_days(Days::new(6))
+                        .ok_or_else(no_such_day)?,
+                ))
+            }
+            Unit::Month(_, m) if !(1..=12).contains(&m) => {
+                Err(format!("there is no month {m:02}; months are 01 to 12"))
+            }
+            Unit::Month(y, m) => months(y, m, m),
+            Unit::Season(y, Season::Winter) => {
+                let next = y.checked_add(1).ok_or_else(no_such_day)?;
+                Ok((ymd(y, 12, 1)?, last_of_month(next, 2)?))
+            }
+            Unit::Season(y, s) => months(y, s.start_month(), s.start_month() + 2),
+            Unit::Quarter(y, q) if (1..=4).contains(&q) => months(y, 3 * q - 2, 3 * q),
+            Unit::Quarter(..) => Err("a quarter is Q1 to Q4".into()),
+            Unit::Half(y, h) if (1..=2).contains(&h) => months(y, 6 * h - 5, 6 * h),
+            Unit::Half(..) => Err("a half year is H1 or H2".into()),
+            Unit::Year(y) => months(y, 1, 12),
+            Unit::Decade(d) => {
+                let y = scaled(d, 10)?;
+                Ok((ymd(y, 1, 1)?, ymd(y.saturating_add(9), 12, 31)?))
+            }
+            Unit::Century(c) => {
+                let y = scaled(c, 100)?;
+                Ok((ymd(y, 1, 1)?, ymd(y.saturating_add(99), 12, 31)?))
+            }
+        }
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unit::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Unit::Week(y, w) => write!(f, "{y:04}-W{w:02}"),
+            Unit::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            Unit::Season(y, s) => write!(f, "{y:04}-{}", s.code()),
+            Unit::Quarter(y, q) => write!(f, "{y:04}-Q{q}"),
+            Unit::Half(y, h) => write!(f, "{y:04}-H{h}"),
+            Unit::Year(y) => write!(f, "{y:04}"),
+            Unit::Decade(d) => write!(f, "{d:03}X"),
+            Unit::Century(c) => write!(f, "{c:02}XX"),
+        }
+    }
+}
+
+/// A date that is not a range: a unit, perhaps a part of it, perhaps
+/// qualified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Single {
+    unit: Unit,
+    part: Option<Part>,
+    certainty: Certainty,
+    /// The margin of `~` in days, when written.
+    margin: Option<u64>,
+}
+
+impl Single {
+    fn plain(unit: Unit) -> Single {
+        Single {
+            unit,
+            part: None,
+            certainty: Certainty::Exact,
+            margin: None,
+        }
+    }
+
+    /// The days the date may name: the unit, narrowed to its part, widened
+    /// by the margin when approximate.
+    fn interval(&self) -> Result<(NaiveDate, NaiveDate), String> {
+        let (mut start, mut end) = self.unit.span()?;
+        if let Some(p) = self.part {
+            (start, end) = p.apply(start, end);
+        }
+        if matches!(
+            self.certainty,
+            Certainty::Approximate | Certainty::UncertainApproximate
+        ) {
+            let days = self
+                .margin
+                .unwrap_or_else(|| default_margin(self.unit.granularity()));
+            start = start
+                .checked_sub_days(Days::new(days))
+                .map_or(FIRST_DAY, |d| d.max(FIRST_DAY));
+            end = end
+                .checked_add_days(Days::new(days))
+                .map_or(LAST_DAY, |d| d.min(LAST_DAY));
+        }
+        Ok((start, end))
+    }
+}
+
+impl fmt::Display for Single {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(p) = self.part {
+            write!(f, "{} ", p.as_str())?;
+        }
+        write!(f, "{}", self.unit)?;
+        f.write_str(match self.certainty {
+            Certainty::Exact => "",
+            Certainty::Approximate => "~",
+            Certainty::Uncertain => "?",
+            Certainty::UncertainApproximate => "%",
+        })?;
+        match self.margin {
+            Some(m) => write!(f, "{m}d"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The form of a date: a single one, or a range of two, either end open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Single(Single),
+    Range(Option<Single>, Option<Single>),
+}
+
 /// A date as written in the store, parsed into an inclusive interval.
+///
+/// Built from text (`"late 2020-W39".parse()`) or from its parts with the
+/// constructors: [`EventDate::day`], [`EventDate::of`],
+/// [`EventDate::part_of`], [`EventDate::approximate`],
+/// [`EventDate::uncertain`], [`EventDate::range`], [`EventDate::since`]
+/// and [`EventDate::until`].
+///
+/// ```
+/// use annals::model::date::{EventDate, Part, Unit};
+///
+/// let late = EventDate::part_of(Part::Late, Unit::Week(2020, 39))?.approximate(None)?;
+/// assert_eq!(late.to_string(), "late 2020-W39~");
+/// assert_eq!(late, "late 2020-W39~".parse()?);
+/// let since = EventDate::since(&EventDate::of(Unit::Month(2020, 9))?)?;
+/// assert_eq!(since.to_string(), "2020-09/..");
+/// # Ok::<(), annals::model::DateError>(())
+/// ```
 ///
 /// Equality and hashing look at the meaning (interval, granularity,
 /// certainty), not at spelling, so `2020-09-28` and a TOML date of the same
 /// day are equal. Ordering is chronological: by earliest day, then latest.
 #[derive(Debug, Clone)]
 pub struct EventDate {
+    form: Form,
     written: String,
     earliest: NaiveDate,
     latest: NaiveDate,
-    granularity: Granularity,
-    certainty: Certainty,
-    part: Option<Part>,
 }
 
 impl EventDate {
     /// A single day at day granularity.
     pub fn day(d: NaiveDate) -> EventDate {
         EventDate {
+            form: Form::Single(Single::plain(Unit::Day(d))),
             written: d.format("%Y-%m-%d").to_string(),
             earliest: d,
             latest: d,
-            granularity: Granularity::Day,
-            certainty: Certainty::Exact,
-            part: None,
+        }
+    }
+
+    /// The whole of a unit: `2020-09`, `2020-W39`.
+    pub fn of(unit: Unit) -> Result<EventDate, DateError> {
+        EventDate::single(Single::plain(unit))
+    }
+
+    /// A part of a unit: `late 2020-W39`, the last third of the week.
+    pub fn part_of(part: Part, unit: Unit) -> Result<EventDate, DateError> {
+        EventDate::single(Single {
+            part: Some(part),
+            ..Single::plain(unit)
+        })
+    }
+
+    /// The date made approximate (`~`, or `%` when uncertain too), widened
+    /// by `margin` days on each side, or by the usual margin of its unit
+    /// (`None`). A range is qualified at its ends, not as a whole.
+    pub fn approximate(self, margin: Option<u64>) -> Result<EventDate, DateError> {
+        if margin.is_some_and(|m| m > 3650) {
+            return Err(err(
+                &self.written,
+                "the margin must be a number of days up to 3650, such as `~3d`",
+            ));
+        }
+        self.qualified(|s| Single {
+            certainty: match s.certainty {
+                Certainty::Uncertain | Certainty::UncertainApproximate => {
+                    Certainty::UncertainApproximate
+                }
+                _ => Certainty::Approximate,
+            },
+            margin,
+            ..s
+        })
+    }
+
+    /// The date marked uncertain (`?`, or `%` when approximate too).
+    pub fn uncertain(self) -> Result<EventDate, DateError> {
+        self.qualified(|s| Single {
+            certainty: match s.certainty {
+                Certainty::Approximate | Certainty::UncertainApproximate => {
+                    Certainty::UncertainApproximate
+                }
+                _ => Certainty::Uncertain,
+            },
+            ..s
+        })
+    }
+
+    /// The days from the start of `first` to the end of `last`, inclusive:
+    /// `2020-09-24/2020-09-27`. Each end is a single date.
+    pub fn range(first: &EventDate, last: &EventDate) -> Result<EventDate, DateError> {
+        EventDate::ranged(Some(first), Some(last))
+    }
+
+    /// On or after `first`: `2020-09-22/..`.
+    pub fn since(first: &EventDate) -> Result<EventDate, DateError> {
+        EventDate::ranged(Some(first), None)
+    }
+
+    /// On or before `last`: `../2020-09`.
+    pub fn until(last: &EventDate) -> Result<EventDate, DateError> {
+        EventDate::ranged(None, Some(last))
+    }
+
+    /// The unit the date is written in; for a range, its first end's
+    /// (`None` when that end is open).
+    pub fn unit(&self) -> Option<Unit> {
+        match self.form {
+            Form::Single(s) | Form::Range(Some(s), _) => Some(s.unit),
+            Form::Range(None, _) => None,
+        }
+    }
+
+    /// The two ends of a range, `None` where open; `None` for a single date.
+    pub fn ends(&self) -> Option<(Option<EventDate>, Option<EventDate>)> {
+        let end = |s: Option<Single>| s.and_then(|s| EventDate::single(s).ok());
+        match self.form {
+            Form::Single(_) => None,
+            Form::Range(a, b) => Some((end(a), end(b))),
+        }
+    }
+
+    fn single(s: Single) -> Result<EventDate, DateError> {
+        let written = s.to_string();
+        let (earliest, latest) = s.interval().map_err(|reason| err(&written, reason))?;
+        Ok(EventDate {
+            form: Form::Single(s),
+            written,
+            earliest,
+            latest,
+        })
+    }
+
+    fn qualified(self, change: impl FnOnce(Single) -> Single) -> Result<EventDate, DateError> {
+        match self.form {
+            Form::Single(s) => EventDate::single(change(s)),
+            Form::Range(..) => Err(err(
+                &self.written,
+                "qualifiers go at the end of a single date, not on a range: qualify its ends",
+            )),
+        }
+    }
+
+    fn ranged(first: Option<&EventDate>, last: Option<&EventDate>) -> Result<EventDate, DateError> {
+        let form = Form::Range(
+            first.map(EventDate::single_form).transpose()?,
+            last.map(EventDate::single_form).transpose()?,
+        );
+        let written = match form {
+            Form::Range(a, b) => {
+                let end = |s: Option<Single>| s.map_or("..".to_string(), |s| s.to_string());
+                format!("{}/{}", end(a), end(b))
+            }
+            Form::Single(_) => String::new(),
+        };
+        if first.is_none() && last.is_none() {
+            return Err(err(
+                &written,
+                "a range needs at least one end: `2020-09/..`",
+            ));
+        }
+        let earliest = first.map_or(OPEN_START, |d| d.earliest);
+        let latest = last.map_or(OPEN_END, |d| d.latest);
+        if earliest > latest {
+            return Err(err(
+                &written,
+                "the range ends before it starts; put the earlier date first",
+            ));
+        }
+        Ok(EventDate {
+            form,
+            written,
+            earliest,
+            latest,
+        })
+    }
+
+    fn single_form(&self) -> Result<Single, DateError> {
+        match self.form {
+            Form::Single(s) => Ok(s),
+            Form::Range(..) => Err(err(
+                &self.written,
+                "the ends of a range are single dates, not ranges",
+            )),
         }
     }
 
@@ -265,15 +648,24 @@ impl EventDate {
     }
     /// The unit the date was written at.
     pub fn granularity(&self) -> Granularity {
-        self.granularity
+        match self.form {
+            Form::Single(s) => s.unit.granularity(),
+            Form::Range(..) => Granularity::Range,
+        }
     }
     /// The EDTF qualifier.
     pub fn certainty(&self) -> Certainty {
-        self.certainty
+        match self.form {
+            Form::Single(s) => s.certainty,
+            Form::Range(..) => Certainty::Exact,
+        }
     }
     /// `early`, `mid` or `late`, if given.
     pub fn part(&self) -> Option<Part> {
-        self.part
+        match self.form {
+            Form::Single(s) => s.part,
+            Form::Range(..) => None,
+        }
     }
     /// True when the start is open (`../X`).
     pub fn open_start(&self) -> bool {
@@ -285,12 +677,12 @@ impl EventDate {
     }
     /// True when the date names exactly one day, without qualification.
     pub fn is_exact_day(&self) -> bool {
-        self.earliest == self.latest && !self.certainty.is_qualified()
+        self.earliest == self.latest && !self.certainty().is_qualified()
     }
     /// True when a reader should be warned that the date is not firm:
     /// approximate, uncertain, a range, or coarser than a day.
     pub fn is_uncertain(&self) -> bool {
-        self.certainty.is_qualified() || self.earliest != self.latest
+        self.certainty().is_qualified() || self.earliest != self.latest
     }
 
     /// Chronological comparison: earliest day, then latest day.
@@ -303,8 +695,8 @@ impl PartialEq for EventDate {
     fn eq(&self, other: &Self) -> bool {
         self.earliest == other.earliest
             && self.latest == other.latest
-            && self.granularity == other.granularity
-            && self.certainty == other.certainty
+            && self.granularity() == other.granularity()
+            && self.certainty() == other.certainty()
     }
 }
 impl Eq for EventDate {}
@@ -375,11 +767,8 @@ fn err(text: &str, reason: impl Into<String>) -> DateError {
     }
 }
 
-/// One end of a date: an interval with its unit.
-struct Span {
-    start: NaiveDate,
-    end: NaiveDate,
-    granularity: Granularity,
+fn no_such_day() -> String {
+    "no such day in the calendar".into()
 }
 
 fn parse(input: &str) -> Result<EventDate, DateError> {
@@ -415,46 +804,14 @@ fn single(input: &str, text: &str) -> Result<EventDate, DateError> {
         None => (None, text),
     };
     let (body, certainty, margin) = split_qualifier(input, rest)?;
-    let span = parse_unit(input, body)?;
-    let (mut start, mut end) = (span.start, span.end);
-    if let Some(p) = part {
-        (start, end) = p.apply(start, end);
-    }
-    if matches!(
-        certainty,
-        Certainty::Approximate | Certainty::UncertainApproximate
-    ) {
-        let days = margin.unwrap_or_else(|| default_margin(span.granularity));
-        start = start
-            .checked_sub_days(Days::new(days))
-            .map_or(FIRST_DAY, |d| d.max(FIRST_DAY));
-        end = end
-            .checked_add_days(Days::new(days))
-            .map_or(LAST_DAY, |d| d.min(LAST_DAY));
-    }
-    let mut written = String::new();
-    if let Some(p) = part {
-        written.push_str(p.as_str());
-        written.push(' ');
-    }
-    written.push_str(body);
-    written.push_str(match certainty {
-        Certainty::Exact => "",
-        Certainty::Approximate => "~",
-        Certainty::Uncertain => "?",
-        Certainty::UncertainApproximate => "%",
-    });
-    if let Some(m) = margin {
-        written.push_str(&format!("{m}d"));
-    }
-    Ok(EventDate {
-        written,
-        earliest: start,
-        latest: end,
-        granularity: span.granularity,
-        certainty,
+    let unit = parse_unit(input, body)?;
+    EventDate::single(Single {
+        unit,
         part,
+        certainty,
+        margin,
     })
+    .map_err(|e| err(input, e.reason))
 }
 
 /// The margin `~` adds on each side when none is written: about a day means
@@ -472,7 +829,6 @@ fn default_margin(g: Granularity) -> u64 {
         Granularity::Range => 2,
     }
 }
-
 fn split_qualifier<'a>(
     input: &str,
     s: &'a str,
@@ -529,30 +885,7 @@ fn parse_range(input: &str, a: &str, b: &str) -> Result<EventDate, DateError> {
     };
     let first = end(a)?;
     let last = end(b)?;
-    if first.is_none() && last.is_none() {
-        return Err(err(input, "a range needs at least one end: `2020-09/..`"));
-    }
-    let earliest = first.as_ref().map_or(OPEN_START, |d| d.earliest);
-    let latest = last.as_ref().map_or(OPEN_END, |d| d.latest);
-    if earliest > latest {
-        return Err(err(
-            input,
-            "the range ends before it starts; put the earlier date first",
-        ));
-    }
-    let written = format!(
-        "{}/{}",
-        first.as_ref().map_or("..", |d| d.as_str()),
-        last.as_ref().map_or("..", |d| d.as_str())
-    );
-    Ok(EventDate {
-        written,
-        earliest,
-        latest,
-        granularity: Granularity::Range,
-        certainty: Certainty::Exact,
-        part: None,
-    })
+    EventDate::ranged(first.as_ref(), last.as_ref()).map_err(|e| err(input, e.reason))
 }
 
 fn year_of(input: &str, s: &str) -> Result<i32, DateError> {
@@ -590,139 +923,91 @@ fn two_digits(input: &str, s: &str, what: &str) -> Result<u32, DateError> {
     Ok(s.parse().unwrap_or(0))
 }
 
-fn ymd(input: &str, y: i32, m: u32, d: u32) -> Result<NaiveDate, DateError> {
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| err(input, "no such day in the calendar"))
+fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(no_such_day)
 }
 
-fn last_of_month(input: &str, y: i32, m: u32) -> Result<NaiveDate, DateError> {
-    let first = ymd(input, y, m, 1)?;
+fn last_of_month(y: i32, m: u32) -> Result<NaiveDate, String> {
+    let first = ymd(y, m, 1)?;
     Ok(first
         .checked_add_months(Months::new(1))
         .and_then(|d| d.pred_opt())
         .unwrap_or(first))
 }
 
-fn months(input: &str, y: i32, from: u32, to: u32, g: Granularity) -> Result<Span, DateError> {
-    Ok(Span {
-        start: ymd(input, y, from, 1)?,
-        end: last_of_month(input, y, to)?,
-        granularity: g,
-    })
+fn month_number(input: &str, s: &str) -> Result<u32, DateError> {
+    check_month(input, two_digits(input, s, "month")?)
 }
 
-/// The span of one unit, which must lie in years 1 to 9999.
-fn parse_unit(input: &str, s: &str) -> Result<Span, DateError> {
-    let span = unit_span(input, s)?;
-    if span.start < FIRST_DAY || span.end > LAST_DAY {
+fn check_month(input: &str, m: u32) -> Result<u32, DateError> {
+    if !(1..=12).contains(&m) {
         return Err(err(
             input,
-            "the date reaches outside the years 0001 to 9999, the years a date may name",
+            format!("there is no month {m:02}; months are 01 to 12"),
         ));
     }
-    Ok(span)
+    Ok(m)
 }
 
-fn unit_span(input: &str, s: &str) -> Result<Span, DateError> {
+/// The unit written as `s`, checked to lie in years 1 to 9999.
+fn parse_unit(input: &str, s: &str) -> Result<Unit, DateError> {
+    let unit = unit_of(input, s)?;
+    unit.span().map_err(|reason| err(input, reason))?;
+    Ok(unit)
+}
+
+/// The unit written as `s`, by its shape.
+fn unit_of(input: &str, s: &str) -> Result<Unit, DateError> {
     let parts: Vec<&str> = s.split('-').collect();
     match parts.as_slice() {
-        [y] if y.len() == 4 && y.ends_with("XX") => {
-            let c =
-                digits(&y[..2], 2).ok_or_else(|| err(input, "a century is written like 19XX"))?;
-            Ok(Span {
-                start: ymd(input, c * 100, 1, 1)?,
-                end: ymd(input, c * 100 + 99, 12, 31)?,
-                granularity: Granularity::Century,
-            })
-        }
-        [y] if y.len() == 4 && y.ends_with('X') => {
-            let d =
-                digits(&y[..3], 3).ok_or_else(|| err(input, "a decade is written like 199X"))?;
-            Ok(Span {
-                start: ymd(input, d * 10, 1, 1)?,
-                end: ymd(input, d * 10 + 9, 12, 31)?,
-                granularity: Granularity::Decade,
-            })
-        }
-        [y] => {
-            let y = year_of(input, y)?;
-            months(input, y, 1, 12, Granularity::Year)
-        }
+        [y] if y.len() == 4 && y.ends_with("XX") => digits(&y[..2], 2)
+            .map(Unit::Century)
+            .ok_or_else(|| err(input, "a century is written like 19XX")),
+        [y] if y.len() == 4 && y.ends_with('X') => digits(&y[..3], 3)
+            .map(Unit::Decade)
+            .ok_or_else(|| err(input, "a decade is written like 199X")),
+        [y] => Ok(Unit::Year(year_of(input, y)?)),
         [y, w] if w.starts_with('W') && *w != "WI" => {
             let y = year_of(input, y)?;
-            let n = two_digits(input, &w[1..], "week")?;
-            let start = NaiveDate::from_isoywd_opt(y, n, Weekday::Mon)
-                .ok_or_else(|| err(input, format!("{y} has no ISO week {n}")))?;
-            Ok(Span {
-                start,
-                end: start + chrono::Duration::days(6),
-                granularity: Granularity::Week,
-            })
+            Ok(Unit::Week(y, two_digits(input, &w[1..], "week")?))
         }
         [y, q] if q.starts_with('Q') => {
             let y = year_of(input, y)?;
             match &q[1..] {
-                "1" => months(input, y, 1, 3, Granularity::Quarter),
-                "2" => months(input, y, 4, 6, Granularity::Quarter),
-                "3" => months(input, y, 7, 9, Granularity::Quarter),
-                "4" => months(input, y, 10, 12, Granularity::Quarter),
+                n @ ("1" | "2" | "3" | "4") => Ok(Unit::Quarter(y, n.parse().unwrap_or(1))),
                 _ => Err(err(input, "a quarter is Q1 to Q4")),
             }
         }
         [y, h] if h.starts_with('H') => {
             let y = year_of(input, y)?;
             match &h[1..] {
-                "1" => months(input, y, 1, 6, Granularity::Half),
-                "2" => months(input, y, 7, 12, Granularity::Half),
+                n @ ("1" | "2") => Ok(Unit::Half(y, n.parse().unwrap_or(1))),
                 _ => Err(err(input, "a half year is H1 or H2")),
             }
         }
-        [y, "WI"] => {
-            let y = year_of(input, y)?;
-            Ok(Span {
-                start: ymd(input, y, 12, 1)?,
-                end: last_of_month(input, y + 1, 2)?,
-                granularity: Granularity::Season,
-            })
-        }
-        [y, season] if season_start(season).is_some() => {
-            let m = season_start(season).unwrap_or(3);
-            months(input, year_of(input, y)?, m, m + 2, Granularity::Season)
+        [y, code] if Season::from_code(code).is_some() => {
+            let season = Season::from_code(code).unwrap_or(Season::Spring);
+            Ok(Unit::Season(year_of(input, y)?, season))
         }
         [y, m] => {
             let y = year_of(input, y)?;
-            let m = two_digits(input, m, "month")?;
-            if !(1..=12).contains(&m) {
-                return Err(err(
-                    input,
-                    format!("there is no month {m:02}; months are 01 to 12"),
-                ));
-            }
-            months(input, y, m, m, Granularity::Month)
+            Ok(Unit::Month(y, month_number(input, m)?))
         }
         [y, m, d] => {
             let y = year_of(input, y)?;
             let m = two_digits(input, m, "month")?;
             let dd = two_digits(input, d, "day")?;
-            if !(1..=12).contains(&m) {
-                return Err(err(
-                    input,
-                    format!("there is no month {m:02}; months are 01 to 12"),
-                ));
-            }
+            let m = check_month(input, m)?;
             let day = NaiveDate::from_ymd_opt(y, m, dd).ok_or_else(|| {
                 err(
                     input,
                     format!(
                         "the day does not exist: {y:04}-{m:02} has no day {dd:02}, only {} days",
-                        last_of_month(input, y, m).map(|d| d.day()).unwrap_or(31)
+                        last_of_month(y, m).map(|d| d.day()).unwrap_or(31)
                     ),
                 )
             })?;
-            Ok(Span {
-                start: day,
-                end: day,
-                granularity: Granularity::Day,
-            })
+            Ok(Unit::Day(day))
         }
         _ => Err(err(input, format!("this is not a date; {DATE_FORMS}"))),
     }
@@ -849,5 +1134,83 @@ mod tests {
         ] {
             assert!(bad.parse::<EventDate>().is_err(), "{bad} parsed");
         }
+    }
+
+    #[test]
+    fn constructors_give_the_parsed_dates() {
+        let ok = |d: Result<EventDate, DateError>| d.unwrap();
+        let same = |built: EventDate, text: &str| {
+            let parsed: EventDate = text.parse().unwrap();
+            assert_eq!(built.as_str(), text);
+            assert_eq!(built, parsed, "{text}");
+            assert_eq!(
+                (built.earliest(), built.latest(), built.part()),
+                (parsed.earliest(), parsed.latest(), parsed.part())
+            );
+        };
+        for (unit, text) in [
+            (Unit::Day(d("2020-09-28")), "2020-09-28"),
+            (Unit::Week(2020, 39), "2020-W39"),
+            (Unit::Month(2020, 2), "2020-02"),
+            (Unit::Season(2020, Season::Winter), "2020-WI"),
+            (Unit::Season(2020, Season::Summer), "2020-SU"),
+            (Unit::Quarter(2020, 3), "2020-Q3"),
+            (Unit::Half(2020, 2), "2020-H2"),
+            (Unit::Year(2020), "2020"),
+            (Unit::Decade(199), "199X"),
+            (Unit::Century(19), "19XX"),
+        ] {
+            same(ok(EventDate::of(unit)), text);
+            assert_eq!(text.parse::<EventDate>().unwrap().unit(), Some(unit));
+        }
+        let week = Unit::Week(2020, 39);
+        same(ok(EventDate::part_of(Part::Late, week)), "late 2020-W39");
+        same(
+            ok(ok(EventDate::part_of(Part::Early, week)).approximate(None)),
+            "early 2020-W39~",
+        );
+        let day = |s: &str| EventDate::day(d(s));
+        same(ok(day("2020-09-22").approximate(Some(3))), "2020-09-22~3d");
+        same(
+            ok(ok(day("2020-09-22").uncertain()).approximate(None)),
+            "2020-09-22%",
+        );
+        same(
+            ok(EventDate::range(&day("2020-09-24"), &day("2020-09-27"))),
+            "2020-09-24/2020-09-27",
+        );
+        same(ok(EventDate::since(&day("2020-09-22"))), "2020-09-22/..");
+        same(
+            ok(EventDate::until(&ok(EventDate::of(Unit::Month(2020, 9))))),
+            "../2020-09",
+        );
+    }
+
+    #[test]
+    fn constructors_refuse_what_the_parser_refuses() {
+        assert!(EventDate::of(Unit::Month(2020, 13)).is_err());
+        assert!(EventDate::of(Unit::Week(2020, 54)).is_err());
+        assert!(EventDate::of(Unit::Quarter(2020, 5)).is_err());
+        assert!(EventDate::of(Unit::Year(10_000)).is_err());
+        assert!(EventDate::of(Unit::Century(i32::MAX)).is_err());
+        let day = |s: &str| EventDate::day(d(s));
+        let later = EventDate::range(&day("2020-09-27"), &day("2020-09-24"));
+        assert!(later.unwrap_err().reason.contains("before it starts"));
+        let range = EventDate::range(&day("2020-09-24"), &day("2020-09-27")).unwrap();
+        assert!(range.clone().approximate(None).is_err());
+        assert!(EventDate::since(&range).is_err());
+        assert!(day("2020-09-24").approximate(Some(4000)).is_err());
+    }
+
+    #[test]
+    fn a_range_gives_its_ends() {
+        let r: EventDate = "2020-09-22~/..".parse().unwrap();
+        let (a, b) = r.ends().unwrap();
+        assert_eq!(a.unwrap().as_str(), "2020-09-22~");
+        assert!(b.is_none());
+        assert_eq!(r.unit(), Some(Unit::Day(d("2020-09-22"))));
+        let open: EventDate = "../2020".parse().unwrap();
+        assert_eq!(open.unit(), None);
+        assert!(EventDate::day(d("2020-01-01")).ends().is_none());
     }
 }

@@ -4,7 +4,7 @@ pub mod date;
 pub mod event;
 pub mod kind;
 
-pub use date::{season_start, Certainty, DateError, EventDate, Granularity, Part};
+pub use date::{season_start, Certainty, DateError, EventDate, Granularity, Part, Season, Unit};
 pub use event::{is_valid_id, Actor, Citation, Event, Link, Mode, Relation, Source, Store};
 pub use kind::{kind_table, Kind, KindInfo};
 

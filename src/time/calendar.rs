@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::model::EventDate;
+use crate::model::{EventDate, Part, Season, Unit};
 
 /// A resolved calendar reference.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,7 +60,7 @@ impl Point {
         }
     }
 
-    /// The store date: the same interval in the store's written form, with
+    /// The store date: the same interval as an [`EventDate`], with
     /// `modifier` (START, MID, END, APPROX) applied. `dct` places the
     /// vague references: "recently" reaches back from it.
     pub fn event_date(
@@ -69,22 +69,21 @@ impl Point {
         approx: bool,
         dct: NaiveDate,
     ) -> Option<EventDate> {
-        let body = match self {
-            Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, ..) => {
-                d.format("%Y-%m-%d").to_string()
-            }
-            Point::Week(d) => format!("{}-W{:02}", d.iso_week().year(), d.iso_week().week()),
+        let day = |d: NaiveDate| EventDate::of(Unit::Day(d)).ok();
+        let unit = match self {
+            Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, ..) => Unit::Day(*d),
+            Point::Week(d) => Unit::Week(d.iso_week().year(), d.iso_week().week()),
             Point::Weekend(d) => {
                 let sat = *d + Duration::days(5);
-                return format!("{}/{}", sat, sat + Duration::days(1)).parse().ok();
+                return EventDate::range(&day(sat)?, &day(sat + Duration::days(1))?).ok();
             }
-            Point::Month(..)
-            | Point::Quarter(..)
-            | Point::Half(..)
-            | Point::Season(..)
-            | Point::Year(_) => self.value(),
-            Point::Decade(d) => format!("{d:03}X"),
-            Point::Century(c) => format!("{c:02}XX"),
+            Point::Month(y, m) => Unit::Month(*y, *m),
+            Point::Quarter(y, q) => Unit::Quarter(*y, *q),
+            Point::Half(y, h) => Unit::Half(*y, *h),
+            Point::Season(y, s) => Unit::Season(*y, Season::from_code(s)?),
+            Point::Year(y) => Unit::Year(*y),
+            Point::Decade(d) => Unit::Decade(*d),
+            Point::Century(c) => Unit::Century(*c),
             Point::Reference(r, unit) => {
                 let back = match unit {
                     Some("D") => 7,
@@ -96,26 +95,25 @@ impl Point {
                 };
                 return match *r {
                     "PRESENT_REF" => Some(EventDate::day(dct)),
-                    "PAST_REF" => format!("{}/{}", dct - Duration::days(back), dct)
-                        .parse()
-                        .ok(),
-                    _ => format!("{dct}/..").parse().ok(),
+                    "PAST_REF" => {
+                        EventDate::range(&day(dct - Duration::days(back))?, &day(dct)?).ok()
+                    }
+                    _ => EventDate::since(&day(dct)?).ok(),
                 };
             }
             Point::Unresolved(_) => return None,
         };
-        let prefix = match modifier {
-            Some("START") => "early ",
-            Some("MID") => "mid ",
-            Some("END") => "late ",
-            _ => "",
+        let date = match modifier {
+            Some("START") => EventDate::part_of(Part::Early, unit),
+            Some("MID") => EventDate::part_of(Part::Mid, unit),
+            Some("END") => EventDate::part_of(Part::Late, unit),
+            _ => EventDate::of(unit),
         };
-        let suffix = if approx || modifier == Some("APPROX") {
-            "~"
+        if approx || modifier == Some("APPROX") {
+            date.and_then(|d| d.approximate(None)).ok()
         } else {
-            ""
-        };
-        format!("{prefix}{body}{suffix}").parse().ok()
+            date.ok()
+        }
     }
 }
 

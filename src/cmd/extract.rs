@@ -4,8 +4,9 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use annals::export::json::{EventJson, Related};
-use annals::extract::{self, write, Article, Lexicon, Overrides};
+use annals::extract::{self, Article, Lexicon, Overrides};
 use annals::model::Store;
+use annals::store::write;
 use annals::{Diagnostic, Error};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -81,8 +82,8 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
     let Some(dir) = &args.out else {
         for s in &stores {
             let text = match args.format {
-                Format::Toml => write::toml_text(s),
-                Format::Json => write::json_text(s),
+                Format::Toml => write::toml_text(s)?,
+                Format::Json => write::json_text(s)?,
             };
             out.write_all(text.as_bytes()).map_err(io)?;
         }
@@ -152,55 +153,21 @@ fn distinct_ids(articles: &mut [Article]) {
     }
 }
 
-/// Writes each store as `<dir>/<source-id>.toml`. Without `update` no file
-/// may exist (checked up front, and again by each create, so a file another
-/// run makes meanwhile is not overwritten); with it, the folder is locked
-/// and each file read, merged and replaced in turn.
+/// Writes each store into `dir`, noting each file on standard error.
 fn write_all(dir: &std::path::Path, stores: &[Store], update: bool) -> annals::Result<()> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display().to_string(), e))?;
-    let target = |s: &Store| {
-        dir.join(format!(
-            "{}.toml",
-            s.sources.first().map_or("article", |x| x.id.as_str())
-        ))
-    };
-    let _lock = update.then(|| write::lock_folder(dir)).transpose()?;
-    write::sweep(dir);
-    if !update {
-        let existing: Vec<Diagnostic> = stores
-            .iter()
-            .map(target)
-            .filter(|p| p.exists())
-            .flat_map(|p| match write::exists_error(&p) {
-                Error::Invalid(d) => d,
-                _ => Vec::new(),
-            })
-            .collect();
-        if !existing.is_empty() {
-            return Err(Error::Invalid(existing));
-        }
-    }
-    for s in stores {
-        let path = target(s);
-        if update && path.exists() {
-            let (e, l) = write::update(&path, s)?;
-            super::note(format_args!(
-                "{}: {}, {}",
-                path.display(),
-                super::count(e, "new event"),
-                super::count(l, "new link")
-            ));
+    write::write_stores(dir, stores, update, &mut |w| {
+        let (events, links) = if w.updated {
+            ("new event", "new link")
         } else {
-            write::atomic_write(&path, &write::toml_text(s), write::Mode::CreateNew)?;
-            super::note(format_args!(
-                "{}: {}, {}",
-                path.display(),
-                super::count(s.events.len(), "event"),
-                super::count(s.links.len(), "link")
-            ));
-        }
-    }
-    Ok(())
+            ("event", "link")
+        };
+        super::note(format_args!(
+            "{}: {}, {}",
+            w.path.display(),
+            super::count(w.events, events),
+            super::count(w.links, links)
+        ));
+    })
 }
 
 /// One JSON line per event, in input order, with the article id as `doc`.

@@ -93,8 +93,10 @@ impl<T: Clone> PhraseSet<T> {
     }
 }
 
-/// What the modes table sets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the modes table sets: its keys are these names in lowercase; any
+/// other key is an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Cue {
     /// "threatened to".
     Threatened,
@@ -108,6 +110,20 @@ pub enum Cue {
     Denied,
     /// "not".
     Negation,
+}
+
+impl Cue {
+    /// The key of the modes table.
+    fn name(self) -> &'static str {
+        match self {
+            Cue::Threatened => "threatened",
+            Cue::Planned => "planned",
+            Cue::Conditional => "conditional",
+            Cue::Feared => "feared",
+            Cue::Denied => "denied",
+            Cue::Negation => "negation",
+        }
+    }
 }
 
 /// An actor or place of the gazetteer.
@@ -151,7 +167,7 @@ struct File {
     #[serde(default)]
     reporting: Option<Words>,
     #[serde(default)]
-    modes: HashMap<String, Vec<String>>,
+    modes: HashMap<Cue, Vec<String>>,
     #[serde(default)]
     links: Links,
     #[serde(default)]
@@ -224,16 +240,9 @@ impl Lexicon {
             }
         }
         let mut modes: Vec<_> = file.modes.into_iter().collect();
-        modes.sort();
-        for (mode, phrases) in modes {
-            let cue = match mode.as_str() {
-                "threatened" => Cue::Threatened,
-                "planned" => Cue::Planned,
-                "conditional" => Cue::Conditional,
-                "feared" => Cue::Feared,
-                "denied" => Cue::Denied,
-                _ => Cue::Negation,
-            };
+        // In the order of their names, as the table is written.
+        modes.sort_by_key(|(cue, _)| cue.name());
+        for (cue, phrases) in modes {
             for p in phrases {
                 self.modes.add(&p, cue);
             }
@@ -284,41 +293,59 @@ impl Lexicon {
         }
     }
 
-    /// The shipped lexicon and gazetteer, parsed once.
+    /// The shipped lexicon and gazetteer, parsed once. The files are
+    /// part of the program and checked by the test suite
+    /// ([`Lexicon::load_shipped`] returns what is wrong with them).
     pub fn shipped() -> &'static Lexicon {
         static SHIPPED: OnceLock<Lexicon> = OnceLock::new();
         SHIPPED.get_or_init(|| {
-            let mut lex = Lexicon::default();
-            for text in [
-                include_str!("triggers.toml"),
-                include_str!("gazetteer.toml"),
-            ] {
-                if let Ok(file) = toml::from_str::<File>(text) {
-                    lex.add(file);
-                }
-            }
-            lex
+            Lexicon::load_shipped().expect("the shipped lexicon is checked by the test suite")
         })
     }
 
+    /// Parses the shipped lexicon and gazetteer: every problem in them,
+    /// located in their source files.
+    pub fn load_shipped() -> Result<Lexicon> {
+        let mut lex = Lexicon::default();
+        lex.extend([
+            ("src/extract/triggers.toml", include_str!("triggers.toml")),
+            ("src/extract/gazetteer.toml", include_str!("gazetteer.toml")),
+        ])?;
+        Ok(lex)
+    }
+
     /// The shipped lexicon extended with users' files (`--lexicon`). A bad
-    /// file is an error with its position.
+    /// file, or a key the tables do not have, is an error with its position.
     pub fn with_extensions(paths: &[PathBuf]) -> Result<Lexicon> {
-        let mut lex = Lexicon::shipped().clone();
-        let mut problems = Vec::new();
+        let mut files = Vec::new();
         for path in paths {
             let shown = path.display().to_string();
             let text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
-            match toml::from_str::<File>(&text) {
-                Ok(file) => lex.add(file),
-                Err(e) => problems.push(located(&shown, &text, e)),
+            files.push((shown, text));
+        }
+        let mut lex = Lexicon::shipped().clone();
+        lex.extend(files.iter().map(|(p, t)| (p.as_str(), t.as_str())))?;
+        Ok(lex)
+    }
+
+    /// Adds the tables of each `(name, text)` file; every bad file is
+    /// reported, and then nothing is added.
+    fn extend<'a>(&mut self, files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<()> {
+        let mut parsed = Vec::new();
+        let mut problems = Vec::new();
+        for (name, text) in files {
+            match toml::from_str::<File>(text) {
+                Ok(file) => parsed.push(file),
+                Err(e) => problems.push(located(name, text, e)),
             }
         }
-        if problems.is_empty() {
-            Ok(lex)
-        } else {
-            Err(Error::Invalid(problems))
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
         }
+        for file in parsed {
+            self.add(file);
+        }
+        Ok(())
     }
 }
 
@@ -332,16 +359,26 @@ fn located(path: &str, text: &str, e: toml::de::Error) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn shipped_files_parse() {
-        for text in [
-            include_str!("triggers.toml"),
-            include_str!("gazetteer.toml"),
-        ] {
-            if let Err(e) = toml::from_str::<super::File>(text) {
-                panic!("{e}");
-            }
+        if let Err(e) = Lexicon::load_shipped() {
+            panic!("{e}");
         }
-        assert!(super::Lexicon::shipped().triggers.by_start.len() > 50);
+        assert!(Lexicon::shipped().triggers.by_start.len() > 50);
+    }
+
+    #[test]
+    fn an_unknown_mode_or_key_is_an_error_with_its_place() {
+        for (text, line) in [
+            ("[modes]\nthreatened = [\"vow\"]\nnegated = [\"not\"]\n", 3),
+            ("[kinds]\nprotest = [\"rally\"]\n\n[extra]\nx = 1\n", 4),
+        ] {
+            let mut lex = Lexicon::default();
+            let err = lex.extend([("user.toml", text)]).unwrap_err().to_string();
+            assert!(err.starts_with(&format!("user.toml:{line}:")), "{err}");
+            assert!(lex.modes.by_start.is_empty() && lex.triggers.by_start.is_empty());
+        }
     }
 }

@@ -19,7 +19,6 @@ mod bounds;
 mod events;
 mod lexicon;
 mod tokens;
-pub mod write;
 
 pub use article::{Article, Overrides};
 pub use lexicon::Lexicon;

@@ -1,5 +1,6 @@
-//! Reading the event store: a folder of TOML files, one file, or JSON Lines
-//! on standard input.
+//! Reading the event store (a folder of TOML files, one file, or JSON Lines
+//! on standard input) and writing it ([`write`]: atomically, never over a
+//! person's edits).
 //!
 //! Loading never stops at the first problem. Every file is read, every table
 //! deserialized on its own, and every problem comes back as a
@@ -11,6 +12,7 @@ mod position;
 mod suggest;
 mod toml_file;
 mod validate;
+pub mod write;
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};

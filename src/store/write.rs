@@ -3,43 +3,54 @@
 
 use std::collections::HashSet;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::model::Store;
 
 /// The store as a TOML store file, with a header saying where it came from.
-pub fn toml_text(store: &Store) -> String {
+pub fn toml_text(store: &Store) -> Result<String> {
     let mut out = String::from("# Extracted by `annals extract`. Edit freely: `annals extract --update`\n# keeps what you change here and only adds new findings.\n\n");
-    out.push_str(&records_toml(store));
-    out
+    out.push_str(&records_toml(store)?);
+    Ok(out)
 }
 
 /// The records of `store` as TOML tables, each serialized on its own: the
 /// serializer's time grows with the square of one document's size, so a
 /// large store is written as many small documents, which read as one.
-fn records_toml(store: &Store) -> String {
-    fn push<T: serde::Serialize>(out: &mut String, name: &str, records: &[T]) {
+fn records_toml(store: &Store) -> Result<String> {
+    fn push<T: serde::Serialize>(out: &mut String, name: &str, records: &[T]) -> Result<()> {
         for r in records {
             let one = std::collections::BTreeMap::from([(name, [r])]);
             if !out.is_empty() {
                 out.push('\n');
             }
-            out.push_str(&toml::to_string_pretty(&one).unwrap_or_default());
+            let text = toml::to_string_pretty(&one).map_err(|e| unwritable("TOML", &e))?;
+            out.push_str(&text);
         }
+        Ok(())
     }
     let mut out = String::new();
-    push(&mut out, "source", &store.sources);
-    push(&mut out, "event", &store.events);
-    push(&mut out, "link", &store.links);
-    out
+    push(&mut out, "source", &store.sources)?;
+    push(&mut out, "event", &store.events)?;
+    push(&mut out, "link", &store.links)?;
+    Ok(out)
 }
 
 /// The store as pretty JSON.
-pub fn json_text(store: &Store) -> String {
-    let mut s = serde_json::to_string_pretty(store).unwrap_or_default();
+pub fn json_text(store: &Store) -> Result<String> {
+    let mut s = serde_json::to_string_pretty(store).map_err(|e| unwritable("JSON", &e))?;
     s.push('\n');
-    s
+    Ok(s)
+}
+
+/// The error for a store the serializer refuses (a value the format
+/// cannot hold).
+fn unwritable(format: &str, e: &dyn std::fmt::Display) -> Error {
+    Error::Invalid(vec![Diagnostic::error(
+        None,
+        format!("the store cannot be written as {format}: {e}"),
+    )])
 }
 
 /// The prefix of temporary files: hidden, so a store read never sees them,
@@ -261,7 +272,7 @@ pub fn update(path: &Path, found: &Store) -> Result<(usize, usize)> {
         addition.push('\n');
     }
     addition.push_str("\n# Added by `annals extract --update`.\n");
-    addition.push_str(&records_toml(&add));
+    addition.push_str(&records_toml(&add)?);
     if hard_linked(path) {
         append_in_place(path, &addition)?;
     } else {
@@ -274,4 +285,77 @@ pub fn update(path: &Path, found: &Store) -> Result<(usize, usize)> {
 pub fn exists_error(path: &Path) -> Error {
     Error::Invalid(vec![Diagnostic::error(Some(Location::Path(path.display().to_string())), "the file exists; nothing was written")
         .with_help("run again with --update to add new findings and keep your edits, or choose another --out folder")])
+}
+
+/// What writing one store file did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// The file.
+    pub path: PathBuf,
+    /// Events written, or added to an existing file.
+    pub events: usize,
+    /// Links written, or added to an existing file.
+    pub links: usize,
+    /// True when an existing file was updated, not created.
+    pub updated: bool,
+}
+
+/// The file a store is written to in the folder `dir`:
+/// `<source-id>.toml`, or `article.toml` for a store without a source.
+pub fn file_for(dir: &Path, store: &Store) -> PathBuf {
+    let id = store.sources.first().map_or("article", |s| s.id.as_str());
+    dir.join(format!("{id}.toml"))
+}
+
+/// Writes each store to its file in `dir` ([`file_for`]), creating the
+/// folder, and reports each file written to `done` as it is. Without
+/// `update` no file may exist (checked up front, and again by each create,
+/// so a file another run makes meanwhile is not overwritten); with it, the
+/// folder is locked and each existing file read, merged ([`update`]) and
+/// replaced in turn.
+pub fn write_stores(
+    dir: &Path,
+    stores: &[Store],
+    update_existing: bool,
+    done: &mut dyn FnMut(&Written),
+) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display().to_string(), e))?;
+    let _lock = update_existing.then(|| lock_folder(dir)).transpose()?;
+    sweep(dir);
+    if !update_existing {
+        let existing: Vec<Diagnostic> = stores
+            .iter()
+            .map(|s| file_for(dir, s))
+            .filter(|p| p.exists())
+            .flat_map(|p| match exists_error(&p) {
+                Error::Invalid(d) => d,
+                _ => Vec::new(),
+            })
+            .collect();
+        if !existing.is_empty() {
+            return Err(Error::Invalid(existing));
+        }
+    }
+    for s in stores {
+        let path = file_for(dir, s);
+        let written = if update_existing && path.exists() {
+            let (events, links) = update(&path, s)?;
+            Written {
+                path,
+                events,
+                links,
+                updated: true,
+            }
+        } else {
+            atomic_write(&path, &toml_text(s)?, Mode::CreateNew)?;
+            Written {
+                path,
+                events: s.events.len(),
+                links: s.links.len(),
+                updated: false,
+            }
+        };
+        done(&written);
+    }
+    Ok(())
 }

@@ -916,7 +916,7 @@ const IN_CONTEXT: &[(&str, &str, &str, &str)] = &[
         "The union called a strike on Monday. Two days later the mines closed.",
         "2020-10-02",
         "Two days later",
-        "P2D",
+        "2020-09-30",
     ),
     (
         "The index rose on Friday, ending the day at 5,120.",
@@ -1326,9 +1326,9 @@ fn narrative_text_counts_from_the_last_date_it_mentioned() {
     let found = tag(text, day("2020-01-01"), DocType::Narrative);
     let value = |e: &str| found.iter().find(|t| t.text == e).map(|t| t.value.clone());
     assert_eq!(value("March 3, 1918").as_deref(), Some("1918-03-03"));
-    // A gap after a date: a duration, as TIMEX3 writes it, anchored there.
+    // A gap after a date names the day it reaches: a date.
     let gap = found.iter().find(|t| t.text == "Two days later").unwrap();
-    assert_eq!(gap.value, "P2D");
+    assert_eq!(gap.value, "1918-03-05");
     assert_eq!(
         gap.date.as_ref().map(|d| (d.earliest(), d.latest())),
         Some((day("1918-03-05"), day("1918-03-05")))
@@ -1548,3 +1548,114 @@ const SALAD: &[&str] = &[
     "(Reuters)",
     "BAGHDAD",
 ];
+
+/// Values of the expressions of a narrative text, in order.
+fn story(text: &str) -> Vec<(String, String)> {
+    tag(text, day("2009-12-19"), DocType::Narrative)
+        .into_iter()
+        .map(|t| (t.text, t.value))
+        .collect()
+}
+
+fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
+    p.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn a_story_takes_its_year_from_the_last_date_it_told() {
+    // A year alone moves the story; a month-day without a year takes it.
+    assert_eq!(
+        story("In 1940 the army advanced. On June 10, Italy declared war. Twelve days later, France signed."),
+        pairs(&[
+            ("1940", "1940"),
+            ("June 10", "1940-06-10"),
+            ("Twelve days later", "1940-06-22"),
+        ])
+    );
+}
+
+#[test]
+fn a_story_moves_forward_to_the_next_year_only_when_far_behind() {
+    // "April" after September 1939 is the next April...
+    assert_eq!(
+        story("On September 1, 1939, Germany attacked Poland. In April, it invaded Norway."),
+        pairs(&[("September 1, 1939", "1939-09-01"), ("April", "1940-04")])
+    );
+    // ...but a month a little behind stays in the story's year: no move
+    // backward into the last year without a reason.
+    assert_eq!(
+        story("In September 1940 the Blitz began. Italy had attacked Malta in June, and Greece in October."),
+        pairs(&[
+            ("September 1940", "1940-09"),
+            ("June", "1940-06"),
+            ("October", "1940-10"),
+        ])
+    );
+}
+
+#[test]
+fn a_story_counts_later_that_month_and_the_following_year_from_its_point() {
+    assert_eq!(
+        story("The landing began on July 9, 1943. Later that month, Mussolini fell. The following year, Rome was taken. The previous year had been worse."),
+        pairs(&[
+            ("July 9, 1943", "1943-07-09"),
+            ("Later that month", "1943-07"),
+            ("The following year", "1944"),
+            ("The previous year", "1943"),
+        ])
+    );
+}
+
+#[test]
+fn an_aside_does_not_move_the_story() {
+    // "since 513 BC" bounds a state; the story stays in 492 BC.
+    assert_eq!(
+        story("The first campaign, in 492 BC, re-subjugated Thrace, which had been Persian since 513 BC. The following year, envoys were sent."),
+        pairs(&[
+            ("492 BC", "BC0492"),
+            ("513 BC", "BC0513"),
+            ("The following year", "BC0491"),
+        ])
+    );
+    // A plan for a later year does not move the story there either.
+    assert_eq!(
+        story("On 10 March 1975 the offensive began, so that the coast would be open for a campaign in 1976. On 11 March, the defence collapsed."),
+        pairs(&[
+            ("10 March 1975", "1975-03-10"),
+            ("1976", "1976"),
+            ("11 March", "1975-03-11"),
+        ])
+    );
+}
+
+#[test]
+fn years_in_a_range_are_years() {
+    assert_eq!(
+        story("The Eastern Theater 1861-1863 and the battle of 2007-08 were long."),
+        pairs(&[
+            ("1861", "1861"),
+            ("1863", "1863"),
+            ("2007", "2007"),
+            ("08", "2008"),
+        ])
+    );
+    let news = tag("Sales rose in 1957-58.", day("1960-01-01"), DocType::News);
+    let v: Vec<&str> = news.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(v, ["1957", "1958"]);
+}
+
+#[test]
+fn a_range_of_days_takes_its_month() {
+    assert_eq!(
+        story("In 1915 the armies met on April 6-7 and again on 13-15 May."),
+        pairs(&[
+            ("1915", "1915"),
+            ("April 6", "1915-04-06"),
+            ("7", "1915-04-07"),
+            ("13", "1915-05-13"),
+            ("15 May", "1915-05-15"),
+        ])
+    );
+}

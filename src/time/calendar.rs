@@ -48,12 +48,14 @@ impl Point {
             Point::Clock(d, h, m, z) => format!("{}T{h:02}:{m:02}{z}", d.format("%Y-%m-%d")),
             Point::Week(d) => format!("{}-W{:02}", d.iso_week().year(), d.iso_week().week()),
             Point::Weekend(d) => format!("{}-W{:02}-WE", d.iso_week().year(), d.iso_week().week()),
-            Point::Month(y, m) => format!("{y:04}-{m:02}"),
-            Point::Quarter(y, q) => format!("{y:04}-Q{q}"),
-            Point::Half(y, h) => format!("{y:04}-H{h}"),
-            Point::Season(y, s) => format!("{y:04}-{s}"),
-            Point::Year(y) => format!("{y:04}"),
+            Point::Month(y, m) => format!("{}-{m:02}", year(*y)),
+            Point::Quarter(y, q) => format!("{}-Q{q}", year(*y)),
+            Point::Half(y, h) => format!("{}-H{h}", year(*y)),
+            Point::Season(y, s) => format!("{}-{s}", year(*y)),
+            Point::Year(y) => year(*y),
+            Point::Decade(d) if *d < 0 => format!("BC{:03}", -d),
             Point::Decade(d) => format!("{d:03}"),
+            Point::Century(c) if *c < 0 => format!("BC{:02}", -c),
             Point::Century(c) => format!("{c:02}"),
             Point::Reference(r, _) => (*r).to_string(),
             Point::Unresolved(v) => v.clone(),
@@ -114,6 +116,15 @@ impl Point {
         } else {
             date.ok()
         }
+    }
+}
+
+/// A year as TIMEX3 writes it: `1940`, and 499 BC (kept as -499) `BC0499`.
+fn year(y: i32) -> String {
+    if y < 0 {
+        format!("BC{:04}", -y)
+    } else {
+        format!("{y:04}")
     }
 }
 

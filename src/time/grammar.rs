@@ -9,6 +9,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use super::calendar::{add_days, add_months, monday, Point};
 use super::happenings::Happened;
 use super::scan::{Shape, Token};
+use super::story;
 use super::tense::{sentence_tense, tense, Cue, Tense};
 use super::{DocType, TimexType};
 
@@ -114,8 +115,13 @@ impl Context<'_> {
 
     /// The day the story is about: the last day it named, or else the day
     /// relative expressions count from.
-    fn story(&self) -> NaiveDate {
-        self.story_day.unwrap_or(self.base())
+    /// A story that has named no day yet has none: "on the seventh day"
+    /// of a siege in 480 BC is no day of the publication's.
+    fn story(&self) -> Option<NaiveDate> {
+        match self.doc_type {
+            DocType::Narrative => self.story_day,
+            _ => Some(self.story_day.unwrap_or(self.base())),
+        }
     }
 
     /// The day relative expressions count from: the publication date, or
@@ -168,6 +174,58 @@ impl Context<'_> {
         let before = self.tokens[..i].iter().rev().take_while(same);
         let after = self.tokens[i..].iter().take_while(same);
         before.chain(after).any(forward).then_some(Tense::Future)
+    }
+
+    /// The point a narrative has reached, once it has told of a date.
+    fn told(&self) -> Option<NaiveDate> {
+        self.anchor.filter(|_| self.doc_type == DocType::Narrative)
+    }
+
+    /// The day of a month and day written without a year at token `i`: in
+    /// a story, the one the story has reached; otherwise the one the tense
+    /// points to from the reference date.
+    fn undated_day(&self, month: u32, day: u32, i: usize) -> Option<NaiveDate> {
+        match self.told() {
+            Some(at) => story::day_of(at, month, day),
+            None => day_year(self.dct, month, day, self.tense(i)),
+        }
+    }
+
+    /// The year of a month (or a season beginning in it) named alone at
+    /// token `i`.
+    fn undated_month(&self, month: u32, i: usize) -> i32 {
+        match self.told() {
+            Some(at) => story::year_of(at, month, 1),
+            None => month_year(self.base(), month, self.tense(i)),
+        }
+    }
+
+    /// The year "the year", "the end of the year" mean: the report's, or
+    /// the story's.
+    fn this_year(&self) -> i32 {
+        self.told().unwrap_or(self.dct).year()
+    }
+
+    /// True when the expression at tokens `first..` stands aside from the
+    /// story's line rather than moving it on: a state's bounds ("part of
+    /// the empire since 513 BC", "until the fall of Budapest in February
+    /// 1945"), a flashback in the past perfect ("had been signed in
+    /// 1939"), or a plan ("a campaign planned for 1976").
+    pub fn aside(&self, first: usize) -> bool {
+        let Some(sentence) = self.tokens.get(first).map(|t| t.sentence) else {
+            return false;
+        };
+        let clause =
+            self.tokens[..first].iter().rev().take(8).take_while(|t| {
+                t.sentence == sentence && !matches!(t.lower.as_str(), "," | ";" | ":")
+            });
+        let clause: Vec<&Token> = clause.collect();
+        let bounded = clause
+            .iter()
+            .take(3)
+            .any(|t| matches!(t.lower.as_str(), "since" | "until" | "till" | "before"));
+        let ahead = |t: &&Token| t.lex.and_then(|l| l.tense) == Some(Cue::Future);
+        bounded || clause.iter().any(|t| t.lower == "had") || clause.iter().any(ahead)
     }
 
     /// True when the sentence around token `i` speaks of the future.
@@ -293,8 +351,30 @@ fn duration(n: Option<u32>, unit: &str) -> String {
     }
 }
 
-/// A four-digit year, or a two-digit one after an apostrophe.
+/// A four-digit year, or a year of one to four digits before the era
+/// ("493 BC"), counted as history counts it (-493).
 fn year_at(cx: &Context<'_>, i: usize) -> Option<i32> {
+    year_bc(cx, i).map(|(y, _)| y).or_else(|| year_ad(cx, i))
+}
+
+/// True when token `i` names the era before year 1.
+fn is_bc(cx: &Context<'_>, i: usize) -> bool {
+    cx.is(i, &["bc", "b.c.", "bce", "b.c.e."])
+}
+
+/// A year before the era, "493 BC", "ca. 466 BC", with the token after it.
+fn year_bc(cx: &Context<'_>, i: usize) -> Option<(i32, usize)> {
+    let t = cx.tokens.get(i)?;
+    let plain = t.shape == Shape::Number && t.lower.len() <= 4;
+    if !plain || !t.lower.bytes().all(|b| b.is_ascii_digit()) || !is_bc(cx, i + 1) {
+        return None;
+    }
+    let y: i32 = t.lower.parse().ok().filter(|y| *y > 0)?;
+    Some((-y, i + 2))
+}
+
+/// A four-digit year of the common era.
+fn year_ad(cx: &Context<'_>, i: usize) -> Option<i32> {
     let t = cx.tokens.get(i)?;
     if t.shape != Shape::Number
         || t.lower.len() != 4
@@ -308,6 +388,9 @@ fn year_at(cx: &Context<'_>, i: usize) -> Option<i32> {
 /// A year written in digits or spoken ("1994", "nineteen ninety-four",
 /// "two thousand", "two thousand and one"), with the token after it.
 fn year_words(cx: &Context<'_>, i: usize) -> Option<(i32, usize)> {
+    if let Some(found) = year_bc(cx, i) {
+        return Some(found);
+    }
     if let Some(y) = year_at(cx, i) {
         return Some((y, i + 1));
     }
@@ -331,11 +414,18 @@ fn year_words(cx: &Context<'_>, i: usize) -> Option<(i32, usize)> {
 /// token after them: what "June last year" is in. After "of" ("October of
 /// next year") the year is told apart, and the expression ends before it.
 fn relative_year(cx: &Context<'_>, i: usize) -> Option<(i32, usize)> {
-    if cx.is(i, &["of"]) {
+    if cx.is(i, &["of"]) && !cx.is(i + 1, &["that"]) {
         return relative_year(cx, i + 1).map(|(y, _)| (y, i));
+    }
+    if cx.is(i, &["of"]) {
+        return relative_year(cx, i + 1);
     }
     if !cx.is(i + 1, &["year"]) {
         return None;
+    }
+    // "July 25 of that year": the year the story is in.
+    if cx.is(i, &["that"]) {
+        return Some((cx.told()?.year(), i + 2));
     }
     let offset = match cx.word(i) {
         "last" | "past" => -1,
@@ -441,7 +531,7 @@ fn explicit(cx: &Context<'_>, i: usize) -> Option<Found> {
                 let day = NaiveDate::from_ymd_opt(y, m, d)?;
                 return Some(Found::date(i, end, Point::Day(day)));
             }
-            let day = day_year(cx.dct, m, d, cx.tense(i))?;
+            let day = cx.undated_day(m, d, i)?;
             return Some(Found::date(i, j, Point::Day(day)));
         }
         if cx.is(j, &[","]) && year_at(cx, j + 1).is_some() {
@@ -457,24 +547,31 @@ fn explicit(cx: &Context<'_>, i: usize) -> Option<Found> {
         if cx.is(j, &["of"]) {
             j += 1;
         }
+        // "6-7 February", "6 and 7 February": the first day of a range
+        // takes the month after the second.
+        let ranged = cx.is(j, &["-", "–", "and", "to"]) && day_at(cx, j + 1).is_some();
+        if ranged && month_at(cx, j + 2).is_some() {
+            let m = month_at(cx, j + 2)?;
+            let day = match year_at(cx, j + 3).filter(|_| cx.tokens[j + 3].shape == Shape::Number) {
+                Some(y) => NaiveDate::from_ymd_opt(y, m, d)?,
+                None => cx.undated_day(m, d, i)?,
+            };
+            return Some(Found::date(i, i + 1, Point::Day(day)));
+        }
         let m = month_at(cx, j)?;
         j += 1;
         let mut k = j;
         if cx.is(k, &[","]) {
             k += 1;
         }
-        if let Some(y) = year_at(cx, k) {
+        if let Some((y, end)) = year_bc(cx, k).or_else(|| Some((year_at(cx, k)?, k + 1))) {
             return Some(Found::date(
                 i,
-                k + 1,
+                end,
                 Point::Day(NaiveDate::from_ymd_opt(y, m, d)?),
             ));
         }
-        return Some(Found::date(
-            i,
-            j,
-            Point::Day(day_year(cx.dct, m, d, cx.tense(i))?),
-        ));
+        return Some(Found::date(i, j, Point::Day(cx.undated_day(m, d, i)?)));
     }
     let t = cx.tokens.get(i)?;
     if t.shape != Shape::Number {
@@ -582,8 +679,29 @@ fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
     }
     if let Some(ord) = t.lex.and_then(|l| l.ordinal) {
         if cx.is(i + 1, &["century"]) && ord > 0 {
+            if is_bc(cx, i + 2) {
+                return Some(Found::date(i, i + 3, Point::Century(-(ord - 1))));
+            }
             return Some(Found::date(i, i + 2, Point::Century(ord - 1)));
         }
+    }
+    // "the 470s BC"
+    if let Some(d) = t.lower.strip_suffix("0s").filter(|_| is_bc(cx, i + 1)) {
+        let d: i32 = d.parse().ok().filter(|d| (1..=999).contains(d))?;
+        return Some(Found::date(i, i + 2, Point::Decade(-d)));
+    }
+    if let Some((y, end)) = year_bc(cx, i) {
+        return Some(Found::date(i, end, Point::Year(y)));
+    }
+    // "499-493 BC", "490 to 480 BC": the first year of a range is in
+    // the era of the second.
+    let to_bc = |k: usize| cx.is(k, &["-", "–", "to", "and"]) && year_bc(cx, k + 1).is_some();
+    if t.lower.len() <= 3 && to_bc(i + 1) {
+        let y: i32 = t.lower.parse().ok().filter(|y| *y > 0)?;
+        return Some(Found::date(i, i + 1, Point::Year(-y)));
+    }
+    if let Some(y) = range_end(cx, i) {
+        return Some(Found::date(i, i + 1, Point::Year(y)));
     }
     let y = year_at(cx, i)?;
     let prev = if i > 0 { cx.word(i - 1) } else { "" };
@@ -591,7 +709,13 @@ fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
     if prev == "$" || matches!(next, "%" | "percent" | "per") {
         return None;
     }
-    let usual = (1900..=2050).contains(&y);
+    // A history reaches back further than the news; a year that opens or
+    // closes a range ("1861-1863") is a year.
+    let usual = match cx.doc_type {
+        DocType::Narrative => (1000..=2199).contains(&y),
+        _ => (1900..=2050).contains(&y),
+    } || (cx.is(i + 1, &["-", "–"])
+        && (year_ad(cx, i + 2).is_some() || range_end(cx, i + 2).is_some()));
     let introduced = matches!(
         prev,
         "in" | "since"
@@ -664,6 +788,25 @@ fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
         return Some(Found::date(i, i + 1, Point::Year(y)));
     }
     None
+}
+
+/// The second year of a range glued to its first ("1957-58", "2007-08",
+/// "1861-1863"): the two-digit form takes the first year's century and
+/// must come after it, so "2020-09" stays a month.
+fn range_end(cx: &Context<'_>, i: usize) -> Option<i32> {
+    let t = cx.tokens.get(i)?;
+    let dash = cx.tokens.get(i.checked_sub(1)?)?;
+    let glued = dash.end == t.start && matches!(dash.lower.as_str(), "-" | "–");
+    let first = year_ad(cx, i.checked_sub(2)?).filter(|_| glued)?;
+    if !t.lower.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = match t.lower.len() {
+        2 => first / 100 * 100 + t.lower.parse::<i32>().ok()?,
+        4 => t.lower.parse().ok()?,
+        _ => return None,
+    };
+    (y > first).then_some(y)
 }
 
 /// The quarter most recently completed at `d`.
@@ -1042,6 +1185,9 @@ fn day_part(cx: &Context<'_>, i: usize) -> Option<Found> {
     if cx.is(i, &["noon", "midday"]) {
         return None;
     }
+    if let Some(f) = part_of_day(cx, i) {
+        return Some(f);
+    }
     let part = cx.tokens.get(i)?.lex?.day_part?;
     let modified = cx.is(i.wrapping_sub(1), &["mid", "-", "early", "late"]);
     let day = days(cx, i + 1).and_then(|f| f.day());
@@ -1049,6 +1195,33 @@ fn day_part(cx: &Context<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let (d, end) = day.unwrap_or((cx.base(), i + 1));
+    let mut f = Found::date(i, end, Point::DayPart(d, part));
+    f.kind = TimexType::Time;
+    Some(f)
+}
+
+/// "the night of May 13", "the early morning hours of 30 April", "that
+/// afternoon": a part of a day the text names, or of the story's day.
+fn part_of_day(cx: &Context<'_>, i: usize) -> Option<Found> {
+    if !cx.is(i, &["the", "that"]) {
+        return None;
+    }
+    let mut k = i + 1;
+    if cx.is(k, &["early", "late"]) {
+        k += 1;
+    }
+    let part = cx.tokens.get(k)?.lex?.day_part?;
+    let mut j = k + 1;
+    if cx.is(j, &["hours"]) {
+        j += 1;
+    }
+    let (d, end) = if cx.is(i, &["that"]) && j == k + 1 {
+        (cx.story_day?, j)
+    } else if cx.is(j, &["of"]) {
+        explicit(cx, j + 1)?.day()?
+    } else {
+        return None;
+    };
     let mut f = Found::date(i, end, Point::DayPart(d, part));
     f.kind = TimexType::Time;
     Some(f)
@@ -1241,7 +1414,10 @@ fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
     if u == "D" {
         return None;
     }
-    Some(Found::date(first, k + 1, p))
+    // "the following year", "the next month": the article belongs to a
+    // period counted from another.
+    let counted = matches!(w, "following" | "previous" | "next") && cx.is(from, &["the"]);
+    Some(Found::date(if counted { from } else { first }, k + 1, p))
 }
 
 /// "two weeks ago", "a year earlier", "three days later", "a week from now".
@@ -1280,22 +1456,22 @@ fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
         None if cx.is(j + 1, &["ago"]) || cx.is(j + 1, &["from"]) => cx.base(),
         None => cx.anchor.unwrap_or(cx.base()),
     };
-    // "three days later", "an hour earlier" measure a gap from the story's
-    // last date: TIMEX3 writes them as durations anchored there. "Ten days
-    // before the shooting" names its day outright, by the happening, and
-    // stays a date; "a year earlier" in a results report names the
-    // comparison period.
-    let gap = cx.is(j + 1, &["later", "earlier"]) && !matches!(u, "Y" | "Q" | "DE" | "CE");
-    let as_gap = |mut f: Found| {
-        if gap {
-            f.kind = TimexType::Duration;
-            f.value = Some(duration(n, u));
-        }
-        f
-    };
+    // "three days later", "an hour earlier", "ten days before the
+    // shooting" name the day they reach from the story's last date or the
+    // happening: dates, as the TIMEX3 guidelines read "twelve days later"
+    // (the length alone, "for twelve days", is a duration).
+    // "an hour later" reaches no other day than the story's: the gap is
+    // all it says.
+    if cx.is(j + 1, &["later", "earlier"]) && matches!(u, "H" | "MIN" | "S") {
+        let mut f = Found::date(i, end, Point::Day(base));
+        f.kind = TimexType::Duration;
+        f.value = Some(duration(n, u));
+        f.approx = true;
+        return Some(f);
+    }
     let Some(n) = n else {
         let r = if dir < 0 { "PAST_REF" } else { "FUTURE_REF" };
-        return Some(as_gap(Found::date(i, end, Point::Reference(r, Some(u)))));
+        return Some(Found::date(i, end, Point::Reference(r, Some(u))));
     };
     let n = i32::try_from(n).ok()?.checked_mul(dir)?;
     let (point, approx) = match u {
@@ -1322,7 +1498,7 @@ fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
         "H" | "MIN" | "S" => (Point::Day(base), true),
         _ => return None,
     };
-    let mut f = as_gap(Found::date(i, end, point));
+    let mut f = Found::date(i, end, point);
     f.approx = approx || loose;
     Some(f)
 }
@@ -1892,7 +2068,11 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
         if let Some((y, end)) = year_words(cx, k) {
             return Some(Found::date(i, end, Point::Season(y, s)));
         }
-        return Some(Found::date(i, i + 1, Point::Season(cx.base().year(), s)));
+        let y = match cx.told() {
+            Some(at) => story::year_of(at, crate::model::season_start(s).unwrap_or(1), 1),
+            None => cx.base().year(),
+        };
+        return Some(Found::date(i, i + 1, Point::Season(y, s)));
     }
     if let Some(m) = month_at(cx, i) {
         let prev = cx.word(i.wrapping_sub(1));
@@ -1947,8 +2127,7 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
         {
             return None;
         }
-        let base = cx.base();
-        let y = month_year(base, m, cx.tense(i));
+        let y = cx.undated_month(m, i);
         return Some(Found::date(i, i + 1, Point::Month(y, m)));
     }
     None
@@ -2054,7 +2233,7 @@ fn running_count(cx: &Context<'_>, i: usize) -> Option<Found> {
     if cx.is(u + 1, &["-"]) {
         return None;
     }
-    let day = cx.story();
+    let day = cx.story()?;
     let point = match cx.word(u) {
         "day" => Point::Day(day),
         "week" => Point::Week(monday(day)),
@@ -2154,7 +2333,7 @@ fn in_the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
     let base = cx.base();
     let p = match cx.word(i + 3) {
         // "later in the day": the day the story is about.
-        "day" => Point::Day(cx.story()),
+        "day" => Point::Day(cx.story()?),
         "week" => unit_point("W", base, 0)?,
         "month" => unit_point("M", base, 0)?,
         "year" => Point::Year(base.year()),
@@ -2193,7 +2372,7 @@ fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
         }
         let closed = cx.is(j + 1, &[",", "."]) && cx.is(i.wrapping_sub(1), &["for"]);
         if j > i + 1 || closed {
-            return Some(Found::date(i, j + 1, Point::Year(cx.dct.year())));
+            return Some(Found::date(i, j + 1, Point::Year(cx.this_year())));
         }
     }
     if cx.is(i + 1, &["latest"]) && cx.is(i + 2, &["period"]) {
@@ -2203,8 +2382,8 @@ fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
     // "the end of the year", "the middle of the month": the report's own.
     if i > 0 && cx.is(i - 1, &["of"]) {
         let p = match cx.word(i + 1) {
-            "year" => Point::Year(cx.dct.year()),
-            "month" => unit_point("M", cx.dct, 0)?,
+            "year" => Point::Year(cx.this_year()),
+            "month" => unit_point("M", cx.told().unwrap_or(cx.dct), 0)?,
             // "the week's busiest session": the week of the story.
             "week" => unit_point("W", cx.story_day.unwrap_or(cx.dct), 0)?,
             _ => return the_period(cx, i),
@@ -2232,7 +2411,7 @@ fn the_period(cx: &Context<'_>, i: usize) -> Option<Found> {
         "D" if days(cx, i + 2).is_some() => return None,
         // "ending the day at 5,120": the day the story is about, which is
         // the day it last named.
-        "D" => Point::Day(cx.story()),
+        "D" => Point::Day(cx.story()?),
         _ => return None,
     };
     Some(Found::date(i, i + 2, p))

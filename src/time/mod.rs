@@ -18,12 +18,13 @@ mod grammar;
 mod happenings;
 mod lexicon;
 mod scan;
+mod story;
 mod tense;
 
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::model::EventDate;
@@ -170,29 +171,36 @@ pub fn tag_tokenized(
         // previous Friday"), as the story moves on; only a day written with
         // its number is continued by "and 25".
         let explicit = text[b..e].bytes().any(|c| c.is_ascii_digit());
-        match &f.point {
-            Some(calendar::Point::Day(d)) => {
-                cx.anchor = Some(*d);
-                cx.story_day = Some(*d);
-                if explicit {
-                    cx.last_day = Some(*d);
-                }
+        if doc_type == DocType::Narrative {
+            if !f.approx && !cx.aside(f.first) {
+                tell(&mut cx, f.point.as_ref(), explicit);
             }
-            // A month or year written out anchors "the following month".
-            Some(p @ (calendar::Point::Month(..) | calendar::Point::Year(_))) if explicit => {
-                if let Some(d) = p.event_date(None, false, dct) {
-                    cx.anchor = Some(d.earliest());
+        } else {
+            match &f.point {
+                Some(calendar::Point::Day(d)) => {
+                    cx.anchor = Some(*d);
+                    cx.story_day = Some(*d);
+                    if explicit {
+                        cx.last_day = Some(*d);
+                    }
                 }
+                // A month or year written out anchors "the following month".
+                Some(p @ (calendar::Point::Month(..) | calendar::Point::Year(_))) if explicit => {
+                    if let Some(d) = p.event_date(None, false, dct) {
+                        cx.anchor = Some(d.earliest());
+                    }
+                }
+                _ => {}
             }
-            _ => {}
+            if let Some(p @ (calendar::Point::Month(..) | calendar::Point::Quarter(..))) = &f.point
+            {
+                cx.period = Some(p.clone());
+            }
         }
         // A day dates the happenings named near it. (A clock time's day is
         // settled only once the whole text is read.)
         if let Some(calendar::Point::Day(d) | calendar::Point::DayPart(d, _)) = &f.point {
             happenings::record(&tokens, (f.first, f.end), (*d, explicit), &mut cx.happened);
-        }
-        if let Some(p @ (calendar::Point::Month(..) | calendar::Point::Quarter(..))) = &f.point {
-            cx.period = Some(p.clone());
         }
         taken_until = f.end;
         i = f.end;
@@ -236,6 +244,30 @@ pub fn tag_tokenized(
             },
         )
         .collect()
+}
+
+/// A narrative moves on with every date it tells, at whatever
+/// granularity: a year alone moves the story to that year, a month to that
+/// month (what "later that month" and "the following month" mean), a day to
+/// that day; "the next day" needs a day.
+fn tell(cx: &mut grammar::Context<'_>, point: Option<&calendar::Point>, explicit: bool) {
+    use calendar::Point;
+    let Some(p) = point else { return };
+    let Some(first) = story::first_day(p) else {
+        return;
+    };
+    cx.anchor = Some(first);
+    cx.period = match p {
+        Point::Year(_) | Point::Half(..) => None,
+        Point::Quarter(..) => Some(p.clone()),
+        _ => Some(Point::Month(first.year(), first.month())),
+    };
+    if let Point::Day(d) = p {
+        cx.story_day = Some(*d);
+        if explicit {
+            cx.last_day = Some(*d);
+        }
+    }
 }
 
 /// An expression a rule found, with where it lies in the text.

@@ -78,7 +78,26 @@ fn joined(text: &str, toks: &[TextToken], k: usize, lex: &'static WordMap<Lex>) 
     let digit = |i: usize| form(i).starts_with(|c: char| c.is_ascii_digit());
     let mut j = k + 1;
     if digit(k) {
-        while glued(j) && glued(j + 1) && matches!(form(j), "-" | "/" | ":" | ".") && digit(j + 1) {
+        // "1957-58" is two years, which the rules take one by one.
+        // "April 6-7", "6-7 February": two days of a month.
+        let month = |i: usize| {
+            let w = form(i).trim_end_matches('.').to_lowercase();
+            lex.get(&w).is_some_and(|l| l.month.is_some())
+        };
+        let range = |j: usize| {
+            j == k + 1
+                && form(j) == "-"
+                && !(glued(j + 2) && form(j + 2) == "-")
+                && (year_range(form(k), form(j + 1))
+                    || (day_range(form(k), form(j + 1))
+                        && (k.checked_sub(1).is_some_and(month) || month(j + 2))))
+        };
+        while glued(j)
+            && glued(j + 1)
+            && matches!(form(j), "-" | "/" | ":" | ".")
+            && digit(j + 1)
+            && !range(j)
+        {
             j += 2;
         }
         let digits = toks[j - 1].end - toks[k].start;
@@ -99,6 +118,38 @@ fn joined(text: &str, toks: &[TextToken], k: usize, lex: &'static WordMap<Lex>) 
         }
     }
     (toks[j - 1].end, j - k)
+}
+
+/// True when `a-b` is a range of years ("1957-58", "1861-1863"): a
+/// four-digit year, then a later one, its century left out or not. A
+/// month after a year ("2020-09") comes before the year's own two digits.
+fn year_range(a: &str, b: &str) -> bool {
+    let number = |s: &str| {
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (Some(first), Some(second)) = (number(a), number(b)) else {
+        return false;
+    };
+    let second = match b.len() {
+        2 => first / 100 * 100 + second,
+        4 => second,
+        _ => return false,
+    };
+    a.len() == 4 && (1000..=2199).contains(&first) && second > first && second <= 2199
+}
+
+/// True when `a-b` is a range of days of a month ("6-7", "25-29").
+fn day_range(a: &str, b: &str) -> bool {
+    let day = |s: &str| {
+        (s.len() <= 2 && s.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
+    };
+    matches!((day(a), day(b)), (Some(x), Some(y)) if y > x)
 }
 
 /// Pushes `text[a..b]` as one unit, or as several where a hyphen follows

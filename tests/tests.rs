@@ -1,5 +1,6 @@
 //! All integration tests, compiled as one binary.
 
+mod actors;
 mod cli;
 mod dates;
 mod diagrams;

@@ -77,10 +77,12 @@ fn actor(e: &Entry) -> Actor {
         Some((name, _)) => Actor {
             name: name.clone(),
             country,
+            role: None,
         },
         None => Actor {
             name: e.name.clone(),
             country,
+            role: None,
         },
     }
 }
@@ -539,6 +541,7 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Store {
                         .join(" ")
                         .replace(" - ", "-"),
                     country: None,
+                    role: None,
                 })
             });
             let target_v = target_m

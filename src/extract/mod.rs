@@ -14,12 +14,14 @@
 //! It is rules and data, no statistical model: what it does can be read
 //! in the lexicon and changed by adding to it.
 
+pub mod actors;
 pub mod article;
 mod bounds;
 mod events;
 mod lexicon;
 mod tokens;
 
+pub use actors::{ActorRef, Actors, Coded};
 pub use article::{Article, Overrides};
 pub use lexicon::Lexicon;
 

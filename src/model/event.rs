@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::EventDate;
 use super::kind::Kind;
+use super::role::Role;
 
 /// Whether the source says an event happened, and how.
 ///
@@ -147,9 +148,10 @@ impl fmt::Display for Relation {
     }
 }
 
-/// Someone who acts or is acted on: a name, and the country it belongs to
-/// when known. Written in TOML either as a plain string or as a table
-/// `{ name = "Mike Pompeo", country = "USA" }`.
+/// Someone who acts or is acted on: a name, the country it belongs to and
+/// the role it plays when known. Written in TOML either as a plain string
+/// or as a table `{ name = "Mike Pompeo", country = "USA", role =
+/// "government" }`.
 #[derive(
     Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
@@ -160,6 +162,10 @@ pub struct Actor {
     /// ISO 3166-1 alpha-3 code, upper case (`USA`, `IRQ`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// What the actor is (`government`, `rebels`, `igo`…), as of the
+    /// event's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
 }
 
 #[derive(Deserialize, JsonSchema)]
@@ -170,6 +176,8 @@ enum ActorForm {
         name: String,
         #[serde(default)]
         country: Option<String>,
+        #[serde(default)]
+        role: Option<Role>,
     },
 }
 
@@ -179,8 +187,17 @@ impl From<ActorForm> for Actor {
             ActorForm::Name(name) => Actor {
                 name,
                 country: None,
+                role: None,
             },
-            ActorForm::Full { name, country } => Actor { name, country },
+            ActorForm::Full {
+                name,
+                country,
+                role,
+            } => Actor {
+                name,
+                country,
+                role,
+            },
         }
     }
 }

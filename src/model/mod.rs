@@ -3,10 +3,12 @@
 pub mod date;
 pub mod event;
 pub mod kind;
+pub mod role;
 
 pub use date::{season_start, Certainty, DateError, EventDate, Granularity, Part, Season, Unit};
 pub use event::{is_valid_id, Actor, Citation, Event, Link, Mode, Relation, Source, Store};
 pub use kind::{kind_table, Kind, KindInfo};
+pub use role::{Role, UnknownRole};
 
 /// The JSON Schema of a store (`{"source": [...], "event": [...], "link":
 /// [...]}`), the same shape as a TOML store file. Published as

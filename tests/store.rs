@@ -152,3 +152,37 @@ fn schema_names_every_store_field() {
         }
     }
 }
+
+/// JSON Lines are read in one pass: a wrong value is located at its own
+/// column (characters, after a non-ASCII title), a record's problems at
+/// the start of its line, and each line's records keep their line.
+#[test]
+fn json_lines_errors_point_at_the_value() {
+    let text = concat!(
+        "{\"id\":\"a\",\"date\":\"2020-09-28\",\"title\":\"Ça\",\"kind\":\"protest\",\"killed\":\"many\"}\n",
+        "{\"type\":\"link\",\"from\":\"a\",\"to\":\"b\",\"relation\":\"causes\"}\n",
+        "{\"date\":\"2020-09-28\",\"title\":\"B\",\"kind\":\"protest\"}\n",
+    );
+    let (_, diags) = annals::store::parse("s.jsonl", text);
+    let shown: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+    let column = text.lines().next().unwrap();
+    let column = column[..column.find("\"many\"").unwrap()].chars().count() + 1;
+    assert!(
+        shown[0].starts_with(&format!(
+            "s.jsonl:1:{column}: error: in this event: invalid type: string \"many\""
+        )),
+        "{shown:#?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|d| d.starts_with("s.jsonl:2:1: error: link `to` names unknown event `b`")),
+        "{shown:#?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|d| d.starts_with("s.jsonl:3:1: error: in this event: missing field `id`")),
+        "{shown:#?}"
+    );
+}

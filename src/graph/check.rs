@@ -6,7 +6,7 @@ use petgraph::visit::EdgeRef;
 
 use super::CausalGraph;
 use crate::error::Diagnostic;
-use crate::store::Loaded;
+use crate::store::{Field, Loaded};
 
 /// Self-links, cycles (each printed), time inversions (a cause whose
 /// earliest day is after its effect's latest day), and the warnings: events
@@ -18,10 +18,10 @@ pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for edge in g.edge_references() {
         let link = &store.links[*edge.weight()];
-        let at = loaded.link_origins[*edge.weight()].at("to");
+        let at = || loaded.link_at(*edge.weight(), Field::To);
         if edge.source() == edge.target() {
             diags.push(
-                Diagnostic::error(at, format!("event `{}` is linked to itself", link.from))
+                Diagnostic::error(at(), format!("event `{}` is linked to itself", link.from))
                     .with_help("a link joins two different events; remove it or fix `to`"),
             );
             continue;
@@ -30,7 +30,7 @@ pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
         if cause.date.earliest() > effect.date.latest() {
             diags.push(
                 Diagnostic::error(
-                    at,
+                    at(),
                     format!(
                         "time inversion: `{}` ({}) {} `{}` ({}), which ends before it starts",
                         cause.id, cause.date, link.relation, effect.id, effect.date
@@ -54,7 +54,7 @@ pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
         let cycle = find_cycle(&graph, scc, |n| component[n.index()] == k);
         let first_link = cycle_first_link(&graph, &cycle);
         let names: Vec<&str> = cycle.iter().map(|&n| graph.event(n).id.as_str()).collect();
-        let at = first_link.and_then(|i| loaded.link_origins[i].at("from"));
+        let at = first_link.and_then(|i| loaded.link_at(i, Field::From));
         diags.push(
             Diagnostic::error(
                 at,
@@ -67,7 +67,7 @@ pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
     for (i, e) in store.events.iter().enumerate() {
         if e.sources.is_empty() {
             diags.push(
-                Diagnostic::warning(loaded.event_origins[i].at("id"), format!("event `{}` has no source", e.id))
+                Diagnostic::warning(loaded.event_at(i, Field::Id), format!("event `{}` has no source", e.id))
                     .with_help("add `sources = [{ id = \"...\", quote = \"...\" }]` so the briefing can cite it"),
             );
         }
@@ -86,7 +86,7 @@ pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
         if !cited[j] {
             diags.push(
                 Diagnostic::warning(
-                    loaded.source_origins[j].at("id"),
+                    loaded.source_at(j, Field::Id),
                     format!("source `{}` is not cited by any event", s.id),
                 )
                 .with_help("cite it from an event's `sources`, or remove it"),

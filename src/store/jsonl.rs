@@ -7,10 +7,16 @@
 //! `causes`, `effects`, `doc`); they are accepted and ignored, so either can
 //! be piped back into any command.
 
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::toml_file::help_for;
-use super::{Loaded, Origin};
+use super::{FileLines, Loaded, Place};
 use crate::error::{Diagnostic, Location};
 
 const DERIVED: [&str; 7] = [
@@ -60,7 +66,7 @@ fn document(
             None => {}
             Some(Value::Array(items)) => {
                 for (i, item) in items.into_iter().enumerate() {
-                    record(kind, item, at(Some(i)), loaded, diags);
+                    document_record(kind, item, at(Some(i)), loaded, diags);
                 }
             }
             Some(_) => diags.push(
@@ -73,36 +79,185 @@ fn document(
 
 /// Reads every line of `text` (from `path`) into `loaded`.
 fn lines(path: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnostic>) {
+    let place = loaded.places.add(Place::Text(FileLines::new(path, text)));
     for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
         let at = |column: usize| Location::File {
             path: path.to_string(),
             line: i + 1,
             column,
         };
-        let value: Value = match serde_json::from_str(line) {
-            Ok(v) => v,
-            Err(e) => {
-                diags.push(
-                    Diagnostic::error(Some(at(e.column().max(1))), format!("invalid JSON: {e}"))
-                        .with_help("each line must be one JSON object"),
-                );
-                continue;
-            }
-        };
-        let kind = value
-            .get("type")
-            .and_then(Value::as_str)
-            .unwrap_or("event")
-            .to_string();
-        record(&kind, value, at(1), loaded, diags);
+        let offset = (line.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Err(d) = line_record(line, (place, offset), at, loaded) {
+            diags.push(d);
+        }
     }
 }
 
-/// Files one JSON record of type `kind`, its derived fields dropped.
-fn record(
+/// The keys of one JSON object and the text of each value, in the order
+/// written: one pass over the line that builds no tree of values.
+struct Members<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
+
+/// A key, borrowed from the line unless it holds escapes.
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(s.to_string())))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl<'de> de::Deserialize<'de> for Members<'de> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Members<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members<'de>, A::Error> {
+                let mut members = Vec::with_capacity(12);
+                while let Some((Key(k), v)) = map.next_entry::<Key<'de>, &'de RawValue>()? {
+                    members.push((k, v));
+                }
+                Ok(Members(members))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// The members of a record as a map for the record's own deserializer,
+/// derived fields and `type` left out; remembers where in the line the
+/// value being read starts, so that an error inside it can point there.
+struct Fields<'a, 'b> {
+    members: std::slice::Iter<'b, (Cow<'a, str>, &'a RawValue)>,
+    value: Option<&'a RawValue>,
+    line: &'a str,
+    at: &'b Cell<usize>,
+}
+
+impl<'de> MapAccess<'de> for Fields<'de, '_> {
+    type Error = serde_json::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Self::Error> {
+        for (key, value) in self.members.by_ref() {
+            if DERIVED.contains(&key.as_ref()) {
+                continue;
+            }
+            self.value = Some(value);
+            let key: de::value::StrDeserializer<'_, Self::Error> = key.as_ref().into_deserializer();
+            return seed.deserialize(key).map(Some);
+        }
+        Ok(None)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, Self::Error> {
+        let value = self
+            .value
+            .take()
+            .ok_or_else(|| de::Error::custom("a value without its key"))?;
+        let offset = (value.get().as_ptr() as usize).saturating_sub(self.line.as_ptr() as usize);
+        self.at.set(offset);
+        seed.deserialize(value)
+    }
+}
+
+/// Reads one line of JSON Lines, which starts at byte `mark.1` of place
+/// `mark.0`, into `loaded`, or says what is wrong with it (`at(column)`
+/// locates a column of the line).
+fn line_record(
+    line: &str,
+    mark: (usize, usize),
+    at: impl Fn(usize) -> Location,
+    loaded: &mut Loaded,
+) -> Result<(), Diagnostic> {
+    let members = match serde_json::from_str::<Members>(line) {
+        Ok(m) => m,
+        Err(e) if e.is_data() => {
+            return Err(not_an_object(at(1)));
+        }
+        Err(e) => return Err(invalid(&e, at(e.column().max(1)))),
+    };
+    let kind = members
+        .0
+        .iter()
+        .rev()
+        .find(|m| m.0 == "type")
+        .and_then(|m| serde_json::from_str::<Cow<str>>(m.1.get()).ok())
+        .unwrap_or(Cow::Borrowed("event"));
+    if !super::RECORDS.contains(&kind.as_ref()) {
+        return Err(unknown_type(&kind, at(1)));
+    }
+    let value_at = Cell::new(0);
+    let fields = Fields {
+        members: members.0.iter(),
+        value: None,
+        line,
+        at: &value_at,
+    };
+    let de = de::value::MapAccessDeserializer::new(fields);
+    loaded.file(&kind, de, mark, Vec::new()).map_err(|e| {
+        // An error inside a value is placed at the value; one about the
+        // record as a whole (a missing field) at the line's start.
+        let full = e.to_string();
+        let (message, column) = match e.line() {
+            0 => (full, 1),
+            _ => {
+                let suffix = format!(" at line {} column {}", e.line(), e.column());
+                let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
+                let before = line.get(..value_at.get()).unwrap_or(line);
+                (message, before.chars().count() + 1)
+            }
+        };
+        record_error(&kind, &message, at(column))
+    })
+}
+
+fn invalid(e: &serde_json::Error, at: Location) -> Diagnostic {
+    Diagnostic::error(Some(at), format!("invalid JSON: {e}"))
+        .with_help("each line must be one JSON object")
+}
+
+fn not_an_object(at: Location) -> Diagnostic {
+    Diagnostic::error(Some(at), "a record must be a JSON object")
+        .with_help("write one record per line as {...}")
+}
+
+fn unknown_type(kind: &str, at: Location) -> Diagnostic {
+    Diagnostic::error(Some(at), format!("unknown record type `{kind}`"))
+        .with_help("\"type\" is \"event\" (the default), \"source\" or \"link\"")
+}
+
+fn record_error(kind: &str, message: &str, at: Location) -> Diagnostic {
+    let help = help_for(message, kind);
+    Diagnostic::error(Some(at), format!("in this {kind}: {message}")).with_help(help)
+}
+
+/// Files one record of a timeline document, of type `kind`, its derived
+/// fields dropped; `at` names its place in the document.
+fn document_record(
     kind: &str,
     mut value: Value,
     at: Location,
@@ -110,31 +265,14 @@ fn record(
     diags: &mut Vec<Diagnostic>,
 ) {
     let Some(object) = value.as_object_mut() else {
-        diags.push(
-            Diagnostic::error(Some(at), "a record must be a JSON object")
-                .with_help("write one record per line as {...}"),
-        );
+        diags.push(not_an_object(at));
         return;
     };
     for key in DERIVED {
         object.remove(key);
     }
-    if !super::RECORDS.contains(&kind) {
-        diags.push(
-            Diagnostic::error(Some(at), format!("unknown record type `{kind}`"))
-                .with_help("\"type\" is \"event\" (the default), \"source\" or \"link\""),
-        );
-        return;
-    }
-    let origin = Origin {
-        table: Some(at.clone()),
-        ..Origin::default()
-    };
-    if let Err(e) = loaded.file(kind, value, origin) {
-        let message = e.to_string();
-        let help = help_for(&message, kind);
-        diags.push(
-            Diagnostic::error(Some(at), format!("in this {kind}: {message}")).with_help(help),
-        );
+    let place = loaded.places.add(Place::Named(at.to_string()));
+    if let Err(e) = loaded.file(kind, value, (place, 0), Vec::new()) {
+        diags.push(record_error(kind, &e.to_string(), at));
     }
 }

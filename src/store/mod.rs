@@ -8,37 +8,23 @@
 //! shows all that needs fixing.
 
 mod jsonl;
+mod origin;
 mod position;
 mod suggest;
 mod toml_file;
 mod validate;
 pub mod write;
 
-use std::collections::BTreeMap;
+use std::collections::HashSet;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Error, Location, Result, Severity};
 use crate::model::Store;
 
+pub use origin::{Field, FileLines, Origins, Place, Places};
 pub use position::LineIndex;
 pub use suggest::{suggest, Suggester};
-
-/// Where a record was written: its table, and each of its keys.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Origin {
-    /// The table (`[[event]]` header) or JSON line.
-    pub table: Option<Location>,
-    /// The value of each top-level key, and `sources.N.id` for citations.
-    pub fields: BTreeMap<String, Location>,
-}
-
-impl Origin {
-    /// The location of a key's value, else of the table.
-    pub fn at(&self, field: &str) -> Option<Location> {
-        self.fields.get(field).or(self.table.as_ref()).cloned()
-    }
-}
 
 /// A store as read, with where each record came from (same order as the
 /// store's vectors).
@@ -47,11 +33,13 @@ pub struct Loaded {
     /// The records.
     pub store: Store,
     /// Origins of `store.sources`.
-    pub source_origins: Vec<Origin>,
+    pub source_origins: Origins,
     /// Origins of `store.events`.
-    pub event_origins: Vec<Origin>,
+    pub event_origins: Origins,
     /// Origins of `store.links`.
-    pub link_origins: Vec<Origin>,
+    pub link_origins: Origins,
+    /// The files (and documents) the origins point into.
+    pub places: Places,
     /// How many files were read.
     pub files: usize,
     /// What store discovery passed over, and why (also among the warnings).
@@ -59,14 +47,30 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// Where source `i` has `field`, else where its table starts.
+    pub fn source_at(&self, i: usize, field: Field) -> Option<Location> {
+        self.places.at(&self.source_origins, i, Some(field))
+    }
+
+    /// Where event `i` has `field`, else where its table starts.
+    pub fn event_at(&self, i: usize, field: Field) -> Option<Location> {
+        self.places.at(&self.event_origins, i, Some(field))
+    }
+
+    /// Where link `i` has `field`, else where its table starts.
+    pub fn link_at(&self, i: usize, field: Field) -> Option<Location> {
+        self.places.at(&self.link_origins, i, Some(field))
+    }
+
     /// Deserializes one `[[source]]`, `[[event]]` or `[[link]]` record
-    /// (`what`) and files it with its origin; TOML tables and JSON lines
-    /// come through here alike.
+    /// (`what`) and files it with its place and offset and those of its
+    /// keys; TOML tables and JSON lines come through here alike.
     fn file<'de, D: serde::Deserializer<'de>>(
         &mut self,
         what: &str,
         de: D,
-        origin: Origin,
+        (place, at): (usize, usize),
+        fields: Vec<(Field, usize)>,
     ) -> std::result::Result<(), D::Error> {
         use serde::Deserialize;
         match what {
@@ -74,17 +78,17 @@ impl Loaded {
                 self.store
                     .sources
                     .push(crate::model::Source::deserialize(de)?);
-                self.source_origins.push(origin);
+                self.source_origins.push(place, at, fields);
             }
             "event" => {
                 self.store
                     .events
                     .push(crate::model::Event::deserialize(de)?);
-                self.event_origins.push(origin);
+                self.event_origins.push(place, at, fields);
             }
             _ => {
                 self.store.links.push(crate::model::Link::deserialize(de)?);
-                self.link_origins.push(origin);
+                self.link_origins.push(place, at, fields);
             }
         }
         Ok(())
@@ -193,7 +197,16 @@ fn folder_context(file: &Path, loaded: &mut Loaded) {
         .filter(|p| !same_file(p, file))
         .collect();
     others.sort();
-    let mut elsewhere = std::collections::HashSet::new();
+    // Ids looked up once per source of the other files, through sets built
+    // once: a folder of 20,000 sources costs no more than one of a few.
+    let cited: HashSet<String> = loaded
+        .store
+        .events
+        .iter()
+        .flat_map(|e| e.sources.iter().map(|c| c.id.clone()))
+        .collect();
+    let mut have: HashSet<String> = loaded.store.sources.iter().map(|s| s.id.clone()).collect();
+    let mut elsewhere = HashSet::new();
     for other in others {
         let Ok(text) = std::fs::read_to_string(&other) else {
             continue;
@@ -206,25 +219,21 @@ fn folder_context(file: &Path, loaded: &mut Loaded) {
             &mut Vec::new(),
         );
         elsewhere.extend(scratch.store.events.into_iter().map(|e| e.id));
-        for (source, origin) in scratch
-            .store
-            .sources
-            .into_iter()
-            .zip(scratch.source_origins)
-        {
-            let cited = loaded
-                .store
-                .events
-                .iter()
-                .any(|e| e.sources.iter().any(|c| c.id == source.id));
-            if cited && !loaded.store.sources.iter().any(|s| s.id == source.id) {
+        let mut shift = None;
+        for (i, source) in scratch.store.sources.into_iter().enumerate() {
+            if cited.contains(&source.id) && have.insert(source.id.clone()) {
+                let shift = *shift.get_or_insert_with(|| {
+                    loaded.places.append(std::mem::take(&mut scratch.places))
+                });
+                let place = scratch.source_origins.place(i) + shift;
+                loaded
+                    .source_origins
+                    .copy(&scratch.source_origins, i, place);
                 loaded.store.sources.push(source);
-                loaded.source_origins.push(origin);
             }
         }
     }
-    let here: std::collections::HashSet<&str> =
-        loaded.store.events.iter().map(|e| e.id.as_str()).collect();
+    let here: HashSet<&str> = loaded.store.events.iter().map(|e| e.id.as_str()).collect();
     let outside = |id: &str| !here.contains(id) && elsewhere.contains(id);
     let keep: Vec<bool> = loaded
         .store
@@ -237,10 +246,9 @@ fn folder_context(file: &Path, loaded: &mut Loaded) {
         .store
         .links
         .retain(|_| *flags.next().unwrap_or(&true));
-    let mut flags = keep.iter();
     loaded
         .link_origins
-        .retain(|_| *flags.next().unwrap_or(&true));
+        .retain(|i| keep.get(i).copied().unwrap_or(true));
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -281,7 +289,7 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<Diagnostic>) -
         out.push(path.to_path_buf());
         return Ok(());
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     let mut skip = |p: &Path, why: &str| {
         skipped.push(
             Diagnostic::warning(Some(Location::Path(shown(p))), format!("skipped: {why}"))

@@ -5,22 +5,22 @@
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 
-use super::position::LineIndex;
-use super::{Loaded, Origin};
+use super::{Field, FileLines, Loaded, Place};
 use crate::error::Diagnostic;
 
 const FIELDS_HELP: &str = "a store file holds only [[source]], [[event]] and [[link]] tables";
 
 /// Reads `text` (from `path`) into `loaded`, pushing every problem.
 pub fn read(path: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnostic>) {
-    let lines = LineIndex::new(path, text);
+    let place = loaded.places.add(Place::Text(FileLines::new(path, text)));
+    let at = |loaded: &Loaded, offset: usize| loaded.places.location(place, offset);
     let (doc, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         for e in errors {
-            let at = e.span().map_or(0, |s| s.start);
+            let offset = e.span().map_or(0, |s| s.start);
             diags.push(
                 Diagnostic::error(
-                    Some(lines.location(at)),
+                    at(loaded, offset),
                     format!("invalid TOML: {}", e.message().trim()),
                 )
                 .with_help("fix the TOML syntax; see https://toml.io for the rules"),
@@ -33,7 +33,7 @@ pub fn read(path: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnos
         let DeValue::Array(items) = value.into_inner() else {
             diags.push(
                 Diagnostic::error(
-                    Some(lines.location(key.span().start)),
+                    at(loaded, key.span().start),
                     format!("unexpected top-level key `{name}`"),
                 )
                 .with_help(FIELDS_HELP),
@@ -43,7 +43,7 @@ pub fn read(path: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnos
         if !super::RECORDS.contains(&name) {
             diags.push(
                 Diagnostic::error(
-                    Some(lines.location(key.span().start)),
+                    at(loaded, key.span().start),
                     format!("unknown table `[[{name}]]`"),
                 )
                 .with_help(FIELDS_HELP),
@@ -51,58 +51,53 @@ pub fn read(path: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnos
             continue;
         }
         for item in items {
-            record(&lines, item, name, loaded, diags);
+            record(place, item, name, loaded, diags);
         }
     }
 }
 
-/// Deserializes one table into `loaded`, recording where each of its keys is.
+/// Deserializes one table of place `place` into `loaded`, keeping where
+/// the keys messages name are.
 fn record(
-    lines: &LineIndex<'_>,
+    place: usize,
     item: Spanned<DeValue<'_>>,
     what: &str,
     loaded: &mut Loaded,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let mut origin = Origin {
-        table: Some(lines.location(item.span().start)),
-        ..Origin::default()
-    };
+    let table_start = item.span().start;
+    let at = |loaded: &Loaded, offset: usize| loaded.places.location(place, offset);
     let Some(table) = item.get_ref().as_table() else {
         diags.push(
-            Diagnostic::error(origin.table.clone(), format!("`{what}` must be a table"))
+            Diagnostic::error(at(loaded, table_start), format!("`{what}` must be a table"))
                 .with_help(format!("write each {what} as a [[{what}]] table")),
         );
         return;
     };
+    let mut fields = Vec::new();
     for (k, v) in table.iter() {
-        origin
-            .fields
-            .insert(k.get_ref().to_string(), lines.location(v.span().start));
+        if let Some(field) = Field::of_key(k.get_ref()) {
+            fields.push((field, v.span().start));
+        }
         if let Some(citations) = v.get_ref().as_array().filter(|_| k.get_ref() == "sources") {
             for (i, c) in citations.iter().enumerate() {
-                let at = c
+                let offset = c
                     .get_ref()
                     .as_table()
                     .and_then(|t| t.get("id"))
                     .map_or(c.span().start, |id| id.span().start);
-                origin
-                    .fields
-                    .insert(format!("sources.{i}.id"), lines.location(at));
+                fields.push((Field::Citation(i), offset));
             }
         }
     }
-    let table_start = item.span().start;
-    if let Err(e) = loaded.file(what, ValueDeserializer::from(item), origin) {
-        let at = e.span().map_or(table_start, |s| s.start);
+    let de = ValueDeserializer::from(item);
+    if let Err(e) = loaded.file(what, de, (place, table_start), fields) {
+        let offset = e.span().map_or(table_start, |s| s.start);
         let message = e.message().trim().to_string();
         let help = help_for(&message, what);
         diags.push(
-            Diagnostic::error(
-                Some(lines.location(at)),
-                format!("in this {what}: {message}"),
-            )
-            .with_help(help),
+            Diagnostic::error(at(loaded, offset), format!("in this {what}: {message}"))
+                .with_help(help),
         );
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::suggest::Suggester;
-use super::Loaded;
+use super::{Field, Loaded};
 use crate::error::Diagnostic;
 use crate::model::is_valid_id;
 
@@ -15,19 +15,18 @@ pub fn validate(loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
     let store = &loaded.store;
     let mut sources: HashMap<&str, usize> = HashMap::new();
     for (i, s) in store.sources.iter().enumerate() {
-        let at = loaded.source_origins[i].at("id");
+        let at = || loaded.source_at(i, Field::Id);
         if !is_valid_id(&s.id) {
             diags.push(
-                Diagnostic::error(at.clone(), format!("invalid source id `{}`", s.id))
-                    .with_help(ID_HELP),
+                Diagnostic::error(at(), format!("invalid source id `{}`", s.id)).with_help(ID_HELP),
             );
         }
         if let Some(&first) = sources.get(s.id.as_str()) {
             diags.push(duplicate(
                 "source",
                 &s.id,
-                at,
-                loaded.source_origins[first].at("id"),
+                at(),
+                loaded.source_at(first, Field::Id),
             ));
         } else {
             sources.insert(&s.id, i);
@@ -35,10 +34,10 @@ pub fn validate(loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
     }
     let mut events: HashMap<&str, usize> = HashMap::new();
     for (i, e) in store.events.iter().enumerate() {
-        let origin = &loaded.event_origins[i];
+        let at = |field| loaded.event_at(i, field);
         if !is_valid_id(&e.id) {
             diags.push(
-                Diagnostic::error(origin.at("id"), format!("invalid event id `{}`", e.id))
+                Diagnostic::error(at(Field::Id), format!("invalid event id `{}`", e.id))
                     .with_help(ID_HELP),
             );
         }
@@ -46,8 +45,8 @@ pub fn validate(loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
             diags.push(duplicate(
                 "event",
                 &e.id,
-                origin.at("id"),
-                loaded.event_origins[first].at("id"),
+                at(Field::Id),
+                loaded.event_at(first, Field::Id),
             ));
         } else {
             events.insert(&e.id, i);
@@ -55,20 +54,20 @@ pub fn validate(loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
         if e.title.trim().is_empty() || e.title.contains(['\n', '\r']) {
             diags.push(
                 Diagnostic::error(
-                    origin.at("title"),
+                    at(Field::Title),
                     format!("the title of `{}` must be one non-empty line", e.id),
                 )
                 .with_help("put longer text in `summary`"),
             );
         }
-        confidence(e.confidence, origin.at("confidence"), diags);
+        confidence(e.confidence, || at(Field::Confidence), diags);
         for actor in e.actors.iter().chain(&e.targets) {
             let ok = actor
                 .country
                 .as_deref()
                 .is_none_or(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()));
             if !ok {
-                let at = origin.at("actors").or_else(|| origin.at("targets"));
+                let at = at(Field::Actors);
                 diags.push(
                     Diagnostic::error(
                         at,
@@ -85,7 +84,7 @@ pub fn validate(loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
             if let Some([begin, end]) = c.span.filter(|[b, e]| b > e) {
                 diags.push(
                     Diagnostic::error(
-                        origin.at(&format!("sources.{n}.id")),
+                        at(Field::Citation(n)),
                         format!(
                             "the quote span [{begin}, {end}] of `{}` ends before it begins",
                             e.id
@@ -99,7 +98,7 @@ pub fn validate(loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
             if !sources.contains_key(c.id.as_str()) {
                 diags.push(
                     Diagnostic::error(
-                        origin.at(&format!("sources.{n}.id")),
+                        at(Field::Citation(n)),
                         format!("event `{}` cites unknown source `{}`", e.id, c.id),
                     )
                     .with_help("add a [[source]] table with that id, or fix the id"),
@@ -109,12 +108,12 @@ pub fn validate(loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
     }
     let mut suggester = Suggester::new(store.events.iter().map(|e| e.id.as_str()));
     for (i, l) in store.links.iter().enumerate() {
-        let origin = &loaded.link_origins[i];
-        for (field, id) in [("from", &l.from), ("to", &l.to)] {
+        let at = |field| loaded.link_at(i, field);
+        for (field, name, id) in [(Field::From, "from", &l.from), (Field::To, "to", &l.to)] {
             if !events.contains_key(id.as_str()) {
                 let mut d = Diagnostic::error(
-                    origin.at(field),
-                    format!("link `{field}` names unknown event `{id}`"),
+                    at(field),
+                    format!("link `{name}` names unknown event `{id}`"),
                 );
                 d = match suggester.suggest(id) {
                     Some(s) => d.with_help(format!("did you mean `{s}`?")),
@@ -127,14 +126,14 @@ pub fn validate(loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
             if !sources.contains_key(s.as_str()) {
                 diags.push(
                     Diagnostic::error(
-                        origin.at("source"),
+                        at(Field::Source),
                         format!("link cites unknown source `{s}`"),
                     )
                     .with_help("add a [[source]] table with that id, or fix the id"),
                 );
             }
         }
-        confidence(l.confidence, origin.at("confidence"), diags);
+        confidence(l.confidence, || at(Field::Confidence), diags);
     }
 }
 
@@ -152,10 +151,10 @@ fn duplicate(
     .with_help("give each record its own id")
 }
 
-fn confidence(c: f64, at: Option<crate::Location>, diags: &mut Vec<Diagnostic>) {
+fn confidence(c: f64, at: impl Fn() -> Option<crate::Location>, diags: &mut Vec<Diagnostic>) {
     if !(0.0..=1.0).contains(&c) {
         diags.push(
-            Diagnostic::error(at, format!("confidence {c} is outside 0 to 1"))
+            Diagnostic::error(at(), format!("confidence {c} is outside 0 to 1"))
                 .with_help("write a number such as 0.8"),
         );
     }

@@ -121,8 +121,17 @@ pub enum Error {
     /// The input is wrong; every problem found is listed.
     #[error("{}", render(.0))]
     Invalid(Vec<Diagnostic>),
-    /// A request that cannot be carried out as asked (an unknown event id,
-    /// conflicting options).
+    /// An event id that the store does not have, with the closest id it
+    /// has when one is close enough to be a likely typo.
+    #[error("no event `{id}` in the store{}", .closest.as_ref().map_or_else(String::new, |c| format!("; did you mean `{c}`?")))]
+    UnknownEvent {
+        /// The id asked for.
+        id: String,
+        /// The closest id of the store, if any is close.
+        closest: Option<String>,
+    },
+    /// A request that cannot be carried out as asked (conflicting
+    /// options, a model file that does not fit).
     #[error("{0}")]
     Usage(String),
 }
@@ -141,7 +150,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Invalid(_) => 1,
-            Error::Io { .. } | Error::Usage(_) => 2,
+            Error::Io { .. } | Error::UnknownEvent { .. } | Error::Usage(_) => 2,
         }
     }
 }

@@ -10,9 +10,11 @@
 //! - [`extract`]: pulling events out of articles;
 //! - [`graph`]: the causal graph, its checks and its orders;
 //! - [`export`]: timelines and DOT diagrams;
-//! - [`input`]: text as people save it (BOMs, CRLF, bad lines in batches).
+//! - [`input`]: text as people save it (BOMs, CRLF, bad lines in batches);
+//! - [`batch`]: JSON Lines batches on every core, output in input order.
 #![warn(missing_docs)]
 
+pub mod batch;
 pub mod error;
 pub mod export;
 pub mod extract;

@@ -1,6 +1,7 @@
 //! All integration tests, compiled as one binary.
 
 mod actors;
+mod batch;
 mod cli;
 mod dates;
 mod diagrams;

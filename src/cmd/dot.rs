@@ -4,6 +4,28 @@ use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 
 use annals::export::dot::{self, Layout, Options};
+
+/// How the diagram's columns are laid out ([`Layout`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum LayoutArg {
+    /// Rows of columns, as many as keep the picture about 16:10.
+    #[default]
+    Rows,
+    /// One row per month.
+    Months,
+    /// Everything on one line, however long.
+    Line,
+}
+
+impl From<LayoutArg> for Layout {
+    fn from(a: LayoutArg) -> Layout {
+        match a {
+            LayoutArg::Rows => Layout::Rows,
+            LayoutArg::Months => Layout::Months,
+            LayoutArg::Line => Layout::Line,
+        }
+    }
+}
 use annals::export::{select, why_empty};
 use annals::graph::CausalGraph;
 use annals::Error;
@@ -27,7 +49,7 @@ pub struct Args {
     /// How columns of dates wrap: rows that keep a slide's proportions, a
     /// row per month, or one line.
     #[arg(long, value_enum, default_value = "rows")]
-    pub layout: Layout,
+    pub layout: LayoutArg,
     /// With `--layout rows`: at most this many events a row.
     #[arg(long, value_name = "N")]
     pub per_row: Option<usize>,
@@ -49,7 +71,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
     let store = annals::store::load(&args.path)?;
     let graph = CausalGraph::new(&store);
     let filter = args.filters.filter()?;
-    let nodes = select(&graph, &filter)?;
+    let nodes = select(&graph, &filter).map_err(|e| super::unknown_event(e, Some("--around")))?;
     if nodes.is_empty() {
         super::note(format_args!("note: {}", why_empty(&graph, &filter)));
     }
@@ -63,7 +85,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
         ));
     }
     let options = Options {
-        layout: args.layout,
+        layout: args.layout.into(),
         per_row: args.per_row,
     };
     let text = dot::dot(&graph, &nodes, options);

@@ -3,13 +3,11 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use annals::export::json::{EventJson, Related};
 use annals::extract::{self, Article, Lexicon, Overrides};
 use annals::model::Store;
 use annals::store::write;
 use annals::{Diagnostic, Error};
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
 /// Output formats of `annals extract`.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -41,7 +39,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "toml")]
     pub format: Format,
     /// Publication date, when the article does not give it.
-    #[arg(long, value_parser = annals::model::date::day_arg)]
+    #[arg(long, value_parser = super::day_arg)]
     pub published: Option<NaiveDate>,
     /// Headline.
     #[arg(long)]
@@ -97,11 +95,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
 /// anything is written; articles whose names give the same id (`x/a.txt`,
 /// `y/a.txt`) get distinct ones (`a`, `a-2`).
 fn read_all(args: &Args, overrides: &Overrides, lexicon: &Lexicon) -> annals::Result<Vec<Store>> {
-    let results: Vec<annals::Result<Article>> = args
-        .articles
-        .par_iter()
-        .map(|p| Article::from_path(p, overrides))
-        .collect();
+    let results = annals::batch::map(&args.articles, |p| Article::from_path(p, overrides));
     let mut articles = Vec::new();
     let mut problems: Vec<Diagnostic> = Vec::new();
     for r in results {
@@ -116,16 +110,13 @@ fn read_all(args: &Args, overrides: &Overrides, lexicon: &Lexicon) -> annals::Re
     }
     distinct_ids(&mut articles);
     let bar = progress(articles.len());
-    let stores = articles
-        .par_iter()
-        .map(|a| {
-            let s = extract::extract(a, lexicon);
-            if let Some(b) = &bar {
-                b.inc(1);
-            }
-            s
-        })
-        .collect();
+    let stores = annals::batch::map(&articles, |a| {
+        let s = extract::extract(a, lexicon);
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+        s
+    });
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -168,70 +159,20 @@ fn write_all(dir: &std::path::Path, stores: &[Store], update: bool) -> annals::R
             super::count(w.links, links)
         ));
     })
+    .map_err(|e| match e {
+        Error::Invalid(mut diags) => {
+            for d in diags.iter_mut().filter(|d| d.message == write::EXISTS) {
+                d.help = Some("run again with --update to add new findings and keep your edits, or choose another --out folder".into());
+            }
+            Error::Invalid(diags)
+        }
+        other => other,
+    })
 }
 
-/// One JSON line per event, in input order, with the article id as `doc`.
-fn event_lines(doc: &str, store: &Store) -> String {
-    let mut text = String::new();
-    for e in &store.events {
-        let rel = |pick: &dyn Fn(&annals::model::Link) -> Option<&str>| -> Vec<Related<'_>> {
-            store
-                .links
-                .iter()
-                .filter_map(|l| {
-                    pick(l).map(|id| Related {
-                        id,
-                        relation: l.relation.as_str(),
-                    })
-                })
-                .collect()
-        };
-        let causes = rel(&|l| (l.to == e.id).then_some(l.from.as_str()));
-        let effects = rel(&|l| (l.from == e.id).then_some(l.to.as_str()));
-        let mut v = serde_json::to_value(EventJson::new(e, causes, effects)).unwrap_or_default();
-        v["doc"] = doc.into();
-        text.push_str(&v.to_string());
-        text.push('\n');
-    }
-    text
-}
-
-fn batch(path: &PathBuf, lexicon: &Lexicon, out: &mut dyn Write) -> annals::Result<u8> {
+fn batch(path: &std::path::Path, lexicon: &Lexicon, out: &mut dyn Write) -> annals::Result<u8> {
     let shown = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| Error::io(&shown, e))?;
-    let mut lines = annals::input::batch_lines(&shown, std::io::BufReader::new(file));
-    let mut problems = Vec::new();
-    let io = |e| Error::io("<stdout>", e);
-    loop {
-        // Chunks keep memory flat and output streaming, in input order.
-        let mut chunk = Vec::with_capacity(256);
-        for item in lines.by_ref().take(256) {
-            match item? {
-                (n, Ok(line)) => chunk.push((n, line)),
-                (_, Err(d)) => problems.push(d),
-            }
-        }
-        if chunk.is_empty() {
-            break;
-        }
-        let results: Vec<annals::Result<String>> = chunk
-            .par_iter()
-            .map(|(n, line)| {
-                let a = extract::article::batch_line(&shown, *n, line)?;
-                Ok(event_lines(&a.id, &extract::extract(&a, lexicon)))
-            })
-            .collect();
-        for r in results {
-            match r {
-                Ok(text) => out.write_all(text.as_bytes()).map_err(io)?,
-                Err(Error::Invalid(d)) => problems.extend(d),
-                Err(e) => return Err(e),
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(0)
-    } else {
-        Err(Error::Invalid(problems))
-    }
+    annals::batch::extract_docs(&shown, std::io::BufReader::new(file), lexicon, out)?;
+    Ok(0)
 }

@@ -40,7 +40,7 @@ fn parse_date(s: &str) -> Result<EventDate, String> {
         .map_err(|e: annals::model::DateError| e.to_string())
 }
 
-fn parse_kind(s: &str) -> Result<Kind, String> {
+fn parse_kind(s: &str) -> Result<Kind, annals::model::UnknownName> {
     s.parse()
 }
 

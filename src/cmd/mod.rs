@@ -24,3 +24,24 @@ pub fn count(n: usize, noun: &str) -> String {
         format!("{n} {noun}s")
     }
 }
+
+/// The parser of a day option (`--dct`, `--published`): what is wrong, if
+/// anything, without repeating the value.
+pub fn day_arg(text: &str) -> Result<chrono::NaiveDate, String> {
+    annals::model::date::parse_day(text).map_err(|e| e.reason)
+}
+
+/// An unknown event id as the command reports it: after `flag` when the id
+/// came from one (`--around: no event ...`), with a hint on listing the
+/// ids when the store has none close to it. Other errors pass unchanged.
+pub fn unknown_event(e: annals::Error, flag: Option<&str>) -> annals::Error {
+    let annals::Error::UnknownEvent { closest, .. } = &e else {
+        return e;
+    };
+    let prefix = flag.map_or_else(String::new, |f| format!("{f}: "));
+    let help = match closest {
+        Some(_) => "",
+        None => "\n  help: `annals timeline STORE --format csv` lists every id (the first column)",
+    };
+    annals::Error::Usage(format!("{prefix}{e}{help}"))
+}

@@ -44,7 +44,8 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
     let store = annals::store::load(&args.path)?;
     let graph = CausalGraph::new(&store);
     let filter = args.filters.filter()?;
-    let nodes = export::select(&graph, &filter)?;
+    let nodes =
+        export::select(&graph, &filter).map_err(|e| super::unknown_event(e, Some("--around")))?;
     if nodes.is_empty() {
         super::note(format_args!("note: {}", export::why_empty(&graph, &filter)));
     }

@@ -29,7 +29,9 @@ pub struct PathArgs {
 fn tree(a: TreeArgs, direction: Direction, out: &mut dyn Write) -> annals::Result<u8> {
     let store = annals::store::load(&a.path)?;
     let graph = CausalGraph::new(&store);
-    let root = graph.find(&a.id)?;
+    let root = graph
+        .find(&a.id)
+        .map_err(|e| super::unknown_event(e, None))?;
     out.write_all(walk::tree(&graph, root, direction).as_bytes())
         .map_err(|e| Error::io("<stdout>", e))?;
     Ok(0)
@@ -50,7 +52,8 @@ pub fn impact(a: TreeArgs, out: &mut dyn Write) -> annals::Result<u8> {
 pub fn path(a: PathArgs, out: &mut dyn Write) -> annals::Result<u8> {
     let store = annals::store::load(&a.path)?;
     let graph = CausalGraph::new(&store);
-    let (from, to) = (graph.find(&a.from)?, graph.find(&a.to)?);
+    let find = |id: &str| graph.find(id).map_err(|e| super::unknown_event(e, None));
+    let (from, to) = (find(&a.from)?, find(&a.to)?);
     let io = |e| Error::io("<stdout>", e);
     match walk::path(&graph, from, to).or_else(|| walk::path(&graph, to, from)) {
         Some(chain) => {

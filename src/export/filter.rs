@@ -1,5 +1,5 @@
-//! Which events an export shows: `--from`, `--to`, `--actor`, `--kind`,
-//! `--place`, `--tag`, and `--around ID --depth N`.
+//! Which events an export shows: by date, actor, kind, place and tag, and
+//! the causal neighbourhood of one event.
 
 use std::collections::{HashSet, VecDeque};
 
@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use petgraph::graph::NodeIndex;
 
 use super::human;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::graph::CausalGraph;
 use crate::model::{Event, Kind};
 
@@ -36,15 +36,12 @@ pub struct Filter {
     pub top: Option<usize>,
 }
 
-/// The events `filter` keeps, in chronological order. An unknown
-/// `--around` id is an [`Error::Usage`].
+/// The events `filter` keeps, in chronological order. An unknown `around`
+/// id is an [`crate::Error::UnknownEvent`].
 pub fn select(graph: &CausalGraph<'_>, filter: &Filter) -> Result<Vec<NodeIndex>> {
     let near = match &filter.around {
         Some(id) => {
-            let root = graph.find(id).map_err(|e| match e {
-                Error::Usage(m) => Error::Usage(format!("--around: {m}")),
-                other => other,
-            })?;
+            let root = graph.find(id)?;
             Some(neighbourhood(graph, root, filter.depth))
         }
         None => None,

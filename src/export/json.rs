@@ -8,7 +8,9 @@ use super::human;
 use crate::graph::CausalGraph;
 use std::collections::HashSet;
 
-use crate::model::{Actor, Citation, Event, Granularity, Link, Source};
+use crate::error::{Diagnostic, Error, Result};
+use crate::model::{Actor, Citation, Event, Granularity, Link, Source, Store};
+use crate::time::{Timex, TimexType};
 
 /// A day for JSON, `None` (`null`) for an open end.
 fn day_or_null(d: chrono::NaiveDate, open: bool) -> Option<String> {
@@ -114,6 +116,100 @@ impl<'a> EventJson<'a> {
             related(graph.effects(n)),
         )
     }
+}
+
+/// One event a line, in store order, in the timeline JSON form with the
+/// article id as `doc` and the causes and effects its store's links give:
+/// what `annals extract --docs` prints for an article.
+pub fn event_lines(doc: &str, store: &Store) -> Result<String> {
+    let mut text = String::new();
+    for e in &store.events {
+        let related = |pick: &dyn Fn(&'_ Link) -> Option<&str>| -> Vec<Related<'_>> {
+            store
+                .links
+                .iter()
+                .filter_map(|l| {
+                    pick(l).map(|id| Related {
+                        id,
+                        relation: l.relation.as_str(),
+                    })
+                })
+                .collect()
+        };
+        let causes = related(&|l| (l.to == e.id).then_some(l.from.as_str()));
+        let effects = related(&|l| (l.from == e.id).then_some(l.to.as_str()));
+        let mut v = serde_json::to_value(EventJson::new(e, causes, effects)).map_err(unwritable)?;
+        v["doc"] = doc.into();
+        text.push_str(&v.to_string());
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+/// A temporal expression as `annals timex` prints it: offsets in code
+/// points, the TIMEX3 type, value and mod, and for a resolved date its
+/// interval and granularity. Keys in alphabetical order.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimexJson<'a> {
+    /// Start, in code points.
+    pub begin: usize,
+    /// The document's id, in a batch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doc: Option<&'a str>,
+    /// First possible day of the date (`null` when open); absent when the
+    /// value has no date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earliest: Option<Option<String>>,
+    /// End (exclusive), in code points.
+    pub end: usize,
+    /// Unit of the date; absent when the value has no date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub granularity: Option<&'static str>,
+    /// Last possible day of the date (`null` when open); absent when the
+    /// value has no date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest: Option<Option<String>>,
+    /// TIMEX3 mod.
+    #[serde(rename = "mod")]
+    pub modifier: Option<&'a str>,
+    /// The words.
+    pub text: &'a str,
+    /// TIMEX3 type.
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// TIMEX3 value.
+    pub value: &'a str,
+}
+
+impl<'a> TimexJson<'a> {
+    /// The JSON form of `t`, found in the document `doc` of a batch.
+    pub fn new(t: &'a Timex, doc: Option<&'a str>) -> TimexJson<'a> {
+        let date = t.date.as_ref();
+        TimexJson {
+            begin: t.begin,
+            doc,
+            earliest: date.map(|d| day_or_null(d.earliest(), d.open_start())),
+            end: t.end,
+            granularity: date.map(|d| d.granularity().as_str()),
+            latest: date.map(|d| day_or_null(d.latest(), d.open_end())),
+            modifier: t.modifier.as_deref(),
+            text: &t.text,
+            kind: t.kind,
+            value: &t.value,
+        }
+    }
+}
+
+/// One line of `annals timex` output, without its line end.
+pub fn timex_line(t: &Timex, doc: Option<&str>) -> Result<String> {
+    serde_json::to_string(&TimexJson::new(t, doc)).map_err(unwritable)
+}
+
+fn unwritable(e: serde_json::Error) -> Error {
+    Error::Invalid(vec![Diagnostic::error(
+        None,
+        format!("the record cannot be written as JSON: {e}"),
+    )])
 }
 
 /// The sources `nodes` cite, in store order, and the links between them:

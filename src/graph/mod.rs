@@ -68,19 +68,15 @@ impl<'s> CausalGraph<'s> {
         self.by_id.get(id).copied()
     }
 
-    /// The node of an event id, or a usage error naming the id and the
-    /// closest id in the store, for commands that take an id from a person.
+    /// The node of an event id, or [`crate::Error::UnknownEvent`] with the
+    /// closest id in the store, for ids that come from a person.
     pub fn find(&self, id: &str) -> crate::Result<NodeIndex> {
         self.node(id).ok_or_else(|| {
             let ids = self.store.events.iter().map(|e| e.id.as_str());
-            let hint = crate::store::suggest(id, ids).map_or_else(
-                || {
-                    "\n  help: `annals timeline STORE --format csv` lists every id (the first column)"
-                        .to_string()
-                },
-                |s| format!("; did you mean `{s}`?"),
-            );
-            crate::Error::Usage(format!("no event `{id}` in the store{hint}"))
+            crate::Error::UnknownEvent {
+                id: id.to_string(),
+                closest: crate::store::suggest(id, ids).map(str::to_string),
+            }
         })
     }
 

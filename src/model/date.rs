@@ -249,11 +249,6 @@ pub fn parse_day(text: &str) -> Result<NaiveDate, DateError> {
     Ok(first)
 }
 
-/// The `clap` parser of a day option (`--dct`, `--published`).
-pub fn day_arg(text: &str) -> Result<NaiveDate, String> {
-    parse_day(text).map_err(|e| e.reason)
-}
-
 /// Deserializes a day `YYYY-MM-DD` (years 1 to 9999) from a string, with
 /// [`parse_day`]'s messages: for batch lines.
 pub fn deserialize_day<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {

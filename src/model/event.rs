@@ -78,17 +78,9 @@ impl fmt::Display for Mode {
 }
 
 impl FromStr for Mode {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Mode, String> {
-        let s = s.trim().to_ascii_lowercase();
-        Mode::ALL
-            .iter()
-            .copied()
-            .find(|m| m.as_str() == s)
-            .ok_or_else(|| {
-                let names: Vec<&str> = Mode::ALL.iter().map(|m| m.as_str()).collect();
-                format!("unknown mode `{s}`; use one of {}", names.join(", "))
-            })
+    type Err = super::UnknownName;
+    fn from_str(s: &str) -> Result<Mode, super::UnknownName> {
+        super::by_name("mode", s, &Mode::ALL, Mode::as_str)
     }
 }
 

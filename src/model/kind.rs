@@ -95,17 +95,9 @@ impl fmt::Display for Kind {
 }
 
 impl FromStr for Kind {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Kind, String> {
-        let s = s.trim().to_ascii_lowercase();
-        Kind::ALL
-            .iter()
-            .copied()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| {
-                let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-                format!("unknown kind `{s}`; use one of {}", names.join(", "))
-            })
+    type Err = super::UnknownName;
+    fn from_str(s: &str) -> Result<Kind, super::UnknownName> {
+        super::by_name("kind", s, &Kind::ALL, Kind::as_str)
     }
 }
 

@@ -10,6 +10,38 @@ pub use event::{is_valid_id, Actor, Citation, Event, Link, Mode, Relation, Sourc
 pub use kind::{kind_table, Kind, KindInfo};
 pub use role::{Role, UnknownRole};
 
+/// A name that is not one of a closed set: an unknown event kind or mode.
+/// `FromStr` of [`Kind`] and [`Mode`] returns it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} `{name}`; use one of {}", .choices.join(", "))]
+pub struct UnknownName {
+    /// What was named: `kind`, `mode`.
+    pub what: &'static str,
+    /// The name given, trimmed and lowercased.
+    pub name: String,
+    /// The names there are.
+    pub choices: Vec<&'static str>,
+}
+
+/// The one of `all` whose name (`name_of`) is `text`, ignoring case and
+/// surrounding space.
+fn by_name<T: Copy>(
+    what: &'static str,
+    text: &str,
+    all: &[T],
+    name_of: fn(T) -> &'static str,
+) -> Result<T, UnknownName> {
+    let name = text.trim().to_ascii_lowercase();
+    all.iter()
+        .copied()
+        .find(|x| name_of(*x) == name)
+        .ok_or_else(|| UnknownName {
+            what,
+            name,
+            choices: all.iter().map(|x| name_of(*x)).collect(),
+        })
+}
+
 /// The JSON Schema of a store (`{"source": [...], "event": [...], "link":
 /// [...]}`), the same shape as a TOML store file. Published as
 /// `docs/annals.schema.json` so that other tools can validate what they

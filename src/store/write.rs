@@ -225,7 +225,7 @@ pub fn update(path: &Path, found: &Store) -> Result<(usize, usize)> {
             ),
         )
         .with_help(
-            "fix the file (annals check shows every problem), then run --update again",
+            "fix the file (annals check shows every problem), then update it again",
         )])
     })?;
     let ids: HashSet<&str> = existing.events.iter().map(|e| e.id.as_str()).collect();
@@ -281,10 +281,14 @@ pub fn update(path: &Path, found: &Store) -> Result<(usize, usize)> {
     Ok((events, links))
 }
 
-/// The error for an existing file without `--update`.
+/// The message of [`exists_error`], for callers that say how to update in
+/// their own terms.
+pub const EXISTS: &str = "the file exists; nothing was written";
+
+/// The error for an existing file that is to be created, not updated.
 pub fn exists_error(path: &Path) -> Error {
-    Error::Invalid(vec![Diagnostic::error(Some(Location::Path(path.display().to_string())), "the file exists; nothing was written")
-        .with_help("run again with --update to add new findings and keep your edits, or choose another --out folder")])
+    Error::Invalid(vec![Diagnostic::error(Some(Location::Path(path.display().to_string())), EXISTS)
+        .with_help("update it instead, which adds new findings and keeps your edits, or write to another folder")])
 }
 
 /// What writing one store file did.

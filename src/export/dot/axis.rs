@@ -11,7 +11,7 @@ use crate::export::human;
 use crate::graph::CausalGraph;
 
 /// How the diagram's columns are laid out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Layout {
     /// Rows of columns, as many as keep the picture about 16:10.
     #[default]

@@ -1,0 +1,72 @@
+//! Batches give the same output, in input order, on one thread or many,
+//! and report every bad line while working on the rest.
+
+use annals::batch::{extract_docs, timex_docs};
+use annals::extract::Lexicon;
+use annals::time::DocType;
+
+/// 600 documents (more than two chunks), each naming its own day, with a
+/// bad line near the start and one near the end.
+fn batch() -> String {
+    let mut lines = Vec::new();
+    for i in 0..600 {
+        let day = 1 + i % 28;
+        lines.push(format!(
+            "{{\"id\": \"d{i}\", \"dct\": \"2020-03-{day:02}\", \"published\": \"2020-03-{day:02}\", \"text\": \"Troops shelled the border town on Monday, officials said, and talks were planned for {day} April.\"}}"
+        ));
+    }
+    lines[3] = "{\"id\": \"bad\"".to_string();
+    lines[590] = "not json".to_string();
+    lines.join("\n") + "\n"
+}
+
+fn on_threads<T: Send>(n: usize, f: impl FnOnce() -> T + Send) -> T {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .build()
+        .unwrap()
+        .install(f)
+}
+
+#[test]
+fn timex_batches_keep_input_order_on_any_number_of_threads() {
+    let text = batch();
+    let run = || {
+        let mut out = Vec::new();
+        let err = timex_docs("b.jsonl", text.as_bytes(), DocType::News, &mut out).unwrap_err();
+        (String::from_utf8(out).unwrap(), err.to_string())
+    };
+    let (one, err) = on_threads(1, run);
+    assert_eq!(on_threads(2, run), (one.clone(), err.clone()));
+    assert_eq!(on_threads(4, run), (one.clone(), err.clone()));
+    let mut docs: Vec<String> = one
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["doc"].to_string())
+        .collect();
+    docs.dedup();
+    let expected: Vec<String> = (0..600)
+        .filter(|i| ![3, 590].contains(i))
+        .map(|i| format!("\"d{i}\""))
+        .collect();
+    assert_eq!(docs, expected);
+    assert!(err.contains("b.jsonl:4:1: error: bad document"), "{err}");
+    assert!(err.contains("b.jsonl:591:1: error: bad document"), "{err}");
+}
+
+#[test]
+fn extract_batches_keep_input_order_on_any_number_of_threads() {
+    let text = batch();
+    let run = || {
+        let mut out = Vec::new();
+        let err =
+            extract_docs("b.jsonl", text.as_bytes(), Lexicon::shipped(), &mut out).unwrap_err();
+        (String::from_utf8(out).unwrap(), err.to_string())
+    };
+    let (one, err) = on_threads(1, run);
+    assert!(!one.is_empty());
+    assert_eq!(on_threads(2, run), (one, err.clone()));
+    assert!(
+        err.contains("b.jsonl:4:") && err.contains("b.jsonl:591:"),
+        "{err}"
+    );
+}

@@ -1659,3 +1659,37 @@ fn a_range_of_days_takes_its_month() {
         ])
     );
 }
+
+#[test]
+fn a_range_of_months_starts_before_it_ends() {
+    assert_eq!(
+        story("They landed in March 1945. The army fought from October to March, then took Rangoon by May 3."),
+        pairs(&[
+            ("March 1945", "1945-03"),
+            ("October", "1944-10"),
+            ("March", "1945-03"),
+            ("May 3", "1945-05-03"),
+        ])
+    );
+}
+
+#[test]
+fn what_counts_from_the_time_of_speaking_leaves_the_story_where_it_is() {
+    assert_eq!(
+        story("On 1 May 1975 he said: \"Two years ago we were strong.\" On 25 April, Saigon fell. With the fall of the city, the war ended."),
+        pairs(&[
+            ("1 May 1975", "1975-05-01"),
+            ("Two years ago", "1973"),
+            ("25 April", "1975-04-25"),
+        ])
+    );
+}
+
+#[test]
+fn the_next_morning_needs_a_day_of_the_stories_month() {
+    // The story has moved on to 1904: 1903's day is no longer its day.
+    assert_eq!(
+        story("On 3 March 1903 talks began. In February 1904 the fleet sailed. The next morning, it attacked."),
+        pairs(&[("3 March 1903", "1903-03-03"), ("February 1904", "1904-02")])
+    );
+}

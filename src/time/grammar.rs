@@ -210,8 +210,12 @@ impl Context<'_> {
     /// story's line rather than moving it on: a state's bounds ("part of
     /// the empire since 513 BC", "until the fall of Budapest in February
     /// 1945"), a flashback in the past perfect ("had been signed in
-    /// 1939"), or a plan ("a campaign planned for 1976").
-    pub fn aside(&self, first: usize) -> bool {
+    /// 1939"), a plan ("a campaign planned for 1976"), or what counts from
+    /// the time of speaking ("two years ago", said in a quotation).
+    pub fn aside(&self, first: usize, end: usize) -> bool {
+        if self.is(end.wrapping_sub(1), &["ago"]) {
+            return true;
+        }
         let Some(sentence) = self.tokens.get(first).map(|t| t.sentence) else {
             return false;
         };
@@ -1711,6 +1715,28 @@ fn vague_durations(cx: &Context<'_>, i: usize) -> Option<Found> {
     // years": a stretch of unsaid length; "the days before the vote" is
     // one the text anchors on an event, which is not resolved here.
     if cx.is(i, &["the"]) {
+        // "the following days", "the intervening years", "the final
+        // years": a stretch of unsaid length placed by the story.
+        let placed = cx.is(
+            i + 1,
+            &[
+                "following",
+                "succeeding",
+                "intervening",
+                "ensuing",
+                "final",
+                "closing",
+            ],
+        );
+        if placed && plural(cx, i + 2) {
+            let u = unit(cx, i + 2)?;
+            return Some(Found::other(
+                i,
+                i + 3,
+                TimexType::Duration,
+                duration(None, u),
+            ));
+        }
         let k = if cx.is(i + 1, &["early"]) {
             i + 2
         } else {
@@ -2054,12 +2080,15 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
         if title {
             return None;
         }
+        // "the fall of the city" is an event; "the fall of 1863" a season.
+        let event = cx.is(i + 1, &["of"]) && year_words(cx, i + 2).is_none();
         if t.lower == "fall"
             && !t.capital
-            && !cx.is(
-                i.wrapping_sub(1),
-                &["the", "in", "this", "last", "next", "early", "late"],
-            )
+            && (event
+                || !cx.is(
+                    i.wrapping_sub(1),
+                    &["the", "in", "this", "last", "next", "early", "late"],
+                ))
         {
             return None;
         }
@@ -2106,8 +2135,12 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
                             | "at"
                     )
             });
+        // "from October to March": the end of a range of months.
+        let range_end =
+            cx.is(i.wrapping_sub(1), &["to", "and"]) && month_at(cx, i.wrapping_sub(2)).is_some();
         if ambiguous
             && !attributive
+            && !range_end
             && !matches!(
                 prev,
                 "in" | "of"
@@ -2127,7 +2160,14 @@ fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
         {
             return None;
         }
-        let y = cx.undated_month(m, i);
+        // "from October to March": the first month of a range comes
+        // before the last, whose year the story or the tense decides.
+        let to = cx.is(i.wrapping_sub(1), &["from", "between"])
+            && cx.is(i + 1, &["to", "until", "through", "-", "–", "and"]);
+        let y = match month_at(cx, i + 2).filter(|_| to) {
+            Some(last) => cx.undated_month(last, i + 2) - i32::from(m > last),
+            None => cx.undated_month(m, i),
+        };
         return Some(Found::date(i, i + 1, Point::Month(y, m)));
     }
     None

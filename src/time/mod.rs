@@ -172,7 +172,7 @@ pub fn tag_tokenized(
         // its number is continued by "and 25".
         let explicit = text[b..e].bytes().any(|c| c.is_ascii_digit());
         if doc_type == DocType::Narrative {
-            if !f.approx && !cx.aside(f.first) {
+            if !f.approx && !cx.aside(f.first, f.end) {
                 tell(&mut cx, f.point.as_ref(), explicit);
             }
         } else {
@@ -267,6 +267,16 @@ fn tell(cx: &mut grammar::Context<'_>, point: Option<&calendar::Point>, explicit
         if explicit {
             cx.last_day = Some(*d);
         }
+    }
+    // A story that moves to another month or year has left its day:
+    // "the next morning" needs a new one.
+    let left = |d: NaiveDate| match p {
+        Point::Year(y) => d.year() != *y,
+        Point::Day(_) | Point::DayPart(..) | Point::Clock(..) => false,
+        _ => (d.year(), d.month()) != (first.year(), first.month()),
+    };
+    if cx.story_day.is_some_and(left) {
+        cx.story_day = None;
     }
 }
 

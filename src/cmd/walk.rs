@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use annals::export;
 use annals::graph::walk::{self, Direction};
 use annals::graph::CausalGraph;
 use annals::Error;
@@ -32,7 +33,7 @@ fn tree(a: TreeArgs, direction: Direction, out: &mut dyn Write) -> annals::Resul
     let root = graph
         .find(&a.id)
         .map_err(|e| super::unknown_event(e, None))?;
-    out.write_all(walk::tree(&graph, root, direction).as_bytes())
+    out.write_all(export::walk::tree(&graph, root, direction).as_bytes())
         .map_err(|e| Error::io("<stdout>", e))?;
     Ok(0)
 }
@@ -57,7 +58,7 @@ pub fn path(a: PathArgs, out: &mut dyn Write) -> annals::Result<u8> {
     let io = |e| Error::io("<stdout>", e);
     match walk::path(&graph, from, to).or_else(|| walk::path(&graph, to, from)) {
         Some(chain) => {
-            out.write_all(walk::render_path(&graph, &chain).as_bytes())
+            out.write_all(export::walk::path(&graph, &chain).as_bytes())
                 .map_err(io)?;
             Ok(0)
         }

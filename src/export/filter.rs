@@ -1,8 +1,6 @@
 //! Which events an export shows: by date, actor, kind, place and tag, and
 //! the causal neighbourhood of one event.
 
-use std::collections::{HashSet, VecDeque};
-
 use chrono::NaiveDate;
 use petgraph::graph::NodeIndex;
 
@@ -42,7 +40,7 @@ pub fn select(graph: &CausalGraph<'_>, filter: &Filter) -> Result<Vec<NodeIndex>
     let near = match &filter.around {
         Some(id) => {
             let root = graph.find(id)?;
-            Some(neighbourhood(graph, root, filter.depth))
+            Some(crate::graph::walk::neighbourhood(graph, root, filter.depth))
         }
         None => None,
     };
@@ -207,21 +205,4 @@ pub fn why_empty(graph: &CausalGraph<'_>, filter: &Filter) -> String {
         return format!("no events tagged `{t}`; tags in this store: {}", list(tags));
     }
     "each filter keeps some events, but no event passes them all together".to_string()
-}
-
-/// Events at most `depth` links from `root`, following links either way.
-fn neighbourhood(graph: &CausalGraph<'_>, root: NodeIndex, depth: usize) -> HashSet<NodeIndex> {
-    let mut seen = HashSet::from([root]);
-    let mut queue = VecDeque::from([(root, 0)]);
-    while let Some((n, d)) = queue.pop_front() {
-        if d == depth {
-            continue;
-        }
-        for (m, _) in graph.causes(n).into_iter().chain(graph.effects(n)) {
-            if seen.insert(m) {
-                queue.push_back((m, d + 1));
-            }
-        }
-    }
-    seen
 }

@@ -10,5 +10,6 @@ pub mod human;
 pub mod json;
 pub mod table;
 pub mod timeline;
+pub mod walk;
 
 pub use filter::{select, why_empty, Filter};

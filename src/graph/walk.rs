@@ -1,13 +1,14 @@
-//! Walks of the causal graph for `annals why`, `impact` and `path`, rendered
-//! as plain text.
+//! Walks of the causal graph: the tree of causes or effects of an event,
+//! the shortest causal path between two, and the causal neighbourhood of
+//! one. Rendering them as text is [`crate::export::walk`]'s work.
 
-use std::collections::{HashSet, VecDeque};
-use std::fmt::Write;
+use std::collections::{HashMap, HashSet, VecDeque};
 
+use petgraph::algo::{dijkstra, has_path_connecting};
 use petgraph::graph::NodeIndex;
+use petgraph::visit::UndirectedAdaptor;
 
 use super::CausalGraph;
-use crate::export::human;
 use crate::model::Link;
 
 /// Which way to walk from an event.
@@ -19,78 +20,70 @@ pub enum Direction {
     Effects,
 }
 
-/// How many levels a tree indents; deeper levels are numbered instead, so
-/// that a long chain prints in space linear in its length.
-pub const MAX_INDENT: usize = 16;
+/// One step of a tree walk: an event reached through `link` at `depth`
+/// (1 for the root's neighbours), `again` when it was reached before (and
+/// is not walked from a second time).
+#[derive(Debug, Clone, Copy)]
+pub struct Step<'s> {
+    /// The event reached.
+    pub node: NodeIndex,
+    /// The link that reached it.
+    pub link: &'s Link,
+    /// Links from the root.
+    pub depth: usize,
+    /// True when the event was met earlier in the walk.
+    pub again: bool,
+}
 
-/// The indented tree of everything that led to (or followed from) `root`,
-/// one event a line with its date and the relation that joins it to its
-/// parent. Each event is printed once; an event met again is a reference
-/// (`see above`), not expanded, so cycles and diamonds end. Indentation
-/// stops at [`MAX_INDENT`] levels, past which each line names its depth.
+/// Everything that led to (or followed from) `root`, depth first, each
+/// event's neighbours in chronological order. Each event is walked from
+/// once; an event met again is a step with `again` set, so cycles and
+/// diamonds end.
 ///
 /// The walk keeps its own stack, so a chain of any length fits.
-pub fn tree(graph: &CausalGraph<'_>, root: NodeIndex, direction: Direction) -> String {
-    let mut out = String::new();
-    let e = graph.event(root);
-    let _ = writeln!(out, "{}  {}  [{}]", human::date(&e.date), e.title, e.id);
+pub fn tree<'s>(graph: &CausalGraph<'s>, root: NodeIndex, direction: Direction) -> Vec<Step<'s>> {
     let next = |n: NodeIndex| match direction {
         Direction::Causes => graph.causes(n).into_iter(),
         Direction::Effects => graph.effects(n).into_iter(),
     };
+    let mut steps = Vec::new();
     let mut seen = HashSet::from([root]);
-    // One frame per level: the links of that level still to print.
+    // One frame per level: the links of that level still to walk.
     let mut stack = vec![next(root)];
     while let Some(links) = stack.last_mut() {
-        let Some((other, link)) = links.next() else {
+        let Some((node, link)) = links.next() else {
             stack.pop();
             continue;
         };
-        let depth = stack.len();
-        let again = !seen.insert(other);
-        line(graph, other, link, direction, depth, again, &mut out);
+        let again = !seen.insert(node);
+        steps.push(Step {
+            node,
+            link,
+            depth: stack.len(),
+            again,
+        });
         if !again {
-            stack.push(next(other));
+            stack.push(next(node));
         }
     }
-    out
-}
-
-/// One line of a tree: indentation, relation, the event, `see above` for
-/// a repeat.
-fn line(
-    graph: &CausalGraph<'_>,
-    node: NodeIndex,
-    link: &Link,
-    direction: Direction,
-    depth: usize,
-    again: bool,
-    out: &mut String,
-) {
-    let e = graph.event(node);
-    out.push_str(&"    ".repeat(depth.min(MAX_INDENT)));
-    if depth > MAX_INDENT {
-        let _ = write!(out, "({depth}) ");
-    }
-    let _ = match direction {
-        Direction::Causes => write!(out, "{} ←", link.relation),
-        Direction::Effects => write!(out, "→ {}", link.relation),
-    };
-    if again {
-        let _ = writeln!(out, "  [{}]  (see above)", e.id);
-    } else {
-        let _ = writeln!(out, "  {}  {}  [{}]", human::date(&e.date), e.title, e.id);
-    }
+    steps
 }
 
 /// The shortest chain of links from `from` to `to`, following links
-/// forwards; `None` when `to` cannot be reached.
+/// forwards; `None` when `to` cannot be reached. Among chains of the same
+/// length, the one whose links come first in chronological order.
 pub fn path<'s>(
     graph: &CausalGraph<'s>,
     from: NodeIndex,
     to: NodeIndex,
 ) -> Option<Vec<(NodeIndex, Option<&'s Link>)>> {
-    let mut parent = std::collections::HashMap::new();
+    if !has_path_connecting(graph.graph(), from, to, None) {
+        return None;
+    }
+    // Breadth first in chronological order (petgraph's `Bfs` visits
+    // neighbours in storage order, which would make the chosen chain
+    // depend on the order links were read).
+    let mut parent = HashMap::new();
     let mut queue = VecDeque::from([from]);
     let mut seen = HashSet::from([from]);
     while let Some(n) = queue.pop_front() {
@@ -116,15 +109,12 @@ pub fn path<'s>(
     None
 }
 
-/// A path as text: each event on its line, the relation between them.
-pub fn render_path(graph: &CausalGraph<'_>, chain: &[(NodeIndex, Option<&Link>)]) -> String {
-    let mut out = String::new();
-    for (node, link) in chain {
-        if let Some(l) = link {
-            let _ = writeln!(out, "    ↓ {}  “{}”", l.relation, l.evidence);
-        }
-        let e = graph.event(*node);
-        let _ = writeln!(out, "{}  {}  [{}]", human::date(&e.date), e.title, e.id);
-    }
-    out
+/// Events at most `depth` links from `root`, following links either way.
+pub fn neighbourhood(graph: &CausalGraph<'_>, root: NodeIndex, depth: usize) -> HashSet<NodeIndex> {
+    let links_away = dijkstra(UndirectedAdaptor(graph.graph()), root, None, |_| 1usize);
+    links_away
+        .into_iter()
+        .filter(|&(_, d)| d <= depth)
+        .map(|(n, _)| n)
+        .collect()
 }

@@ -1,0 +1,63 @@
+//! Walks of the causal graph as plain text: `annals why`, `impact` and
+//! `path`.
+
+use std::fmt::Write;
+
+use petgraph::graph::NodeIndex;
+
+use super::human;
+use crate::graph::walk::{self, Direction, Step};
+use crate::graph::CausalGraph;
+use crate::model::Link;
+
+/// How many levels a tree indents; deeper levels are numbered instead, so
+/// that a long chain prints in space linear in its length.
+pub const MAX_INDENT: usize = 16;
+
+/// The indented tree of everything that led to (or followed from) `root`
+/// ([`walk::tree`]), one event a line with its date and the relation that
+/// joins it to its parent; an event met again is a reference (`see
+/// above`). Indentation stops at [`MAX_INDENT`] levels, past which each
+/// line names its depth.
+pub fn tree(graph: &CausalGraph<'_>, root: NodeIndex, direction: Direction) -> String {
+    let mut out = String::new();
+    let e = graph.event(root);
+    let _ = writeln!(out, "{}  {}  [{}]", human::date(&e.date), e.title, e.id);
+    for step in walk::tree(graph, root, direction) {
+        line(graph, &step, direction, &mut out);
+    }
+    out
+}
+
+/// One line of a tree: indentation, relation, the event, `see above` for
+/// a repeat.
+fn line(graph: &CausalGraph<'_>, step: &Step<'_>, direction: Direction, out: &mut String) {
+    let e = graph.event(step.node);
+    out.push_str(&"    ".repeat(step.depth.min(MAX_INDENT)));
+    if step.depth > MAX_INDENT {
+        let _ = write!(out, "({}) ", step.depth);
+    }
+    let _ = match direction {
+        Direction::Causes => write!(out, "{} ←", step.link.relation),
+        Direction::Effects => write!(out, "→ {}", step.link.relation),
+    };
+    if step.again {
+        let _ = writeln!(out, "  [{}]  (see above)", e.id);
+    } else {
+        let _ = writeln!(out, "  {}  {}  [{}]", human::date(&e.date), e.title, e.id);
+    }
+}
+
+/// A path ([`walk::path`]) as text: each event on its line, the relation
+/// and evidence between them.
+pub fn path(graph: &CausalGraph<'_>, chain: &[(NodeIndex, Option<&Link>)]) -> String {
+    let mut out = String::new();
+    for (node, link) in chain {
+        if let Some(l) = link {
+            let _ = writeln!(out, "    ↓ {}  “{}”", l.relation, l.evidence);
+        }
+        let e = graph.event(*node);
+        let _ = writeln!(out, "{}  {}  [{}]", human::date(&e.date), e.title, e.id);
+    }
+    out
+}

@@ -12,6 +12,26 @@
 //! - [`export`]: timelines and DOT diagrams;
 //! - [`input`]: text as people save it (BOMs, CRLF, bad lines in batches);
 //! - [`batch`]: JSON Lines batches on every core, output in input order.
+//!
+//! The pipeline in one piece: an article in, its events extracted into a
+//! store, the store's causal graph, a timeline out.
+//!
+//! ```
+//! use annals::export::{select, timeline, Filter};
+//! use annals::extract::{extract, Article, Lexicon};
+//! use annals::graph::CausalGraph;
+//! use chrono::NaiveDate;
+//!
+//! let published = NaiveDate::from_ymd_opt(2020, 9, 29).unwrap();
+//! let text = "Three rockets hit the US embassy in Baghdad on Sunday, officials said. \
+//!             The United States threatened to close the embassy after the attack.";
+//! let store = extract(&Article::new("embassy", published, text), Lexicon::shipped());
+//! let graph = CausalGraph::new(&store);
+//! let nodes = select(&graph, &Filter::default())?;
+//! let briefing = timeline::text(&graph, &nodes);
+//! assert!(briefing.contains("Three rockets hit the US embassy"));
+//! # Ok::<(), annals::Error>(())
+//! ```
 #![warn(missing_docs)]
 
 pub mod batch;

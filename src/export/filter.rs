@@ -36,6 +36,23 @@ pub struct Filter {
 
 /// The events `filter` keeps, in chronological order. An unknown `around`
 /// id is an [`crate::Error::UnknownEvent`].
+///
+/// ```
+/// use annals::export::{select, timeline, Filter};
+/// use annals::graph::CausalGraph;
+///
+/// let store = annals::store::load("events")?;
+/// let graph = CausalGraph::new(&store);
+/// let filter = Filter {
+///     around: Some("2020-09-22-pompeo-threatens-to-close-baghdad-embassy".into()),
+///     depth: 1,
+///     ..Filter::default()
+/// };
+/// let nodes = select(&graph, &filter)?;
+/// let text = timeline::text(&graph, &nodes);
+/// assert!(text.contains("Pompeo"));
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn select(graph: &CausalGraph<'_>, filter: &Filter) -> Result<Vec<NodeIndex>> {
     let near = match &filter.around {
         Some(id) => {

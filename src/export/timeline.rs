@@ -132,6 +132,17 @@ fn section(e: &Event, window: Option<NaiveDate>) -> String {
 /// actors → targets, place, casualties, what it followed from, numbered
 /// citations), then the numbered sources with their quotes. `window` is
 /// the first day asked for (`--from`), if any.
+///
+/// ```
+/// use annals::export::timeline::markdown;
+/// use annals::graph::CausalGraph;
+///
+/// let store = annals::store::load("events")?;
+/// let graph = CausalGraph::new(&store);
+/// let md = markdown(&graph, &graph.chronological(), "Baghdad, September 2020", None);
+/// assert!(md.starts_with("# Baghdad, September 2020"));
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn markdown(
     graph: &CausalGraph<'_>,
     nodes: &[NodeIndex],

@@ -5,7 +5,7 @@
 //! `NOTICE-phoenix`) by `scripts/compile_actors.py` into `actors.tsv` and
 //! `agents.tsv` beside this file.
 //!
-//! Names are matched on lower-cased tokens as [`crate::text::tokenize`]
+//! Names are matched on lower-cased tokens as [`crate::text::tokenize()`]
 //! cuts them: every spelling is tokenized by the same tokenizer when the
 //! dictionary loads, so "People's" or "U.S." match in text exactly as they
 //! are split there.

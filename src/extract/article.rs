@@ -76,6 +76,15 @@ struct Parts {
 impl Article {
     /// An article from its text alone, for programs that already have the
     /// text and its date (a corpus, a test): no title, outlet or URL.
+    ///
+    /// ```
+    /// use annals::extract::Article;
+    /// use chrono::NaiveDate;
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2020, 9, 29).unwrap();
+    /// let a = Article::new("embassy", day, "Talks collapsed on Monday.");
+    /// assert_eq!((a.id.as_str(), a.published), ("embassy", day));
+    /// ```
     pub fn new(id: &str, published: NaiveDate, text: impl Into<String>) -> Article {
         Article {
             id: slug(id),

@@ -29,6 +29,17 @@ use crate::model::Store;
 
 /// The events, links and source of one article. Deterministic: the same
 /// article and lexicon give the same store.
+///
+/// ```
+/// use annals::extract::{extract, Article, Lexicon};
+/// use chrono::NaiveDate;
+///
+/// let published = NaiveDate::from_ymd_opt(2020, 9, 29).unwrap();
+/// let text = "Three rockets hit the US embassy in Baghdad on Sunday, officials said.";
+/// let store = extract(&Article::new("embassy", published, text), Lexicon::shipped());
+/// assert_eq!(store.events[0].date.as_str(), "2020-09-27");
+/// assert_eq!(store.sources[0].id, "embassy");
+/// ```
 pub fn extract(article: &Article, lexicon: &Lexicon) -> Store {
     events::extract(article, lexicon)
 }

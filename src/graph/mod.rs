@@ -29,6 +29,37 @@ pub struct CausalGraph<'s> {
 
 impl<'s> CausalGraph<'s> {
     /// Builds the graph of a store.
+    ///
+    /// ```
+    /// use annals::graph::CausalGraph;
+    ///
+    /// let (loaded, problems) = annals::store::parse(
+    ///     "crisis.toml",
+    ///     r#"
+    /// [[event]]
+    /// id = "2020-09-20-rockets-hit-embassy"
+    /// date = "2020-09-20"
+    /// title = "Rockets hit the embassy"
+    /// kind = "assault"
+    ///
+    /// [[event]]
+    /// id = "2020-09-22-closure-threatened"
+    /// date = "late 2020-W39"
+    /// title = "Closure of the embassy threatened"
+    /// kind = "threaten"
+    ///
+    /// [[link]]
+    /// from = "2020-09-20-rockets-hit-embassy"
+    /// to = "2020-09-22-closure-threatened"
+    /// relation = "causes"
+    /// "#,
+    /// );
+    /// assert!(problems.is_empty(), "{problems:?}");
+    /// let graph = CausalGraph::new(&loaded.store);
+    /// let first = graph.chronological()[0];
+    /// assert_eq!(graph.event(first).id, "2020-09-20-rockets-hit-embassy");
+    /// assert_eq!(graph.effects(first).len(), 1);
+    /// ```
     pub fn new(store: &'s Store) -> CausalGraph<'s> {
         let mut graph = DiGraph::with_capacity(store.events.len(), store.links.len());
         let mut by_id = HashMap::with_capacity(store.events.len());

@@ -1,5 +1,5 @@
 //! Reading the event store (a folder of TOML files, one file, or JSON Lines
-//! on standard input) and writing it ([`write`]: atomically, never over a
+//! on standard input) and writing it ([`write`](mod@write): atomically, never over a
 //! person's edits).
 //!
 //! Loading never stops at the first problem. Every file is read, every table
@@ -261,6 +261,14 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// Loads a store, failing with every error found ([`Error::Invalid`]);
 /// warnings are dropped, except that files discovery skipped are noted on
 /// standard error. See [`read`] for what `path` may be.
+///
+/// ```
+/// let store = annals::store::load("events")?;
+/// assert!(store.events.len() > 10);
+/// let missing = annals::store::load("no/such/folder").unwrap_err();
+/// assert_eq!(missing.exit_code(), 2);
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn load(path: &str) -> Result<Store> {
     let (loaded, diags) = read(path)?;
     for note in &loaded.skipped {

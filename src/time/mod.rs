@@ -113,6 +113,16 @@ pub struct Timex {
 /// A reference date outside the years 1 to 9999 is moved to the nearest
 /// end of that range; counted from there, no expression can reach past
 /// the calendar's ends (amounts have at most four digits).
+///
+/// ```
+/// use annals::time::{tag, DocType};
+/// use chrono::NaiveDate;
+///
+/// let dct = NaiveDate::from_ymd_opt(2020, 9, 29).unwrap();
+/// let found = tag("Rockets hit the embassy on Sunday.", dct, DocType::News);
+/// assert_eq!(found[0].text, "Sunday");
+/// assert_eq!(found[0].value, "2020-09-27");
+/// ```
 pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
     tag_tokenized(text, &crate::text::tokenize(text), dct, doc_type)
 }

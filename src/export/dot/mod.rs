@@ -83,6 +83,17 @@ fn tick_id(row: usize, rank: usize) -> String {
 /// to its last column, labelled where a column of events stands, invisible
 /// in the gaps. Every rank's ticks and events are chained top to bottom,
 /// row by row, so rows stack in order and each column hangs under its tick.
+///
+/// ```
+/// use annals::export::dot::{dot, Options};
+/// use annals::graph::CausalGraph;
+///
+/// let store = annals::store::load("events")?;
+/// let graph = CausalGraph::new(&store);
+/// let text = dot(&graph, &graph.chronological(), Options::default());
+/// assert!(text.starts_with("digraph"));
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn dot(graph: &CausalGraph<'_>, nodes: &[NodeIndex], options: Options) -> String {
     let mut out = String::from(HEADER);
     if options.layout == Layout::Rows && options.per_row.is_none() {

@@ -1,11 +1,12 @@
 //! The tagger's lexicon, read once from `lexicon.toml`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
 use super::tense::Cue;
+use crate::error::Diagnostic;
 use crate::text::WordMap;
 
 /// What one lowercase word can mean; a word may mean several things
@@ -37,6 +38,135 @@ pub struct Lex {
     pub happening: Option<&'static str>,
 }
 
+/// A TIMEX3 unit code, as the lexicon may write it.
+#[allow(clippy::upper_case_acronyms)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Unit {
+    /// Second.
+    S,
+    /// Minute.
+    MIN,
+    /// Hour.
+    H,
+    /// Day.
+    D,
+    /// Week.
+    W,
+    /// Weekend.
+    WE,
+    /// Fortnight.
+    FN,
+    /// Month.
+    M,
+    /// Quarter.
+    Q,
+    /// Year.
+    Y,
+    /// Decade.
+    DE,
+    /// Century.
+    CE,
+}
+
+impl Unit {
+    /// The code as TIMEX3 values write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Unit::S => "S",
+            Unit::MIN => "MIN",
+            Unit::H => "H",
+            Unit::D => "D",
+            Unit::W => "W",
+            Unit::WE => "WE",
+            Unit::FN => "FN",
+            Unit::M => "M",
+            Unit::Q => "Q",
+            Unit::Y => "Y",
+            Unit::DE => "DE",
+            Unit::CE => "CE",
+        }
+    }
+}
+
+/// A season code: spring, summer, fall, winter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Season {
+    /// Spring.
+    SP,
+    /// Summer.
+    SU,
+    /// Fall.
+    FA,
+    /// Winter.
+    WI,
+}
+
+/// A part-of-day code: morning, midday, afternoon, evening, night.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum DayPart {
+    /// Morning.
+    MO,
+    /// Midday.
+    MI,
+    /// Afternoon.
+    AF,
+    /// Evening.
+    EV,
+    /// Night.
+    NI,
+    /// Daytime.
+    DT,
+}
+
+/// A word's reference to the present, the past or the future.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[allow(non_camel_case_types)]
+pub enum Reference {
+    /// "now", "currently".
+    PRESENT_REF,
+    /// "recently", "formerly".
+    PAST_REF,
+    /// "soon", "future".
+    FUTURE_REF,
+}
+
+impl Season {
+    /// The code as TIMEX3 values write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Season::SP => "SP",
+            Season::SU => "SU",
+            Season::FA => "FA",
+            Season::WI => "WI",
+        }
+    }
+}
+
+impl DayPart {
+    /// The code as TIMEX3 values write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            DayPart::MO => "MO",
+            DayPart::MI => "MI",
+            DayPart::AF => "AF",
+            DayPart::EV => "EV",
+            DayPart::NI => "NI",
+            DayPart::DT => "DT",
+        }
+    }
+}
+
+impl Reference {
+    /// The value as TIMEX3 writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Reference::PRESENT_REF => "PRESENT_REF",
+            Reference::PAST_REF => "PAST_REF",
+            Reference::FUTURE_REF => "FUTURE_REF",
+        }
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
@@ -45,10 +175,10 @@ struct File {
     numbers: HashMap<String, u32>,
     vague_numbers: HashMap<String, bool>,
     ordinals: HashMap<String, i32>,
-    units: HashMap<String, String>,
-    seasons: HashMap<String, String>,
-    day_parts: HashMap<String, String>,
-    references: HashMap<String, String>,
+    units: HashMap<String, Unit>,
+    seasons: HashMap<String, Season>,
+    day_parts: HashMap<String, DayPart>,
+    references: HashMap<String, Reference>,
     tense_cues: HashMap<String, Cue>,
     happenings: HashMap<String, String>,
     holidays: HashMap<String, String>,
@@ -58,78 +188,157 @@ fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
+/// Where the shipped lexicon is, for messages.
+const PATH: &str = "src/time/lexicon.toml";
+
+/// The tagger's tables: the words by lowercase form, and the holidays.
+pub struct Tables {
+    /// What each word can mean.
+    pub words: WordMap<Lex>,
+    /// Holidays by lowercase name, with their rule.
+    pub holidays: HashMap<String, String>,
+    /// The first words of holiday names.
+    pub holiday_starts: HashSet<String>,
+}
+
+impl Tables {
+    /// Parses the shipped lexicon: a table that fails to parse, an unknown
+    /// table or code, or a holiday rule the calendar cannot read is an
+    /// error located in the file, never an empty table.
+    pub fn load_shipped() -> Result<Tables, Diagnostic> {
+        Tables::parse(PATH, include_str!("lexicon.toml"))
+    }
+
+    /// Parses the lexicon `text`, read from `path`.
+    pub fn parse(path: &str, text: &str) -> Result<Tables, Diagnostic> {
+        let at = |offset: usize| Some(crate::store::LineIndex::new(path, text).location(offset));
+        let file = toml::from_str::<File>(text).map_err(|e| {
+            Diagnostic::error(
+                at(e.span().map_or(0, |s| s.start)),
+                format!("bad time lexicon: {}", e.message().trim()),
+            )
+            .with_help("see the tables and codes at the top of src/time/lexicon.toml")
+        })?;
+        if let Some((name, rule)) = file
+            .holidays
+            .iter()
+            .find(|(_, rule)| super::calendar::holiday(rule, 2000).is_none())
+        {
+            let offset = text.find(&format!("\"{rule}\"")).unwrap_or(0);
+            return Err(Diagnostic::error(
+                at(offset),
+                format!("the holiday `{name}` has a rule the calendar cannot read: `{rule}`"),
+            )
+            .with_help("write a holiday as \"MM-DD\", \"MM-wkd-N\", \"MM-wkd-last\", \"MM-wkd-after-wkd-N\" or \"easter[-N]\""));
+        }
+        let holiday_starts = file
+            .holidays
+            .keys()
+            .filter_map(|k| k.split([' ', '\'']).next().map(str::to_string))
+            .collect();
+        Ok(Tables {
+            holidays: file.holidays.clone(),
+            holiday_starts,
+            words: words(file),
+        })
+    }
+
+    /// The shipped tables, parsed once; the test suite checks that they
+    /// parse ([`Tables::load_shipped`] says what is wrong if not).
+    pub fn shipped() -> &'static Tables {
+        static TABLES: OnceLock<Tables> = OnceLock::new();
+        TABLES.get_or_init(|| {
+            Tables::load_shipped().expect("the shipped time lexicon is checked by the test suite")
+        })
+    }
+}
+
 /// Holidays by lowercase name (words joined by single spaces, the
 /// possessive written `'s`), with their rule from `lexicon.toml`.
 pub fn holidays() -> &'static HashMap<String, String> {
-    static HOLIDAYS: OnceLock<HashMap<String, String>> = OnceLock::new();
-    HOLIDAYS.get_or_init(|| {
-        toml::from_str::<File>(include_str!("lexicon.toml"))
-            .map(|f| f.holidays)
-            .unwrap_or_default()
-    })
+    &Tables::shipped().holidays
 }
 
 /// The first words of holiday names, so that most capitalised words are
 /// ruled out with one lookup.
-pub fn holiday_starts() -> &'static std::collections::HashSet<String> {
-    static STARTS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
-    STARTS.get_or_init(|| {
-        holidays()
-            .keys()
-            .filter_map(|k| k.split([' ', '\'']).next().map(str::to_string))
-            .collect()
-    })
+pub fn holiday_starts() -> &'static HashSet<String> {
+    &Tables::shipped().holiday_starts
 }
 
 /// The lexicon, keyed by lowercase word.
 pub fn lexicon() -> &'static WordMap<Lex> {
-    static LEX: OnceLock<WordMap<Lex>> = OnceLock::new();
-    LEX.get_or_init(|| {
-        let Ok(file) = toml::from_str::<File>(include_str!("lexicon.toml")) else {
-            return WordMap::default();
-        };
-        let mut map = WordMap::<Lex>::default();
-        for (k, v) in file.months {
-            map.entry(k).or_default().month = Some(v);
-        }
-        for (k, v) in file.weekdays {
-            map.entry(k).or_default().weekday = Some(v);
-        }
-        for (k, v) in file.numbers {
-            map.entry(k).or_default().number = Some(v);
-        }
-        for (k, v) in file.vague_numbers {
-            map.entry(k).or_default().vague = v;
-        }
-        for (k, v) in file.ordinals {
-            map.entry(k).or_default().ordinal = Some(v);
-        }
-        for (k, v) in file.units {
-            map.entry(k).or_default().unit = Some(leak(v));
-        }
-        for (k, v) in file.seasons {
-            map.entry(k).or_default().season = Some(leak(v));
-        }
-        for (k, v) in file.day_parts {
-            map.entry(k).or_default().day_part = Some(leak(v));
-        }
-        for (k, v) in file.references {
-            map.entry(k).or_default().reference = Some(leak(v));
-        }
-        for (k, v) in file.tense_cues {
-            map.entry(k).or_default().tense = Some(v);
-        }
-        for (k, v) in file.happenings {
-            map.entry(k).or_default().happening = Some(leak(v));
-        }
-        map
-    })
+    &Tables::shipped().words
+}
+
+fn words(file: File) -> WordMap<Lex> {
+    let mut map = WordMap::<Lex>::default();
+    for (k, v) in file.months {
+        map.entry(k).or_default().month = Some(v);
+    }
+    for (k, v) in file.weekdays {
+        map.entry(k).or_default().weekday = Some(v);
+    }
+    for (k, v) in file.numbers {
+        map.entry(k).or_default().number = Some(v);
+    }
+    for (k, v) in file.vague_numbers {
+        map.entry(k).or_default().vague = v;
+    }
+    for (k, v) in file.ordinals {
+        map.entry(k).or_default().ordinal = Some(v);
+    }
+    for (k, v) in file.units {
+        map.entry(k).or_default().unit = Some(v.code());
+    }
+    for (k, v) in file.seasons {
+        map.entry(k).or_default().season = Some(v.name());
+    }
+    for (k, v) in file.day_parts {
+        map.entry(k).or_default().day_part = Some(v.name());
+    }
+    for (k, v) in file.references {
+        map.entry(k).or_default().reference = Some(v.name());
+    }
+    for (k, v) in file.tense_cues {
+        map.entry(k).or_default().tense = Some(v);
+    }
+    for (k, v) in file.happenings {
+        map.entry(k).or_default().happening = Some(leak(v));
+    }
+    map
 }
 
 #[cfg(test)]
 mod tests {
+    use super::Tables;
+
+    #[test]
+    fn a_broken_lexicon_is_an_error_at_its_line() {
+        let shipped = include_str!("lexicon.toml");
+        let broken = shipped.replacen("[units]\n", "[units]\nfortnite = \"FORTNITE\"\n", 1);
+        let Err(e) = Tables::parse("lexicon.toml", &broken) else {
+            panic!("an unknown unit code parsed");
+        };
+        let line = broken
+            .lines()
+            .position(|l| l.starts_with("fortnite"))
+            .unwrap()
+            + 1;
+        let at = e.location.as_ref().map(|l| l.to_string());
+        assert!(
+            at.is_some_and(|at| at.starts_with(&format!("lexicon.toml:{line}:"))),
+            "{e}"
+        );
+        let bad_holiday = format!("{shipped}\"Founders Day\" = \"13-45\"\n");
+        assert!(Tables::parse("lexicon.toml", &bad_holiday).is_err());
+        assert!(Tables::parse("lexicon.toml", "[months]\njan = 1\n").is_err());
+    }
+
     #[test]
     fn shipped_lexicon_parses() {
+        if let Err(e) = Tables::load_shipped() {
+            panic!("{e}");
+        }
         assert!(super::lexicon().len() > 150);
         assert_eq!(super::lexicon()["sept."].month, Some(9));
     }

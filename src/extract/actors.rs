@@ -71,8 +71,9 @@ pub struct ParseError {
 /// unbounded; both open: the actor's default).
 #[derive(Debug, Clone)]
 struct Code {
-    cameo: Box<str>,
-    country: Option<Box<str>>,
+    /// A span of [`Actors::text`].
+    cameo: Span,
+    country: Option<[u8; 3]>,
     role: Option<Role>,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
@@ -98,7 +99,10 @@ impl Code {
 /// The actor and agent dictionary.
 #[derive(Debug)]
 pub struct Actors {
-    names: Vec<Box<str>>,
+    /// Names and CAMEO codes, one string (a few allocations, not 100,000).
+    text: String,
+    /// Each actor's name, a span of `text`.
+    names: Vec<Span>,
     codes: Vec<Code>,
     /// Each actor's codes, a range of `codes`.
     actor_codes: Vec<Range<u32>>,
@@ -119,6 +123,7 @@ impl Actors {
 
     fn empty() -> Actors {
         Actors {
+            text: String::new(),
             names: Vec::new(),
             codes: Vec::new(),
             actor_codes: Vec::new(),
@@ -148,7 +153,8 @@ impl Actors {
             let id = u32::try_from(out.names.len()).map_err(|_| err("too many actors".into()))?;
             let start = out.codes.len() as u32;
             for code in codes.split(';') {
-                out.codes.push(parse_code(code).map_err(err)?);
+                let code = parse_code(code, &mut out.text).map_err(err)?;
+                out.codes.push(code);
             }
             out.actor_codes.push(start..out.codes.len() as u32);
             for s in std::iter::once(name).chain(others.split('|').filter(|s| !s.is_empty())) {
@@ -157,7 +163,7 @@ impl Actors {
             if name.trim().is_empty() {
                 return Err(err("the name is empty".into()));
             }
-            out.names.push(name.into());
+            out.names.push(push_span(&mut out.text, name));
         }
         out.actors = spellings.build();
         let mut spellings = Spellings::default();
@@ -222,20 +228,20 @@ impl Actors {
     pub fn coded(&self, r: ActorRef, on: NaiveDate) -> Coded<'_> {
         let range = &self.actor_codes[r.0 as usize];
         let codes = &self.codes[range.start as usize..range.end as usize];
-        let name = &*self.names[r.0 as usize];
+        let name = span(&self.text, self.names[r.0 as usize]);
         let dated = codes.iter().filter(|c| c.holds(on)).max_by_key(|c| c.from);
         if let Some(c) = dated.or_else(|| codes.iter().find(|c| !c.dated())) {
             return Coded {
                 name,
-                country: c.country.as_deref(),
+                country: country_of(c),
                 role: c.role,
-                cameo: Some(&c.cameo),
+                cameo: Some(span(&self.text, c.cameo)),
             };
         }
         let nearest = codes.iter().min_by_key(|c| c.distance(on));
         Coded {
             name,
-            country: nearest.and_then(|c| c.country.as_deref()),
+            country: nearest.and_then(country_of),
             role: None,
             cameo: None,
         }
@@ -250,10 +256,32 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// `CAMEO/COUNTRY/role/FROM/TO`, any field but the first may be empty.
-fn parse_code(text: &str) -> Result<Code, String> {
-    let fields: Vec<&str> = text.split('/').collect();
-    let [cameo, country, role, from, to] = fields[..] else {
+fn country_of(c: &Code) -> Option<&str> {
+    c.country.as_ref().and_then(|b| std::str::from_utf8(b).ok())
+}
+
+/// A string kept in a shared buffer: start and end byte offsets.
+type Span = (u32, u32);
+
+/// Appends `s` to `text`, returning where it is.
+fn push_span(text: &mut String, s: &str) -> Span {
+    let start = text.len() as u32;
+    text.push_str(s);
+    (start, text.len() as u32)
+}
+
+fn span(text: &str, (a, b): Span) -> &str {
+    text.get(a as usize..b as usize).unwrap_or("")
+}
+
+/// `CAMEO/COUNTRY/role/FROM/TO`, any field but the first may be empty;
+/// the CAMEO code goes into `pool`.
+fn parse_code(text: &str, pool: &mut String) -> Result<Code, String> {
+    let mut fields = text.split('/');
+    let mut next = || fields.next();
+    let (Some(cameo), Some(country), Some(role), Some(from), Some(to), None) =
+        (next(), next(), next(), next(), next(), next())
+    else {
         return Err(format!("code `{text}` is not CAMEO/COUNTRY/role/FROM/TO"));
     };
     if cameo.is_empty()
@@ -288,8 +316,8 @@ fn parse_code(text: &str) -> Result<Code, String> {
         }
     }
     Ok(Code {
-        cameo: cameo.into(),
-        country: (!country.is_empty()).then(|| country.into()),
+        cameo: push_span(pool, cameo),
+        country: country.as_bytes().try_into().ok(),
         role,
         from,
         to,
@@ -311,40 +339,84 @@ fn parse_date(d: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
-/// Spellings gathered for one tokenizer pass: all of them joined by line
-/// breaks, then cut by [`tokenize`] at once.
-struct Spellings<T> {
+/// Spellings gathered for the tokenizer. One of plain letters and single
+/// spaces is a phrase of its words as written (the tokenizer cuts nothing
+/// else from it; a test checks this for every shipped spelling); the
+/// others go through [`tokenize`] together, joined by line breaks.
+struct Spellings<'a, T> {
+    /// The plain ones, each with what it names.
+    plain: Vec<(&'a str, T)>,
+    /// The others, one a line.
     text: String,
-    /// Byte offset where each spelling ends, and what it names.
+    /// Byte offset where each of the others ends, and what it names.
     ends: Vec<(usize, T)>,
+    /// Order of addition: `true` for a plain spelling.
+    order: Vec<bool>,
 }
 
-impl<T> Default for Spellings<T> {
+impl<T> Default for Spellings<'_, T> {
     fn default() -> Self {
         Spellings {
+            plain: Vec::new(),
             text: String::new(),
             ends: Vec::new(),
+            order: Vec::new(),
         }
     }
 }
 
-impl<T: Copy> Spellings<T> {
-    fn push(&mut self, spelling: &str, value: T) {
-        self.text.push_str(spelling);
-        self.ends.push((self.text.len(), value));
-        self.text.push('\n');
+/// True for a spelling the tokenizer cuts at its spaces only: words of
+/// ASCII letters, one space between two.
+fn is_plain(spelling: &str) -> bool {
+    let mut prev = b' ';
+    for b in spelling.bytes() {
+        if !(b.is_ascii_alphabetic() || b == b' ' && prev != b' ') {
+            return false;
+        }
+        prev = b;
+    }
+    prev != b' '
+}
+
+impl<'a, T: Copy> Spellings<'a, T> {
+    fn push(&mut self, spelling: &'a str, value: T) {
+        let plain = is_plain(spelling);
+        self.order.push(plain);
+        if plain {
+            self.plain.push((spelling, value));
+        } else {
+            self.text.push_str(spelling);
+            self.ends.push((self.text.len(), value));
+            self.text.push('\n');
+        }
     }
 
     fn build(self) -> Phrases<T> {
         let tokens = tokenize(&self.text).tokens;
         let mut phrases = Phrases::default();
         let mut words: Vec<u32> = Vec::new();
+        let mut buf = String::new();
         let mut t = tokens.iter().peekable();
-        for &(end, value) in &self.ends {
+        let (mut plain, mut other) = (self.plain.iter(), self.ends.iter());
+        for is_plain in self.order {
             words.clear();
-            while let Some(tok) = t.next_if(|tok| tok.end <= end) {
-                words.push(phrases.intern(tok.form(&self.text)));
-            }
+            let value = if is_plain {
+                let Some((s, value)) = plain.next() else {
+                    break;
+                };
+                for w in s.split(' ') {
+                    words.push(phrases.intern(w, &mut buf));
+                }
+                *value
+            } else {
+                let Some(&(end, value)) = other.next() else {
+                    break;
+                };
+                while let Some(tok) = t.next_if(|tok| tok.end <= end) {
+                    words.push(phrases.intern(tok.form(&self.text), &mut buf));
+                }
+                value
+            };
             phrases.add(&words, value);
         }
         phrases.finish();
@@ -357,8 +429,10 @@ impl<T: Copy> Spellings<T> {
 struct Phrases<T> {
     /// Word → id.
     ids: WordMap<u32>,
-    /// Id → word.
-    words: Vec<Box<str>>,
+    /// The words, one string.
+    text: String,
+    /// Id → word, a span of `text`.
+    words: Vec<Span>,
     /// The phrases, grouped by first word, longest first within a group.
     phrases: Vec<Phrase<T>>,
     /// First word id → its group, a range of `phrases`.
@@ -379,6 +453,7 @@ impl<T> Default for Phrases<T> {
     fn default() -> Self {
         Phrases {
             ids: WordMap::default(),
+            text: String::new(),
             words: Vec::new(),
             phrases: Vec::new(),
             groups: Vec::new(),
@@ -388,14 +463,21 @@ impl<T> Default for Phrases<T> {
 }
 
 impl<T: Copy> Phrases<T> {
-    fn intern(&mut self, form: &str) -> u32 {
-        let lower = form.to_lowercase();
-        if let Some(&id) = self.ids.get(&lower) {
+    /// The id of `form` lower-cased (`buf` is scratch space).
+    fn intern(&mut self, form: &str, buf: &mut String) -> u32 {
+        buf.clear();
+        if form.is_ascii() {
+            buf.push_str(form);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.push_str(&form.to_lowercase());
+        }
+        if let Some(&id) = self.ids.get(buf.as_str()) {
             return id;
         }
         let id = self.words.len() as u32;
-        self.words.push(lower.as_str().into());
-        self.ids.insert(lower, id);
+        self.words.push(push_span(&mut self.text, buf));
+        self.ids.insert(buf.clone(), id);
         id
     }
 
@@ -443,8 +525,36 @@ impl<T: Copy> Phrases<T> {
                     && rest
                         .iter()
                         .zip(after)
-                        .all(|(&w, &form)| *self.words[w as usize] == *form)
+                        .all(|(&w, &form)| span(&self.text, self.words[w as usize]) == form)
             })
             .map(|p| (1 + (p.rest.1 - p.rest.0) as usize, &p.value))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every shipped spelling taken as plain is cut by the tokenizer
+    /// exactly at its spaces.
+    #[test]
+    fn plain_spellings_are_what_the_tokenizer_makes_of_them() {
+        let mut checked = 0;
+        for (file, col) in [
+            (SHIPPED_ACTORS, 0),
+            (SHIPPED_ACTORS, 2),
+            (SHIPPED_AGENTS, 2),
+        ] {
+            for (_, line) in data_lines(file) {
+                let field = line.split('\t').nth(col).unwrap_or("");
+                for s in field.split('|').filter(|s| is_plain(s)) {
+                    let t = tokenize(s);
+                    let forms: Vec<&str> = t.tokens.iter().map(|k| k.form(s)).collect();
+                    assert_eq!(forms, s.split(' ').collect::<Vec<_>>(), "{s}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 30_000, "{checked}");
     }
 }

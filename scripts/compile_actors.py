@@ -59,9 +59,11 @@ ROLES = {
     "ELI": "elite", "REL": "religious", "HRI": "activists", "ENV": "activists",
     "AGR": "agriculture", "DEV": "development",
 }
-# Prefixes that open a code without a country; a country may follow them
-# (MNCUSA: an American company).
+# Prefixes that open a code without a country; a country may follow some
+# of them (MNCUSA: an American company), but MUS there is the religion
+# (NGOMUS: a Muslim NGO), not Mauritius.
 NO_COUNTRY = {"IGO", "NGO", "NGM", "MNC", "IMG"}
+COUNTRY_AFTER = {"NGO", "NGM", "MNC"}
 # CAMEO country codes that differ from ISO 3166-1 alpha-3.
 ISO = {"ROM": "ROU", "TMP": "TLS", "ZAR": "COD", "KSV": "XKX", "BAH": "BHS"}
 # Agents whose words say they protest: CAMEO codes them as opposition.
@@ -172,6 +174,8 @@ def phrases(raw):
         outer = re.sub(r"\([^()]*\)", " ", part)
         for text in [outer] + inner:
             words = tuple(w for w in re.split(r"[_\s]+", text) if w)
+            if len(words) > 1 and words[0] == "THE":
+                words = words[1:]  # "the" is the sentence's, not the name's
             if words:
                 out.append(words)
     return out
@@ -218,7 +222,7 @@ def code_fields(code):
     chunks = [code[i:i + 3] for i in range(0, len(code), 3)]
     country = ""
     if chunks and chunks[0] in NO_COUNTRY:
-        if len(chunks) > 1 and chunks[1] in COUNTRIES:
+        if chunks[0] in COUNTRY_AFTER and len(chunks) > 1 and chunks[1] in COUNTRIES - {"MUS"}:
             country = chunks[1]
     elif chunks and chunks[0] in COUNTRIES:
         country = chunks[0]
@@ -236,7 +240,8 @@ def title(words, counts):
         elif caps[low] > cap[low] + lower[low] or re.fullmatch(r"[IVX]+|([A-Z]\.)+[A-Z]?\.?", w):
             out.append(w)
         else:
-            out.append(re.sub(r"(^|[-./(])([a-z])|('[a-z])(?=[a-z])", lambda m: m.group(0).upper(), low))
+            # O'Brien, N'Djamena, but Qa'ida and People's
+            out.append(re.sub(r"(^|[-./(]|\b[a-z]')([a-z])", lambda m: m.group(0).upper(), low))
     return " ".join(out)
 
 

@@ -246,3 +246,17 @@ fn json_lines_stores_carry_the_role_through() {
     assert_eq!(e.actors[0].role, Some(Role::Police));
     assert_eq!(e.targets[0].role, Some(Role::Protesters));
 }
+
+#[test]
+fn names_come_without_their_article_and_militant_groups_without_a_country() {
+    let on = day(2014, 6, 10);
+    let is = find("the Islamic State seized Mosul", 1, on).unwrap();
+    assert_eq!(
+        is,
+        (2, "Islamic State".into(), None, Some(Role::ArmedGroup))
+    );
+    assert!(find("the Islamic State", 0, on).is_none());
+    // IMGMUSALQ: MUS is the religion here, not Mauritius.
+    let aq = find("al-Qaeda claimed the attack", 0, on).unwrap();
+    assert_eq!(aq, (3, "Al Qa'ida".into(), None, Some(Role::ArmedGroup)));
+}

@@ -42,6 +42,7 @@ pub mod graph;
 pub mod input;
 pub mod model;
 pub mod store;
+mod suggest;
 pub mod text;
 pub mod time;
 

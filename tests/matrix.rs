@@ -6,8 +6,8 @@
 use std::io::Write;
 use std::process::Stdio;
 
-use crate::robust::finish;
 use crate::util::annals;
+use crate::util::finish;
 
 struct Case {
     name: &'static str,

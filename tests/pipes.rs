@@ -1,23 +1,6 @@
 //! Round trips: what one command prints, another reads.
 
-use std::io::Write;
-use std::process::{Output, Stdio};
-
-use crate::util::{annals, expect_code, root, run_in};
-
-/// Runs `annals args` in the repository with `input` on standard input.
-fn piped(args: &[&str], input: &[u8]) -> Output {
-    let mut child = annals()
-        .current_dir(root())
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("annals runs");
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().unwrap()
-}
+use crate::util::{expect_code, root, run_in, with_stdin};
 
 #[test]
 fn json_and_json_lines_read_back_as_the_same_store() {
@@ -26,7 +9,7 @@ fn json_and_json_lines_read_back_as_the_same_store() {
     for format in ["json", "jsonl"] {
         let printed = run_in(&root(), &["timeline", "events", "--format", format]);
         expect_code(&printed, 0);
-        let back = piped(&["timeline", "-", "--format", "json"], &printed.stdout);
+        let back = with_stdin(&["timeline", "-", "--format", "json"], &printed.stdout);
         expect_code(&back, 0);
         assert_eq!(
             String::from_utf8_lossy(&back.stdout),

@@ -2,26 +2,12 @@
 //! nothing hangs, every error is located.
 
 use std::io::Write;
-use std::process::{Child, Output, Stdio};
-use std::time::Duration;
+use std::process::{Output, Stdio};
 
-use crate::util::{annals, expect_code, root};
+use crate::util::{annals, expect_code, finish, root};
 
-/// Waits for `child` at most `secs` seconds, reading its output as it
-/// comes; a hang kills it and fails.
-pub fn finish(child: Child, secs: u64, what: &str) -> Output {
-    let pid = child.id().to_string();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || tx.send(child.wait_with_output()));
-    match rx.recv_timeout(Duration::from_secs(secs)) {
-        Ok(out) => out.expect("output"),
-        Err(_) => {
-            let _ = std::process::Command::new("kill")
-                .args(["-9", &pid])
-                .status();
-            panic!("{what} hung");
-        }
-    }
+fn with_stdin(args: &[&str], input: &str) -> Output {
+    crate::util::with_stdin(args, input.as_bytes())
 }
 
 /// One event a line, each caused by the one before.
@@ -39,24 +25,6 @@ pub fn chain_jsonl(n: usize) -> String {
         ));
     }
     s
-}
-
-fn with_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = annals()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let input = input.to_string();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(input.as_bytes());
-    });
-    let out = finish(child, 60, &args.join(" "));
-    writer.join().expect("writer");
-    out
 }
 
 #[test]

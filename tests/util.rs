@@ -2,7 +2,8 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::Duration;
 
 /// The `annals` binary built for these tests.
 pub fn annals() -> Command {
@@ -70,4 +71,42 @@ pub fn graphviz(dot: &[u8], flag: &str, what: &str) -> Vec<u8> {
         "{what}: dot failed or warned:\n{stderr}"
     );
     out.stdout
+}
+
+/// Waits for `child` at most `secs` seconds, reading its output as it
+/// comes; a hang kills it and fails.
+pub fn finish(child: Child, secs: u64, what: &str) -> Output {
+    let pid = child.id().to_string();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(child.wait_with_output()));
+    match rx.recv_timeout(Duration::from_secs(secs)) {
+        Ok(out) => out.expect("output"),
+        Err(_) => {
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &pid])
+                .status();
+            panic!("{what} hung");
+        }
+    }
+}
+
+/// Runs `annals args` with `input` on standard input, written from a
+/// thread so that a large input cannot block on a full output pipe; at
+/// most a minute.
+pub fn with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = annals()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = finish(child, 60, &args.join(" "));
+    writer.join().expect("writer");
+    out
 }

@@ -216,7 +216,7 @@ fn markdown(text: &str, path: &str) -> Result<Parts> {
     let body = rest[end + 4..].trim_start_matches(['\r', '\n']);
     let fm: FrontMatter = toml::from_str(front).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start) + 3;
-        let loc = crate::store::LineIndex::new(path, text).location(at);
+        let loc = crate::store::FileLines::new(path, text).location(at);
         Error::Invalid(vec![Diagnostic::error(
             Some(loc),
             format!("bad front matter: {}", e.message().trim()),

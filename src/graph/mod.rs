@@ -106,7 +106,7 @@ impl<'s> CausalGraph<'s> {
             let ids = self.store.events.iter().map(|e| e.id.as_str());
             crate::Error::UnknownEvent {
                 id: id.to_string(),
-                closest: crate::store::suggest(id, ids).map(str::to_string),
+                closest: crate::suggest::suggest(id, ids).map(str::to_string),
             }
         })
     }

@@ -5,7 +5,6 @@
 //! record built by the extractor and one read from disk are the same value.
 
 use std::fmt;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -71,18 +70,7 @@ impl Mode {
     }
 }
 
-impl fmt::Display for Mode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Mode {
-    type Err = super::UnknownName;
-    fn from_str(s: &str) -> Result<Mode, super::UnknownName> {
-        super::by_name("mode", s, &Mode::ALL, Mode::as_str)
-    }
-}
+super::named!(Mode, "mode");
 
 /// How one event bears on another.
 #[derive(

@@ -6,8 +6,6 @@
 //! sentence and fine enough to tell a threat from an attack. `statement` and
 //! `other` catch what PLOVER leaves out.
 
-use std::fmt;
-use std::str::FromStr;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -88,18 +86,7 @@ impl Kind {
     }
 }
 
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Kind {
-    type Err = super::UnknownName;
-    fn from_str(s: &str) -> Result<Kind, super::UnknownName> {
-        super::by_name("kind", s, &Kind::ALL, Kind::as_str)
-    }
-}
+super::named!(Kind, "kind");
 
 /// One row of `kinds.toml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -23,6 +23,26 @@ pub struct UnknownName {
     pub choices: Vec<&'static str>,
 }
 
+/// `Display` as the name, and `FromStr` from it ([`by_name`]), for a
+/// closed set with `ALL` and `as_str`.
+macro_rules! named {
+    ($t:ident, $what:literal) => {
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $t {
+            type Err = $crate::model::UnknownName;
+            fn from_str(s: &str) -> Result<$t, $crate::model::UnknownName> {
+                $crate::model::by_name($what, s, &$t::ALL, $t::as_str)
+            }
+        }
+    };
+}
+use named;
+
 /// The one of `all` whose name (`name_of`) is `text`, ignoring case and
 /// surrounding space.
 fn by_name<T: Copy>(

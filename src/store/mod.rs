@@ -9,8 +9,6 @@
 
 mod jsonl;
 mod origin;
-mod position;
-mod suggest;
 mod toml_file;
 mod validate;
 pub mod write;
@@ -23,8 +21,6 @@ use crate::error::{Diagnostic, Error, Location, Result, Severity};
 use crate::model::Store;
 
 pub use origin::{Field, FileLines, Origins, Place, Places};
-pub use position::LineIndex;
-pub use suggest::{suggest, Suggester};
 
 /// A store as read, with where each record came from (same order as the
 /// store's vectors).

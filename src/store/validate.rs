@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use super::suggest::Suggester;
 use super::{Field, Loaded};
 use crate::error::Diagnostic;
 use crate::model::is_valid_id;
+use crate::suggest::Suggester;
 
 const ID_HELP: &str = "ids are lowercase letters and digits in words joined by single hyphens, e.g. 2020-09-28-rockets-hit-baghdad";
 

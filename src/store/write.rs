@@ -218,7 +218,7 @@ pub fn update(path: &Path, found: &Store) -> Result<(usize, usize)> {
     let existing: Store = toml::from_str(&existing_text).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);
         Error::Invalid(vec![Diagnostic::error(
-            Some(crate::store::LineIndex::new(&shown, &existing_text).location(at)),
+            Some(crate::store::FileLines::new(&shown, &existing_text).location(at)),
             format!(
                 "cannot update: the file is not a valid store ({})",
                 e.message().trim()

@@ -211,7 +211,7 @@ impl Tables {
 
     /// Parses the lexicon `text`, read from `path`.
     pub fn parse(path: &str, text: &str) -> Result<Tables, Diagnostic> {
-        let at = |offset: usize| Some(crate::store::LineIndex::new(path, text).location(offset));
+        let at = |offset: usize| Some(crate::store::FileLines::new(path, text).location(offset));
         let file = toml::from_str::<File>(text).map_err(|e| {
             Diagnostic::error(
                 at(e.span().map_or(0, |s| s.start)),

@@ -223,10 +223,15 @@ sources = [{ id = "s", quote = "q" }]
     );
     let bad = toml.replace("\"armed-group\"", "\"warlords\"");
     let (_, diags) = annals::store::parse("s.toml", &bad);
-    assert!(
-        diags.iter().any(|d| d.severity == annals::Severity::Error),
-        "{diags:?}"
-    );
+    let says = |d: &annals::Diagnostic, what: &str| {
+        d.severity == annals::Severity::Error && d.message.contains(what)
+    };
+    let unknown = "unknown variant `warlords`, expected one of `government`";
+    assert!(diags.iter().any(|d| says(d, unknown)), "{diags:?}");
+    let bad = toml.replace("\"Someone\"", "5");
+    let (_, diags) = annals::store::parse("s.toml", &bad);
+    let expected = "expected a name, or a table { name, country, role }";
+    assert!(diags.iter().any(|d| says(d, expected)), "{diags:?}");
 }
 
 #[test]

@@ -148,17 +148,51 @@ pub struct Actor {
     pub role: Option<Role>,
 }
 
-#[derive(Deserialize, JsonSchema)]
+/// What a store may write for an actor: a name, or a table. Read by hand
+/// rather than as an untagged enum so that a wrong field says what is
+/// wrong ("unknown variant `warlords`, expected one of `government`…")
+/// instead of "did not match any variant".
+#[derive(JsonSchema)]
 #[serde(untagged)]
 enum ActorForm {
     Name(String),
-    Full {
-        name: String,
-        #[serde(default)]
-        country: Option<String>,
-        #[serde(default)]
-        role: Option<Role>,
-    },
+    Full(ActorTable),
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[schemars(inline)]
+struct ActorTable {
+    name: String,
+    #[serde(default)]
+    country: Option<String>,
+    #[serde(default)]
+    role: Option<Role>,
+}
+
+impl<'de> Deserialize<'de> for ActorForm {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ActorForm, D::Error> {
+        struct Form;
+        impl<'de> serde::de::Visitor<'de> for Form {
+            type Value = ActorForm;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a name, or a table { name, country, role }")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ActorForm, E> {
+                Ok(ActorForm::Name(v.to_string()))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<ActorForm, A::Error> {
+                let de = serde::de::value::MapAccessDeserializer::new(map);
+                ActorTable::deserialize(de).map(ActorForm::Full)
+            }
+        }
+        d.deserialize_any(Form)
+    }
 }
 
 impl From<ActorForm> for Actor {
@@ -169,11 +203,11 @@ impl From<ActorForm> for Actor {
                 country: None,
                 role: None,
             },
-            ActorForm::Full {
+            ActorForm::Full(ActorTable {
                 name,
                 country,
                 role,
-            } => Actor {
+            }) => Actor {
                 name,
                 country,
                 role,

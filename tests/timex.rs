@@ -573,3 +573,36 @@ fn the_next_morning_needs_a_day_of_the_stories_month() {
         pairs(&[("3 March 1903", "1903-03-03"), ("February 1904", "1904-02")])
     );
 }
+
+#[test]
+fn a_rate_per_calendar_unit_is_a_set_and_a_speed_is_not() {
+    let found = tag(
+        "Attacks averaged 30 per day, and the river ran at 40 feet per second.",
+        day("2005-01-01"),
+        DocType::News,
+    );
+    let v: Vec<(&str, &str)> = found
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_str()))
+        .collect();
+    assert_eq!(v, [("per day", "P1D")]);
+}
+
+#[test]
+fn in_a_history_today_is_the_time_of_writing() {
+    assert_eq!(
+        story("On 1 May 1961 the plan was signed. The province is today part of Vietnam."),
+        pairs(&[("1 May 1961", "1961-05-01"), ("today", "PRESENT_REF")])
+    );
+}
+
+#[test]
+fn the_night_of_a_day_tells_the_story_its_day() {
+    assert_eq!(
+        story("The attack came on the night of 8 February 1904. The next morning, the fleet withdrew."),
+        pairs(&[
+            ("the night of 8 February 1904", "1904-02-08TNI"),
+            ("The next morning", "1904-02-09TMO"),
+        ])
+    );
+}

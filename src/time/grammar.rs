@@ -1087,7 +1087,8 @@ fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found> {
         && cx.is(i + 1, &["'", "’"])
         && cx.is(i + 2, &["s"])
         && cx.is(i + 3, GENERIC_NOW);
-    if generic {
+    // In a history, "today" is the time of writing, not a day of the story.
+    if generic || (w == "today" && cx.doc_type == DocType::Narrative) {
         return Some(Found::date(i, i + 1, Point::Reference("PRESENT_REF", None)));
     }
     if let Some(s) = shift {
@@ -1824,6 +1825,15 @@ fn sets(cx: &Context<'_>, i: usize) -> Option<Found> {
     };
     if let Some(v) = single {
         return Some(Found::other(i, i + 1, TimexType::Set, v.to_string()));
+    }
+    // "per day", "per month": a rate, whatever is counted ("per hour",
+    // "per second" measure speeds and flows instead).
+    if w == "per" {
+        let calendar = |u: &&str| matches!(*u, "D" | "W" | "M" | "Q" | "Y");
+        let u = unit(cx, i + 1)
+            .filter(|_| !plural(cx, i + 1))
+            .filter(calendar)?;
+        return Some(Found::other(i, i + 2, TimexType::Set, duration(Some(1), u)));
     }
     if !matches!(w, "every" | "each") {
         return None;

@@ -272,7 +272,8 @@ fn tell(cx: &mut grammar::Context<'_>, point: Option<&calendar::Point>, explicit
         Point::Quarter(..) => Some(p.clone()),
         _ => Some(Point::Month(first.year(), first.month())),
     };
-    if let Point::Day(d) = p {
+    // "the night of 8 February 1904" tells its day as well as "8 February".
+    if let Point::Day(d) | Point::DayPart(d, _) = p {
         cx.story_day = Some(*d);
         if explicit {
             cx.last_day = Some(*d);

@@ -8,6 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::calendar::{add_days, add_months, monday, Point};
 use super::happenings::Happened;
+use super::lexicon::sets as words;
 use super::scan::{Shape, Token};
 use super::story;
 use super::tense::{sentence_tense, tense, Cue, Tense};
@@ -244,18 +245,7 @@ fn number(cx: &Context<'_>, i: usize) -> Option<(Option<u32>, usize)> {
     // "five trading days", "two straight weeks": the adjective belongs to
     // the amount.
     let (n, j) = bare_number(cx, i)?;
-    let counted = [
-        "trading",
-        "straight",
-        "consecutive",
-        "working",
-        "business",
-        "full",
-        "more",
-        "additional",
-        "long",
-    ];
-    if cx.is(j, &counted) && unit(cx, j + 1).is_some() {
+    if words().counting_adjectives.contains(cx.word(j)) && unit(cx, j + 1).is_some() {
         return Some((n, j + 1));
     }
     Some((n, j))
@@ -737,57 +727,7 @@ fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
             | "year"
             | "the"
     );
-    let counted = matches!(
-        next,
-        "people"
-            | "troops"
-            | "soldiers"
-            | "men"
-            | "women"
-            | "children"
-            | "dead"
-            | "deaths"
-            | "killed"
-            | "cases"
-            | "times"
-            | "votes"
-            | "students"
-            | "tons"
-            | "tonnes"
-            | "feet"
-            | "miles"
-            | "meters"
-            | "metres"
-            | "km"
-            | "kilometers"
-            | "barrels"
-            | "units"
-            | "shares"
-            | "jobs"
-            | "homes"
-            | "acres"
-            | "members"
-            | "workers"
-            | "employees"
-            | "prisoners"
-            | "refugees"
-            | "protesters"
-            | "police"
-            | "marines"
-            | "cars"
-            | "rockets"
-            | "missiles"
-            | "pounds"
-            | "dollars"
-            | "euros"
-            | "yen"
-            | "points"
-            | "stores"
-            | "sites"
-            | "hours"
-            | "days"
-            | "years"
-    );
+    let counted = words().counted_nouns.contains(next);
     if (usual && !counted) || introduced {
         return Some(Found::date(i, i + 1, Point::Year(y)));
     }
@@ -1038,32 +978,6 @@ fn weekday(
     Some((day, j, part))
 }
 
-/// What "today's" speaks of when it means the present age.
-const GENERIC_NOW: &[&str] = &[
-    "world",
-    "youth",
-    "young",
-    "society",
-    "generation",
-    "children",
-    "kids",
-    "teenagers",
-    "students",
-    "economy",
-    "culture",
-    "technology",
-    "standards",
-    "personal",
-    "computers",
-    "market",
-    "markets",
-    "military",
-    "media",
-    "politics",
-    "families",
-    "workers",
-];
-
 /// Days named relative to the reference: today, yesterday, tomorrow,
 /// tonight, last night, this morning, and bare or qualified weekdays.
 fn days(cx: &Context<'_>, i: usize) -> Option<Found> {
@@ -1086,7 +1000,7 @@ fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found> {
     let generic = w == "today"
         && cx.is(i + 1, &["'", "’"])
         && cx.is(i + 2, &["s"])
-        && cx.is(i + 3, GENERIC_NOW);
+        && words().generic_now.contains(cx.word(i + 3));
     // In a history, "today" is the time of writing, not a day of the story.
     if generic || (w == "today" && cx.doc_type == DocType::Narrative) {
         return Some(Found::date(i, i + 1, Point::Reference("PRESENT_REF", None)));

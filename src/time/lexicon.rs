@@ -181,7 +181,30 @@ struct File {
     references: HashMap<String, Reference>,
     tense_cues: HashMap<String, Cue>,
     happenings: HashMap<String, String>,
+    word_sets: WordSets,
     holidays: HashMap<String, String>,
+}
+
+/// Sets of words the rules ask about by name (`[word_sets]`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordSets {
+    /// Nouns after a number that make it a count, not a year.
+    pub counted_nouns: HashSet<String>,
+    /// Adjectives that belong to an amount of time ("five trading days").
+    pub counting_adjectives: HashSet<String>,
+    /// What "today's" speaks of when it means the present age.
+    pub generic_now: HashSet<String>,
+    /// Verbs of commitment, whose infinitive lies ahead of them.
+    pub committing: HashSet<String>,
+    /// Words before an -ed form that make it no past tense.
+    pub not_past_before: HashSet<String>,
+    /// Words that may stand before an expression opening its sentence.
+    pub fronting: HashSet<String>,
+    /// Words after which "plans" is a noun.
+    pub plans_as_noun_after: HashSet<String>,
+    /// Words that end a clause, looking forward.
+    pub clause_ends: HashSet<String>,
 }
 
 fn leak(s: String) -> &'static str {
@@ -199,6 +222,8 @@ pub struct Tables {
     pub holidays: HashMap<String, String>,
     /// The first words of holiday names.
     pub holiday_starts: HashSet<String>,
+    /// Sets of words the rules ask about by name.
+    pub sets: WordSets,
 }
 
 impl Tables {
@@ -236,9 +261,12 @@ impl Tables {
             .keys()
             .filter_map(|k| k.split([' ', '\'']).next().map(str::to_string))
             .collect();
+        let mut file = file;
+        let sets = std::mem::take(&mut file.word_sets);
         Ok(Tables {
             holidays: file.holidays.clone(),
             holiday_starts,
+            sets,
             words: words(file),
         })
     }
@@ -263,6 +291,11 @@ pub fn holidays() -> &'static HashMap<String, String> {
 /// ruled out with one lookup.
 pub fn holiday_starts() -> &'static HashSet<String> {
     &Tables::shipped().holiday_starts
+}
+
+/// The sets of words the rules ask about by name.
+pub fn sets() -> &'static WordSets {
+    &Tables::shipped().sets
 }
 
 /// The lexicon, keyed by lowercase word.

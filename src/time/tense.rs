@@ -9,6 +9,7 @@
 //! opens most news sentences says when it was said, not when the reported
 //! thing happens, so it counts only when nothing nearer speaks.
 
+use super::lexicon::sets;
 use super::scan::{Shape, Token};
 
 /// The direction a sentence points in, relative to the reference date.
@@ -44,55 +45,6 @@ const AFTER: usize = 8;
 const INFINITIVE_REACH: usize = 4;
 /// How much farther a weak cue counts than it stands.
 const WEAK: usize = 4;
-
-/// Words before an `-ed` form that make it a passive or a perfect of the
-/// present or future ("is expected", "will be held"), or an adjective ("a
-/// still unspecified date"), not a past tense.
-const NOT_PAST_BEFORE: &[&str] = &[
-    "is", "are", "am", "be", "being", "'s", "'re", "to", "a", "an", "the", "still", "its", "his",
-    "her", "their", "our", "this", "these", "those", "newly", "so",
-];
-
-/// Words that may stand before an expression that opens its sentence ("On
-/// Friday, ...", "But by March, ...").
-const FRONTING: &[&str] = &[
-    "on", "by", "until", "till", "since", "from", "in", "at", "during", "early", "late", "and",
-    "but", "then", "``", "\"", "“", "'",
-];
-
-/// Words after which "plans" is a noun ("has no plans to", "its plans
-/// to"), besides any past tense ("announced plans to").
-const PLANS_AS_NOUN_AFTER: &[&str] = &[
-    "has", "have", "had", "no", "any", "its", "his", "her", "their", "our", "the", "new", "some",
-    "'s", "and", "of", "with", "for", "made", "drew", "drawn",
-];
-
-/// Verbs of commitment: what their infinitive names lies ahead of them,
-/// whatever their own tense ("agreed to pay by February").
-const COMMITTING: &[&str] = &[
-    "decided",
-    "agreed",
-    "voted",
-    "promised",
-    "pledged",
-    "vowed",
-    "resolved",
-    "undertook",
-    "undertaken",
-    "committed",
-    "decide",
-    "agree",
-    "vote",
-    "promise",
-    "pledge",
-    "vow",
-];
-
-/// Words that end the clause an expression stands in, looking forward.
-const CLAUSE_ENDS: &[&str] = &[
-    ",", ";", ":", "and", "but", "that", "which", "who", "when", "while", "because", "after",
-    "before", "as", "(", "``", "''", "\"", "“", "”",
-];
 
 /// The tense of the sentence around the expression that spans tokens
 /// `first..end`, or `None` when nothing near says.
@@ -136,7 +88,7 @@ fn tense_within(
         .iter()
         .rev()
         .take_while(|t| t.sentence == sentence)
-        .all(|t| FRONTING.contains(&t.lower.as_str()));
+        .all(|t| sets().fronting.contains(t.lower.as_str()));
     for k in end..end.saturating_add(after).min(tokens.len()) {
         let t = &tokens[k];
         let opening_comma = fronted && k == end && t.lower == ",";
@@ -144,7 +96,7 @@ fn tense_within(
         let named = t.lower == "and"
             && tokens[k - 1].capital
             && tokens.get(k + 1).is_some_and(|n| n.capital);
-        let ends = CLAUSE_ENDS.contains(&t.lower.as_str()) && !opening_comma && !named;
+        let ends = sets().clause_ends.contains(t.lower.as_str()) && !opening_comma && !named;
         if t.sentence != sentence || ends {
             break;
         }
@@ -234,7 +186,7 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
     // After a verb of commitment the infinitive reaches across its whole
     // object: "has decided to admit Poland, Hungary and the Czech Republic
     // in early March".
-    let committed = COMMITTING.contains(&prev);
+    let committed = sets().committing.contains(prev);
     if word == "to" && k < first && (first - k <= INFINITIVE_REACH || committed) {
         let next = &tokens[k + 1];
         let verb = !next.capital
@@ -260,7 +212,7 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
                 );
             // "has decided to admit them in March" dates the deciding,
             // not the admitting.
-            let committing = COMMITTING.contains(&next.lower.as_str()) && first > k + 2;
+            let committing = sets().committing.contains(next.lower.as_str()) && first > k + 2;
             if participle && !committing {
                 return Some((0, Tense::Past));
             }
@@ -269,12 +221,12 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
     // "the union plans to hold a rally Tuesday" looks ahead; "announced
     // plans to", "has no plans to" are nouns.
     if word == "plans" && tokens.get(k + 1).is_some_and(|n| n.lower == "to") {
-        let noun = prev.ends_with("ed") || PLANS_AS_NOUN_AFTER.contains(&prev);
+        let noun = prev.ends_with("ed") || sets().plans_as_noun_after.contains(prev);
         return (!noun).then_some((0, Tense::Future));
     }
     // "decided to admit them in March": the deciding is told in the past,
     // the admitting is what the expression dates.
-    if COMMITTING.contains(&word)
+    if sets().committing.contains(word)
         && k + 2 < first
         && tokens.get(k + 1).is_some_and(|n| n.lower == "to")
     {
@@ -286,7 +238,7 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
     }
     // "May" the month is not "may" the modal.
     let lex = t.lex.filter(|l| !(t.capital && l.month.is_some()));
-    let passive = NOT_PAST_BEFORE.contains(&prev);
+    let passive = sets().not_past_before.contains(prev);
     match lex.and_then(|l| l.tense) {
         // "the government planned to pay": a plan told in the past tense,
         // which says nothing of when; "is expected to", "was scheduled to"

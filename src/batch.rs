@@ -2,20 +2,75 @@
 //! worked on every core, the results handed on in input order.
 //!
 //! `annals timex --docs` and `annals extract --docs` are [`timex_docs`]
-//! and [`extract_docs`]. A chunk of [`CHUNK`] lines keeps memory flat and
+//! and [`extract_docs`]; `annals extract FILES` is [`read_articles`] and
+//! [`extract_all`]. A chunk of [`CHUNK`] lines keeps memory flat and
 //! output streaming; with the `parallel` feature (on by default) a chunk's
 //! lines are worked on rayon's threads, else one after another, and the
 //! output is the same either way.
 
+use std::collections::HashSet;
 use std::io::{BufRead, Write};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::export::json::{event_lines, timex_line};
-use crate::extract::{self, Lexicon};
+use crate::extract::{self, Article, Lexicon, Overrides};
+use crate::model::Store;
 use crate::time::{self, DocType};
+
+/// Reads the articles at `paths` on every core. Any bad article is an
+/// error, all of them reported together, before anything is extracted.
+/// Articles whose names give the same id (`x/a.txt`, `y/a.txt`) get
+/// distinct ones in the order given (`a`, `a-2`, `a-3`); `renamed` is told
+/// of each, with the id it could not have.
+pub fn read_articles(
+    paths: &[PathBuf],
+    overrides: &Overrides,
+    renamed: &mut dyn FnMut(&Article, &str),
+) -> Result<Vec<Article>> {
+    let mut articles = Vec::new();
+    let mut problems = Vec::new();
+    for r in map(paths, |p| Article::from_path(p, overrides)) {
+        match r {
+            Ok(a) => articles.push(a),
+            Err(Error::Invalid(d)) => problems.extend(d),
+            Err(e) => return Err(e),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let mut taken = HashSet::new();
+    for a in &mut articles {
+        let wanted = a.id.clone();
+        let mut n = 1;
+        while !taken.insert(a.id.clone()) {
+            n += 1;
+            a.id = format!("{wanted}-{n}");
+        }
+        if a.id != wanted {
+            renamed(a, &wanted);
+        }
+    }
+    Ok(articles)
+}
+
+/// The store of each article, in order, on every core; `done` is called as
+/// each is extracted (a progress bar).
+pub fn extract_all(
+    articles: &[Article],
+    lexicon: &Lexicon,
+    done: &(dyn Fn() + Sync),
+) -> Vec<Store> {
+    map(articles, |a| {
+        let s = extract::extract(a, lexicon);
+        done();
+        s
+    })
+}
 
 /// Lines worked on at once.
 pub const CHUNK: usize = 256;

@@ -70,3 +70,28 @@ fn extract_batches_keep_input_order_on_any_number_of_threads() {
         "{err}"
     );
 }
+
+#[test]
+fn articles_of_the_same_name_get_distinct_ids_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    for sub in ["x", "y", "z"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        let p = dir.path().join(sub).join("a.txt");
+        std::fs::write(
+            &p,
+            "Talks\nPublished: 2020-09-29\n\nTalks collapsed on Monday.\n",
+        )
+        .unwrap();
+        paths.push(p);
+    }
+    let mut notes = Vec::new();
+    let overrides = annals::extract::Overrides::default();
+    let articles = annals::batch::read_articles(&paths, &overrides, &mut |a, taken| {
+        notes.push(format!("{taken} -> {}", a.id))
+    })
+    .unwrap();
+    let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["a", "a-2", "a-3"]);
+    assert_eq!(notes, ["a -> a-2", "a -> a-3"]);
+}

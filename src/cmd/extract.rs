@@ -3,10 +3,10 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use annals::extract::{self, Article, Lexicon, Overrides};
+use annals::extract::{Lexicon, Overrides};
 use annals::model::Store;
 use annals::store::write;
-use annals::{Diagnostic, Error};
+use annals::Error;
 use chrono::NaiveDate;
 
 /// Output formats of `annals extract`.
@@ -91,57 +91,25 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
     Ok(0)
 }
 
-/// Reads and extracts every article. Any bad article stops the run before
-/// anything is written; articles whose names give the same id (`x/a.txt`,
-/// `y/a.txt`) get distinct ones (`a`, `a-2`).
+/// Reads and extracts every article, noting each id that had to change
+/// and showing progress on a terminal.
 fn read_all(args: &Args, overrides: &Overrides, lexicon: &Lexicon) -> annals::Result<Vec<Store>> {
-    let results = annals::batch::map(&args.articles, |p| Article::from_path(p, overrides));
-    let mut articles = Vec::new();
-    let mut problems: Vec<Diagnostic> = Vec::new();
-    for r in results {
-        match r {
-            Ok(a) => articles.push(a),
-            Err(Error::Invalid(d)) => problems.extend(d),
-            Err(e) => return Err(e),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Error::Invalid(problems));
-    }
-    distinct_ids(&mut articles);
+    let articles = annals::batch::read_articles(&args.articles, overrides, &mut |a, taken| {
+        super::note(format_args!(
+            "{}: the id `{taken}` is taken by an earlier article; written as `{}`",
+            a.path, a.id
+        ))
+    })?;
     let bar = progress(articles.len());
-    let stores = annals::batch::map(&articles, |a| {
-        let s = extract::extract(a, lexicon);
+    let stores = annals::batch::extract_all(&articles, lexicon, &|| {
         if let Some(b) = &bar {
             b.inc(1);
         }
-        s
     });
     if let Some(b) = bar {
         b.finish_and_clear();
     }
     Ok(stores)
-}
-
-/// Renames articles whose id an earlier one has: the second `a` becomes
-/// `a-2`, the third `a-3`, in the order given.
-fn distinct_ids(articles: &mut [Article]) {
-    let mut taken = std::collections::HashSet::new();
-    for a in articles.iter_mut() {
-        let mut id = a.id.clone();
-        let mut n = 1;
-        while !taken.insert(id.clone()) {
-            n += 1;
-            id = format!("{}-{n}", a.id);
-        }
-        if id != a.id {
-            super::note(format_args!(
-                "{}: the id `{}` is taken by an earlier article; written as `{id}`",
-                a.path, a.id
-            ));
-            a.id = id;
-        }
-    }
 }
 
 /// Writes each store into `dir`, noting each file on standard error.

@@ -43,5 +43,6 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
         super::count(s.sources.len(), "source"),
     )
     .map_err(io)?;
+    super::leave((loaded, diags));
     Ok(u8::from(errors > 0))
 }

@@ -95,6 +95,8 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
     };
     out.write_all(&bytes)
         .map_err(|e| Error::io("<stdout>", e))?;
+    super::leave((bytes, nodes, graph));
+    super::leave(store);
     Ok(0)
 }
 

@@ -59,5 +59,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
     };
     out.write_all(text.as_bytes())
         .map_err(|e| annals::Error::io("<stdout>", e))?;
+    super::leave((text, nodes, graph));
+    super::leave(store);
     Ok(0)
 }

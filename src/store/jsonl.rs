@@ -10,14 +10,15 @@
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::fmt;
+use std::io::BufRead;
 
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::toml_file::help_for;
-use super::{FileLines, Loaded, Place};
-use crate::error::{Diagnostic, Location};
+use super::{Loaded, Place};
+use crate::error::{Diagnostic, Error, Location, Result};
 
 const DERIVED: [&str; 7] = [
     "earliest",
@@ -29,18 +30,84 @@ const DERIVED: [&str; 7] = [
     "type",
 ];
 
-/// Reads `text` (from `path`): a JSON document `{"events": [...],
-/// "sources": [...], "links": [...]}` as `annals timeline --format json`
-/// prints it, else JSON Lines.
-pub fn read(path: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnostic>) {
-    if text.trim_start().starts_with('{') {
-        if let Ok(Value::Object(doc)) = serde_json::from_str::<Value>(text) {
-            if doc.contains_key("events") {
-                return document(path, doc, loaded, diags);
+/// Reads JSON Lines from `reader` (named `path` in messages) a line at a
+/// time, so that the text is never held whole; or, when the first line
+/// opens a JSON document `{"events": [...], "sources": [...], "links":
+/// [...]}` as `annals timeline --format json` prints it, that document.
+/// Only an I/O failure is an `Err`.
+pub fn read<R: BufRead>(
+    path: &str,
+    mut reader: R,
+    loaded: &mut Loaded,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<()> {
+    let place = loaded.places.add(Place::Lines(path.to_string()));
+    let mut lines = crate::input::batch_lines(path, &mut reader);
+    let first = match lines.next().transpose()? {
+        Some((n, Ok(line))) if opens_document(&line) => Some((n, line)),
+        Some(item) => {
+            one_line(path, item, place, loaded, diags);
+            None
+        }
+        None => return Ok(()),
+    };
+    let Some((n, head)) = first else {
+        for item in lines {
+            one_line(path, item?, place, loaded, diags);
+        }
+        return Ok(());
+    };
+    drop(lines);
+    let mut text = "\n".repeat(n - 1) + &head + "\n";
+    let mut rest = Vec::new();
+    reader
+        .read_to_end(&mut rest)
+        .map_err(|e| Error::io(path, e))?;
+    match crate::input::utf8(path, rest) {
+        Ok(rest) => text.push_str(&rest),
+        Err(Error::Invalid(d)) => {
+            diags.extend(d);
+            return Ok(());
+        }
+        Err(e) => return Err(e),
+    }
+    match serde_json::from_str::<Value>(&text) {
+        Ok(Value::Object(doc)) if doc.contains_key("events") => document(path, doc, loaded, diags),
+        _ => {
+            for item in crate::input::batch_lines(path, text.as_bytes()) {
+                one_line(path, item?, place, loaded, diags);
             }
         }
     }
-    lines(path, text, loaded, diags);
+    Ok(())
+}
+
+/// True when a first line may open a timeline document rather than hold a
+/// record: it starts an object it does not close, or one with `events`.
+fn opens_document(line: &str) -> bool {
+    line.trim_start().starts_with('{')
+        && serde_json::from_str::<Members>(line)
+            .map_or(true, |m| m.0.iter().any(|(k, _)| k == "events"))
+}
+
+/// Files the record of one line (number and text, or why it could not be
+/// read) of place `place`.
+fn one_line(
+    path: &str,
+    (n, line): crate::input::BatchLine,
+    place: usize,
+    loaded: &mut Loaded,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let at = |column: usize| Location::File {
+        path: path.to_string(),
+        line: n,
+        column,
+    };
+    let result = line.and_then(|line| line_record(&line, (place, n), at, loaded));
+    if let Err(d) = result {
+        diags.push(d);
+    }
 }
 
 /// The records of a timeline document; a record is located by its place
@@ -73,25 +140,6 @@ fn document(
                 Diagnostic::error(Some(at(None)), format!("`{key}` must be an array"))
                     .with_help("write it as [ {...}, {...} ]"),
             ),
-        }
-    }
-}
-
-/// Reads every line of `text` (from `path`) into `loaded`.
-fn lines(path: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnostic>) {
-    let place = loaded.places.add(Place::Text(FileLines::new(path, text)));
-    for (i, line) in text.lines().enumerate() {
-        let at = |column: usize| Location::File {
-            path: path.to_string(),
-            line: i + 1,
-            column,
-        };
-        let offset = (line.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
-        if line.trim().is_empty() {
-            continue;
-        }
-        if let Err(d) = line_record(line, (place, offset), at, loaded) {
-            diags.push(d);
         }
     }
 }
@@ -184,8 +232,8 @@ impl<'de> MapAccess<'de> for Fields<'de, '_> {
     }
 }
 
-/// Reads one line of JSON Lines, which starts at byte `mark.1` of place
-/// `mark.0`, into `loaded`, or says what is wrong with it (`at(column)`
+/// Reads one line of JSON Lines, line `mark.1` of place `mark.0`, into
+/// `loaded`, or says what is wrong with it (`at(column)`
 /// locates a column of the line).
 fn line_record(
     line: &str,

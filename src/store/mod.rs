@@ -14,7 +14,7 @@ mod validate;
 pub mod write;
 
 use std::collections::HashSet;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Error, Location, Result, Severity};
@@ -77,9 +77,15 @@ impl Loaded {
                 self.source_origins.push(place, at, fields);
             }
             "event" => {
-                self.store
-                    .events
-                    .push(crate::model::Event::deserialize(de)?);
+                let mut event = crate::model::Event::deserialize(de)?;
+                // A list read from a document gets room for four at its
+                // first element: 480 bytes an event for one actor and one
+                // citation, most of a large store's memory.
+                event.actors.shrink_to_fit();
+                event.targets.shrink_to_fit();
+                event.tags.shrink_to_fit();
+                event.sources.shrink_to_fit();
+                self.store.events.push(event);
                 self.event_origins.push(place, at, fields);
             }
             _ => {
@@ -104,15 +110,8 @@ pub fn read(path: &str) -> Result<(Loaded, Vec<Diagnostic>)> {
     let mut loaded = Loaded::default();
     let mut diags = Vec::new();
     if path == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io("<stdin>", e))?;
-        match crate::input::utf8("<stdin>", bytes) {
-            Ok(text) => jsonl::read("<stdin>", &text, &mut loaded, &mut diags),
-            Err(Error::Invalid(d)) => diags.extend(d),
-            Err(e) => return Err(e),
-        }
+        let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
+        jsonl::read("<stdin>", stdin, &mut loaded, &mut diags)?;
         loaded.files = 1;
     } else {
         let mut files = Vec::new();
@@ -120,6 +119,12 @@ pub fn read(path: &str) -> Result<(Loaded, Vec<Diagnostic>)> {
         diags.extend(loaded.skipped.iter().cloned());
         for file in &files {
             let shown = file.display().to_string();
+            if is_json(&shown) {
+                let f = std::fs::File::open(file).map_err(|e| Error::io(&shown, e))?;
+                let reader = std::io::BufReader::with_capacity(1 << 16, f);
+                jsonl::read(&shown, reader, &mut loaded, &mut diags)?;
+                continue;
+            }
             let bytes = std::fs::read(file).map_err(|e| Error::io(&shown, e))?;
             let text = match crate::input::utf8(&shown, bytes) {
                 Ok(text) => text,
@@ -136,6 +141,9 @@ pub fn read(path: &str) -> Result<(Loaded, Vec<Diagnostic>)> {
             folder_context(Path::new(path), &mut loaded);
         }
     }
+    loaded.store.sources.shrink_to_fit();
+    loaded.store.events.shrink_to_fit();
+    loaded.store.links.shrink_to_fit();
     validate::validate(&loaded, &mut diags);
     diags.sort_by(|a, b| {
         (a.severity, &a.location)
@@ -164,9 +172,15 @@ pub fn parse(name: &str, text: &str) -> (Loaded, Vec<Diagnostic>) {
     (loaded, diags)
 }
 
+/// True for a file of JSON Lines (or a timeline document), by its name.
+fn is_json(name: &str) -> bool {
+    name.ends_with(".jsonl") || name.ends_with(".json")
+}
+
 fn read_text(name: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnostic>) {
-    if name.ends_with(".jsonl") || name.ends_with(".json") {
-        jsonl::read(name, text, loaded, diags);
+    if is_json(name) {
+        // Reading from memory cannot fail.
+        let _ = jsonl::read(name, text.as_bytes(), loaded, diags);
     } else {
         toml_file::read(name, text, loaded, diags);
     }

@@ -72,11 +72,15 @@ impl Field {
 }
 
 /// One place records were read from: a file with where its lines start,
-/// or a name alone (a record of a JSON document, `<stdin>: events[3]`).
+/// a file of JSON Lines, or a name alone (a record of a JSON document,
+/// `<stdin>: events[3]`).
 #[derive(Debug, Clone)]
 pub enum Place {
-    /// A text file.
+    /// A text file; marks are byte offsets.
     Text(FileLines),
+    /// JSON Lines, named by their path: a record is a whole line, so its
+    /// mark is the line's number and no text or index is kept.
+    Lines(String),
     /// A place without lines.
     Named(String),
 }
@@ -145,6 +149,11 @@ impl Place {
     fn location(&self, offset: usize) -> Location {
         match self {
             Place::Text(lines) => lines.location(offset),
+            Place::Lines(path) => Location::File {
+                path: path.clone(),
+                line: offset,
+                column: 1,
+            },
             Place::Named(name) => Location::Path(name.clone()),
         }
     }

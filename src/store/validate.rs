@@ -106,7 +106,8 @@ pub fn validate(loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
-    let mut suggester = Suggester::new(store.events.iter().map(|e| e.id.as_str()));
+    // Built at the first unknown id: most stores have none.
+    let mut suggester = None;
     for (i, l) in store.links.iter().enumerate() {
         let at = |field| loaded.link_at(i, field);
         for (field, name, id) in [(Field::From, "from", &l.from), (Field::To, "to", &l.to)] {
@@ -115,6 +116,9 @@ pub fn validate(loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
                     at(field),
                     format!("link `{name}` names unknown event `{id}`"),
                 );
+                let suggester = suggester.get_or_insert_with(|| {
+                    Suggester::new(store.events.iter().map(|e| e.id.as_str()))
+                });
                 d = match suggester.suggest(id) {
                     Some(s) => d.with_help(format!("did you mean `{s}`?")),
                     None => d.with_help("add the event or fix the id"),

@@ -124,16 +124,29 @@ fn column_height(graph: &CausalGraph<'_>, c: &Column) -> f64 {
 /// Estimated width and height of `cols` cut into `rows`. Rows share the
 /// layout's ranks (columns of the picture): a rank is as wide as a box if
 /// any row has a column there, and a gap between ranks is [`size::RANKSEP`].
-fn extent(cols: &[Column], heights: &[f64], rows: &[std::ops::Range<usize>]) -> (f64, f64) {
-    let mut occupied = std::collections::BTreeSet::new();
+/// `gaps[i]` is the gap before column `i` ([`gap`] from column `i - 1`).
+fn extent(gaps: &[usize], heights: &[f64], rows: &[std::ops::Range<usize>]) -> (f64, f64) {
+    // Which ranks some row uses, as a table by rank: tried for every
+    // candidate row length, so a set's logarithm would cost seconds.
+    let mut occupied: Vec<bool> = Vec::new();
     let mut height = size::LEGEND;
     for r in rows {
-        occupied.extend(ranks(cols, r.clone()));
+        let mut rank = 0;
+        for i in r.clone() {
+            if i > r.start {
+                rank += gaps[i];
+            }
+            if occupied.len() <= rank {
+                occupied.resize(rank + 1, false);
+            }
+            occupied[rank] = true;
+        }
         let h = heights[r.clone()].iter().copied().fold(0.0, f64::max);
         height += h + size::TICK + size::ROW_GAP;
     }
-    let last = occupied.last().copied().unwrap_or(0);
-    let width = occupied.len() as f64 * size::NODE_WIDTH + last as f64 * size::RANKSEP;
+    let used = occupied.iter().filter(|&&o| o).count();
+    let last = occupied.len().saturating_sub(1);
+    let width = used as f64 * size::NODE_WIDTH + last as f64 * size::RANKSEP;
     (width, height)
 }
 
@@ -209,8 +222,14 @@ pub fn rows(
         (Layout::Rows, Some(n)) => by_events(cols, n),
         (Layout::Rows, None) => {
             let heights: Vec<f64> = cols.iter().map(|c| column_height(graph, c)).collect();
+            let gaps: Vec<usize> = (0..cols.len())
+                .map(|i| match i {
+                    0 => 0,
+                    _ => gap(cols[i - 1].day, cols[i].day),
+                })
+                .collect();
             let off = |per: usize| {
-                let (w, h) = extent(cols, &heights, &chunks(cols.len(), per));
+                let (w, h) = extent(&gaps, &heights, &chunks(cols.len(), per));
 
                 ((w / h) / size::TARGET).ln().abs()
             };

@@ -237,7 +237,11 @@ def title(words, counts):
         low = w.lower()
         if i > 0 and low in SMALL:
             out.append(low)
-        elif caps[low] > cap[low] + lower[low] or re.fullmatch(r"[IVX]+|([A-Z]\.)+[A-Z]?\.?", w):
+        elif (len(w) <= 6 and caps[low] > cap[low] + lower[low]
+              or re.fullmatch(r"[IVX]+|([A-Z]\.)+[A-Z]?\.?", w)
+              or re.fullmatch(r"[B-DF-HJ-NP-TV-XZ]{3,}", w) and cap[low] <= caps[low]):
+            # an acronym: capitals in EWT (NATO), initials, three or more
+            # letters without a vowel (MSF, WWF), unless EWT writes it Ltd
             out.append(w)
         else:
             # O'Brien, N'Djamena, but Qa'ida and People's

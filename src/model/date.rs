@@ -82,7 +82,7 @@ impl Season {
 /// The month a (northern) season begins in, by its TIMEX3 code: spring
 /// (`SP`) in March, summer (`SU`) June, fall (`FA`) September, winter
 /// (`WI`) December of the year it is named by.
-pub fn season_start(code: &str) -> Option<u32> {
+pub(crate) fn season_start(code: &str) -> Option<u32> {
     Season::from_code(code).map(Season::start_month)
 }
 

@@ -5,7 +5,8 @@ pub mod event;
 pub mod kind;
 pub mod role;
 
-pub use date::{season_start, Certainty, DateError, EventDate, Granularity, Part, Season, Unit};
+pub(crate) use date::season_start;
+pub use date::{Certainty, DateError, EventDate, Granularity, Part, Season, Unit};
 pub use event::{is_valid_id, Actor, Citation, Event, Link, Mode, Relation, Source, Store};
 pub use kind::{kind_table, Kind, KindInfo};
 pub use role::{Role, UnknownRole};

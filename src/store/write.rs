@@ -63,7 +63,7 @@ const STALE: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// Whether a write may replace an existing file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// Only create: an existing file (even one created a moment ago by
     /// another run) is left alone and reported.
     CreateNew,
@@ -75,12 +75,12 @@ pub enum Mode {
 /// renaming its replacement so that two `--update` runs take turns. It
 /// lives in the hidden file `.annals.lock` of the folder (left there: the
 /// lock is on the open file, not on its existence) and ends when dropped.
-pub struct FolderLock {
+pub(crate) struct FolderLock {
     _file: std::fs::File,
 }
 
 /// Waits for and takes the lock of the store folder `dir`.
-pub fn lock_folder(dir: &Path) -> Result<FolderLock> {
+pub(crate) fn lock_folder(dir: &Path) -> Result<FolderLock> {
     let path = dir.join(".annals.lock");
     let shown = path.display().to_string();
     let file = std::fs::OpenOptions::new()
@@ -95,7 +95,7 @@ pub fn lock_folder(dir: &Path) -> Result<FolderLock> {
 
 /// Removes the temporary files a killed write left in `dir` (older than
 /// ten minutes, so another run's write in progress is safe).
-pub fn sweep(dir: &Path) {
+pub(crate) fn sweep(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -132,7 +132,7 @@ fn real_target(path: &Path) -> std::path::PathBuf {
 /// and a new file gets the usual ones (as the umask allows). With
 /// [`Mode::CreateNew`] the rename refuses to replace a file that appeared
 /// meanwhile: no check-then-write race.
-pub fn atomic_write(path: &Path, text: &str, mode: Mode) -> Result<()> {
+pub(crate) fn atomic_write(path: &Path, text: &str, mode: Mode) -> Result<()> {
     let shown = path.display().to_string();
     let io = |e| Error::io(&shown, e);
     let target = real_target(path);
@@ -212,7 +212,7 @@ fn append_in_place(path: &Path, addition: &str) -> Result<()> {
 /// hard links is appended to in place, so every link sees the change (a
 /// kill in the middle may then leave a partial addition, which `annals
 /// check` reports); any other file is replaced atomically.
-pub fn update(path: &Path, found: &Store) -> Result<(usize, usize)> {
+pub(crate) fn update(path: &Path, found: &Store) -> Result<(usize, usize)> {
     let shown = path.display().to_string();
     let existing_text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
     let existing: Store = toml::from_str(&existing_text).map_err(|e| {
@@ -281,12 +281,12 @@ pub fn update(path: &Path, found: &Store) -> Result<(usize, usize)> {
     Ok((events, links))
 }
 
-/// The message of [`exists_error`], for callers that say how to update in
-/// their own terms.
+/// The message of the error for a file that exists and is not to be
+/// updated ([`write_stores`]), for callers that say how to update in their own terms.
 pub const EXISTS: &str = "the file exists; nothing was written";
 
 /// The error for an existing file that is to be created, not updated.
-pub fn exists_error(path: &Path) -> Error {
+pub(crate) fn exists_error(path: &Path) -> Error {
     Error::Invalid(vec![Diagnostic::error(Some(Location::Path(path.display().to_string())), EXISTS)
         .with_help("update it instead, which adds new findings and keeps your edits, or write to another folder")])
 }
@@ -315,7 +315,7 @@ pub fn file_for(dir: &Path, store: &Store) -> PathBuf {
 /// folder, and reports each file written to `done` as it is. Without
 /// `update` no file may exist (checked up front, and again by each create,
 /// so a file another run makes meanwhile is not overwritten); with it, the
-/// folder is locked and each existing file read, merged ([`update`]) and
+/// folder is locked and each existing file read, merged (as `update` does) and
 /// replaced in turn.
 pub fn write_stores(
     dir: &Path,

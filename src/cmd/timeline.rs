@@ -52,10 +52,10 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
     let text = match args.format {
         Format::Md => timeline::markdown(&graph, &nodes, &args.title, filter.from),
         Format::Text => timeline::text(&graph, &nodes),
-        Format::Json => json::timeline(&graph, &nodes),
-        Format::Jsonl => json::jsonl(&graph, &nodes),
+        Format::Json => json::timeline(&graph, &nodes)?,
+        Format::Jsonl => json::jsonl(&graph, &nodes)?,
         Format::Csv => table::csv(&graph, &nodes),
-        Format::Timelinejs => json::timelinejs(&graph, &nodes, &args.title),
+        Format::Timelinejs => json::timelinejs(&graph, &nodes, &args.title)?,
     };
     out.write_all(text.as_bytes())
         .map_err(|e| annals::Error::io("<stdout>", e))?;

@@ -237,7 +237,7 @@ fn records<'s>(graph: &CausalGraph<'s>, nodes: &[NodeIndex]) -> (Vec<&'s Source>
 
 /// `annals timeline --format json`: `{"events": [...], "sources": [...],
 /// "links": [...]}`, which `-` reads back as a store.
-pub fn timeline(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> String {
+pub fn timeline(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> Result<String> {
     #[derive(Serialize)]
     struct Timeline<'a> {
         events: Vec<EventJson<'a>>,
@@ -254,43 +254,39 @@ pub fn timeline(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> String {
         sources,
         links,
     };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut s = serde_json::to_string_pretty(&doc).map_err(unwritable)?;
     s.push('\n');
-    s
+    Ok(s)
 }
 
 /// `annals timeline --format jsonl`: JSON Lines, one record a line — the
 /// cited sources (`"type": "source"`), then one event a line in the
 /// timeline JSON form, then the links between them (`"type": "link"`) — so
 /// `-` reads it back as the same store.
-pub fn jsonl(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> String {
-    let typed = |kind: &str, v: Value| {
-        let mut v = v;
+pub fn jsonl(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> Result<String> {
+    fn typed(kind: &str, record: impl Serialize) -> Result<String> {
+        let mut v = serde_json::to_value(record).map_err(unwritable)?;
         if let Some(o) = v.as_object_mut() {
             o.insert("type".to_string(), Value::String(kind.to_string()));
         }
-        v.to_string()
-    };
+        Ok(v.to_string())
+    }
     let (sources, links) = records(graph, nodes);
-    let mut lines: Vec<String> = sources
-        .into_iter()
-        .map(|s| typed("source", serde_json::to_value(s).unwrap_or_default()))
-        .collect();
-    lines.extend(
-        nodes
-            .iter()
-            .map(|&n| serde_json::to_string(&EventJson::from_graph(graph, n)).unwrap_or_default()),
-    );
-    lines.extend(
-        links
-            .into_iter()
-            .map(|l| typed("link", serde_json::to_value(l).unwrap_or_default())),
-    );
+    let mut lines = Vec::new();
+    for s in sources {
+        lines.push(typed("source", s)?);
+    }
+    for &n in nodes {
+        lines.push(serde_json::to_string(&EventJson::from_graph(graph, n)).map_err(unwritable)?);
+    }
+    for l in links {
+        lines.push(typed("link", l)?);
+    }
     let mut s = lines.join("\n");
     if !s.is_empty() {
         s.push('\n');
     }
-    s
+    Ok(s)
 }
 
 /// Escapes text for the HTML TimelineJS shows.
@@ -325,7 +321,7 @@ fn tl_date(d: chrono::NaiveDate, g: Granularity) -> Value {
 /// loads (`title`, `events` with `start_date`, `end_date`, `text`,
 /// `group`, `display_date`, `unique_id`). Open-start events start at their
 /// latest day; open-ended ones have no end.
-pub fn timelinejs(graph: &CausalGraph<'_>, nodes: &[NodeIndex], title: &str) -> String {
+pub fn timelinejs(graph: &CausalGraph<'_>, nodes: &[NodeIndex], title: &str) -> Result<String> {
     let events: Vec<Value> = nodes
         .iter()
         .map(|&n| {
@@ -369,7 +365,7 @@ pub fn timelinejs(graph: &CausalGraph<'_>, nodes: &[NodeIndex], title: &str) -> 
         })
         .collect();
     let doc = json!({"title": {"text": {"headline": html(title), "text": ""}}, "events": events});
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut s = serde_json::to_string_pretty(&doc).map_err(unwritable)?;
     s.push('\n');
-    s
+    Ok(s)
 }

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::{Output, Stdio};
 
-use crate::util::{annals, expect_code, finish, root};
+use crate::util::{annals, expect_code, finish, root, spawn_piped};
 
 fn with_stdin(args: &[&str], input: &str) -> Output {
     crate::util::with_stdin(args, input.as_bytes())
@@ -69,13 +69,7 @@ fn a_closed_pipe_ends_quietly() {
         (&["timeline", "-"][..], "not json\n".to_string(), "stderr"),
         (&["why", "e999", "-"][..], chain_jsonl(1000), "stdout"),
     ] {
-        let mut child = annals()
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn");
+        let mut child = spawn_piped(args);
         // Close the reading end before the command writes anything.
         if stream == "stderr" {
             drop(child.stderr.take());

@@ -94,13 +94,7 @@ pub fn finish(child: Child, secs: u64, what: &str) -> Output {
 /// thread so that a large input cannot block on a full output pipe; at
 /// most a minute.
 pub fn with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = annals()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
+    let mut child = spawn_piped(args);
     let mut stdin = child.stdin.take().expect("stdin");
     let input = input.to_vec();
     let writer = std::thread::spawn(move || {
@@ -109,4 +103,15 @@ pub fn with_stdin(args: &[&str], input: &[u8]) -> Output {
     let out = finish(child, 60, &args.join(" "));
     writer.join().expect("writer");
     out
+}
+
+/// Starts `annals args` with all three standard streams piped.
+pub fn spawn_piped(args: &[&str]) -> Child {
+    annals()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn")
 }

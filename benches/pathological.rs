@@ -56,18 +56,7 @@ fn unpunctuated(c: &mut Criterion) {
 }
 
 fn dangling(c: &mut Criterion) {
-    let n = 3000;
-    let mut store = String::new();
-    for i in 0..n {
-        store.push_str(&format!(
-            "{{\"id\":\"2020-01-01-event-number-{i:05}\",\"date\":\"2020-01-01\",\"title\":\"E\",\"kind\":\"protest\"}}\n"
-        ));
-    }
-    for i in 0..n {
-        store.push_str(&format!(
-            "{{\"type\":\"link\",\"from\":\"2020-01-01-evnt-numbr-{i:05}x\",\"to\":\"2020-01-01-event-number-{i:05}\",\"relation\":\"causes\"}}\n"
-        ));
-    }
+    let store = stores::dangling_links_jsonl(3000);
     let mut g = c.benchmark_group("check");
     g.sample_size(10);
     g.bench_function("3000-dangling-links", |b| {
@@ -75,6 +64,9 @@ fn dangling(c: &mut Criterion) {
     });
     g.finish();
 }
+
+#[path = "../tests/stores.rs"]
+mod stores;
 
 criterion_group!(benches, unpunctuated, dangling);
 criterion_main!(benches);

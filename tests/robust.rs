@@ -269,17 +269,7 @@ fn discovery_skips_fifos_and_reads_each_folder_once() {
 #[test]
 fn thousands_of_dangling_links_are_checked_in_bounded_time() {
     let n = 3000;
-    let mut store = String::new();
-    for i in 0..n {
-        store.push_str(&format!(
-            "{{\"id\":\"2020-01-01-event-number-{i:05}\",\"date\":\"2020-01-01\",\"title\":\"E\",\"kind\":\"protest\"}}\n"
-        ));
-    }
-    for i in 0..n {
-        store.push_str(&format!(
-            "{{\"type\":\"link\",\"from\":\"2020-01-01-evnt-numbr-{i:05}x\",\"to\":\"2020-01-01-event-number-{i:05}\",\"relation\":\"causes\"}}\n"
-        ));
-    }
+    let store = crate::stores::dangling_links_jsonl(n);
     let out = with_stdin(&["check", "-"], &store);
     expect_code(&out, 1);
     let text = String::from_utf8_lossy(&out.stdout);

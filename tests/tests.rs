@@ -14,6 +14,7 @@ mod pipes;
 mod readme;
 mod robust;
 mod store;
+mod stores;
 mod text;
 mod timex;
 mod util;

@@ -3,6 +3,9 @@
 //! same store with one back-link (a cycle through most of it) and with one
 //! source per five events, which must cost about the same.
 //!
+//! Then reading that store from JSON Lines, and one file of a folder whose
+//! 20k sources sit in another file of it.
+//!
 //! `cargo bench --bench store`
 
 use std::fmt::Write;
@@ -138,6 +141,15 @@ fn bench(c: &mut Criterion) {
     g.bench_function("load", |b| {
         b.iter(|| black_box(annals::store::read(&path).unwrap()))
     });
+    // The same store as `annals timeline --format jsonl` prints it, read
+    // back in one pass a line at a time.
+    let lines = {
+        let graph = CausalGraph::new(&loaded.store);
+        json::jsonl(&graph, &select(&graph, &Filter::default()).unwrap())
+    };
+    g.bench_function("load-jsonl", |b| {
+        b.iter(|| black_box(annals::store::parse("store.jsonl", &lines)))
+    });
     g.bench_function("graph", |b| {
         b.iter(|| black_box(CausalGraph::new(&loaded.store)))
     });
@@ -159,5 +171,43 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench, bench_cycle, bench_sources);
+/// One file of a folder read alone, its 20k events citing 20k sources
+/// kept in the folder's `sources.toml`, against the same with one source:
+/// the sources it lacks are found through sets, not a scan of every
+/// event's citations for each source of the folder.
+fn bench_sibling_sources(c: &mut Criterion) {
+    const N: usize = 20_000;
+    let mut g = c.benchmark_group("store-20k-sibling-sources");
+    g.sample_size(10);
+    for sources in [1, N] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = String::new();
+        for j in 0..sources {
+            let _ = write!(s, "[[source]]\nid = \"s{j}\"\npublished = 2030-01-01\n\n");
+        }
+        std::fs::write(dir.path().join("sources.toml"), s).unwrap();
+        let mut e = String::new();
+        for i in 0..N {
+            let _ = write!(e, "[[event]]\nid = \"e{i}\"\ndate = 2020-01-01\ntitle = \"E\"\nkind = \"protest\"\nsources = [{{ id = \"s{}\" }}]\n\n", i % sources);
+        }
+        let path = dir.path().join("events.toml");
+        std::fs::write(&path, e).unwrap();
+        let path = path.to_str().unwrap().to_string();
+        let (loaded, diags) = annals::store::read(&path).unwrap();
+        assert!(diags.is_empty(), "{:?}", &diags[..diags.len().min(3)]);
+        assert_eq!(loaded.store.sources.len(), sources);
+        g.bench_function(format!("read-one-file-{sources}-sources"), |b| {
+            b.iter(|| black_box(annals::store::read(&path).unwrap()))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    bench,
+    bench_cycle,
+    bench_sources,
+    bench_sibling_sources
+);
 criterion_main!(benches);

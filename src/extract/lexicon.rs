@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::tokens::{words as phrase_words, Tok};
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::{Kind, Relation};
+use crate::text::WordMap;
 
 /// A phrase as lowercase words; a last word ending in `*` matches any
 /// ending.
@@ -53,16 +54,18 @@ impl Phrase {
 }
 
 /// Phrases indexed by the first letters of their first word, so that a
-/// sentence is matched with one lookup per token.
+/// sentence is matched with one lookup per token (a short key, hashed with
+/// the text layer's word hasher rather than SipHash), against the token's
+/// lowercase form made once when it was read.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
-    by_start: HashMap<String, Vec<(Phrase, T)>>,
+    by_start: WordMap<Vec<(Phrase, T)>>,
 }
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> PhraseSet<T> {
         PhraseSet {
-            by_start: HashMap::new(),
+            by_start: WordMap::default(),
         }
     }
 }

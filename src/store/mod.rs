@@ -58,6 +58,22 @@ impl Loaded {
         self.places.at(&self.link_origins, i, Some(field))
     }
 
+    /// How many sources, events and links have been read.
+    fn counts(&self) -> [usize; 3] {
+        let s = &self.store;
+        [s.sources.len(), s.events.len(), s.links.len()]
+    }
+
+    /// Forgets the records read after [`Loaded::counts`] gave `counts`.
+    fn truncate(&mut self, [sources, events, links]: [usize; 3]) {
+        self.store.sources.truncate(sources);
+        self.source_origins.truncate(sources);
+        self.store.events.truncate(events);
+        self.event_origins.truncate(events);
+        self.store.links.truncate(links);
+        self.link_origins.truncate(links);
+    }
+
     /// Deserializes one `[[source]]`, `[[event]]` or `[[link]]` record
     /// (`what`) and files it with its place and offset and those of its
     /// keys; TOML tables and JSON lines come through here alike.

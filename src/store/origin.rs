@@ -231,6 +231,14 @@ impl Origins {
         Some((r.place as usize, r.at + delta))
     }
 
+    /// Keeps the first `n` records.
+    pub fn truncate(&mut self, n: usize) {
+        if let Some(r) = self.records.get(n) {
+            self.fields.truncate(r.first as usize);
+            self.records.truncate(n);
+        }
+    }
+
     /// Keeps the records for which `keep(i)` is true.
     pub fn retain(&mut self, mut keep: impl FnMut(usize) -> bool) {
         let mut kept = Origins::default();

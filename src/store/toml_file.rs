@@ -10,23 +10,101 @@ use crate::error::Diagnostic;
 
 const FIELDS_HELP: &str = "a store file holds only [[source]], [[event]] and [[link]] tables";
 
-/// Reads `text` (from `path`) into `loaded`, pushing every problem.
+/// Reads `text` (from `path`) into `loaded`, pushing every problem. Each
+/// `[[...]]` table is parsed on its own, so a store of a million events
+/// never holds more than one table's syntax tree; a file with a syntax
+/// error anywhere gives only its syntax errors, as when it was parsed whole.
 pub fn read(path: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnostic>) {
     let place = loaded.places.add(Place::Text(FileLines::new(path, text)));
-    let at = |loaded: &Loaded, offset: usize| loaded.places.location(place, offset);
-    let (doc, errors) = DeTable::parse_recoverable(text);
+    let before = (loaded.counts(), diags.len());
+    let mut broken = false;
+    for span in tables(text) {
+        broken |= !chunk(place, span.start, &text[span], loaded, diags);
+    }
+    if broken {
+        loaded.truncate(before.0);
+        let mut n = 0;
+        diags.retain(|d| {
+            n += 1;
+            n <= before.1 || d.message.starts_with(SYNTAX)
+        });
+    }
+}
+
+const SYNTAX: &str = "invalid TOML: ";
+
+/// Where the tables of `text` are: the text before the first `[[name]]`
+/// header, then from each such header to the next. Headers are found among
+/// the TOML lexer's tokens, at the start of a line and outside any array
+/// or inline table, so a `[[` inside a multi-line string or array is not
+/// one; a dotted header (`[[event.sources]]`) belongs to the table above it.
+fn tables(text: &str) -> Vec<std::ops::Range<usize>> {
+    use toml_parser::lexer::TokenKind as T;
+    enum State {
+        Body,
+        Open(usize),
+        Key(usize, bool),
+    }
+    let mut starts = vec![0];
+    let (mut state, mut depth, mut line_start) = (State::Body, 0usize, true);
+    for token in toml_parser::Source::new(text).lex() {
+        let (kind, at) = (token.kind(), token.span().start());
+        if matches!(kind, T::Whitespace | T::Comment | T::Newline) {
+            line_start |= kind == T::Newline;
+            continue;
+        }
+        state = match (state, kind) {
+            (State::Body, T::LeftSquareBracket) if line_start && depth == 0 => State::Open(at),
+            (State::Open(h), T::LeftSquareBracket) if at == h + 1 => State::Key(h, false),
+            (State::Key(h, _), T::Dot) => State::Key(h, true),
+            (State::Key(h, dotted), T::RightSquareBracket) => {
+                if !dotted {
+                    starts.push(h);
+                }
+                State::Body
+            }
+            (State::Key(h, dotted), _) => State::Key(h, dotted),
+            (_, T::LeftSquareBracket | T::LeftCurlyBracket) => {
+                depth += 1;
+                State::Body
+            }
+            (_, T::RightSquareBracket | T::RightCurlyBracket) => {
+                depth = depth.saturating_sub(1);
+                State::Body
+            }
+            _ => State::Body,
+        };
+        line_start = false;
+    }
+    starts.dedup();
+    let mut spans: Vec<_> = starts.windows(2).map(|w| w[0]..w[1]).collect();
+    spans.push(starts[starts.len() - 1]..text.len());
+    spans
+}
+
+/// Reads the tables of `chunk`, which starts at byte `shift` of place
+/// `place`; false when it is not valid TOML (its errors pushed).
+fn chunk(
+    place: usize,
+    shift: usize,
+    chunk: &str,
+    loaded: &mut Loaded,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    let at = |loaded: &Loaded, offset: usize| loaded.places.location(place, shift + offset);
+    let (doc, errors) = DeTable::parse_recoverable(chunk);
     if !errors.is_empty() {
         for e in errors {
             let offset = e.span().map_or(0, |s| s.start);
             diags.push(
                 Diagnostic::error(
                     at(loaded, offset),
-                    format!("invalid TOML: {}", e.message().trim()),
+                    format!("{SYNTAX}{}", e.message().trim()),
                 )
                 .with_help("fix the TOML syntax; see https://toml.io for the rules"),
             );
         }
-        return;
+        return false;
     }
     for (key, value) in doc.into_inner() {
         let name: &str = key.get_ref().as_ref();
@@ -51,21 +129,23 @@ pub fn read(path: &str, text: &str, loaded: &mut Loaded, diags: &mut Vec<Diagnos
             continue;
         }
         for item in items {
-            record(place, item, name, loaded, diags);
+            record((place, shift), item, name, loaded, diags);
         }
     }
+    true
 }
 
-/// Deserializes one table of place `place` into `loaded`, keeping where
-/// the keys messages name are.
+/// Deserializes one table of place `place`, in a chunk that starts at
+/// byte `shift` of it, into `loaded`, keeping where the keys messages name
+/// are.
 fn record(
-    place: usize,
+    (place, shift): (usize, usize),
     item: Spanned<DeValue<'_>>,
     what: &str,
     loaded: &mut Loaded,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let table_start = item.span().start;
+    let table_start = shift + item.span().start;
     let at = |loaded: &Loaded, offset: usize| loaded.places.location(place, offset);
     let Some(table) = item.get_ref().as_table() else {
         diags.push(
@@ -77,7 +157,7 @@ fn record(
     let mut fields = Vec::new();
     for (k, v) in table.iter() {
         if let Some(field) = Field::of_key(k.get_ref()) {
-            fields.push((field, v.span().start));
+            fields.push((field, shift + v.span().start));
         }
         if let Some(citations) = v.get_ref().as_array().filter(|_| k.get_ref() == "sources") {
             for (i, c) in citations.iter().enumerate() {
@@ -86,13 +166,13 @@ fn record(
                     .as_table()
                     .and_then(|t| t.get("id"))
                     .map_or(c.span().start, |id| id.span().start);
-                fields.push((Field::Citation(i), offset));
+                fields.push((Field::Citation(i), shift + offset));
             }
         }
     }
     let de = ValueDeserializer::from(item);
     if let Err(e) = loaded.file(what, de, (place, table_start), fields) {
-        let offset = e.span().map_or(table_start, |s| s.start);
+        let offset = e.span().map_or(table_start, |s| shift + s.start);
         let message = e.message().trim().to_string();
         let help = help_for(&message, what);
         diags.push(
@@ -132,5 +212,20 @@ fn article(what: &str) -> &'static str {
         "an"
     } else {
         "a"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_start_at_top_level_headers_only() {
+        let text = "x = 1\n[[event]]\nsummary = \"\"\"\n[[link]]\n\"\"\"\ntags = [\n[\"a\"]]\n[[event.sources]]\nid = \"s\"\n  [[link]] # two\n";
+        let starts: Vec<&str> = tables(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(starts.len(), 3, "{starts:#?}");
+        assert_eq!(starts[0], "x = 1\n");
+        assert!(starts[1].starts_with("[[event]]") && starts[1].contains("[[event.sources]]"));
+        assert_eq!(starts[2], "[[link]] # two\n");
     }
 }

@@ -145,7 +145,7 @@ fn bench(c: &mut Criterion) {
     // back in one pass a line at a time.
     let lines = {
         let graph = CausalGraph::new(&loaded.store);
-        json::jsonl(&graph, &select(&graph, &Filter::default()).unwrap())
+        json::jsonl(&graph, &select(&graph, &Filter::default()).unwrap()).unwrap()
     };
     g.bench_function("load-jsonl", |b| {
         b.iter(|| black_box(annals::store::parse("store.jsonl", &lines)))

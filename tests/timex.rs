@@ -606,3 +606,15 @@ fn the_night_of_a_day_tells_the_story_its_day() {
         ])
     );
 }
+
+#[test]
+fn a_look_back_does_not_move_the_story() {
+    assert_eq!(
+        story("Japan attacked on December 7, 1941, as it had planned the previous year. In January, Manila fell."),
+        pairs(&[
+            ("December 7, 1941", "1941-12-07"),
+            ("the previous year", "1940"),
+            ("January", "1942-01"),
+        ])
+    );
+}

@@ -217,6 +217,12 @@ impl Context<'_> {
         if self.is(end.wrapping_sub(1), &["ago"]) {
             return true;
         }
+        // "the previous year", "a decade earlier": a look back, after
+        // which the story goes on from where it was.
+        let back = ["previous", "preceding", "earlier", "prior"];
+        if (first..end).any(|k| self.is(k, &back)) {
+            return true;
+        }
         let Some(sentence) = self.tokens.get(first).map(|t| t.sentence) else {
             return false;
         };

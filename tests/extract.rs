@@ -87,26 +87,24 @@ fn the_article_yields_its_dated_events_with_their_modes() {
 }
 
 #[test]
-fn the_article_links_soleimanis_death_to_the_shelling() {
+fn the_article_orders_soleimanis_death_before_the_shelling() {
     let s = article_store();
     let death = s
         .events
         .iter()
-        .find(|e| e.date.as_str() == "2020-01-03")
-        .unwrap();
+        .find(|e| e.date.as_str() == "2020-01-03" && e.title.contains("death"))
+        .expect("the death of Soleimani, 3 January 2020");
     let link = s
         .links
         .iter()
         .find(|l| l.from == death.id)
         .expect("a link from the death");
-    assert_eq!(link.relation, annals::model::Relation::Triggers);
+    // "Shelling became more frequent after the death…": "after" alone
+    // orders two events; it does not say that one caused the other.
+    assert_eq!(link.relation, annals::model::Relation::Precedes);
     let shelling = s.events.iter().find(|e| e.id == link.to).unwrap();
-    assert!(shelling.title.starts_with("Shelling became more frequent"));
-    assert_eq!(
-        shelling.date.as_str(),
-        "2020-01-03/2020-09-29",
-        "from the cause to publication"
-    );
+    assert!(shelling.title.starts_with("Shell"), "{}", shelling.title);
+    assert_eq!(shelling.date.earliest().to_string(), "2020-01-03");
 }
 
 #[test]

@@ -17,9 +17,18 @@
 pub mod actors;
 pub mod article;
 mod bounds;
+mod casualties;
+mod causal;
 mod events;
+mod frames;
 mod lexicon;
+mod modes;
+mod predicates;
+mod roles;
+mod sentence;
+mod title;
 mod tokens;
+mod verbs;
 
 pub use actors::{ActorRef, Actors, Coded};
 pub use article::{Article, Overrides};

@@ -235,6 +235,10 @@ pub struct Citation {
     /// code points, when known (the extractor records it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<[usize; 2]>,
+    /// The word the event was read from (its trigger), `[begin, end)` in
+    /// code points of the source's text, when the extractor found it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<[usize; 2]>,
 }
 
 /// A dated event.

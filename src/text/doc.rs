@@ -7,7 +7,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::model::Model;
-use super::tokenize::{tokenize, Sentence, Token};
+use super::tokenize::{tokenize, Sentence, Token, Tokenized};
 
 /// A Universal Dependencies part-of-speech tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -136,7 +136,13 @@ impl<'t> Doc<'t> {
 
     /// The same with a model of one's own.
     pub fn parse_with(text: &'t str, model: &'static Model) -> Doc<'t> {
-        let tokenized = tokenize(text);
+        Doc::parse_tokenized(text, tokenize(text), model)
+    }
+
+    /// Tags, lemmatizes and parses text already split into sentences and
+    /// tokens (by [`tokenize`]), so that a caller who also needs the
+    /// tokens, such as the temporal tagger, splits the text once.
+    pub fn parse_tokenized(text: &'t str, tokenized: Tokenized, model: &'static Model) -> Doc<'t> {
         let mut words = Vec::with_capacity(tokenized.tokens.len());
         for sentence in &tokenized.sentences {
             let tokens = &tokenized.tokens[sentence.tokens.clone()];

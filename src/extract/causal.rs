@@ -1,0 +1,159 @@
+//! Cause and effect inside a sentence, from the parse and the cue lists of
+//! `frames.toml`: causal verbs ("the killing sparked protests"),
+//! subordinators ("because the plant closed"), prepositions ("arrested
+//! for rioting", "in response to the strike"), result and motive
+//! participles ("…, killing five", "…, demanding reforms") and purpose
+//! clauses ("rallied to demand reforms"). "After" alone only orders two
+//! events (`precedes`); it is never a cause.
+
+use super::frames::Frames;
+use super::sentence::Sent;
+use crate::model::{Kind, Relation};
+use crate::text::Upos;
+
+/// A link found between two words of a sentence: the cause's word, the
+/// effect's word and the relation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    /// The word of the earlier event, or the cause.
+    pub from: usize,
+    /// The word of the later event, or the effect.
+    pub to: usize,
+    /// How they are linked.
+    pub relation: Relation,
+}
+
+/// The links a sentence states. `kind_at` gives the kind of the event a
+/// word names, if it names one.
+pub fn cues(s: &Sent<'_, '_, '_>, frames: &Frames, kind_at: &dyn Fn(usize) -> Option<Kind>) -> Vec<Cue> {
+    let mut out = Vec::new();
+    for w in 0..s.len() {
+        if let Some(&relation) = frames.causal_verbs.get(s.lemma(w)) {
+            if s.upos(w) == Upos::Verb {
+                verb_cue(s, w, relation, &mut out);
+            }
+        }
+        let Some(h) = s.head(w) else { continue };
+        match s.rel(w) {
+            "advcl" => clause_cue(s, w, h, frames, &mut out),
+            "obl" | "nmod" => {
+                if let Some((relation, cause)) = case_cue(s, w, h, frames, kind_at) {
+                    out.push(Cue {
+                        from: cause,
+                        to: h,
+                        relation,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out.retain(|c| c.from != c.to);
+    out.dedup();
+    out
+}
+
+/// "The killing sparked protests", "forced thousands to flee", "led to
+/// clashes": the subject's event causes the object's.
+fn verb_cue(s: &Sent<'_, '_, '_>, v: usize, relation: Relation, out: &mut Vec<Cue>) {
+    let subject = s.children_by(v, &["nsubj", "csubj"]).into_iter().next();
+    let effect = s
+        .children_by(v, &["xcomp"])
+        .into_iter()
+        .next()
+        .or_else(|| s.children_by(v, &["obj"]).into_iter().next())
+        .or_else(|| {
+            s.children_by(v, &["obl"])
+                .into_iter()
+                .find(|&o| case_words(s, o).first().is_some_and(|c| c == "to" || c == "in"))
+        });
+    let subject = subject.or_else(|| {
+        // "…, which sparked protests": the clause's antecedent.
+        (s.deprel(v) == "acl:relcl").then(|| s.head(v)).flatten()
+    });
+    if let (Some(c), Some(e)) = (subject, effect) {
+        out.push(Cue {
+            from: c,
+            to: e,
+            relation,
+        });
+    }
+}
+
+/// Adverbial clauses: subordinators, purpose infinitives and participles.
+fn clause_cue(s: &Sent<'_, '_, '_>, w: usize, h: usize, frames: &Frames, out: &mut Vec<Cue>) {
+    let marks: Vec<usize> = s.children_by(w, &["mark"]);
+    let mark = marks.first().map(|&m| s.toks[m].lower.as_str());
+    match mark {
+        Some("to") => {
+            if let Some(relation) = frames.purpose {
+                out.push(Cue {
+                    from: w,
+                    to: h,
+                    relation,
+                });
+            }
+        }
+        Some(m) => {
+            if let Some(&relation) = frames.marks.get(m) {
+                out.push(Cue {
+                    from: w,
+                    to: h,
+                    relation,
+                });
+            }
+        }
+        None if s.xpos(w) == "VBG" && w > h => {
+            if frames.results.contains(s.lemma(w)) {
+                out.push(Cue {
+                    from: h,
+                    to: w,
+                    relation: Relation::Causes,
+                });
+            } else {
+                out.push(Cue {
+                    from: w,
+                    to: h,
+                    relation: Relation::Causes,
+                });
+            }
+        }
+        None => {}
+    }
+}
+
+/// Prepositions that introduce a cause: the relation and the cause's word.
+fn case_cue(
+    s: &Sent<'_, '_, '_>,
+    w: usize,
+    h: usize,
+    frames: &Frames,
+    kind_at: &dyn Fn(usize) -> Option<Kind>,
+) -> Option<(Relation, usize)> {
+    let (lo, hi) = s.span(w);
+    let words: Vec<&str> = (lo..=hi).map(|k| s.toks[k].lower.as_str()).collect();
+    for (phrase, relation) in &frames.cases {
+        if words.len() <= phrase.len() || !words.iter().zip(phrase).all(|(a, b)| a == b) {
+            continue;
+        }
+        if phrase.len() == 1 && frames.limited_cases.contains(&phrase[0]) {
+            let effect_kind = kind_at(h)?;
+            if !frames.case_kinds.contains(&effect_kind) {
+                return None;
+            }
+        }
+        // The cause is the highest word after the preposition.
+        let start = lo + phrase.len();
+        let cause = (start..=hi).min_by_key(|&k| (s.depth(k), k))?;
+        return Some((*relation, cause));
+    }
+    None
+}
+
+/// The lower-case prepositions of an oblique.
+fn case_words(s: &Sent<'_, '_, '_>, w: usize) -> Vec<String> {
+    s.children_by(w, &["case"])
+        .into_iter()
+        .map(|c| s.toks[c].lower.clone())
+        .collect()
+}

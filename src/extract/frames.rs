@@ -1,0 +1,190 @@
+//! The frame lexicon (`frames.toml`): the lemmas that, placed above or
+//! around an event in the parse, make it reported, threatened, planned,
+//! feared or denied, carry its roles as a light verb, or link it to
+//! another event as cause or effect.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::model::{Kind, Relation};
+
+/// The frame lexicon, as sets and maps of lemmas.
+#[derive(Debug, Default)]
+pub struct Frames {
+    /// Reporting verbs.
+    pub reporting: HashSet<String>,
+    /// Governors that make what they govern threatened.
+    pub threatened: HashSet<String>,
+    /// … planned.
+    pub planned: HashSet<String>,
+    /// … feared.
+    pub feared: HashSet<String>,
+    /// … denied.
+    pub denied: HashSet<String>,
+    /// Governors whose subject acts what they govern.
+    pub own: HashSet<String>,
+    /// Future auxiliaries.
+    pub future: HashSet<String>,
+    /// Hypothetical auxiliaries.
+    pub hypothetical: HashSet<String>,
+    /// Conditional subordinators.
+    pub conditional: HashSet<String>,
+    /// Light verbs.
+    pub light: HashSet<String>,
+    /// Causal verbs.
+    pub causal_verbs: HashMap<String, Relation>,
+    /// Causal and temporal subordinators.
+    pub marks: HashMap<String, Relation>,
+    /// Causal and temporal prepositions, as lower-case words.
+    pub cases: Vec<(Vec<String>, Relation)>,
+    /// Kinds after which the limited prepositions name a cause.
+    pub case_kinds: HashSet<Kind>,
+    /// Prepositions that name a cause only after `case_kinds`.
+    pub limited_cases: HashSet<String>,
+    /// Participles that give a result.
+    pub results: HashSet<String>,
+    /// The relation of a purpose clause (`None` only in an empty table).
+    pub purpose: Option<Relation>,
+    /// How announced acts become intentions and demands.
+    pub intent: Intent,
+}
+
+/// The `[intent]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Intent {
+    /// Auxiliaries of an announced act.
+    pub auxiliaries: HashSet<String>,
+    /// Adjectives that announce an act ("willing to").
+    pub adjectives: HashSet<String>,
+    /// Kinds that become `agree`.
+    pub agree: HashSet<Kind>,
+    /// Kinds that become `threaten`.
+    pub threaten: HashSet<Kind>,
+    /// Subordinators that make any announced act a threat.
+    pub unless: HashSet<String>,
+    /// Auxiliaries of obligation: a demand.
+    pub obligation: HashSet<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    reporting: Lemmas,
+    modes: Modes,
+    light: Lemmas,
+    causal: Causal,
+    intent: Intent,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lemmas {
+    lemmas: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Modes {
+    threatened: Vec<String>,
+    planned: Vec<String>,
+    feared: Vec<String>,
+    denied: Vec<String>,
+    own: Vec<String>,
+    future: Vec<String>,
+    hypothetical: Vec<String>,
+    conditional: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Causal {
+    verbs: HashMap<String, Relation>,
+    marks: HashMap<String, Relation>,
+    cases: HashMap<String, Relation>,
+    case_kinds: Vec<Kind>,
+    limited_cases: Vec<String>,
+    results: Vec<String>,
+    purpose: Relation,
+}
+
+fn set(list: Vec<String>) -> HashSet<String> {
+    list.into_iter().map(|w| w.to_lowercase()).collect()
+}
+
+impl Frames {
+    /// The shipped frame lexicon, parsed once.
+    pub fn shipped() -> &'static Frames {
+        static FRAMES: OnceLock<Frames> = OnceLock::new();
+        FRAMES.get_or_init(|| {
+            // A unit test parses the shipped file; it cannot fail here.
+            Frames::parse(include_str!("frames.toml"), "src/extract/frames.toml")
+                .unwrap_or_default()
+        })
+    }
+
+    /// Parses a frame lexicon; an unknown key or a bad value is an error
+    /// with its position.
+    pub fn parse(text: &str, path: &str) -> Result<Frames> {
+        let file: File = toml::from_str(text).map_err(|e| {
+            let at = e.span().map_or(0, |s| s.start);
+            let loc = crate::store::LineIndex::new(path, text).location(at);
+            Error::Invalid(vec![Diagnostic::error(
+                Some(loc),
+                format!("bad frame lexicon: {}", e.message().trim()),
+            )
+            .with_help("see the comments of the shipped src/extract/frames.toml")])
+        })?;
+        let mut cases: Vec<(Vec<String>, Relation)> = file
+            .causal
+            .cases
+            .into_iter()
+            .map(|(k, r)| (k.split_whitespace().map(str::to_lowercase).collect(), r))
+            .collect();
+        // Longest phrases first, then by words, so that matching is
+        // deterministic and "in protest against" wins over "against".
+        cases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        Ok(Frames {
+            reporting: set(file.reporting.lemmas),
+            threatened: set(file.modes.threatened),
+            planned: set(file.modes.planned),
+            feared: set(file.modes.feared),
+            denied: set(file.modes.denied),
+            own: set(file.modes.own),
+            future: set(file.modes.future),
+            hypothetical: set(file.modes.hypothetical),
+            conditional: set(file.modes.conditional),
+            light: set(file.light.lemmas),
+            causal_verbs: file.causal.verbs,
+            marks: file.causal.marks,
+            cases,
+            case_kinds: file.causal.case_kinds.into_iter().collect(),
+            limited_cases: set(file.causal.limited_cases),
+            results: set(file.causal.results),
+            purpose: Some(file.causal.purpose),
+            intent: file.intent,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_frames_parse() {
+        let f = Frames::parse(include_str!("frames.toml"), "frames.toml").unwrap();
+        assert!(f.reporting.contains("say"));
+        assert_eq!(f.cases[0].0.len(), 4, "longest first: {:?}", f.cases[0]);
+    }
+
+    #[test]
+    fn an_unknown_key_is_an_error_with_its_line() {
+        let text = include_str!("frames.toml").replace("[light]", "[light]\nlemma = []");
+        let err = Frames::parse(&text, "f.toml").unwrap_err().to_string();
+        assert!(err.contains("f.toml:"), "{err}");
+    }
+}

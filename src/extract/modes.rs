@@ -1,0 +1,177 @@
+//! Whether an event happened, from the parse: negation and questions make
+//! it no event; modal auxiliaries, `if` clauses and the complements of
+//! threaten, plan, fear, deny and of reporting verbs set its mode. The
+//! nearest governor decides: in "officials said Pompeo threatened to close
+//! the embassy" the closing is threatened, the threat reported.
+
+use super::frames::Frames;
+use super::predicates::Predicate;
+use super::sentence::Sent;
+use crate::model::{Kind, Mode};
+use crate::text::Upos;
+
+/// The mode of an event, or `None` when the sentence says it did not
+/// happen or only asks.
+pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<Mode> {
+    if s.is_question() || negated(s, p.word) || negated(s, p.anchor) {
+        return None;
+    }
+    // Every operator on the way to the root, nearest first: a threat, fear
+    // or denial anywhere above wins over a plan or a condition, and those
+    // over a report ("officials fear the departure will be followed by
+    // military action": the action is feared).
+    let mut found: Vec<Mode> = Vec::new();
+    let mut w = p.anchor;
+    for _ in 0..s.len() {
+        if let Some(m) = own_mode(s, w, frames) {
+            found.push(m);
+        }
+        let Some(h) = s.head(w) else { break };
+        let rel = s.rel(w);
+        if rel != "conj" {
+            // An adverbial clause with a subordinator of its own ("after",
+            // "because") is a clause of its own; one without ("…, killing
+            // five") shares its governor's.
+            let own_clause = rel == "advcl" && !s.children_by(w, &["mark"]).is_empty();
+            if own_clause || !(CLIMB.contains(&rel) || rel == "advcl") {
+                break;
+            }
+            if negated(s, h) && matches!(rel, "xcomp" | "ccomp") {
+                return None;
+            }
+            if let Some(m) = governed(s, h, rel, frames) {
+                found.push(m);
+            }
+        }
+        w = h;
+    }
+    if according_to(s) {
+        found.push(Mode::Reported);
+    }
+    let rank = |m: &Mode| match m {
+        Mode::Threatened | Mode::Feared | Mode::Denied => 0,
+        Mode::Planned | Mode::Conditional => 1,
+        _ => 2,
+    };
+    Some(found.into_iter().min_by_key(rank).unwrap_or(Mode::Asserted))
+}
+
+/// The relations through which a governor's meaning reaches an event.
+const CLIMB: [&str; 9] = [
+    "xcomp", "ccomp", "csubj", "acl", "nmod", "obl", "obj", "nsubj", "parataxis",
+];
+
+/// The mode a governor gives the word below it by `rel`.
+fn governed(s: &Sent<'_, '_, '_>, h: usize, rel: &str, frames: &Frames) -> Option<Mode> {
+    let lemma = s.lemma(h);
+    if frames.threatened.contains(lemma) {
+        Some(Mode::Threatened)
+    } else if frames.denied.contains(lemma) {
+        Some(Mode::Denied)
+    } else if frames.feared.contains(lemma) {
+        Some(Mode::Feared)
+    } else if frames.planned.contains(lemma) && rel != "nsubj" {
+        Some(Mode::Planned)
+    } else if frames.reporting.contains(lemma) && matches!(rel, "ccomp" | "parataxis" | "xcomp") {
+        Some(Mode::Reported)
+    } else {
+        None
+    }
+}
+
+/// The mode a word's own auxiliaries and subordinator give it.
+fn own_mode(s: &Sent<'_, '_, '_>, w: usize, frames: &Frames) -> Option<Mode> {
+    for c in s.children(w) {
+        let lemma = s.lemma(c);
+        match s.rel(c) {
+            "mark" if frames.conditional.contains(lemma) => return Some(Mode::Conditional),
+            "aux" if frames.hypothetical.contains(lemma) => return Some(Mode::Conditional),
+            "aux" if frames.future.contains(lemma) => return Some(Mode::Planned),
+            _ => {}
+        }
+    }
+    // "deployed troops to protect the embassy", "preparations to
+    // evacuate": an infinitive that no verb of its own frames is intended,
+    // not done.
+    if s.rel(w) != "xcomp"
+        && s
+            .children_by(w, &["mark"])
+            .into_iter()
+            .any(|m| s.toks[m].lower == "to")
+    {
+        return Some(Mode::Planned);
+    }
+    // "going to withdraw".
+    if s.rel(w) == "xcomp" && s.head(w).is_some_and(|h| s.toks[h].lower == "going") {
+        return Some(Mode::Planned);
+    }
+    None
+}
+
+/// Whether a word is negated: "not", "never", "no" as its modifier.
+fn negated(s: &Sent<'_, '_, '_>, w: usize) -> bool {
+    s.children(w).any(|c| {
+        matches!(s.rel(c), "advmod" | "det" | "neg")
+            && matches!(s.toks[c].lower.as_str(), "not" | "n't" | "never" | "no" | "nt")
+    })
+}
+
+/// "…, according to officials": the whole sentence is reported.
+fn according_to(s: &Sent<'_, '_, '_>) -> bool {
+    s.toks
+        .windows(2)
+        .any(|w| w[0].lower == "according" && w[1].lower == "to")
+}
+
+/// An act announced for the future by its actor is an intention; one
+/// someone must do is a demand (CAMEO's "express intent to", "demand").
+/// Returns the kind the event takes instead, and its mode: reported under
+/// a reporting verb, else asserted.
+pub fn intent(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(Kind, Mode)> {
+    let it = &frames.intent;
+    let a = p.anchor;
+    let auxes: Vec<&str> = s
+        .children_by(a, &["aux"])
+        .into_iter()
+        .map(|c| s.lemma(c))
+        .collect();
+    let willing = s.rel(a) == "xcomp"
+        && s.head(a).is_some_and(|h| s.upos(h) == Upos::Adj && it.adjectives.contains(s.lemma(h)));
+    let kind = if auxes.iter().any(|x| it.obligation.contains(*x)) {
+        Kind::Request
+    } else if willing || auxes.iter().any(|x| it.auxiliaries.contains(*x)) {
+        let unless = s.children_by(a, &["advcl"]).into_iter().any(|c| {
+            s.children_by(c, &["mark"])
+                .into_iter()
+                .any(|m| it.unless.contains(s.lemma(m)))
+        });
+        if unless || it.threaten.contains(&p.kind) {
+            Kind::Threaten
+        } else if it.agree.contains(&p.kind) {
+            Kind::Agree
+        } else {
+            return None;
+        }
+    } else {
+        return None;
+    };
+    Some((kind, if reported(s, a, frames) { Mode::Reported } else { Mode::Asserted }))
+}
+
+/// The reporting verb whose complement holds word `a`, if any.
+pub fn reporter(s: &Sent<'_, '_, '_>, a: usize, frames: &Frames) -> Option<usize> {
+    let mut w = a;
+    for _ in 0..s.len() {
+        let h = s.head(w)?;
+        match s.rel(w) {
+            "ccomp" | "parataxis" if frames.reporting.contains(s.lemma(h)) => return Some(h),
+            "conj" | "xcomp" | "ccomp" => w = h,
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn reported(s: &Sent<'_, '_, '_>, a: usize, frames: &Frames) -> bool {
+    reporter(s, a, frames).is_some() || according_to(s)
+}

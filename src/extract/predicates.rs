@@ -1,0 +1,158 @@
+//! Which words of a sentence are events: verbs and eventive nouns whose
+//! lemma and frame map to a kind, never a word of a date expression or a
+//! name, an adjective or an auxiliary.
+
+use super::frames::Frames;
+use super::lexicon::Lexicon;
+use super::sentence::Sent;
+use super::verbs::{kind_of_code, Around, Verbs};
+use crate::model::Kind;
+use crate::text::Upos;
+
+/// An event's word in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Predicate {
+    /// The word that names the event (the trigger).
+    pub word: usize,
+    /// The word whose dependents give the roles: the trigger itself, or
+    /// the light verb of an eventive noun ("staged a protest": "staged").
+    pub anchor: usize,
+    /// Its kind.
+    pub kind: Kind,
+}
+
+/// Whether word `i` can name an event at all: a verb or a noun, outside
+/// any date expression or name.
+fn eventive(s: &Sent<'_, '_, '_>, i: usize) -> bool {
+    matches!(s.upos(i), Upos::Verb | Upos::Noun)
+        && !s.in_timex[i]
+        && s.mention_of[i].is_none()
+        // "according to": a verb's form in a preposition's place.
+        && !matches!(s.rel(i), "case" | "mark" | "fixed" | "cc" | "det" | "aux" | "cop")
+}
+
+/// The shipped trigger phrase at word `i`, if one starts there: the word
+/// of the phrase that heads it in the parse ("missile *strikes*",
+/// "telephone *conversation*"), the words it covers and its kind. The
+/// phrases match words as written, so they may only name an event through
+/// a verb or a noun, which rules out "March", "east" and "planes".
+fn trigger_at(s: &Sent<'_, '_, '_>, i: usize, lex: &Lexicon) -> Option<(usize, usize, Kind)> {
+    let (n, kind) = lex.triggers.longest_at(&s.toks, i)?;
+    let inside = |k: usize| (i..i + n).contains(&k);
+    let head = (i..i + n)
+        .filter(|&k| s.head(k).is_none_or(|h| !inside(h)))
+        .find(|&k| eventive(s, k))?;
+    Some((head, n, *kind))
+}
+
+/// The CAMEO kind of a verb, from its lemma and the words it governs.
+fn cameo_kind(s: &Sent<'_, '_, '_>, i: usize, verbs: &Verbs) -> Option<Kind> {
+    if s.upos(i) != Upos::Verb || !eventive(s, i) {
+        return None;
+    }
+    let pick = |range: std::ops::Range<usize>| -> Vec<(String, String)> {
+        range
+            .filter(|&k| s.dominates(i, k))
+            .map(|k| (s.toks[k].lower.clone(), s.lemma(k).to_string()))
+            .collect()
+    };
+    let before = pick(0..i);
+    let after = pick(i + 1..s.len());
+    let code = verbs.code(
+        s.lemma(i),
+        &Around {
+            before: &before,
+            after: &after,
+        },
+    )?;
+    // CAMEO's public statements ("say", "comment") are reporting, not
+    // events: the shipped triggers name the statements worth keeping.
+    kind_of_code(code).filter(|k| *k != Kind::Statement)
+}
+
+/// The events of a sentence, main clause first: one per predicate.
+pub fn find(s: &Sent<'_, '_, '_>, lex: &Lexicon, frames: &Frames, verbs: &Verbs) -> Vec<Predicate> {
+    // The word, its kind, and whether the kind came from CAMEO's verbs.
+    let mut found: Vec<(usize, Kind, bool)> = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if frames.reporting.contains(s.lemma(i)) && s.upos(i) == Upos::Verb {
+            i += 1;
+            continue;
+        }
+        if let Some((word, n, kind)) = trigger_at(s, i, lex) {
+            found.push((word, kind, false));
+            i += n;
+            continue;
+        }
+        if let Some(kind) = cameo_kind(s, i, verbs) {
+            found.push((i, kind, true));
+        }
+        i += 1;
+    }
+    // "prepared for the withdrawal", "decided to withdraw": a governor
+    // that only frames another event (its plan, fear or start) is not an
+    // event of its own unless the shipped triggers say it is.
+    let events: Vec<usize> = found.iter().map(|f| f.0).collect();
+    found.retain(|&(w, _, cameo)| {
+        let lemma = s.lemma(w);
+        let framing = frames.planned.contains(lemma)
+            || frames.feared.contains(lemma)
+            || frames.denied.contains(lemma)
+            || frames.own.contains(lemma)
+            || frames.light.contains(lemma);
+        !(cameo && framing && events.iter().any(|&e| e != w && governs(s, w, e)))
+    });
+    let mut out: Vec<Predicate> = Vec::new();
+    for (i, kind, _) in found {
+        let mut anchor = i;
+        if s.upos(i) == Upos::Noun {
+            if let Some(h) = s.head(i) {
+                if matches!(s.rel(i), "obj" | "obl" | "nsubj")
+                    && s.upos(h) == Upos::Verb
+                    && frames.light.contains(s.lemma(h))
+                {
+                    anchor = h;
+                }
+            }
+        }
+        out.push(Predicate {
+            word: i,
+            anchor,
+            kind,
+        });
+    }
+    // A light verb that is an event itself gives way to its noun.
+    let anchors: Vec<usize> = out
+        .iter()
+        .filter(|p| p.anchor != p.word)
+        .map(|p| p.anchor)
+        .collect();
+    out.retain(|p| p.anchor != p.word || !anchors.contains(&p.word));
+    // "issued a declaration demanding…": a statement is an event only
+    // when the sentence reports nothing more specific.
+    if out.iter().any(|p| p.kind != Kind::Statement) {
+        out.retain(|p| p.kind != Kind::Statement);
+    }
+    // In text order: the first event is the one a sentence leads with.
+    out.sort_by_key(|p| p.word);
+    out
+}
+
+
+/// Whether `g` governs event `e`: `e` hangs from it through arguments,
+/// complements and noun modifiers only.
+fn governs(s: &Sent<'_, '_, '_>, g: usize, e: usize) -> bool {
+    let mut k = e;
+    for _ in 0..s.len() {
+        let Some(h) = s.head(k) else { return false };
+        if !matches!(s.rel(k), "xcomp" | "ccomp" | "obj" | "obl" | "nmod" | "acl" | "advcl" | "conj") {
+            return false;
+        }
+        if h == g {
+            return true;
+        }
+        k = h;
+    }
+    false
+}

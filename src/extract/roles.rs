@@ -1,0 +1,364 @@
+//! Who did what to whom, and where, from the parse: actors from the
+//! subject (or the `by` agent of a passive), targets from objects and
+//! `against`/`on`/`at` obliques, the place from `in`/`at`/`near` obliques
+//! that name a place; names expanded over conjunctions and appositions.
+
+use super::frames::Frames;
+use super::modes::reporter;
+use super::predicates::Predicate;
+use super::sentence::{Mention, Sent};
+use crate::model::Actor;
+use crate::text::Upos;
+
+/// The participants of one event.
+#[derive(Debug, Default, Clone)]
+pub struct Roles {
+    /// Who acted; the first is the one a title names.
+    pub actors: Vec<Actor>,
+    /// Who or what it was done to.
+    pub targets: Vec<Actor>,
+    /// Where.
+    pub place: Option<String>,
+}
+
+/// Relations that stay inside a noun phrase: a name found below the head
+/// through these belongs to the phrase ("Senior Hungarian and Romanian
+/// officials").
+const NOMINAL: [&str; 10] = [
+    "compound", "flat", "amod", "nmod", "conj", "appos", "det", "nummod", "fixed", "name",
+];
+
+/// Prepositions that make an oblique a target.
+const TARGET_CASES: [&str; 8] = ["against", "on", "at", "to", "with", "into", "upon", "toward"];
+
+/// Prepositions that make an oblique a place.
+const PLACE_CASES: [&str; 8] = [
+    "in", "at", "near", "outside", "inside", "across", "around", "throughout",
+];
+
+/// Common nouns that act ("police fired", "protesters marched") when no
+/// name is at hand.
+const AGENTS: [&str; 30] = [
+    "police", "policeman", "protester", "demonstrator", "troop", "soldier", "rebel", "militant",
+    "army", "military", "government", "official", "force", "activist", "student", "worker",
+    "opposition", "insurgent", "fighter", "gunman", "minister", "president", "leader", "court",
+    "authority", "regime", "parliament", "ministry", "crowd", "resident",
+];
+
+impl Roles {
+    /// The roles of predicate `p` in sentence `s`.
+    pub fn of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Roles {
+        let mut r = Roles::default();
+        let a = p.anchor;
+        if p.anchor == p.word && s.upos(a) == Upos::Noun {
+            r.noun_roles(s, a);
+            if r.actors.is_empty() {
+                r.actors = own_actor(s, a, frames);
+            }
+        } else {
+            r.verb_roles(s, a, frames);
+        }
+        if p.anchor != p.word {
+            // "staged a protest against the law": the noun's own
+            // dependents give targets too.
+            for c in s.children_by(p.word, &["nmod"]) {
+                if has_case(s, c, &TARGET_CASES) {
+                    push_all(&mut r.targets, participants(s, c));
+                }
+            }
+        }
+        // "hit a building in Baghdad": the object's place is the event's.
+        let mut holders = vec![p.word, a];
+        holders.extend(s.children_by(a, &["obj"]));
+        for w in holders {
+            for c in s.children_by(w, &["obl", "nmod", "advmod"]) {
+                if r.place.is_none() && has_case(s, c, &PLACE_CASES) {
+                    r.place = place(s, c);
+                }
+            }
+        }
+        r.targets.retain(|t| !r.actors.contains(t));
+        r
+    }
+
+    fn verb_roles(&mut self, s: &Sent<'_, '_, '_>, a: usize, frames: &Frames) {
+        match subject(s, a) {
+            Some((subj, passive)) => {
+                // "Syria says it is willing to withdraw": a pronoun in what
+                // a speaker says is most often the speaker.
+                let subj = match reporter(s, a, frames).and_then(|r| subject_of(s, r)) {
+                    Some(speaker) if s.upos(subj) == Upos::Pron => speaker,
+                    _ => subj,
+                };
+                if passive {
+                    push_all(&mut self.targets, participants(s, subj));
+                } else if !frames.reporting.contains(s.lemma(a)) {
+                    push_all(&mut self.actors, participants(s, subj));
+                }
+            }
+            None => {
+                // "people killed in the blast": a reduced relative's head
+                // is what was done to; a relative clause's head did it.
+                if let Some(h) = s.head(a) {
+                    match s.deprel(a) {
+                        "acl" if s.xpos(a) == "VBN" => {
+                            push_all(&mut self.targets, participants(s, h))
+                        }
+                        "acl" | "acl:relcl" => push_all(&mut self.actors, participants(s, h)),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        for c in s.children(a) {
+            match s.deprel(c) {
+                "obl:agent" => push_all(&mut self.actors, participants(s, c)),
+                "obj" | "iobj" => push_all(&mut self.targets, participants(s, c)),
+                "obl" if has_case(s, c, &TARGET_CASES) && !is_place(s, c) => {
+                    push_all(&mut self.targets, participants(s, c))
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn noun_roles(&mut self, s: &Sent<'_, '_, '_>, n: usize) {
+        for c in s.children(n) {
+            match s.deprel(c) {
+                "nmod:poss" | "amod" | "compound" => {
+                    push_all(&mut self.actors, participants(s, c))
+                }
+                "nmod" if has_case(s, c, &["by"]) => push_all(&mut self.actors, participants(s, c)),
+                "nmod" if has_case(s, c, &TARGET_CASES) || has_case(s, c, &["of"]) => {
+                    if !is_place(s, c) {
+                        push_all(&mut self.targets, participants(s, c))
+                    }
+                }
+                _ => {}
+            }
+        }
+        // "the embassy threat": a noun that is the subject of a verb takes
+        // no more; one that is an object takes the verb's subject as actor
+        // only through a light verb, handled by the caller.
+    }
+}
+
+/// The subject of a verb and whether it is passive, climbing from the
+/// second verb of a conjunction or an `xcomp` to the verb it hangs from;
+/// a relative pronoun stands for the noun the clause modifies.
+fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
+    let mut v = a;
+    for _ in 0..s.len() {
+        if let Some(&subj) = s
+            .children(v)
+            .filter(|&c| matches!(s.rel(c), "nsubj" | "csubj"))
+            .collect::<Vec<_>>()
+            .iter()
+            .min_by_key(|&&c| c.abs_diff(v))
+        {
+            let passive = s.deprel(subj).ends_with(":pass");
+            let relative = s.xpos(subj) == "WDT" || s.xpos(subj) == "WP";
+            return match (relative, s.deprel(v), s.head(v)) {
+                (true, "acl:relcl", Some(h)) => Some((h, passive)),
+                _ => Some((subj, passive)),
+            };
+        }
+        let infinitive = s
+            .children_by(v, &["mark"])
+            .into_iter()
+            .any(|m| s.toks[m].lower == "to");
+        match (s.rel(v), s.head(v)) {
+            ("xcomp" | "conj", Some(h)) => v = h,
+            // "Washington began preparations to evacuate": an infinitive
+            // without a subject of its own is its governor's subject's act.
+            (_, Some(h)) if infinitive => {
+                v = if s.upos(h) == Upos::Noun {
+                    s.head(h).filter(|&g| s.upos(g) == Upos::Verb)?
+                } else {
+                    h
+                };
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The actor a noun event takes from the verb or noun that governs it
+/// when that governor's subject acts it ("the United States prepared for
+/// the withdrawal").
+fn own_actor(s: &Sent<'_, '_, '_>, n: usize, frames: &Frames) -> Vec<Actor> {
+    let Some(h) = s.head(n) else { return vec![] };
+    if !matches!(s.rel(n), "obj" | "obl" | "nmod") || !frames.own.contains(s.lemma(h)) {
+        return vec![];
+    }
+    let governor = if s.upos(h) == Upos::Noun {
+        // "began preparations for the withdrawal": the noun's verb.
+        s.head(h).filter(|&v| s.upos(v) == Upos::Verb)
+    } else {
+        Some(h)
+    };
+    governor
+        .and_then(|v| subject(s, v))
+        .filter(|&(_, passive)| !passive)
+        .map(|(subj, _)| participants(s, subj))
+        .unwrap_or_default()
+}
+
+/// The subject of a verb, as `subject` finds it, active or passive.
+pub fn subject_of(s: &Sent<'_, '_, '_>, v: usize) -> Option<usize> {
+    subject(s, v).map(|(w, _)| w)
+}
+
+/// Whether an oblique or nominal modifier has one of these prepositions.
+fn has_case(s: &Sent<'_, '_, '_>, w: usize, cases: &[&str]) -> bool {
+    s.children_by(w, &["case"])
+        .into_iter()
+        .any(|c| cases.contains(&s.toks[c].lower.as_str()))
+}
+
+/// The gazetteer's names inside the noun phrase headed by `h`, the
+/// nearest first, through conjunctions and appositions; else the phrase
+/// itself when it is a name or an acting common noun.
+pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
+    let mut found: Vec<&Mention<'_>> = Vec::new();
+    for m in &s.mentions {
+        // A place ("the Gaza Strip", "Tripoli") is where, not who.
+        if m.entry.place && m.entry.capital_of.is_none() {
+            continue;
+        }
+        let head = mention_head(s, m);
+        if in_phrase(s, h, head) && !found.iter().any(|f| std::ptr::eq(*f, m)) {
+            found.push(m);
+        }
+    }
+    if !found.is_empty() {
+        found.sort_by_key(|m| (!(m.first <= h && h < m.end), m.first));
+        return found.into_iter().map(|m| actor(m.entry)).fold(Vec::new(), |mut v, a| {
+            if !v.contains(&a) {
+                v.push(a);
+            }
+            v
+        });
+    }
+    let mut out = Vec::new();
+    let mut heads = vec![h];
+    heads.extend(s.children_by(h, &["conj"]));
+    for w in heads {
+        if let Some(a) = unnamed(s, w) {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+/// A name the gazetteer does not know ("Taiwan's Vice Foreign Minister"),
+/// or an acting common noun ("riot police").
+fn unnamed(s: &Sent<'_, '_, '_>, w: usize) -> Option<Actor> {
+    if s.in_timex[w] {
+        return None;
+    }
+    match s.upos(w) {
+        Upos::Propn => {
+            let parts = s.children_by(w, &["flat", "compound"]);
+            let lo = parts.iter().copied().chain([w]).min()?;
+            let hi = parts.iter().copied().chain([w]).max()?;
+            let name = (lo..=hi)
+                .map(|k| s.toks[k].text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            Some(Actor {
+                name,
+                country: None,
+                role: None,
+            })
+        }
+        Upos::Noun if AGENTS.contains(&s.lemma(w)) => {
+            let lo = s
+                .children_by(w, &["compound", "amod"])
+                .into_iter()
+                .filter(|&c| c + 2 >= w)
+                .min()
+                .unwrap_or(w);
+            let name = (lo..=w)
+                .map(|k| s.toks[k].lower.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            Some(Actor {
+                name,
+                country: None,
+                role: None,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The word of a mention that the rest of the sentence attaches to.
+fn mention_head(s: &Sent<'_, '_, '_>, m: &Mention<'_>) -> usize {
+    (m.first..m.end)
+        .find(|&k| s.head(k).is_none_or(|h| h < m.first || h >= m.end))
+        .unwrap_or(m.first)
+}
+
+/// Whether word `w` belongs to the noun phrase headed by `h`: `h` itself,
+/// or below it through nominal relations only (not through a clause).
+fn in_phrase(s: &Sent<'_, '_, '_>, h: usize, w: usize) -> bool {
+    let mut k = w;
+    for _ in 0..s.len() {
+        if k == h {
+            return true;
+        }
+        if !NOMINAL.contains(&s.rel(k)) {
+            return false;
+        }
+        match s.head(k) {
+            Some(up) => k = up,
+            None => return false,
+        }
+    }
+    false
+}
+
+fn is_place(s: &Sent<'_, '_, '_>, w: usize) -> bool {
+    has_case(s, w, &PLACE_CASES)
+        && s.mentions
+            .iter()
+            .any(|m| in_phrase(s, w, mention_head(s, m)) && (m.entry.place || m.entry.country.len() == 3))
+}
+
+/// The place an oblique names: a place of the gazetteer, or a country
+/// after in/at/near.
+fn place(s: &Sent<'_, '_, '_>, w: usize) -> Option<String> {
+    s.mentions
+        .iter()
+        .find(|m| in_phrase(s, w, mention_head(s, m)) && (m.entry.place || m.entry.country.len() == 3))
+        .map(|m| m.entry.name.clone())
+}
+
+fn actor(e: &super::lexicon::Entry) -> Actor {
+    let country = (e.country.len() == 3 && e.country.bytes().all(|b| b.is_ascii_uppercase()))
+        .then(|| e.country.clone());
+    match &e.capital_of {
+        Some((name, _)) => Actor {
+            name: name.clone(),
+            country,
+            role: None,
+        },
+        None => Actor {
+            name: e.name.clone(),
+            country,
+            role: None,
+        },
+    }
+}
+
+fn push_all(list: &mut Vec<Actor>, more: Vec<Actor>) {
+    for a in more {
+        if !list.contains(&a) {
+            list.push(a);
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! One parsed sentence as the extractor reads it: its words with their
+//! lower-case forms, the gazetteer's names found in it, the words that
+//! belong to a date expression, and walks over its dependency tree.
+
+use super::lexicon::{Entry, Lexicon};
+use super::tokens::Tok;
+use crate::text::{Doc, Upos};
+use crate::time::Timex;
+
+/// An actor or place of the gazetteer found in a sentence: its words
+/// (indices into the sentence) and its entry.
+pub struct Mention<'l> {
+    /// First word.
+    pub first: usize,
+    /// One past the last word.
+    pub end: usize,
+    /// The gazetteer's entry.
+    pub entry: &'l Entry,
+}
+
+/// A sentence of a parsed document.
+pub struct Sent<'d, 't, 'l> {
+    /// The parsed document.
+    pub doc: &'d Doc<'t>,
+    /// Index of the sentence's first word in the document.
+    pub first: usize,
+    /// The words, indexed from 0 at the sentence's first word.
+    pub toks: Vec<Tok>,
+    /// The gazetteer's names, in text order, not overlapping.
+    pub mentions: Vec<Mention<'l>>,
+    /// For each word, the mention it belongs to.
+    pub mention_of: Vec<Option<usize>>,
+    /// For each word, whether it lies inside a date or time expression.
+    pub in_timex: Vec<bool>,
+    heads: Vec<Option<usize>>,
+    kids: Vec<Vec<usize>>,
+    depths: Vec<usize>,
+    spans: Vec<(usize, usize)>,
+}
+
+impl<'d, 't, 'l> Sent<'d, 't, 'l> {
+    /// The sentence of `doc` covering words `range`, with the date
+    /// expressions `timexes` (sorted by position) of the whole text.
+    pub fn new(
+        doc: &'d Doc<'t>,
+        range: std::ops::Range<usize>,
+        text: &str,
+        timexes: &[Timex],
+        lex: &'l Lexicon,
+    ) -> Sent<'d, 't, 'l> {
+        let toks: Vec<Tok> = doc.words[range.clone()]
+            .iter()
+            .map(|w| {
+                let form = w.token.form(text);
+                Tok {
+                    start: w.token.start,
+                    end: w.token.end,
+                    lower: form.to_lowercase(),
+                    text: form.to_string(),
+                }
+            })
+            .collect();
+        let in_timex = toks
+            .iter()
+            .map(|t| {
+                let i = timexes.partition_point(|x| x.byte_end <= t.start);
+                timexes
+                    .get(i)
+                    .is_some_and(|x| x.byte_begin <= t.start && t.end <= x.byte_end)
+            })
+            .collect();
+        let mentions = mentions(&toks, lex);
+        let mut mention_of = vec![None; toks.len()];
+        for (k, m) in mentions.iter().enumerate() {
+            for slot in &mut mention_of[m.first..m.end] {
+                *slot = Some(k);
+            }
+        }
+        let first = range.start;
+        let n = toks.len();
+        let heads: Vec<Option<usize>> = doc.words[range]
+            .iter()
+            .map(|w| w.head.and_then(|h| h.checked_sub(first)).filter(|&h| h < n))
+            .collect();
+        let mut kids = vec![Vec::new(); n];
+        for (k, h) in heads.iter().enumerate() {
+            if let Some(h) = h {
+                kids[*h].push(k);
+            }
+        }
+        let (depths, spans) = tree_shape(&heads, &kids);
+        Sent {
+            doc,
+            first,
+            toks,
+            mentions,
+            mention_of,
+            in_timex,
+            heads,
+            kids,
+            depths,
+            spans,
+        }
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The part of speech of word `i`.
+    pub fn upos(&self, i: usize) -> Upos {
+        self.doc.words[self.first + i].upos
+    }
+
+    /// The lemma of word `i`, lower case.
+    pub fn lemma(&self, i: usize) -> &str {
+        &self.doc.words[self.first + i].lemma
+    }
+
+    /// The Penn tag of word `i`.
+    pub fn xpos(&self, i: usize) -> &'static str {
+        self.doc.words[self.first + i].xpos
+    }
+
+    /// The relation of word `i` to its head.
+    pub fn deprel(&self, i: usize) -> &'static str {
+        self.doc.words[self.first + i].deprel
+    }
+
+    /// The relation without its subtype.
+    pub fn rel(&self, i: usize) -> &'static str {
+        let d = self.deprel(i);
+        d.split(':').next().unwrap_or(d)
+    }
+
+    /// The head of word `i`, `None` for the root.
+    pub fn head(&self, i: usize) -> Option<usize> {
+        self.heads[i]
+    }
+
+    /// The dependents of word `i`, in order.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.kids[i].iter().copied()
+    }
+
+    /// The dependents of `i` whose relation (without subtype) is one of
+    /// `rels`.
+    pub fn children_by(&self, i: usize, rels: &[&str]) -> Vec<usize> {
+        self.children(i)
+            .filter(|&c| rels.contains(&self.rel(c)))
+            .collect()
+    }
+
+    /// Whether `ancestor` is `i` or above it.
+    pub fn dominates(&self, ancestor: usize, i: usize) -> bool {
+        let (lo, hi) = self.spans[ancestor];
+        if i < lo || i > hi {
+            return false;
+        }
+        let mut w = i;
+        for _ in 0..=self.len() {
+            if w == ancestor {
+                return true;
+            }
+            match self.heads[w] {
+                Some(h) => w = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// How far word `i` is from the root.
+    pub fn depth(&self, i: usize) -> usize {
+        self.depths[i]
+    }
+
+    /// The first and last word of the subtree of `i`.
+    pub fn span(&self, i: usize) -> (usize, usize) {
+        self.spans[i]
+    }
+
+    /// Whether the sentence asks a question.
+    pub fn is_question(&self) -> bool {
+        self.toks
+            .iter()
+            .rev()
+            .find(|t| !matches!(t.lower.as_str(), "\"" | "”" | "'" | "’" | ")"))
+            .is_some_and(|t| t.lower == "?")
+    }
+}
+
+/// The depth of every word and the first and last word of its subtree,
+/// in one pass from the roots (the parser gives a tree, so no word is
+/// visited twice).
+fn tree_shape(heads: &[Option<usize>], kids: &[Vec<usize>]) -> (Vec<usize>, Vec<(usize, usize)>) {
+    let n = heads.len();
+    let mut depths = vec![0; n];
+    let mut order = Vec::with_capacity(n);
+    let mut stack: Vec<usize> = (0..n).filter(|&k| heads[k].is_none()).collect();
+    while let Some(w) = stack.pop() {
+        order.push(w);
+        for &c in &kids[w] {
+            depths[c] = depths[w] + 1;
+            stack.push(c);
+        }
+    }
+    let mut spans: Vec<(usize, usize)> = (0..n).map(|k| (k, k)).collect();
+    for &w in order.iter().rev() {
+        if let Some(h) = heads[w] {
+            let (lo, hi) = spans[w];
+            spans[h] = (spans[h].0.min(lo), spans[h].1.max(hi));
+        }
+    }
+    (depths, spans)
+}
+
+/// The gazetteer's names in a sentence, longest first at each word.
+fn mentions<'l>(toks: &[Tok], lex: &'l Lexicon) -> Vec<Mention<'l>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((n, (entry, exact))) = lex.gazetteer.longest_at(toks, i) {
+            let ok = if *exact {
+                // US, UN: only as written in capitals, never "us".
+                toks[i..i + n].iter().all(|t| {
+                    t.text
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+                })
+            } else {
+                toks[i].capital() || !entry.name.chars().next().is_some_and(char::is_uppercase)
+            };
+            if ok {
+                out.push(Mention {
+                    first: i,
+                    end: i + n,
+                    entry,
+                });
+                i += n;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}

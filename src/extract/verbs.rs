@@ -1,0 +1,233 @@
+//! The CAMEO verb dictionary of PETRARCH/Phoenix (`verbs.tsv`, compiled by
+//! `scripts/compile_verbs.py` from `CAMEO.2.0.txt`, MIT, Open Event Data
+//! Alliance): verbs grouped in synonym blocks, each with a default CAMEO
+//! code, and patterns of words around the verb that choose a more
+//! specific code ("* SANCTIONS" after "impose"). The extractor matches a
+//! pattern's words against the lemmas and forms of the verb's dependents in
+//! the parse, and maps the code to a kind through `kinds.toml`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::error::{Diagnostic, Error, Location, Result};
+use crate::model::Kind;
+
+/// One pattern: words before and after the verb, and the code it gives.
+#[derive(Debug, Clone)]
+struct Pattern {
+    pre: Vec<Piece>,
+    post: Vec<Piece>,
+    code: String,
+}
+
+/// A pattern word: a word, a phrase of adjacent words, or a synonym set.
+#[derive(Debug, Clone)]
+enum Piece {
+    Words(Vec<String>),
+    Set(String),
+}
+
+/// The compiled dictionary.
+#[derive(Debug, Default)]
+pub struct Verbs {
+    /// Lemma → (default code, block).
+    verbs: HashMap<String, Vec<(Option<String>, usize)>>,
+    /// Block → patterns.
+    patterns: Vec<Vec<Pattern>>,
+    /// Synonym set → member phrases (lower case words).
+    sets: HashMap<String, Vec<Vec<String>>>,
+}
+
+/// The words around a verb, as the matcher sees them: lower-case forms and
+/// lemmas, in text order, split at the verb.
+pub struct Around<'a> {
+    /// Before the verb.
+    pub before: &'a [(String, String)],
+    /// After the verb.
+    pub after: &'a [(String, String)],
+}
+
+impl Verbs {
+    /// The shipped dictionary, parsed once.
+    pub fn shipped() -> &'static Verbs {
+        static VERBS: OnceLock<Verbs> = OnceLock::new();
+        VERBS.get_or_init(|| {
+            // A unit test parses the shipped file, so this cannot fail in a
+            // released build; an empty table would only lose CAMEO codes.
+            Verbs::parse(include_str!("verbs.tsv"), "src/extract/verbs.tsv").unwrap_or_default()
+        })
+    }
+
+    /// Parses the tab-separated table; an unknown or short line is an
+    /// error naming its line.
+    pub fn parse(text: &str, path: &str) -> Result<Verbs> {
+        let mut v = Verbs::default();
+        let mut blocks: HashMap<String, usize> = HashMap::new();
+        let mut block_of = |name: &str, patterns: &mut Vec<Vec<Pattern>>| {
+            *blocks.entry(name.to_string()).or_insert_with(|| {
+                patterns.push(Vec::new());
+                patterns.len() - 1
+            })
+        };
+        for (n, line) in text.lines().enumerate() {
+            let f: Vec<&str> = line.split('\t').collect();
+            let bad = || {
+                Error::Invalid(vec![Diagnostic::error(
+                    Some(Location::File {
+                        path: path.to_string(),
+                        line: n + 1,
+                        column: 1,
+                    }),
+                    format!("cannot read `{line}`"),
+                )
+                .with_help("lines are `synset NAME a|b`, `verb LEMMA CODE BLOCK` or `pattern BLOCK PRE POST CODE`, tab-separated")])
+            };
+            match f.as_slice() {
+                ["synset", name, members] => {
+                    let list = members
+                        .split('|')
+                        .map(|m| m.split(' ').map(str::to_string).collect())
+                        .collect();
+                    v.sets.insert(name.to_string(), list);
+                }
+                ["verb", lemma, code, block] => {
+                    let b = block_of(block, &mut v.patterns);
+                    let code = (*code != "---").then(|| code.to_string());
+                    v.verbs.entry(lemma.to_string()).or_default().push((code, b));
+                }
+                ["pattern", block, pre, post, code] => {
+                    let b = block_of(block, &mut v.patterns);
+                    v.patterns[b].push(Pattern {
+                        pre: pieces(pre),
+                        post: pieces(post),
+                        code: code.to_string(),
+                    });
+                }
+                [""] => {}
+                _ => return Err(bad()),
+            }
+        }
+        Ok(v)
+    }
+
+    /// The CAMEO code of a verb with the words around it: the pattern that
+    /// matches the most words, else the verb's default code.
+    pub fn code(&self, lemma: &str, around: &Around<'_>) -> Option<&str> {
+        let entries = self.verbs.get(lemma)?;
+        let mut best: Option<(usize, &str)> = None;
+        for (_, block) in entries {
+            for p in &self.patterns[*block] {
+                let Some(weight) = self.matches(p, around) else {
+                    continue;
+                };
+                if best.is_none_or(|(w, _)| weight > w) {
+                    best = Some((weight, p.code.as_str()));
+                }
+            }
+        }
+        best.map(|(_, c)| c)
+            .or_else(|| entries.iter().find_map(|(c, _)| c.as_deref()))
+    }
+
+    /// How many words a pattern matches, if all of its pieces are found.
+    fn matches(&self, p: &Pattern, around: &Around<'_>) -> Option<usize> {
+        if p.pre.is_empty() && p.post.is_empty() {
+            return None;
+        }
+        let mut n = 0;
+        for piece in &p.pre {
+            n += self.find(piece, around.before)?;
+        }
+        for piece in &p.post {
+            n += self.find(piece, around.after)?;
+        }
+        Some(n)
+    }
+
+    fn find(&self, piece: &Piece, words: &[(String, String)]) -> Option<usize> {
+        let phrase_at = |phrase: &[String], i: usize| {
+            phrase.iter().enumerate().all(|(k, w)| {
+                words
+                    .get(i + k)
+                    .is_some_and(|(form, lemma)| form == w || lemma == w)
+            })
+        };
+        let any = |phrase: &[String]| (0..words.len()).any(|i| phrase_at(phrase, i));
+        match piece {
+            Piece::Words(phrase) => any(phrase).then_some(phrase.len()),
+            Piece::Set(name) => self
+                .sets
+                .get(name)?
+                .iter()
+                .find(|m| any(m))
+                .map(Vec::len),
+        }
+    }
+}
+
+fn pieces(field: &str) -> Vec<Piece> {
+    field
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| match w.strip_prefix('&') {
+            Some(set) => Piece::Set(set.trim_end_matches('_').to_string()),
+            None => Piece::Words(w.split('_').map(str::to_string).collect()),
+        })
+        .collect()
+}
+
+/// The kind of a CAMEO code: the kind whose listed code is the longest
+/// prefix of it (`0874` is a retreat, `08` a concession).
+pub fn kind_of_code(code: &str) -> Option<Kind> {
+    let mut best: Option<(usize, Kind)> = None;
+    for (kind, info) in Kind::ALL.iter().zip(crate::model::kind_table()) {
+        for c in &info.cameo {
+            if code.starts_with(c.as_str()) && best.is_none_or(|(n, _)| c.len() > n) {
+                best = Some((c.len(), *kind));
+            }
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_table_parses() {
+        let v = Verbs::parse(include_str!("verbs.tsv"), "verbs.tsv").unwrap();
+        assert!(v.verbs.len() > 1000);
+    }
+
+    #[test]
+    fn a_bad_line_is_located() {
+        let err = Verbs::parse("verb\tattack\t190\tx\nnonsense\n", "v.tsv").unwrap_err();
+        assert!(err.to_string().contains("v.tsv:2"), "{err}");
+    }
+
+    #[test]
+    fn codes_map_to_kinds_by_longest_prefix() {
+        assert_eq!(kind_of_code("0874"), Some(Kind::Retreat));
+        assert_eq!(kind_of_code("081"), Some(Kind::Concede));
+        assert_eq!(kind_of_code("190"), Some(Kind::Assault));
+        assert_eq!(kind_of_code("163"), Some(Kind::Sanction));
+    }
+
+    #[test]
+    fn a_pattern_chooses_a_more_specific_code() {
+        let v = Verbs::shipped();
+        let none = Around {
+            before: &[],
+            after: &[],
+        };
+        assert_eq!(v.code("attack", &none), Some("190"));
+        let after = [("sanctions".to_string(), "sanction".to_string())];
+        let around = Around {
+            before: &[],
+            after: &after,
+        };
+        let code = v.code("impose", &around).unwrap();
+        assert_eq!(kind_of_code(code), Some(Kind::Sanction), "{code}");
+    }
+}

@@ -93,4 +93,3 @@ pub fn casualties(toks: &[Tok]) -> (Option<u32>, Option<u32>) {
     }
     (killed, injured)
 }
-

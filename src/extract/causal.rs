@@ -25,7 +25,11 @@ pub struct Cue {
 
 /// The links a sentence states. `kind_at` gives the kind of the event a
 /// word names, if it names one.
-pub fn cues(s: &Sent<'_, '_, '_>, frames: &Frames, kind_at: &dyn Fn(usize) -> Option<Kind>) -> Vec<Cue> {
+pub fn cues(
+    s: &Sent<'_, '_, '_>,
+    frames: &Frames,
+    kind_at: &dyn Fn(usize) -> Option<Kind>,
+) -> Vec<Cue> {
     let mut out = Vec::new();
     for w in 0..s.len() {
         if let Some(&relation) = frames.causal_verbs.get(s.lemma(w)) {
@@ -63,9 +67,11 @@ fn verb_cue(s: &Sent<'_, '_, '_>, v: usize, relation: Relation, out: &mut Vec<Cu
         .next()
         .or_else(|| s.children_by(v, &["obj"]).into_iter().next())
         .or_else(|| {
-            s.children_by(v, &["obl"])
-                .into_iter()
-                .find(|&o| case_words(s, o).first().is_some_and(|c| c == "to" || c == "in"))
+            s.children_by(v, &["obl"]).into_iter().find(|&o| {
+                case_words(s, o)
+                    .first()
+                    .is_some_and(|c| c == "to" || c == "in")
+            })
         });
     let subject = subject.or_else(|| {
         // "…, which sparked protests": the clause's antecedent.

@@ -37,7 +37,17 @@ struct Draft {
 /// Words that carry the story's current date into a sentence that gives
 /// none of its own ("Then they marched…").
 const CONTINUES: [&str; 11] = [
-    "it", "they", "he", "she", "this", "these", "those", "then", "later", "afterwards", "there",
+    "it",
+    "they",
+    "he",
+    "she",
+    "this",
+    "these",
+    "those",
+    "then",
+    "later",
+    "afterwards",
+    "there",
 ];
 
 /// Runs the extractor over one article.
@@ -57,7 +67,7 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Store {
         if headline || words.starts_with("By ") && words.len() < 60 {
             continue;
         }
-        let s = Sent::new(&doc, sentence.tokens.clone(), text, &timexes, lex);
+        let s = Sent::new(&doc, sentence.tokens.clone(), text, &timexes, lex, article.published);
         let from = drafts.len();
         let preds = predicates::find(&s, lex, frames, verbs);
         let mut at: HashMap<usize, usize> = HashMap::new();
@@ -74,7 +84,12 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Store {
                 .find(|p| p.word == w || p.anchor == w)
                 .map(|p| p.kind)
         };
-        for Cue { from: a, to: b, relation } in causal::cues(&s, frames, &kind_at) {
+        for Cue {
+            from: a,
+            to: b,
+            relation,
+        } in causal::cues(&s, frames, &kind_at)
+        {
             let (Some(x), Some(y)) = (
                 event_at(&s, si, a, &mut at, &mut drafts, frames),
                 event_at(&s, si, b, &mut at, &mut drafts, frames),
@@ -117,7 +132,9 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         if kind == Kind::Request {
             // "Russia said Sudan must return the helicopter": Russia
             // demands it of Sudan.
-            if let Some(speaker) = reporter(s, p.anchor, frames).and_then(|r| roles::subject_of(s, r)) {
+            if let Some(speaker) =
+                reporter(s, p.anchor, frames).and_then(|r| roles::subject_of(s, r))
+            {
                 roles.targets = std::mem::take(&mut roles.actors);
                 roles.actors = roles::participants(s, speaker);
             }
@@ -212,8 +229,7 @@ fn event_at(
             k = h;
         }
     }
-    if !matches!(s.upos(w), Upos::Verb | Upos::Noun) || s.in_timex[w] || s.mention_of[w].is_some()
-    {
+    if !matches!(s.upos(w), Upos::Verb | Upos::Noun) || s.in_timex[w] || s.mention_of[w].is_some() {
         return None;
     }
     let p = Predicate {
@@ -285,7 +301,9 @@ fn date_events(
         if date.is_none() {
             k = p.anchor;
             while let Some(h) = s.head(k) {
-                if frames.reporting.contains(s.lemma(h)) && matches!(s.rel(k), "ccomp" | "parataxis") {
+                if frames.reporting.contains(s.lemma(h))
+                    && matches!(s.rel(k), "ccomp" | "parataxis")
+                {
                     break;
                 }
                 if let Some(found) = dated.get(&h) {
@@ -358,10 +376,17 @@ fn build(
         let (date, tags) = match (&d.date, &undated) {
             (Some(date), _) => (date.clone(), vec![]),
             (None, Some(open)) => (open.clone(), vec!["undated".to_string()]),
-            (None, None) => (EventDate::day(article.published), vec!["undated".to_string()]),
+            (None, None) => (
+                EventDate::day(article.published),
+                vec!["undated".to_string()],
+            ),
         };
         let who = d.roles.actors.first().map_or("", |a| a.name.as_str());
-        let base = format!("{}-{}", id_date(&date), slug(&format!("{who} {}", d.title), 5));
+        let base = format!(
+            "{}-{}",
+            id_date(&date),
+            slug(&format!("{who} {}", d.title), 5)
+        );
         let id = ids.fresh(base.trim_end_matches('-'));
         let confidence = match (d.date.is_some(), !d.roles.actors.is_empty()) {
             (true, true) => 0.8,

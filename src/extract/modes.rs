@@ -58,7 +58,15 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<M
 
 /// The relations through which a governor's meaning reaches an event.
 const CLIMB: [&str; 9] = [
-    "xcomp", "ccomp", "csubj", "acl", "nmod", "obl", "obj", "nsubj", "parataxis",
+    "xcomp",
+    "ccomp",
+    "csubj",
+    "acl",
+    "nmod",
+    "obl",
+    "obj",
+    "nsubj",
+    "parataxis",
 ];
 
 /// The mode a governor gives the word below it by `rel`.
@@ -94,8 +102,7 @@ fn own_mode(s: &Sent<'_, '_, '_>, w: usize, frames: &Frames) -> Option<Mode> {
     // evacuate": an infinitive that no verb of its own frames is intended,
     // not done.
     if s.rel(w) != "xcomp"
-        && s
-            .children_by(w, &["mark"])
+        && s.children_by(w, &["mark"])
             .into_iter()
             .any(|m| s.toks[m].lower == "to")
     {
@@ -112,7 +119,10 @@ fn own_mode(s: &Sent<'_, '_, '_>, w: usize, frames: &Frames) -> Option<Mode> {
 fn negated(s: &Sent<'_, '_, '_>, w: usize) -> bool {
     s.children(w).any(|c| {
         matches!(s.rel(c), "advmod" | "det" | "neg")
-            && matches!(s.toks[c].lower.as_str(), "not" | "n't" | "never" | "no" | "nt")
+            && matches!(
+                s.toks[c].lower.as_str(),
+                "not" | "n't" | "never" | "no" | "nt"
+            )
     })
 }
 
@@ -136,7 +146,8 @@ pub fn intent(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(K
         .map(|c| s.lemma(c))
         .collect();
     let willing = s.rel(a) == "xcomp"
-        && s.head(a).is_some_and(|h| s.upos(h) == Upos::Adj && it.adjectives.contains(s.lemma(h)));
+        && s.head(a)
+            .is_some_and(|h| s.upos(h) == Upos::Adj && it.adjectives.contains(s.lemma(h)));
     let kind = if auxes.iter().any(|x| it.obligation.contains(*x)) {
         Kind::Request
     } else if willing || auxes.iter().any(|x| it.auxiliaries.contains(*x)) {
@@ -155,7 +166,14 @@ pub fn intent(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(K
     } else {
         return None;
     };
-    Some((kind, if reported(s, a, frames) { Mode::Reported } else { Mode::Asserted }))
+    Some((
+        kind,
+        if reported(s, a, frames) {
+            Mode::Reported
+        } else {
+            Mode::Asserted
+        },
+    ))
 }
 
 /// The reporting verb whose complement holds word `a`, if any.

@@ -139,14 +139,16 @@ pub fn find(s: &Sent<'_, '_, '_>, lex: &Lexicon, frames: &Frames, verbs: &Verbs)
     out
 }
 
-
 /// Whether `g` governs event `e`: `e` hangs from it through arguments,
 /// complements and noun modifiers only.
 fn governs(s: &Sent<'_, '_, '_>, g: usize, e: usize) -> bool {
     let mut k = e;
     for _ in 0..s.len() {
         let Some(h) = s.head(k) else { return false };
-        if !matches!(s.rel(k), "xcomp" | "ccomp" | "obj" | "obl" | "nmod" | "acl" | "advcl" | "conj") {
+        if !matches!(
+            s.rel(k),
+            "xcomp" | "ccomp" | "obj" | "obl" | "nmod" | "acl" | "advcl" | "conj"
+        ) {
             return false;
         }
         if h == g {

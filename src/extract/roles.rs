@@ -3,6 +3,7 @@
 //! `against`/`on`/`at` obliques, the place from `in`/`at`/`near` obliques
 //! that name a place; names expanded over conjunctions and appositions.
 
+use super::actors::Actors;
 use super::frames::Frames;
 use super::modes::reporter;
 use super::predicates::Predicate;
@@ -29,20 +30,20 @@ const NOMINAL: [&str; 10] = [
 ];
 
 /// Prepositions that make an oblique a target.
-const TARGET_CASES: [&str; 8] = ["against", "on", "at", "to", "with", "into", "upon", "toward"];
+const TARGET_CASES: [&str; 8] = [
+    "against", "on", "at", "to", "with", "into", "upon", "toward",
+];
 
 /// Prepositions that make an oblique a place.
 const PLACE_CASES: [&str; 8] = [
-    "in", "at", "near", "outside", "inside", "across", "around", "throughout",
-];
-
-/// Common nouns that act ("police fired", "protesters marched") when no
-/// name is at hand.
-const AGENTS: [&str; 30] = [
-    "police", "policeman", "protester", "demonstrator", "troop", "soldier", "rebel", "militant",
-    "army", "military", "government", "official", "force", "activist", "student", "worker",
-    "opposition", "insurgent", "fighter", "gunman", "minister", "president", "leader", "court",
-    "authority", "regime", "parliament", "ministry", "crowd", "resident",
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "throughout",
 ];
 
 impl Roles {
@@ -125,14 +126,13 @@ impl Roles {
     fn noun_roles(&mut self, s: &Sent<'_, '_, '_>, n: usize) {
         for c in s.children(n) {
             match s.deprel(c) {
-                "nmod:poss" | "amod" | "compound" => {
-                    push_all(&mut self.actors, participants(s, c))
-                }
+                "nmod:poss" | "amod" | "compound" => push_all(&mut self.actors, participants(s, c)),
                 "nmod" if has_case(s, c, &["by"]) => push_all(&mut self.actors, participants(s, c)),
-                "nmod" if has_case(s, c, &TARGET_CASES) || has_case(s, c, &["of"]) => {
-                    if !is_place(s, c) {
-                        push_all(&mut self.targets, participants(s, c))
-                    }
+                "nmod"
+                    if (has_case(s, c, &TARGET_CASES) || has_case(s, c, &["of"]))
+                        && !is_place(s, c) =>
+                {
+                    push_all(&mut self.targets, participants(s, c))
                 }
                 _ => {}
             }
@@ -234,14 +234,38 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
     }
     if !found.is_empty() {
         found.sort_by_key(|m| (!(m.first <= h && h < m.end), m.first));
-        return found.into_iter().map(|m| actor(m.entry)).fold(Vec::new(), |mut v, a| {
-            if !v.contains(&a) {
-                v.push(a);
-            }
-            v
-        });
+        return found
+            .into_iter()
+            .map(|m| actor(m.entry))
+            .fold(Vec::new(), |mut v, a| {
+                if !v.contains(&a) {
+                    v.push(a);
+                }
+                v
+            });
     }
     let mut out = Vec::new();
+    // Names of the actor dictionary, coded as of the article's day.
+    let actors = Actors::shipped();
+    for &(first, end, r) in &s.coded {
+        let head = (first..end)
+            .find(|&k| s.head(k).is_none_or(|up| up < first || up >= end))
+            .unwrap_or(first);
+        if in_phrase(s, h, head) {
+            let c = actors.coded(r, s.on);
+            let a = Actor {
+                name: c.name.to_string(),
+                country: c.country.map(str::to_string),
+                role: c.role,
+            };
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+    }
+    if !out.is_empty() {
+        return out;
+    }
     let mut heads = vec![h];
     heads.extend(s.children_by(h, &["conj"]));
     for w in heads {
@@ -275,7 +299,7 @@ fn unnamed(s: &Sent<'_, '_, '_>, w: usize) -> Option<Actor> {
                 role: None,
             })
         }
-        Upos::Noun if AGENTS.contains(&s.lemma(w)) => {
+        Upos::Noun if Actors::shipped().agent(s.lemma(w)).is_some() => {
             let lo = s
                 .children_by(w, &["compound", "amod"])
                 .into_iter()
@@ -289,7 +313,7 @@ fn unnamed(s: &Sent<'_, '_, '_>, w: usize) -> Option<Actor> {
             Some(Actor {
                 name,
                 country: None,
-                role: None,
+                role: Actors::shipped().agent(s.lemma(w)),
             })
         }
         _ => None,
@@ -324,9 +348,9 @@ fn in_phrase(s: &Sent<'_, '_, '_>, h: usize, w: usize) -> bool {
 
 fn is_place(s: &Sent<'_, '_, '_>, w: usize) -> bool {
     has_case(s, w, &PLACE_CASES)
-        && s.mentions
-            .iter()
-            .any(|m| in_phrase(s, w, mention_head(s, m)) && (m.entry.place || m.entry.country.len() == 3))
+        && s.mentions.iter().any(|m| {
+            in_phrase(s, w, mention_head(s, m)) && (m.entry.place || m.entry.country.len() == 3)
+        })
 }
 
 /// The place an oblique names: a place of the gazetteer, or a country
@@ -334,7 +358,9 @@ fn is_place(s: &Sent<'_, '_, '_>, w: usize) -> bool {
 fn place(s: &Sent<'_, '_, '_>, w: usize) -> Option<String> {
     s.mentions
         .iter()
-        .find(|m| in_phrase(s, w, mention_head(s, m)) && (m.entry.place || m.entry.country.len() == 3))
+        .find(|m| {
+            in_phrase(s, w, mention_head(s, m)) && (m.entry.place || m.entry.country.len() == 3)
+        })
         .map(|m| m.entry.name.clone())
 }
 

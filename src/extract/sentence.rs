@@ -2,6 +2,9 @@
 //! lower-case forms, the gazetteer's names found in it, the words that
 //! belong to a date expression, and walks over its dependency tree.
 
+use chrono::NaiveDate;
+
+use super::actors::{ActorRef, Actors};
 use super::lexicon::{Entry, Lexicon};
 use super::tokens::Tok;
 use crate::text::{Doc, Upos};
@@ -32,6 +35,11 @@ pub struct Sent<'d, 't, 'l> {
     pub mention_of: Vec<Option<usize>>,
     /// For each word, whether it lies inside a date or time expression.
     pub in_timex: Vec<bool>,
+    /// Names of the Phoenix actor dictionary the gazetteer does not
+    /// cover: first word, one past the last, the actor.
+    pub coded: Vec<(usize, usize, ActorRef)>,
+    /// The day actors are coded as of (their roles change with time).
+    pub on: NaiveDate,
     heads: Vec<Option<usize>>,
     kids: Vec<Vec<usize>>,
     depths: Vec<usize>,
@@ -47,6 +55,7 @@ impl<'d, 't, 'l> Sent<'d, 't, 'l> {
         text: &str,
         timexes: &[Timex],
         lex: &'l Lexicon,
+        on: NaiveDate,
     ) -> Sent<'d, 't, 'l> {
         let toks: Vec<Tok> = doc.words[range.clone()]
             .iter()
@@ -89,6 +98,7 @@ impl<'d, 't, 'l> Sent<'d, 't, 'l> {
             }
         }
         let (depths, spans) = tree_shape(&heads, &kids);
+        let coded = coded_names(&toks, &mention_of);
         Sent {
             doc,
             first,
@@ -96,6 +106,8 @@ impl<'d, 't, 'l> Sent<'d, 't, 'l> {
             mentions,
             mention_of,
             in_timex,
+            coded,
+            on,
             heads,
             kids,
             depths,
@@ -214,6 +226,28 @@ fn tree_shape(heads: &[Option<usize>], kids: &[Vec<usize>]) -> (Vec<usize>, Vec<
         }
     }
     (depths, spans)
+}
+
+/// The Phoenix dictionary's names outside the gazetteer's mentions, each
+/// starting with a capital letter.
+fn coded_names(toks: &[Tok], mention_of: &[Option<usize>]) -> Vec<(usize, usize, ActorRef)> {
+    let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+    let actors = Actors::shipped();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if mention_of[i].is_none() && toks[i].capital() {
+            if let Some((n, r)) = actors.longest_at(&lower, i) {
+                if mention_of[i..i + n].iter().all(Option::is_none) {
+                    out.push((i, i + n, r));
+                    i += n;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
 }
 
 /// The gazetteer's names in a sentence, longest first at each word.

@@ -13,7 +13,17 @@ pub const MAX_TITLE: usize = 90;
 /// Dependents left out of a headline's phrases: articles, punctuation and
 /// whole clauses.
 const DROP: [&str; 11] = [
-    "det", "punct", "acl", "advcl", "appos", "parataxis", "cc", "conj", "ccomp", "dep", "discourse",
+    "det",
+    "punct",
+    "acl",
+    "advcl",
+    "appos",
+    "parataxis",
+    "cc",
+    "conj",
+    "ccomp",
+    "dep",
+    "discourse",
 ];
 
 /// The title of predicate `p`.
@@ -23,7 +33,7 @@ pub fn title(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> String {
     let noun_event = s.upos(p.word) == Upos::Noun;
     if noun_event && p.anchor == p.word {
         // "NATO air strike on Tripoli".
-        let phrase = phrase(s, p.word, 8, &[]);
+        let phrase = phrase(s, p.word, 8);
         match who {
             Some(w) if !phrase.to_lowercase().contains(&w.to_lowercase()) => {
                 parts.push(w);
@@ -33,9 +43,7 @@ pub fn title(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> String {
         }
     } else {
         let verb = p.anchor;
-        let passive = s
-            .children(verb)
-            .any(|c| s.deprel(c).ends_with(":pass"))
+        let passive = s.children(verb).any(|c| s.deprel(c).ends_with(":pass"))
             || (s.deprel(verb) == "acl" && s.xpos(verb) == "VBN");
         if passive {
             // "Five people killed in Baghdad".
@@ -43,7 +51,7 @@ pub fn title(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> String {
                 Some(t) => parts.push(t.name.clone()),
                 None => {
                     if let Some(subj) = s.children_by(verb, &["nsubj"]).first() {
-                        parts.push(phrase(s, *subj, 4, &[]));
+                        parts.push(phrase(s, *subj, 4));
                     }
                 }
             }
@@ -67,7 +75,7 @@ pub fn title(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> String {
             });
             parts.extend(complements(s, verb));
             if noun_event {
-                parts.push(phrase(s, p.word, 6, &[]));
+                parts.push(phrase(s, p.word, 6));
             }
         }
     }
@@ -87,7 +95,7 @@ fn complements(s: &Sent<'_, '_, '_>, verb: usize) -> Vec<String> {
     for c in s.children(verb) {
         match s.deprel(c) {
             "compound:prt" => out.push(s.toks[c].lower.clone()),
-            "obj" | "iobj" => out.push(phrase(s, c, 5, &[])),
+            "obj" | "iobj" => out.push(phrase(s, c, 5)),
             "xcomp" if s.upos(c) == Upos::Verb => {
                 out.push(format!("to {}", s.lemma(c)));
                 out.extend(complements(s, c));
@@ -101,12 +109,12 @@ fn complements(s: &Sent<'_, '_, '_>, verb: usize) -> Vec<String> {
 
 /// The words of the phrase headed by `h`, without articles, punctuation
 /// or clauses, at most `max` words around the head.
-fn phrase(s: &Sent<'_, '_, '_>, h: usize, max: usize, skip: &[usize]) -> String {
+fn phrase(s: &Sent<'_, '_, '_>, h: usize, max: usize) -> String {
     let mut keep: Vec<usize> = vec![h];
     let mut stack = vec![h];
     while let Some(w) = stack.pop() {
         for c in s.children(w) {
-            if DROP.contains(&s.rel(c)) || skip.contains(&c) || s.in_timex[c] {
+            if DROP.contains(&s.rel(c)) || s.in_timex[c] {
                 continue;
             }
             keep.push(c);

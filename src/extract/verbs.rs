@@ -93,7 +93,10 @@ impl Verbs {
                 ["verb", lemma, code, block] => {
                     let b = block_of(block, &mut v.patterns);
                     let code = (*code != "---").then(|| code.to_string());
-                    v.verbs.entry(lemma.to_string()).or_default().push((code, b));
+                    v.verbs
+                        .entry(lemma.to_string())
+                        .or_default()
+                        .push((code, b));
                 }
                 ["pattern", block, pre, post, code] => {
                     let b = block_of(block, &mut v.patterns);
@@ -155,12 +158,7 @@ impl Verbs {
         let any = |phrase: &[String]| (0..words.len()).any(|i| phrase_at(phrase, i));
         match piece {
             Piece::Words(phrase) => any(phrase).then_some(phrase.len()),
-            Piece::Set(name) => self
-                .sets
-                .get(name)?
-                .iter()
-                .find(|m| any(m))
-                .map(Vec::len),
+            Piece::Set(name) => self.sets.get(name)?.iter().find(|m| any(m)).map(Vec::len),
         }
     }
 }

@@ -67,7 +67,14 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Store {
         if headline || words.starts_with("By ") && words.len() < 60 {
             continue;
         }
-        let s = Sent::new(&doc, sentence.tokens.clone(), text, &timexes, lex, article.published);
+        let s = Sent::new(
+            &doc,
+            sentence.tokens.clone(),
+            text,
+            &timexes,
+            lex,
+            article.published,
+        );
         let from = drafts.len();
         let preds = predicates::find(&s, lex, frames, verbs);
         let mut at: HashMap<usize, usize> = HashMap::new();
@@ -188,7 +195,9 @@ fn bare_noun(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> bool {
         && roles.actors.is_empty()
         && roles.targets.is_empty()
         && roles.place.is_none()
-        && !matches!(s.rel(p.word), "nsubj" | "root")
+        // An argument of a verb is reported as happening ("followed by
+        // military action"); a noun's modifier only names a kind of event.
+        && !matches!(s.rel(p.word), "nsubj" | "root" | "obj" | "obl" | "iobj")
         && !s.children(p.word).any(|c| s.in_timex[c])
 }
 

@@ -129,6 +129,20 @@ pub fn find(s: &Sent<'_, '_, '_>, lex: &Lexicon, frames: &Frames, verbs: &Verbs)
         .map(|p| p.anchor)
         .collect();
     out.retain(|p| p.anchor != p.word || !anchors.contains(&p.word));
+    // "Rockets hit the embassy", "condemned the attack": a noun that is
+    // the subject or object of another event's verb is that verb's
+    // instrument or what it refers to, not a second event.
+    let verbs_found: Vec<usize> = out
+        .iter()
+        .filter(|p| s.upos(p.word) == Upos::Verb)
+        .map(|p| p.word)
+        .collect();
+    out.retain(|p| {
+        p.anchor != p.word
+            || s.upos(p.word) != Upos::Noun
+            || !matches!(s.rel(p.word), "nsubj" | "obj")
+            || !s.head(p.word).is_some_and(|h| verbs_found.contains(&h))
+    });
     // "issued a declaration demanding…": a statement is an event only
     // when the sentence reports nothing more specific.
     if out.iter().any(|p| p.kind != Kind::Statement) {

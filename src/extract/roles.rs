@@ -223,8 +223,10 @@ fn has_case(s: &Sent<'_, '_, '_>, w: usize, cases: &[&str]) -> bool {
 pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
     let mut found: Vec<&Mention<'_>> = Vec::new();
     for m in &s.mentions {
-        // A place ("the Gaza Strip", "Tripoli") is where, not who.
-        if m.entry.place && m.entry.capital_of.is_none() {
+        // A place ("the Gaza Strip", "in Baghdad") is where, not who.
+        let after_place_word =
+            m.first > 0 && PLACE_CASES.contains(&s.toks[m.first - 1].lower.as_str());
+        if m.entry.place && (m.entry.capital_of.is_none() || after_place_word) {
             continue;
         }
         let head = mention_head(s, m);

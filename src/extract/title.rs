@@ -63,9 +63,13 @@ pub fn title(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> String {
             let plural = roles.actors.len() > 1
                 || s.children_by(verb, &["nsubj"])
                     .first()
-                    .is_some_and(|&n| matches!(s.xpos(n), "NNS" | "NNPS"));
-            if let Some(w) = who {
-                parts.push(w);
+                    .is_some_and(|&n| s.xpos(n) == "NNS");
+            // Without a named actor, the subject as written: "Rockets hit…".
+            let subject = s.children_by(verb, &["nsubj"]).first().copied();
+            match (who, subject) {
+                (Some(w), _) => parts.push(w),
+                (None, Some(n)) if s.upos(n) != Upos::Pron => parts.push(phrase(s, n, 4)),
+                _ => {}
             }
             let lemma = s.lemma(verb);
             parts.push(if plural || parts.is_empty() {

@@ -131,7 +131,7 @@ impl Frames {
     pub fn parse(text: &str, path: &str) -> Result<Frames> {
         let file: File = toml::from_str(text).map_err(|e| {
             let at = e.span().map_or(0, |s| s.start);
-            let loc = crate::store::LineIndex::new(path, text).location(at);
+            let loc = crate::store::FileLines::new(path, text).location(at);
             Error::Invalid(vec![Diagnostic::error(
                 Some(loc),
                 format!("bad frame lexicon: {}", e.message().trim()),

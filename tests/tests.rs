@@ -8,6 +8,7 @@ mod diagrams;
 mod exports;
 mod extract;
 mod extract_check;
+mod extract_rules;
 mod matrix;
 mod parse;
 mod pipes;

@@ -40,6 +40,18 @@ pub fn cues(
         let Some(h) = s.head(w) else { continue };
         match s.rel(w) {
             "advcl" => clause_cue(s, w, h, frames, &mut out),
+            // "withdrew after rebels signed": a clause the parse hangs as a
+            // complement but that opens with a subordinator.
+            "ccomp" => {
+                let first = s.toks[s.span(w).0].lower.as_str();
+                if let Some(&relation) = frames.marks.get(first) {
+                    out.push(Cue {
+                        from: w,
+                        to: h,
+                        relation,
+                    });
+                }
+            }
             "obl" | "nmod" => {
                 if let Some((relation, cause)) = case_cue(s, w, h, frames, kind_at) {
                     out.push(Cue {

@@ -135,7 +135,12 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Store {
 fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> Option<Draft> {
     let mut mode = mode_of(s, &p, frames)?;
     let mut roles = Roles::of(s, &p, frames);
-    if let Some((kind, m)) = intent(s, &p, frames) {
+    // Only an act the text plans or makes conditional is an intention; a
+    // feared or threatened one keeps its mode.
+    let intended = matches!(mode, Mode::Planned | Mode::Conditional)
+        .then(|| intent(s, &p, frames))
+        .flatten();
+    if let Some((kind, m)) = intended {
         if kind == Kind::Request {
             // "Russia said Sudan must return the helicopter": Russia
             // demands it of Sudan.

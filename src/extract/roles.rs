@@ -71,6 +71,11 @@ impl Roles {
         // "hit a building in Baghdad": the object's place is the event's.
         let mut holders = vec![p.word, a];
         holders.extend(s.children_by(a, &["obj"]));
+        // "threatened to close the embassy in Baghdad".
+        for x in s.children_by(a, &["xcomp"]) {
+            holders.push(x);
+            holders.extend(s.children_by(x, &["obj"]));
+        }
         for w in holders {
             for c in s.children_by(w, &["obl", "nmod", "advmod"]) {
                 if r.place.is_none() && has_case(s, c, &PLACE_CASES) {

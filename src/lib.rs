@@ -29,7 +29,7 @@
 //! let graph = CausalGraph::new(&store);
 //! let nodes = select(&graph, &Filter::default())?;
 //! let briefing = timeline::text(&graph, &nodes);
-//! assert!(briefing.contains("Three rockets hit the US embassy"));
+//! assert!(briefing.contains("Three rockets hit US embassy in Baghdad"));
 //! # Ok::<(), annals::Error>(())
 //! ```
 #![warn(missing_docs)]

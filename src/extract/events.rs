@@ -133,11 +133,14 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Store {
 
 /// The event of predicate `p`, unless the sentence says it did not happen.
 fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> Option<Draft> {
+    if conversation(s, &p) {
+        return None;
+    }
     let mut mode = mode_of(s, &p, frames)?;
     let mut roles = Roles::of(s, &p, frames);
-    // Only an act the text plans or makes conditional is an intention; a
-    // feared or threatened one keeps its mode.
-    let intended = matches!(mode, Mode::Planned | Mode::Conditional)
+    // A feared, threatened or denied act keeps its mode; it is nobody's
+    // announced intention.
+    let intended = (!matches!(mode, Mode::Feared | Mode::Threatened | Mode::Denied))
         .then(|| intent(s, &p, frames))
         .flatten();
     if let Some((kind, m)) = intended {
@@ -174,6 +177,20 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         title,
         trigger: (s.toks[p.word].start, s.toks[p.word].end),
     })
+}
+
+/// "We'll also talk to two Americans", "you make a selection", "I salute
+/// them": outside quotation marks, what the writer, a presenter or a
+/// reader says they or the audience do is conversation, not news.
+fn conversation(s: &Sent<'_, '_, '_>, p: &Predicate) -> bool {
+    let quoted = s
+        .toks
+        .iter()
+        .any(|t| matches!(t.text.as_str(), "\"" | "“" | "”" | "``" | "''"));
+    let personal = roles::subject_of(s, p.anchor).is_some_and(|w| {
+        s.upos(w) == Upos::Pron && matches!(s.toks[w].lower.as_str(), "i" | "we" | "you")
+    });
+    personal && !quoted
 }
 
 /// A sentence that names one place sets the scene for all its events:

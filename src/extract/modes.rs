@@ -101,11 +101,7 @@ fn own_mode(s: &Sent<'_, '_, '_>, w: usize, frames: &Frames) -> Option<Mode> {
     // "deployed troops to protect the embassy", "preparations to
     // evacuate": an infinitive that no verb of its own frames is intended,
     // not done.
-    if s.rel(w) != "xcomp"
-        && s.children_by(w, &["mark"])
-            .into_iter()
-            .any(|m| s.toks[m].lower == "to")
-    {
+    if s.rel(w) != "xcomp" && s.is_to_infinitive(w) {
         return Some(Mode::Planned);
     }
     // "going to withdraw".

@@ -50,10 +50,10 @@ fn cameo_kind(s: &Sent<'_, '_, '_>, i: usize, verbs: &Verbs) -> Option<Kind> {
     if s.upos(i) != Upos::Verb || !eventive(s, i) {
         return None;
     }
-    let pick = |range: std::ops::Range<usize>| -> Vec<(String, String)> {
+    let pick = |range: std::ops::Range<usize>| -> Vec<(&str, &str)> {
         range
             .filter(|&k| s.dominates(i, k))
-            .map(|k| (s.toks[k].lower.clone(), s.lemma(k).to_string()))
+            .map(|k| (s.toks[k].lower.as_str(), s.lemma(k)))
             .collect()
     };
     let before = pick(0..i);

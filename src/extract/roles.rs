@@ -168,10 +168,7 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
                 _ => Some((subj, passive)),
             };
         }
-        let infinitive = s
-            .children_by(v, &["mark"])
-            .into_iter()
-            .any(|m| s.toks[m].lower == "to");
+        let infinitive = s.is_to_infinitive(v);
         match (s.rel(v), s.head(v)) {
             ("xcomp" | "conj", Some(h)) => v = h,
             // "Washington began preparations to evacuate": an infinitive
@@ -255,10 +252,7 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
     // Names of the actor dictionary, coded as of the article's day.
     let actors = Actors::shipped();
     for &(first, end, r) in &s.coded {
-        let head = (first..end)
-            .find(|&k| s.head(k).is_none_or(|up| up < first || up >= end))
-            .unwrap_or(first);
-        if in_phrase(s, h, head) {
+        if in_phrase(s, h, span_head(s, first, end)) {
             let c = actors.coded(r, s.on);
             let a = Actor {
                 name: c.name.to_string(),
@@ -306,7 +300,8 @@ fn unnamed(s: &Sent<'_, '_, '_>, w: usize) -> Option<Actor> {
                 role: None,
             })
         }
-        Upos::Noun if Actors::shipped().agent(s.lemma(w)).is_some() => {
+        Upos::Noun => {
+            let role = Actors::shipped().agent(s.lemma(w))?;
             let lo = s
                 .children_by(w, &["compound", "amod"])
                 .into_iter()
@@ -320,7 +315,7 @@ fn unnamed(s: &Sent<'_, '_, '_>, w: usize) -> Option<Actor> {
             Some(Actor {
                 name,
                 country: None,
-                role: Actors::shipped().agent(s.lemma(w)),
+                role: Some(role),
             })
         }
         _ => None,
@@ -329,9 +324,14 @@ fn unnamed(s: &Sent<'_, '_, '_>, w: usize) -> Option<Actor> {
 
 /// The word of a mention that the rest of the sentence attaches to.
 fn mention_head(s: &Sent<'_, '_, '_>, m: &Mention<'_>) -> usize {
-    (m.first..m.end)
-        .find(|&k| s.head(k).is_none_or(|h| h < m.first || h >= m.end))
-        .unwrap_or(m.first)
+    span_head(s, m.first, m.end)
+}
+
+/// The word of the words `first..end` whose head lies outside them.
+fn span_head(s: &Sent<'_, '_, '_>, first: usize, end: usize) -> usize {
+    (first..end)
+        .find(|&k| s.head(k).is_none_or(|h| h < first || h >= end))
+        .unwrap_or(first)
 }
 
 /// Whether word `w` belongs to the noun phrase headed by `h`: `h` itself,
@@ -354,10 +354,7 @@ fn in_phrase(s: &Sent<'_, '_, '_>, h: usize, w: usize) -> bool {
 }
 
 fn is_place(s: &Sent<'_, '_, '_>, w: usize) -> bool {
-    has_case(s, w, &PLACE_CASES)
-        && s.mentions.iter().any(|m| {
-            in_phrase(s, w, mention_head(s, m)) && (m.entry.place || m.entry.country.len() == 3)
-        })
+    has_case(s, w, &PLACE_CASES) && place(s, w).is_some()
 }
 
 /// The place an oblique names: a place of the gazetteer, or a country

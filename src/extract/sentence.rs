@@ -193,6 +193,13 @@ impl<'d, 't, 'l> Sent<'d, 't, 'l> {
         self.spans[i]
     }
 
+    /// Whether word `i` is an infinitive marked by "to" ("to evacuate").
+    pub fn is_to_infinitive(&self, i: usize) -> bool {
+        self.children_by(i, &["mark"])
+            .into_iter()
+            .any(|m| self.toks[m].lower == "to")
+    }
+
     /// Whether the sentence asks a question.
     pub fn is_question(&self) -> bool {
         self.toks

@@ -42,9 +42,9 @@ pub struct Verbs {
 /// lemmas, in text order, split at the verb.
 pub struct Around<'a> {
     /// Before the verb.
-    pub before: &'a [(String, String)],
+    pub before: &'a [(&'a str, &'a str)],
     /// After the verb.
-    pub after: &'a [(String, String)],
+    pub after: &'a [(&'a str, &'a str)],
 }
 
 impl Verbs {
@@ -147,12 +147,12 @@ impl Verbs {
         Some(n)
     }
 
-    fn find(&self, piece: &Piece, words: &[(String, String)]) -> Option<usize> {
+    fn find(&self, piece: &Piece, words: &[(&str, &str)]) -> Option<usize> {
         let phrase_at = |phrase: &[String], i: usize| {
             phrase.iter().enumerate().all(|(k, w)| {
                 words
                     .get(i + k)
-                    .is_some_and(|(form, lemma)| form == w || lemma == w)
+                    .is_some_and(|(form, lemma)| *form == w || *lemma == w)
             })
         };
         let any = |phrase: &[String]| (0..words.len()).any(|i| phrase_at(phrase, i));
@@ -220,7 +220,7 @@ mod tests {
             after: &[],
         };
         assert_eq!(v.code("attack", &none), Some("190"));
-        let after = [("sanctions".to_string(), "sanction".to_string())];
+        let after = [("sanctions", "sanction")];
         let around = Around {
             before: &[],
             after: &after,

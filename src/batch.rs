@@ -161,9 +161,9 @@ pub fn timex_docs<R: BufRead>(
             ))
         })?;
         let doc_type = match doc.doc_type.as_deref() {
-            Some(t) => t
-                .parse()
-                .map_err(|e: String| invalid(Diagnostic::error(Some(at), e)))?,
+            Some(t) => t.parse().map_err(|e: time::UnknownDocType| {
+                invalid(Diagnostic::error(Some(at), e.to_string()))
+            })?,
             None => doc_type,
         };
         let mut text = String::new();

@@ -99,6 +99,13 @@ fn read_all(args: &Args, overrides: &Overrides, lexicon: &Lexicon) -> annals::Re
             "{}: the id `{taken}` is taken by an earlier article; written as `{}`",
             a.path, a.id
         ))
+    })
+    .map_err(|e| {
+        super::help_in_flags(
+            e,
+            annals::extract::article::NO_DATE,
+            "give it with --published YYYY-MM-DD (relative dates like \"last week\" count from it)",
+        )
     })?;
     let bar = progress(articles.len());
     let stores = annals::batch::extract_all(&articles, lexicon, &|| {
@@ -127,15 +134,7 @@ fn write_all(dir: &std::path::Path, stores: &[Store], update: bool) -> annals::R
             super::count(w.links, links)
         ));
     })
-    .map_err(|e| match e {
-        Error::Invalid(mut diags) => {
-            for d in diags.iter_mut().filter(|d| d.message == write::EXISTS) {
-                d.help = Some("run again with --update to add new findings and keep your edits, or choose another --out folder".into());
-            }
-            Error::Invalid(diags)
-        }
-        other => other,
-    })
+    .map_err(|e| super::help_in_flags(e, write::EXISTS, "run again with --update to add new findings and keep your edits, or choose another --out folder"))
 }
 
 fn batch(path: &std::path::Path, lexicon: &Lexicon, out: &mut dyn Write) -> annals::Result<u8> {

@@ -31,6 +31,20 @@ pub fn day_arg(text: &str) -> Result<chrono::NaiveDate, String> {
     annals::model::date::parse_day(text).map_err(|e| e.reason)
 }
 
+/// `e` with the help of each problem whose message is `message` said in the
+/// command's terms (its flags), which the library does not know.
+pub fn help_in_flags(e: annals::Error, message: &str, help: &str) -> annals::Error {
+    match e {
+        annals::Error::Invalid(mut diags) => {
+            for d in diags.iter_mut().filter(|d| d.message == message) {
+                d.help = Some(help.into());
+            }
+            annals::Error::Invalid(diags)
+        }
+        other => other,
+    }
+}
+
 /// An unknown event id as the command reports it: after `flag` when the id
 /// came from one (`--around: no event ...`), with a hint on listing the
 /// ids when the store has none close to it. Other errors pass unchanged.

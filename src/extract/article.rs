@@ -133,14 +133,19 @@ impl Article {
     }
 }
 
+/// The message of the error for an article without a publication date
+/// ([`Article::from_path`]), for callers that say how to give one in their
+/// own terms.
+pub const NO_DATE: &str = "no publication date found in the article";
+
 fn finish(parts: Parts, path: &str, id: String, o: &Overrides) -> Result<Article> {
     let published = o.published.or(parts.published).ok_or_else(|| {
         Error::Invalid(vec![Diagnostic::error(
             Some(Location::Path(path.to_string())),
-            "no publication date found in the article",
+            NO_DATE,
         )
         .with_help(
-            "give it with --published YYYY-MM-DD (relative dates like \"last week\" count from it)",
+            "give it in the front matter (published = YYYY-MM-DD) or as Overrides::published (relative dates like \"last week\" count from it)",
         )])
     })?;
     Ok(Article {
@@ -215,12 +220,9 @@ fn markdown(text: &str, path: &str) -> Result<Parts> {
     let front = rest[..end].trim_end_matches('\r');
     let body = rest[end + 4..].trim_start_matches(['\r', '\n']);
     let fm: FrontMatter = toml::from_str(front).map_err(|e| {
-        let at = e.span().map_or(0, |s| s.start) + 3;
-        let loc = crate::store::FileLines::new(path, text).location(at);
-        Error::Invalid(vec![Diagnostic::error(
-            Some(loc),
-            format!("bad front matter: {}", e.message().trim()),
-        )
+        Error::Invalid(vec![crate::store::toml_error(path, text, 3, &e, |m| {
+            format!("bad front matter: {m}")
+        })
         .with_help("front matter keys are title, published, outlet, url, author")])
     })?;
     let published = fm.published.and_then(|d| d.date).and_then(|d| {

@@ -8,8 +8,9 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Error, Result};
 use crate::model::{Kind, Relation};
+use crate::store::toml_error;
 
 /// The frame lexicon, as sets and maps of lemmas.
 #[derive(Debug, Default)]
@@ -130,12 +131,9 @@ impl Frames {
     /// with its position.
     pub fn parse(text: &str, path: &str) -> Result<Frames> {
         let file: File = toml::from_str(text).map_err(|e| {
-            let at = e.span().map_or(0, |s| s.start);
-            let loc = crate::store::FileLines::new(path, text).location(at);
-            Error::Invalid(vec![Diagnostic::error(
-                Some(loc),
-                format!("bad frame lexicon: {}", e.message().trim()),
-            )
+            Error::Invalid(vec![toml_error(path, text, 0, &e, |m| {
+                format!("bad frame lexicon: {m}")
+            })
             .with_help("see the comments of the shipped src/extract/frames.toml")])
         })?;
         let mut cases: Vec<(Vec<String>, Relation)> = file

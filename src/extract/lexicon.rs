@@ -353,9 +353,7 @@ impl Lexicon {
 }
 
 fn located(path: &str, text: &str, e: toml::de::Error) -> Diagnostic {
-    let at = e.span().map_or(0, |s| s.start);
-    let loc = crate::store::FileLines::new(path, text).location(at);
-    Diagnostic::error(Some(loc), format!("bad lexicon: {}", e.message().trim())).with_help(
+    crate::store::toml_error(path, text, 0, &e, |m| format!("bad lexicon: {m}")).with_help(
         "a lexicon file may hold [kinds] (kind = [\"phrase\", ...]), [modes], [links], [[actor]] and [[place]] tables like the shipped ones",
     )
 }

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Diagnostic, Error, Location, Result, Severity};
 use crate::model::Store;
 
+pub(crate) use origin::toml_error;
 pub use origin::{Field, FileLines, Origins, Place, Places};
 
 /// A store as read, with where each record came from (same order as the

@@ -3,7 +3,7 @@
 //! names the place. A store of a million events keeps 16 bytes a record
 //! and 8 a remembered key, and no copy of any path.
 
-use crate::error::Location;
+use crate::error::{Diagnostic, Location};
 
 /// A key of a record whose place messages name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,6 +143,21 @@ impl FileLines {
             column: column + 1,
         }
     }
+}
+
+/// A TOML error `e` of the file `path`, whose TOML starts at byte `shift`
+/// of its `text`, as an error at the line and column serde points to, its
+/// message written by `message` from serde's.
+pub(crate) fn toml_error(
+    path: &str,
+    text: &str,
+    shift: usize,
+    e: &toml::de::Error,
+    message: impl FnOnce(&str) -> String,
+) -> Diagnostic {
+    let at = shift + e.span().map_or(0, |s| s.start);
+    let loc = FileLines::new(path, text).location(at);
+    Diagnostic::error(Some(loc), message(e.message().trim()))
 }
 
 impl Place {

@@ -216,13 +216,12 @@ pub(crate) fn update(path: &Path, found: &Store) -> Result<(usize, usize)> {
     let shown = path.display().to_string();
     let existing_text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
     let existing: Store = toml::from_str(&existing_text).map_err(|e| {
-        let at = e.span().map_or(0, |s| s.start);
-        Error::Invalid(vec![Diagnostic::error(
-            Some(crate::store::FileLines::new(&shown, &existing_text).location(at)),
-            format!(
-                "cannot update: the file is not a valid store ({})",
-                e.message().trim()
-            ),
+        Error::Invalid(vec![crate::store::toml_error(
+            &shown,
+            &existing_text,
+            0,
+            &e,
+            |m| format!("cannot update: the file is not a valid store ({m})"),
         )
         .with_help(
             "fix the file (annals check shows every problem), then update it again",

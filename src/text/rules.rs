@@ -6,6 +6,9 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::error::Diagnostic;
+use crate::store::{toml_error, FileLines};
+
 /// How an abbreviation's dot behaves at the end of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Abbrev {
@@ -102,18 +105,28 @@ struct Numbers {
 }
 
 const SHIPPED: &str = include_str!("rules.toml");
+const PATH: &str = "src/text/rules.toml";
 
 /// The shipped rules, parsed on first use.
 pub fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
     // The file is compiled in and a unit test parses it, so this cannot fail
     // in a build whose tests pass.
-    RULES.get_or_init(|| parse(SHIPPED).unwrap_or_else(|e| panic!("src/text/rules.toml: {e}")))
+    RULES.get_or_init(|| parse(PATH, SHIPPED).unwrap_or_else(|e| panic!("{e}")))
 }
 
-/// Parses a rules file; every list must be non-empty.
-pub fn parse(text: &str) -> Result<Rules, String> {
-    let f: File = toml::from_str(text).map_err(|e| e.to_string())?;
+/// Parses a rules file read from `path`; every list must be non-empty. An
+/// error is located at the line that has it.
+pub(crate) fn parse(path: &str, text: &str) -> Result<Rules, Diagnostic> {
+    let f: File = toml::from_str(text).map_err(|e| {
+        toml_error(path, text, 0, &e, |m| format!("bad tokenizer rules: {m}"))
+            .with_help("see the tables at the top of src/text/rules.toml")
+    })?;
+    // Where a key (`name =`) is written, for the checks serde does not make.
+    let key_at = |key: &str| {
+        let offset = text.find(&format!("{key} =")).unwrap_or(0);
+        Some(FileLines::new(path, text).location(offset))
+    };
     let lists = [
         ("abbreviations.before", f.abbreviations.before.len()),
         ("abbreviations.after", f.abbreviations.after.len()),
@@ -128,7 +141,11 @@ pub fn parse(text: &str) -> Result<Rules, String> {
         ("emoticons.whole", f.emoticons.whole.len()),
     ];
     if let Some((name, _)) = lists.iter().find(|(_, n)| *n == 0) {
-        return Err(format!("`{name}` is empty; list at least one word"));
+        let key = name.rsplit('.').next().unwrap_or(name);
+        return Err(Diagnostic::error(
+            key_at(key),
+            format!("`{name}` is empty; list at least one word"),
+        ));
     }
     let lower = |v: Vec<String>| v.into_iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
     let mut abbreviations = Map::default();
@@ -143,8 +160,9 @@ pub fn parse(text: &str) -> Result<Rules, String> {
     }
     for (word, at) in &f.clitics.split {
         if *at == 0 || *at >= word.len() || !word.is_char_boundary(*at) {
-            return Err(format!(
-                "`clitics.split`: {word} = {at} does not cut the word in two"
+            return Err(Diagnostic::error(
+                key_at(word),
+                format!("`clitics.split`: {word} = {at} does not cut the word in two"),
             ));
         }
     }
@@ -255,7 +273,7 @@ mod tests {
 
     #[test]
     fn shipped_rules_parse_with_every_list_filled() {
-        let r = parse(SHIPPED).unwrap();
+        let r = parse(PATH, SHIPPED).unwrap();
         assert_eq!(r.abbreviation("Dr"), Some(Abbrev::Before));
         assert_eq!(r.abbreviation("Inc"), Some(Abbrev::After));
         assert_eq!(r.abbreviation("no"), Some(Abbrev::Numeric));
@@ -267,15 +285,30 @@ mod tests {
 
     #[test]
     fn a_broken_or_empty_file_is_an_error() {
-        assert!(parse("[abbreviations]\nbefore = [").is_err());
+        let broken = parse("r.toml", "[abbreviations]\nbefore = [").unwrap_err();
+        assert!(broken.to_string().starts_with("r.toml:2:"), "{broken}");
         let emptied = SHIPPED.replace(
             "joined_suffixes = [\"st\", \"nd\", \"rd\", \"th\", \"s\"]",
             "joined_suffixes = []",
         );
-        assert!(parse(&emptied)
-            .unwrap_err()
-            .contains("numbers.joined_suffixes"));
+        let e = parse("r.toml", &emptied).unwrap_err().to_string();
+        let line = emptied
+            .lines()
+            .position(|l| l.starts_with("joined_suffixes"))
+            .unwrap()
+            + 1;
+        assert!(e.starts_with(&format!("r.toml:{line}:1: ")), "{e}");
+        assert!(e.contains("numbers.joined_suffixes"));
         let bad_split = SHIPPED.replace("cannot = 3", "cannot = 9");
-        assert!(parse(&bad_split).unwrap_err().contains("cannot"));
+        let e = parse("r.toml", &bad_split).unwrap_err().to_string();
+        let line = bad_split
+            .lines()
+            .position(|l| l.contains("cannot = 9"))
+            .unwrap()
+            + 1;
+        assert!(
+            e.starts_with(&format!("r.toml:{line}:")) && e.contains("cannot"),
+            "{e}"
+        );
     }
 }

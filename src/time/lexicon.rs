@@ -238,11 +238,8 @@ impl Tables {
     pub fn parse(path: &str, text: &str) -> Result<Tables, Diagnostic> {
         let at = |offset: usize| Some(crate::store::FileLines::new(path, text).location(offset));
         let file = toml::from_str::<File>(text).map_err(|e| {
-            Diagnostic::error(
-                at(e.span().map_or(0, |s| s.start)),
-                format!("bad time lexicon: {}", e.message().trim()),
-            )
-            .with_help("see the tables and codes at the top of src/time/lexicon.toml")
+            crate::store::toml_error(path, text, 0, &e, |m| format!("bad time lexicon: {m}"))
+                .with_help("see the tables and codes at the top of src/time/lexicon.toml")
         })?;
         if let Some((name, rule)) = file
             .holidays

@@ -44,16 +44,20 @@ pub enum DocType {
     Colloquial,
 }
 
+/// A document type that is not news, narrative or colloquial: what
+/// `FromStr` of [`DocType`] returns.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown document type `{0}`; use news, narrative or colloquial")]
+pub struct UnknownDocType(pub String);
+
 impl FromStr for DocType {
-    type Err = String;
-    fn from_str(s: &str) -> Result<DocType, String> {
+    type Err = UnknownDocType;
+    fn from_str(s: &str) -> Result<DocType, UnknownDocType> {
         match s.trim().to_ascii_lowercase().as_str() {
             "news" => Ok(DocType::News),
             "narrative" | "narratives" => Ok(DocType::Narrative),
             "colloquial" => Ok(DocType::Colloquial),
-            other => Err(format!(
-                "unknown document type `{other}`; use news, narrative or colloquial"
-            )),
+            other => Err(UnknownDocType(other.to_string())),
         }
     }
 }

@@ -8,7 +8,7 @@
 
 use std::hint::black_box;
 
-use annals::batch::{extract_docs, timex_docs};
+use annals::batch::{print_docs, timex_docs};
 use annals::extract::Lexicon;
 use annals::time::DocType;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -49,7 +49,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 pool.install(|| {
                     let mut out = Vec::new();
-                    extract_docs("docs", batch.as_bytes(), lexicon, &mut out).unwrap();
+                    print_docs("docs", batch.as_bytes(), lexicon, &mut out).unwrap();
                     black_box(out.len())
                 })
             })

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::error::{Diagnostic, Error, Location, Result};
-use crate::export::json::{event_lines, timex_line};
+use crate::export::json::{store_lines, timex_line};
 use crate::extract::{self, Article, Lexicon, Overrides};
 use crate::model::Store;
 use crate::time::{self, DocType};
@@ -180,20 +180,34 @@ pub fn timex_docs<R: BufRead>(
 }
 
 /// Extracts the events of a batch of articles (`{"id", "published",
-/// "title", "outlet", "url", "text"}` lines) and writes one JSON line per
-/// event ([`event_lines`]) to `out`, in input order. Bad lines are reported
-/// together at the end ([`Error::Invalid`]).
+/// "title", "outlet", "url", "text"}` lines) and gives each article's
+/// store to `emit`, in input order. Bad lines are reported together at the
+/// end ([`Error::Invalid`], each at its line) after every good one has been
+/// given.
 pub fn extract_docs<R: BufRead>(
+    path: &str,
+    reader: R,
+    lexicon: &Lexicon,
+    emit: &mut dyn FnMut(Store) -> Result<()>,
+) -> Result<()> {
+    let work = |n: usize, line: &str| -> Result<Store> {
+        let a = extract::article::batch_line(path, n, line)?;
+        Ok(extract::extract(&a, lexicon))
+    };
+    for_each_line(path, reader, work, emit)
+}
+
+/// [`extract_docs`] printed as JSON Lines ([`store_lines`]): each
+/// article's source, events and links, which read back as a store.
+pub fn print_docs<R: BufRead>(
     path: &str,
     reader: R,
     lexicon: &Lexicon,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let work = |n: usize, line: &str| -> Result<String> {
-        let a = extract::article::batch_line(path, n, line)?;
-        event_lines(&a.id, &extract::extract(&a, lexicon))
-    };
-    for_each_line(path, reader, work, &mut |text: String| {
+    extract_docs(path, reader, lexicon, &mut |store: Store| {
+        let doc = store.sources.first().map_or("", |s| s.id.as_str());
+        let text = store_lines(doc, &store)?;
         out.write_all(text.as_bytes())
             .map_err(|e| Error::io("<stdout>", e))
     })

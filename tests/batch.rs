@@ -1,7 +1,7 @@
 //! Batches give the same output, in input order, on one thread or many,
 //! and report every bad line while working on the rest.
 
-use annals::batch::{extract_docs, timex_docs};
+use annals::batch::{print_docs, timex_docs};
 use annals::extract::Lexicon;
 use annals::time::DocType;
 
@@ -58,8 +58,7 @@ fn extract_batches_keep_input_order_on_any_number_of_threads() {
     let text = batch();
     let run = || {
         let mut out = Vec::new();
-        let err =
-            extract_docs("b.jsonl", text.as_bytes(), Lexicon::shipped(), &mut out).unwrap_err();
+        let err = print_docs("b.jsonl", text.as_bytes(), Lexicon::shipped(), &mut out).unwrap_err();
         (String::from_utf8(out).unwrap(), err.to_string())
     };
     let (one, err) = on_threads(1, run);

@@ -277,8 +277,16 @@ fn batches_stream_events_and_report_bad_lines() {
     let out = run_in(dir.path(), &["extract", "--docs", "docs.jsonl"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("docs.jsonl:2:"));
-    let line: serde_json::Value =
-        serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap()).unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        lines[0]["type"], "source",
+        "the article's source comes first"
+    );
+    assert_eq!(lines[0]["id"], "a");
+    let line = &lines[1];
     assert_eq!(line["doc"], "a");
     assert_eq!(line["kind"], "coerce");
     assert_eq!(line["date"], "2011-01-25");

@@ -9,6 +9,7 @@ mod exports;
 mod extract;
 mod extract_check;
 mod extract_rules;
+mod ids;
 mod matrix;
 mod parse;
 mod pipes;

@@ -26,8 +26,9 @@ pub struct Args {
     #[arg(required_unless_present = "docs")]
     pub articles: Vec<PathBuf>,
     /// A batch: JSON Lines of {"id", "published", "title", "outlet", "url", "text"};
-    /// prints one event a line.
-    #[arg(long, value_name = "FILE.jsonl", conflicts_with_all = ["articles", "out"])]
+    /// prints each article's source, events and links as JSON Lines (a store
+    /// that every command reads from `-`), or writes them with --out.
+    #[arg(long, value_name = "FILE.jsonl", conflicts_with = "articles")]
     pub docs: Option<PathBuf>,
     /// Write `<article-id>.toml` into this store folder instead of printing.
     #[arg(long, value_name = "DIR")]
@@ -73,7 +74,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
         url: args.url.clone(),
     };
     if let Some(docs) = &args.docs {
-        return batch(docs, &lexicon, out);
+        return batch(docs, &args, &lexicon, out);
     }
     let stores = read_all(&args, &overrides, &lexicon)?;
     let io = |e| Error::io("<stdout>", e);
@@ -137,9 +138,32 @@ fn write_all(dir: &std::path::Path, stores: &[Store], update: bool) -> annals::R
     .map_err(|e| super::help_in_flags(e, write::EXISTS, "run again with --update to add new findings and keep your edits, or choose another --out folder"))
 }
 
-fn batch(path: &std::path::Path, lexicon: &Lexicon, out: &mut dyn Write) -> annals::Result<u8> {
+/// `--docs`: printed as JSON Lines, or with `--out` written as store
+/// files; the good documents of a batch are written even when some are bad,
+/// and the bad ones reported afterwards with their lines.
+fn batch(
+    path: &std::path::Path,
+    args: &Args,
+    lexicon: &Lexicon,
+    out: &mut dyn Write,
+) -> annals::Result<u8> {
     let shown = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| Error::io(&shown, e))?;
-    annals::batch::extract_docs(&shown, std::io::BufReader::new(file), lexicon, out)?;
-    Ok(0)
+    let reader = std::io::BufReader::new(file);
+    let Some(dir) = &args.out else {
+        annals::batch::print_docs(&shown, reader, lexicon, out)?;
+        return Ok(0);
+    };
+    let mut stores = Vec::new();
+    let result = annals::batch::extract_docs(&shown, reader, lexicon, &mut |s| {
+        stores.push(s);
+        Ok(())
+    });
+    let bad = match result {
+        Ok(()) => None,
+        Err(e @ Error::Invalid(_)) => Some(e),
+        Err(e) => return Err(e),
+    };
+    write_all(dir, &stores, args.update)?;
+    bad.map_or(Ok(0), Err)
 }

@@ -9,7 +9,7 @@ use crate::graph::CausalGraph;
 use std::collections::HashSet;
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::model::{Actor, Citation, Event, Granularity, Link, Source, Store};
+use crate::model::{Actor, Citation, Discrepancy, Event, Granularity, Link, Source, Store};
 use crate::time::{Timex, TimexType};
 
 /// A day for JSON, `None` (`null`) for an open end.
@@ -68,6 +68,9 @@ pub struct EventJson<'a> {
     pub sources: &'a [Citation],
     /// 0 to 1.
     pub confidence: f64,
+    /// What the reports disagree on.
+    #[serde(skip_serializing_if = "<[Discrepancy]>::is_empty")]
+    pub discrepancies: &'a [Discrepancy],
     /// Events it followed from.
     pub causes: Vec<Related<'a>>,
     /// Events that followed from it.
@@ -95,6 +98,7 @@ impl<'a> EventJson<'a> {
             tags: &e.tags,
             sources: &e.sources,
             confidence: e.confidence,
+            discrepancies: &e.discrepancies,
             causes,
             effects,
         }
@@ -118,9 +122,34 @@ impl<'a> EventJson<'a> {
     }
 }
 
+/// A record as one JSON line with `"type": kind`.
+fn typed(kind: &str, record: impl Serialize) -> Result<String> {
+    let mut v = serde_json::to_value(record).map_err(unwritable)?;
+    if let Some(o) = v.as_object_mut() {
+        o.insert("type".to_string(), Value::String(kind.to_string()));
+    }
+    Ok(v.to_string())
+}
+
+/// What `annals extract --docs` prints for an article: its source
+/// (`"type": "source"`), then [`event_lines`], then its links (`"type":
+/// "link"`), one record a line, so that the lines read back as a store.
+pub fn store_lines(doc: &str, store: &Store) -> Result<String> {
+    let mut text = String::new();
+    for s in &store.sources {
+        text.push_str(&typed("source", s)?);
+        text.push('\n');
+    }
+    text.push_str(&event_lines(doc, store)?);
+    for l in &store.links {
+        text.push_str(&typed("link", l)?);
+        text.push('\n');
+    }
+    Ok(text)
+}
+
 /// One event a line, in store order, in the timeline JSON form with the
-/// article id as `doc` and the causes and effects its store's links give:
-/// what `annals extract --docs` prints for an article.
+/// article id as `doc` and the causes and effects its store's links give.
 pub fn event_lines(doc: &str, store: &Store) -> Result<String> {
     let mut text = String::new();
     for e in &store.events {
@@ -264,13 +293,6 @@ pub fn timeline(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> Result<String> 
 /// timeline JSON form, then the links between them (`"type": "link"`) — so
 /// `-` reads it back as the same store.
 pub fn jsonl(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> Result<String> {
-    fn typed(kind: &str, record: impl Serialize) -> Result<String> {
-        let mut v = serde_json::to_value(record).map_err(unwritable)?;
-        if let Some(o) = v.as_object_mut() {
-            o.insert("type".to_string(), Value::String(kind.to_string()));
-        }
-        Ok(v.to_string())
-    }
     let (sources, links) = records(graph, nodes);
     let mut lines = Vec::new();
     for s in sources {

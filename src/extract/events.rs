@@ -413,12 +413,15 @@ fn build(
             ),
         };
         let who = d.roles.actors.first().map_or("", |a| a.name.as_str());
-        let base = format!(
-            "{}-{}",
-            id_date(&date),
-            slug(&format!("{who} {}", d.title), 5)
-        );
-        let id = ids.fresh(base.trim_end_matches('-'));
+        let trigger = [chars.chars(d.trigger.0), chars.chars(d.trigger.1)];
+        let words = slug(&format!("{who} {}", d.title), 4);
+        let base = [id_date(&date), words, report_key(&article.id, trigger)]
+            .iter()
+            .filter(|p| !p.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("-");
+        let id = ids.fresh(&base);
         let confidence = match (d.date.is_some(), !d.roles.actors.is_empty()) {
             (true, true) => 0.8,
             (true, false) => 0.6,
@@ -448,9 +451,10 @@ fn build(
                 id: article.id.clone(),
                 quote: text[qs..qe].to_string(),
                 span: Some([chars.chars(qs), chars.chars(qe)]),
-                trigger: Some([chars.chars(d.trigger.0), chars.chars(d.trigger.1)]),
+                trigger: Some(trigger),
             }],
             confidence,
+            discrepancies: Vec::new(),
         });
     }
     let mut kept = Acyclic::new(events.len());
@@ -488,6 +492,7 @@ fn build(
         }],
         events,
         links: store_links,
+        rejected: Vec::new(),
     }
 }
 
@@ -509,6 +514,21 @@ fn slug(words: &str, max_words: usize) -> String {
         }
     }
     out.join("-")
+}
+
+/// The last word of an event id: five base-36 digits of a hash of the
+/// report's source id and trigger span, so that two articles that report
+/// the same words on the same day still give two ids, and an id depends
+/// only on its own article (adding another article changes no id).
+pub(crate) fn report_key(source: &str, trigger: [usize; 2]) -> String {
+    let mut h = crate::text::hash_str(&format!("{source}\u{0}{}\u{0}{}", trigger[0], trigger[1]));
+    let mut out = String::with_capacity(5);
+    for _ in 0..5 {
+        let d = (h % 36) as u32;
+        out.push(char::from_digit(d, 36).unwrap_or('0'));
+        h /= 36;
+    }
+    out
 }
 
 /// The date part of an id: the date as written, without qualifiers

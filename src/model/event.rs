@@ -283,6 +283,44 @@ pub struct Event {
     /// How sure the store is of the event as recorded, 0 to 1.
     #[serde(default = "full_confidence")]
     pub confidence: f64,
+    /// What the reports of a merged event disagree on and merging could
+    /// not settle (a date, a casualty count), with the sources on each side.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub discrepancies: Vec<Discrepancy>,
+}
+
+/// A field the reports of one event disagree on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Discrepancy {
+    /// The field: `date`, `killed` or `injured`.
+    pub field: String,
+    /// Each value given, with the ids of the sources that give it.
+    pub claims: Vec<Claim>,
+}
+
+/// One side of a [`Discrepancy`]: a value and who says it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// The value as the store writes it (`2011-02-10`, `12`).
+    pub value: String,
+    /// Ids of the sources that give it.
+    pub sources: Vec<String>,
+}
+
+/// An event a person deleted from the store: `annals extract --update`
+/// and `annals merge` never bring a report with this id back. Written by
+/// `extract --update` when it finds an event of an already-extracted
+/// article gone; a person may add one by hand too.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rejected {
+    /// The id of the deleted event (or of one report of it).
+    pub id: String,
+    /// Its title when it was deleted, for people reading the file.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
 }
 
 /// A news article or other document events are drawn from.
@@ -359,6 +397,9 @@ pub struct Store {
     /// `[[link]]` tables.
     #[serde(default, rename = "link", skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
+    /// `[[rejected]]` tables: events a person deleted, never to come back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<Rejected>,
 }
 
 /// True for a valid event or source id: lowercase ASCII letters and digits in

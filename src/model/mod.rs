@@ -7,7 +7,10 @@ pub mod role;
 
 pub(crate) use date::season_start;
 pub use date::{Certainty, DateError, EventDate, Granularity, Part, Season, Unit};
-pub use event::{is_valid_id, Actor, Citation, Event, Link, Mode, Relation, Source, Store};
+pub use event::{
+    is_valid_id, Actor, Citation, Claim, Discrepancy, Event, Link, Mode, Rejected, Relation,
+    Source, Store,
+};
 pub use kind::{kind_table, Kind, KindInfo};
 pub use role::{Role, UnknownRole};
 

@@ -105,6 +105,10 @@ impl Loaded {
                 self.store.events.push(event);
                 self.event_origins.push(place, at, fields);
             }
+            "rejected" => {
+                let r = crate::model::Rejected::deserialize(de)?;
+                self.store.rejected.push(r);
+            }
             _ => {
                 self.store.links.push(crate::model::Link::deserialize(de)?);
                 self.link_origins.push(place, at, fields);
@@ -115,7 +119,7 @@ impl Loaded {
 }
 
 /// The record types a store holds.
-const RECORDS: [&str; 3] = ["source", "event", "link"];
+const RECORDS: [&str; 4] = ["source", "event", "link", "rejected"];
 
 /// Reads a store and validates it record by record: ids, duplicates, dates,
 /// references between records. Returns the records that could be read and

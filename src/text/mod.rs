@@ -29,5 +29,6 @@ mod words;
 
 pub use doc::{Doc, UnknownUpos, Upos, Word};
 pub use model::{Analysis, Model, TrainOptions};
+pub(crate) use perceptron::hash_str;
 pub(crate) use rules::Map as WordMap;
 pub use tokenize::{tokenize, Sentence, Token, Tokenized};

@@ -16,6 +16,9 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
     let (loaded, mut diags) = annals::store::read(&args.path)?;
     diags.extend(annals::graph::check::check(&loaded));
     let io = |e| Error::io("<stdout>", e);
+    // Standard output is written a line at a time: a buffer in front of it
+    // spares a system call a message.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     for d in &diags {
         writeln!(out, "{d}").map_err(io)?;
     }
@@ -43,6 +46,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
         super::count(s.sources.len(), "source"),
     )
     .map_err(io)?;
+    out.flush().map_err(io)?;
     super::leave((loaded, diags));
     Ok(u8::from(errors > 0))
 }

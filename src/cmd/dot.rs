@@ -88,14 +88,19 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
         layout: args.layout.into(),
         per_row: args.per_row,
     };
-    let text = dot::dot(&graph, &nodes, options);
-    let bytes = match args.render {
-        None => text.into_bytes(),
-        Some(format) => render(&text, format)?,
-    };
-    out.write_all(&bytes)
-        .map_err(|e| Error::io("<stdout>", e))?;
-    super::leave((bytes, nodes, graph));
+    let io = |e| Error::io("<stdout>", e);
+    // Standard output is written a line at a time: the DOT text streams
+    // through a buffer.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    match args.render {
+        None => dot::write_dot(&graph, &nodes, options, &mut out).map_err(io)?,
+        Some(format) => {
+            let picture = render(&dot::dot(&graph, &nodes, options), format)?;
+            out.write_all(&picture).map_err(io)?;
+        }
+    }
+    out.flush().map_err(io)?;
+    super::leave((nodes, graph));
     super::leave(store);
     Ok(0)
 }

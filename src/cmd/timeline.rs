@@ -49,16 +49,27 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
     if nodes.is_empty() {
         super::note(format_args!("note: {}", export::why_empty(&graph, &filter)));
     }
+    let io = |e| annals::Error::io("<stdout>", e);
+    // Standard output is written a line at a time: a buffer in front of it
+    // lets the long formats stream without a system call a line.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     let text = match args.format {
-        Format::Md => timeline::markdown(&graph, &nodes, &args.title, filter.from),
+        Format::Md => {
+            timeline::write_markdown(&graph, &nodes, &args.title, filter.from, &mut out)
+                .map_err(io)?;
+            String::new()
+        }
+        Format::Json => {
+            json::write_timeline(&graph, &nodes, &mut out)?;
+            String::new()
+        }
         Format::Text => timeline::text(&graph, &nodes),
-        Format::Json => json::timeline(&graph, &nodes)?,
         Format::Jsonl => json::jsonl(&graph, &nodes)?,
         Format::Csv => table::csv(&graph, &nodes),
         Format::Timelinejs => json::timelinejs(&graph, &nodes, &args.title)?,
     };
-    out.write_all(text.as_bytes())
-        .map_err(|e| annals::Error::io("<stdout>", e))?;
+    out.write_all(text.as_bytes()).map_err(io)?;
+    out.flush().map_err(io)?;
     super::leave((text, nodes, graph));
     super::leave(store);
     Ok(0)

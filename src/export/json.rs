@@ -265,27 +265,47 @@ fn records<'s>(graph: &CausalGraph<'s>, nodes: &[NodeIndex]) -> (Vec<&'s Source>
 }
 
 /// `annals timeline --format json`: `{"events": [...], "sources": [...],
-/// "links": [...]}`, which `-` reads back as a store.
+/// "links": [...]}`, which `-` reads back as a store. [`write_timeline`]
+/// writes the same text as it goes.
 pub fn timeline(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> Result<String> {
-    #[derive(Serialize)]
-    struct Timeline<'a> {
-        events: Vec<EventJson<'a>>,
-        sources: Vec<&'a Source>,
-        links: Vec<&'a Link>,
+    let mut out = Vec::new();
+    write_timeline(graph, nodes, &mut out)?;
+    // serde_json writes UTF-8.
+    Ok(String::from_utf8(out).unwrap_or_default())
+}
+
+/// [`timeline`] written to `out` an event at a time, so that neither the
+/// text nor a tree of it is held whole (put a buffer in front of an
+/// unbuffered `out`).
+pub fn write_timeline(
+    graph: &CausalGraph<'_>,
+    nodes: &[NodeIndex],
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    struct Events<'g, 's>(&'g CausalGraph<'s>, &'g [NodeIndex]);
+    impl Serialize for Events<'_, '_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+            let Events(graph, nodes) = *self;
+            s.collect_seq(nodes.iter().map(|&n| EventJson::from_graph(graph, n)))
+        }
     }
-    let events = nodes
-        .iter()
-        .map(|&n| EventJson::from_graph(graph, n))
-        .collect();
+    #[derive(Serialize)]
+    struct Timeline<'g, 's> {
+        events: Events<'g, 's>,
+        sources: Vec<&'s Source>,
+        links: Vec<&'s Link>,
+    }
     let (sources, links) = records(graph, nodes);
     let doc = Timeline {
-        events,
+        events: Events(graph, nodes),
         sources,
         links,
     };
-    let mut s = serde_json::to_string_pretty(&doc).map_err(unwritable)?;
-    s.push('\n');
-    Ok(s)
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(|e| match e.is_io() {
+        true => Error::io("<stdout>", e.into()),
+        false => unwritable(e),
+    })?;
+    out.write_all(b"\n").map_err(|e| Error::io("<stdout>", e))
 }
 
 /// `annals timeline --format jsonl`: JSON Lines, one record a line — the

@@ -1,10 +1,12 @@
 //! The briefing: Markdown for documents, aligned text for terminals.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::fmt::Write;
+use std::io;
 
 use chrono::{Datelike, NaiveDate};
 use petgraph::graph::NodeIndex;
+use rustc_hash::FxHashMap;
 
 use super::human;
 use crate::graph::CausalGraph;
@@ -58,32 +60,58 @@ fn details(e: &Event) -> Vec<String> {
     parts
 }
 
+/// Text escaped for Markdown as it is written ([`md`] without the copy).
+struct Md<'a>(&'a str);
+
+impl std::fmt::Display for Md<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut rest = self.0;
+        while let Some(i) = rest.find(|c| {
+            matches!(
+                c,
+                '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '\n' | '\r'
+            )
+        }) {
+            f.write_str(&rest[..i])?;
+            let c = rest.as_bytes()[i];
+            if c == b'\n' || c == b'\r' {
+                f.write_str(" ")?;
+            } else {
+                f.write_str("\\")?;
+                f.write_str(&rest[i..=i])?;
+            }
+            rest = &rest[i + 1..];
+        }
+        f.write_str(rest)
+    }
+}
+
 /// Numbers citations (source, quote) in order of first use.
 struct Citations<'g, 's> {
     graph: &'g CausalGraph<'s>,
-    numbers: HashMap<(&'s str, &'s str), usize>,
+    numbers: FxHashMap<(&'s str, &'s str), usize>,
     order: Vec<(&'s str, &'s str)>,
 }
 
 impl<'s> Citations<'_, 's> {
     fn number(&mut self, id: &'s str, quote: &'s str) -> usize {
-        if let Some(&n) = self.numbers.get(&(id, quote)) {
-            return n;
+        let next = self.order.len() + 1;
+        let n = *self.numbers.entry((id, quote)).or_insert(next);
+        if n == next {
+            self.order.push((id, quote));
         }
-        self.order.push((id, quote));
-        self.numbers.insert((id, quote), self.order.len());
-        self.order.len()
+        n
     }
 
-    fn render(&self, out: &mut String) {
+    fn render(&self, out: &mut dyn io::Write) -> io::Result<()> {
         if self.order.is_empty() {
-            return;
+            return Ok(());
         }
-        out.push_str("\n## Sources\n\n");
+        out.write_all(b"\n## Sources\n\n")?;
         for (i, (id, quote)) in self.order.iter().enumerate() {
-            let _ = write!(out, "{}. ", i + 1);
+            write!(out, "{}. ", i + 1)?;
             if !quote.is_empty() {
-                let _ = write!(out, "“{}” — ", md(quote));
+                write!(out, "“{}” — ", Md(quote))?;
             }
             match self.graph.source(id) {
                 Some(s) => {
@@ -104,13 +132,12 @@ impl<'s> Citations<'_, 's> {
                                 .replace(' ', "%20")
                         ));
                     }
-                    let _ = writeln!(out, "{}.", bits.join(", "));
+                    writeln!(out, "{}.", bits.join(", "))?;
                 }
-                None => {
-                    let _ = writeln!(out, "`{}`.", id.replace('`', "'"));
-                }
+                None => writeln!(out, "`{}`.", id.replace('`', "'"))?,
             }
         }
+        Ok(())
     }
 }
 
@@ -131,7 +158,8 @@ fn section(e: &Event, window: Option<NaiveDate>) -> String {
 /// per event (date as a reader says it, title, mode when not asserted,
 /// actors → targets, place, casualties, what it followed from, numbered
 /// citations), then the numbered sources with their quotes. `window` is
-/// the first day asked for (`--from`), if any.
+/// the first day asked for (`--from`), if any. [`write_markdown`] writes
+/// the same text as it goes.
 ///
 /// ```
 /// use annals::export::timeline::markdown;
@@ -149,78 +177,101 @@ pub fn markdown(
     title: &str,
     window: Option<NaiveDate>,
 ) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", md(title));
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and what is written is UTF-8.
+    let _ = write_markdown(graph, nodes, title, window, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`markdown`] written to `out` an event at a time, so that the text is
+/// never held whole (put a buffer in front of an unbuffered `out`).
+pub fn write_markdown(
+    graph: &CausalGraph<'_>,
+    nodes: &[NodeIndex],
+    title: &str,
+    window: Option<NaiveDate>,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    writeln!(out, "# {}\n", Md(title))?;
     if nodes.is_empty() {
-        out.push_str("No events.\n");
-        return out;
+        return out.write_all(b"No events.\n");
     }
-    let _ = writeln!(
+    writeln!(
         out,
         "{} event{}. Dates are local to where the event happened: ~ marks an approximate date, ? an uncertain one. \
          Events that did not (yet) happen are marked as threatened, planned, conditional, feared or denied.",
         nodes.len(),
         if nodes.len() == 1 { "" } else { "s" }
-    );
+    )?;
     let mut cites = Citations {
         graph,
-        numbers: HashMap::new(),
+        numbers: FxHashMap::default(),
         order: Vec::new(),
     };
     let mut current = String::new();
-    let mut seen_sections: Vec<String> = Vec::new();
+    let mut seen_sections: HashSet<String> = HashSet::new();
     for &n in nodes {
         let e = graph.event(n);
         let s = section(e, window);
         if s != current {
             // A section met again after a long-running event: repeat the
             // heading as "(continued)" rather than merge out of order.
-            let heading = if seen_sections.contains(&s) {
-                format!("{s} (continued)")
+            if seen_sections.contains(&s) {
+                writeln!(out, "\n## {s} (continued)\n")?;
             } else {
-                s.clone()
-            };
-            let _ = writeln!(out, "\n## {heading}\n");
-            seen_sections.push(s.clone());
+                writeln!(out, "\n## {s}\n")?;
+                seen_sections.insert(s.clone());
+            }
             current = s;
         }
-        let _ = write!(
-            out,
-            "- **{}** — {}",
-            md(&human::date(&e.date)),
-            md(&e.title)
-        );
-        if e.mode != Mode::Asserted {
-            let _ = write!(out, " *({})*", e.mode);
-        }
-        for c in &e.sources {
-            let k = cites.number(&c.id, &c.quote);
-            let _ = write!(out, " [{k}]");
-        }
-        out.push('\n');
-        let d = details(e);
-        if !d.is_empty() {
-            let _ = writeln!(out, "  - {}", d.join(" · "));
-        }
-        let causes = graph.causes(n);
-        if !causes.is_empty() {
-            let list: Vec<String> = causes
-                .iter()
-                .map(|(m, l)| {
-                    let c = graph.event(*m);
-                    format!(
-                        "{} ({}, {})",
-                        md(&c.title),
-                        l.relation,
-                        md(&human::date(&c.date))
-                    )
-                })
-                .collect();
-            let _ = writeln!(out, "  - Followed from: {}", list.join("; "));
-        }
+        entry(graph, n, &mut cites, out)?;
     }
-    cites.render(&mut out);
-    out
+    cites.render(out)
+}
+
+/// One event's entry of the briefing: its line, its details and what it
+/// followed from.
+fn entry<'s>(
+    graph: &CausalGraph<'s>,
+    n: NodeIndex,
+    cites: &mut Citations<'_, 's>,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let e = graph.event(n);
+    write!(
+        out,
+        "- **{}** — {}",
+        Md(&human::date(&e.date)),
+        Md(&e.title)
+    )?;
+    if e.mode != Mode::Asserted {
+        write!(out, " *({})*", e.mode)?;
+    }
+    for c in &e.sources {
+        let k = cites.number(&c.id, &c.quote);
+        write!(out, " [{k}]")?;
+    }
+    out.write_all(b"\n")?;
+    let d = details(e);
+    if !d.is_empty() {
+        writeln!(out, "  - {}", d.join(" · "))?;
+    }
+    let causes = graph.causes(n);
+    for (i, (m, l)) in causes.iter().enumerate() {
+        let c = graph.event(*m);
+        let lead = if i == 0 { "  - Followed from: " } else { "; " };
+        write!(
+            out,
+            "{lead}{} ({}, {})",
+            Md(&c.title),
+            l.relation,
+            Md(&human::date(&c.date))
+        )?;
+    }
+    if !causes.is_empty() {
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
 /// `annals timeline --format text`: one aligned line an event, for a

@@ -8,11 +8,11 @@ pub mod check;
 pub mod walk;
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
+use rustc_hash::FxHashMap;
 
 use crate::model::{Event, Link, Source, Store};
 
@@ -23,8 +23,8 @@ use crate::model::{Event, Link, Source, Store};
 pub struct CausalGraph<'s> {
     store: &'s Store,
     graph: DiGraph<usize, usize>,
-    by_id: HashMap<&'s str, NodeIndex>,
-    sources: HashMap<&'s str, usize>,
+    by_id: FxHashMap<&'s str, NodeIndex>,
+    sources: FxHashMap<&'s str, usize>,
 }
 
 impl<'s> CausalGraph<'s> {
@@ -62,7 +62,7 @@ impl<'s> CausalGraph<'s> {
     /// ```
     pub fn new(store: &'s Store) -> CausalGraph<'s> {
         let mut graph = DiGraph::with_capacity(store.events.len(), store.links.len());
-        let mut by_id = HashMap::with_capacity(store.events.len());
+        let mut by_id = FxHashMap::with_capacity_and_hasher(store.events.len(), Default::default());
         for (i, e) in store.events.iter().enumerate() {
             let n = graph.add_node(i);
             by_id.entry(e.id.as_str()).or_insert(n);
@@ -72,7 +72,8 @@ impl<'s> CausalGraph<'s> {
                 graph.add_edge(a, b, i);
             }
         }
-        let mut sources = HashMap::with_capacity(store.sources.len());
+        let mut sources =
+            FxHashMap::with_capacity_and_hasher(store.sources.len(), Default::default());
         for (i, s) in store.sources.iter().enumerate() {
             sources.entry(s.id.as_str()).or_insert(i);
         }

@@ -1,7 +1,7 @@
 //! Checks between records: ids, duplicates, references, ranges. The graph
 //! checks (cycles, time inversions) live in [`crate::graph::check`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{Field, Loaded};
 use crate::error::Diagnostic;
@@ -13,7 +13,8 @@ const ID_HELP: &str = "ids are lowercase letters and digits in words joined by s
 /// Pushes every problem of `loaded` that needs more than one record to see.
 pub fn validate(loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
     let store = &loaded.store;
-    let mut sources: HashMap<&str, usize> = HashMap::new();
+    let mut sources: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(store.sources.len(), Default::default());
     for (i, s) in store.sources.iter().enumerate() {
         let at = || loaded.source_at(i, Field::Id);
         if !is_valid_id(&s.id) {
@@ -32,7 +33,8 @@ pub fn validate(loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
             sources.insert(&s.id, i);
         }
     }
-    let mut events: HashMap<&str, usize> = HashMap::new();
+    let mut events: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(store.events.len(), Default::default());
     for (i, e) in store.events.iter().enumerate() {
         let at = |field| loaded.event_at(i, field);
         if !is_valid_id(&e.id) {

@@ -20,6 +20,7 @@ mod legend;
 mod style;
 
 use std::fmt::Write;
+use std::io;
 
 use petgraph::graph::NodeIndex;
 
@@ -76,8 +77,16 @@ fn tick_id(row: usize, rank: usize) -> String {
     format!("\"axis {row}.{rank}\"")
 }
 
+/// One entry of a rank's stack: a tick of the ruler (row, rank) or an
+/// event, named only when the stack is written.
+#[derive(Clone, Copy)]
+enum Stacked {
+    Tick(usize, usize),
+    Event(NodeIndex),
+}
+
 /// The DOT text for `nodes` (already filtered, in chronological order) and
-/// the links between them.
+/// the links between them; [`write_dot`] writes it as it goes.
 ///
 /// Each row is a ruler: a tick at each rank (a column of the picture) up
 /// to its last column, labelled where a column of events stands, invisible
@@ -95,15 +104,29 @@ fn tick_id(row: usize, rank: usize) -> String {
 /// # Ok::<(), annals::Error>(())
 /// ```
 pub fn dot(graph: &CausalGraph<'_>, nodes: &[NodeIndex], options: Options) -> String {
-    let mut out = String::from(HEADER);
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and what is written is ASCII.
+    let _ = write_dot(graph, nodes, options, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`dot`] written to `out` a statement at a time, so that the text is
+/// never held whole (put a buffer in front of an unbuffered `out`).
+pub fn write_dot(
+    graph: &CausalGraph<'_>,
+    nodes: &[NodeIndex],
+    options: Options,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    out.write_all(HEADER.as_bytes())?;
     if options.layout == Layout::Rows && options.per_row.is_none() {
         // The rows come near the slide's proportions; this stretches the
         // rest of the way (height / width, the legend adds a little).
-        out.push_str("  graph [ratio=0.58];\n");
+        out.write_all(b"  graph [ratio=0.58];\n")?;
     }
     let cols = axis::columns(graph, nodes);
     let rows = axis::rows(graph, &cols, options.layout, options.per_row);
-    let mut stacks: Vec<Vec<String>> = Vec::new();
+    let mut stacks: Vec<Vec<Stacked>> = Vec::new();
     for (r, range) in rows.iter().enumerate() {
         let ranks = axis::ranks(&cols, range.clone());
         let mut at = ranks.iter().copied().zip(range.clone()).peekable();
@@ -112,66 +135,73 @@ pub fn dot(graph: &CausalGraph<'_>, nodes: &[NodeIndex], options: Options) -> St
                 stacks.push(Vec::new());
             }
             let id = tick_id(r, k);
+            stacks[k].push(Stacked::Tick(r, k));
             match at.next_if(|&(rank, _)| rank == k) {
                 Some((_, i)) => {
                     let prev = (i > range.start).then(|| cols[i - 1].day);
-                    tick(&id, &axis::tick(prev, cols[i].day), &mut out);
-                    stacks[k].push(id.clone());
+                    tick(&id, &axis::tick(prev, cols[i].day), out)?;
                     for &n in &cols[i].nodes {
-                        let e = graph.event(n);
-                        let _ = writeln!(out, "  {}", style::node_line(graph, e));
-                        stacks[k].push(style::node_id(e));
+                        writeln!(out, "  {}", style::node_line(graph, graph.event(n)))?;
+                        stacks[k].push(Stacked::Event(n));
                     }
                 }
                 None => {
-                    let _ = writeln!(out, "  {id} [shape=point, width=0, height=0, style=invis];");
-                    stacks[k].push(id.clone());
+                    writeln!(out, "  {id} [shape=point, width=0, height=0, style=invis];")?;
                 }
             }
             if k > 0 {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "  {} -> {id} [arrowhead=none, color=\"#bbbbbb\", weight=100];",
                     tick_id(r, k - 1)
-                );
+                )?;
             }
         }
     }
     for stack in &stacks {
-        let _ = writeln!(out, "  {{ rank=same; {}; }}", stack.join("; "));
-        if stack.len() > 1 {
+        let names: Vec<String> = stack
+            .iter()
+            .map(|s| match *s {
+                Stacked::Tick(r, k) => tick_id(r, k),
+                Stacked::Event(n) => style::node_id(graph.event(n)),
+            })
+            .collect();
+        writeln!(out, "  {{ rank=same; {}; }}", names.join("; "))?;
+        if names.len() > 1 {
             // Flat edges order a rank: each tail above its head.
-            let _ = writeln!(out, "  {} [style=invis];", stack.join(" -> "));
+            writeln!(out, "  {} [style=invis];", names.join(" -> "))?;
         }
     }
-    links(graph, nodes, &mut out);
-    out.push_str(&legend::legend(graph, nodes));
-    out.push_str("}\n");
-    out
+    links(graph, nodes, out)?;
+    out.write_all(legend::legend(graph, nodes).as_bytes())?;
+    out.write_all(b"}\n")
 }
 
 /// A labelled tick of the ruler; month and year ticks in bold.
-fn tick(id: &str, label: &str, out: &mut String) {
+fn tick(id: &str, label: &str, out: &mut dyn io::Write) -> io::Result<()> {
     let font = if label.contains(' ') {
         "Helvetica-Bold"
     } else {
         "Helvetica"
     };
-    let _ = writeln!(
+    writeln!(
         out,
         "  {id} [shape=plaintext, label=\"{}\", fontname=\"{font}\", fontsize=10, fontcolor=\"#444444\", width=0, height=0.25, margin=0];",
         escape(label)
-    );
+    )
 }
 
 /// The links between shown events, drawn over the time layout as straight
 /// lines under the boxes: routed splines would loop round the whole picture
 /// between rows.
-fn links(graph: &CausalGraph<'_>, nodes: &[NodeIndex], out: &mut String) {
-    let shown: std::collections::HashSet<NodeIndex> = nodes.iter().copied().collect();
+fn links(graph: &CausalGraph<'_>, nodes: &[NodeIndex], out: &mut dyn io::Write) -> io::Result<()> {
+    let mut shown = vec![false; graph.graph().node_count()];
+    for n in nodes {
+        shown[n.index()] = true;
+    }
     for &n in nodes {
         for (m, link) in graph.effects(n) {
-            if !shown.contains(&m) {
+            if !shown[m.index()] {
                 continue;
             }
             let tip = if link.evidence.is_empty() {
@@ -179,16 +209,17 @@ fn links(graph: &CausalGraph<'_>, nodes: &[NodeIndex], out: &mut String) {
             } else {
                 format!("{}: {}", link.relation, link.evidence)
             };
-            let _ = writeln!(
+            writeln!(
                 out,
                 "  {} -> {} [constraint=false, tooltip=\"{}\", {}];",
                 style::node_id(graph.event(n)),
                 style::node_id(graph.event(m)),
                 escape(&tip),
                 style::edge_style(link.relation)
-            );
+            )?;
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::human;
 use crate::graph::CausalGraph;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::{Actor, Citation, Discrepancy, Event, Granularity, Link, Source, Store};
@@ -245,8 +245,11 @@ fn unwritable(e: serde_json::Error) -> Error {
 /// with the events, a store of their own.
 fn records<'s>(graph: &CausalGraph<'s>, nodes: &[NodeIndex]) -> (Vec<&'s Source>, Vec<&'s Link>) {
     let store = graph.store();
-    let ids: HashSet<&str> = nodes.iter().map(|&n| graph.event(n).id.as_str()).collect();
-    let cited: HashSet<&str> = nodes
+    let mut shown = vec![false; graph.graph().node_count()];
+    for n in nodes {
+        shown[n.index()] = true;
+    }
+    let cited: FxHashSet<&str> = nodes
         .iter()
         .flat_map(|&n| graph.event(n).sources.iter().map(|c| c.id.as_str()))
         .collect();
@@ -258,7 +261,7 @@ fn records<'s>(graph: &CausalGraph<'s>, nodes: &[NodeIndex]) -> (Vec<&'s Source>
     let links = nodes
         .iter()
         .flat_map(|&n| graph.effects(n))
-        .filter(|(m, _)| ids.contains(graph.event(*m).id.as_str()))
+        .filter(|(m, _)| shown[m.index()])
         .map(|(_, l)| l)
         .collect();
     (sources, links)
@@ -301,11 +304,16 @@ pub fn write_timeline(
         sources,
         links,
     };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(|e| match e.is_io() {
+    use std::io::Write as _;
+    // Many small writes: buffered here, they need no call through `dyn`.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, &doc).map_err(|e| match e.is_io() {
         true => Error::io("<stdout>", e.into()),
         false => unwritable(e),
     })?;
-    out.write_all(b"\n").map_err(|e| Error::io("<stdout>", e))
+    out.write_all(b"\n")
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::io("<stdout>", e))
 }
 
 /// `annals timeline --format jsonl`: JSON Lines, one record a line — the

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 use std::io;
+use std::io::Write as _;
 
 use chrono::{Datelike, NaiveDate};
 use petgraph::graph::NodeIndex;
@@ -103,7 +104,7 @@ impl<'s> Citations<'_, 's> {
         n
     }
 
-    fn render(&self, out: &mut dyn io::Write) -> io::Result<()> {
+    fn render(&self, out: &mut impl io::Write) -> io::Result<()> {
         if self.order.is_empty() {
             return Ok(());
         }
@@ -192,9 +193,13 @@ pub fn write_markdown(
     window: Option<NaiveDate>,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
+    // Many small writes: buffered here, they need no call through `dyn`.
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    let out = &mut out;
     writeln!(out, "# {}\n", Md(title))?;
     if nodes.is_empty() {
-        return out.write_all(b"No events.\n");
+        out.write_all(b"No events.\n")?;
+        return out.flush();
     }
     writeln!(
         out,
@@ -226,7 +231,8 @@ pub fn write_markdown(
         }
         entry(graph, n, &mut cites, out)?;
     }
-    cites.render(out)
+    cites.render(out)?;
+    out.flush()
 }
 
 /// One event's entry of the briefing: its line, its details and what it
@@ -235,7 +241,7 @@ fn entry<'s>(
     graph: &CausalGraph<'s>,
     n: NodeIndex,
     cites: &mut Citations<'_, 's>,
-    out: &mut dyn io::Write,
+    out: &mut impl io::Write,
 ) -> io::Result<()> {
     let e = graph.event(n);
     write!(

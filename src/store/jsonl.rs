@@ -104,7 +104,10 @@ fn one_line(
         line: n,
         column,
     };
-    let result = line.and_then(|line| line_record(&line, (place, n), at, loaded));
+    let result = line.and_then(|line| match plain_record(&line, (place, n), loaded) {
+        true => Ok(()),
+        false => line_record(&line, (place, n), at, loaded),
+    });
     if let Err(d) = result {
         diags.push(d);
     }
@@ -229,6 +232,96 @@ impl<'de> MapAccess<'de> for Fields<'de, '_> {
         let offset = (value.get().as_ptr() as usize).saturating_sub(self.line.as_ptr() as usize);
         self.at.set(offset);
         seed.deserialize(value)
+    }
+}
+
+/// Reads a line written the plain way, as annals and most tools write
+/// it, in one pass straight into `loaded`: a source or a link with its
+/// `"type"` first (`{"type":"link",...`), or an event with no `type`;
+/// derived fields skipped. False, with nothing filed, for any other line
+/// and for a line with a problem: [`line_record`] reads those and says
+/// what is wrong.
+fn plain_record(line: &str, mark: (usize, usize), loaded: &mut Loaded) -> bool {
+    let (kind, typed) = match line.strip_prefix(r#"{"type":""#) {
+        Some(rest) if rest.starts_with(r#"link","#) => ("link", true),
+        Some(rest) if rest.starts_with(r#"source","#) => ("source", true),
+        Some(_) => return false,
+        None => ("event", false),
+    };
+    let counts = loaded.counts();
+    let mut de = serde_json::Deserializer::from_str(line);
+    let plain = Plain {
+        kind,
+        typed,
+        mark,
+        loaded: &mut *loaded,
+    };
+    let read = de::Deserializer::deserialize_map(&mut de, plain).and_then(|()| de.end());
+    if read.is_err() {
+        loaded.truncate(counts);
+    }
+    read.is_ok()
+}
+
+/// Files the record of a plain line ([`plain_record`]) from its object.
+struct Plain<'l> {
+    kind: &'static str,
+    typed: bool,
+    mark: (usize, usize),
+    loaded: &'l mut Loaded,
+}
+
+impl<'de> Visitor<'de> for Plain<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        let fields = Skipping {
+            map,
+            typed: self.typed,
+        };
+        let de = de::value::MapAccessDeserializer::new(fields);
+        self.loaded.file(self.kind, de, self.mark, Vec::new())
+    }
+}
+
+/// The members of a plain line as they are parsed, derived fields and the
+/// leading `type` skipped; any other `type` is an error, which sends the
+/// line to the full reading.
+struct Skipping<A> {
+    map: A,
+    typed: bool,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Skipping<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Self::Error> {
+        while let Some(Key(key)) = self.map.next_key::<Key<'de>>()? {
+            if key == "type" && !std::mem::take(&mut self.typed) {
+                return Err(de::Error::custom("`type` after the first key"));
+            }
+            if DERIVED.contains(&key.as_ref()) {
+                self.map.next_value::<de::IgnoredAny>()?;
+                continue;
+            }
+            let key: de::value::StrDeserializer<'_, Self::Error> = key.as_ref().into_deserializer();
+            return seed.deserialize(key).map(Some);
+        }
+        Ok(None)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.map.next_value_seed(seed)
     }
 }
 

@@ -21,6 +21,7 @@ mod style;
 
 use std::fmt::Write;
 use std::io;
+use std::io::Write as _;
 
 use petgraph::graph::NodeIndex;
 
@@ -118,6 +119,9 @@ pub fn write_dot(
     options: Options,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
+    // Many small writes: buffered here, they need no call through `dyn`.
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    let out = &mut out;
     out.write_all(HEADER.as_bytes())?;
     if options.layout == Layout::Rows && options.per_row.is_none() {
         // The rows come near the slide's proportions; this stretches the
@@ -174,11 +178,12 @@ pub fn write_dot(
     }
     links(graph, nodes, out)?;
     out.write_all(legend::legend(graph, nodes).as_bytes())?;
-    out.write_all(b"}\n")
+    out.write_all(b"}\n")?;
+    out.flush()
 }
 
 /// A labelled tick of the ruler; month and year ticks in bold.
-fn tick(id: &str, label: &str, out: &mut dyn io::Write) -> io::Result<()> {
+fn tick(id: &str, label: &str, out: &mut impl io::Write) -> io::Result<()> {
     let font = if label.contains(' ') {
         "Helvetica-Bold"
     } else {
@@ -194,7 +199,7 @@ fn tick(id: &str, label: &str, out: &mut dyn io::Write) -> io::Result<()> {
 /// The links between shown events, drawn over the time layout as straight
 /// lines under the boxes: routed splines would loop round the whole picture
 /// between rows.
-fn links(graph: &CausalGraph<'_>, nodes: &[NodeIndex], out: &mut dyn io::Write) -> io::Result<()> {
+fn links(graph: &CausalGraph<'_>, nodes: &[NodeIndex], out: &mut impl io::Write) -> io::Result<()> {
     let mut shown = vec![false; graph.graph().node_count()];
     for n in nodes {
         shown[n.index()] = true;

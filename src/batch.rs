@@ -1,12 +1,13 @@
-//! Batches: JSON Lines of documents read in chunks, each chunk's lines
-//! worked on every core, the results handed on in input order.
+//! Batches: JSON Lines of documents worked on every core, the results
+//! handed on in input order.
 //!
 //! `annals timex --docs` and `annals extract --docs` are [`timex_docs`]
 //! and [`extract_docs`]; `annals extract FILES` is [`read_articles`] and
-//! [`extract_all`]. A chunk of [`CHUNK`] lines keeps memory flat and
-//! output streaming; with the `parallel` feature (on by default) a chunk's
-//! lines are worked on rayon's threads, else one after another, and the
-//! output is the same either way.
+//! [`extract_all`]. At most [`WINDOW`] lines are in flight, which keeps
+//! memory flat and output streaming; with the `parallel` feature (on by
+//! default) lines are worked on rayon's threads while the caller's thread
+//! reads and writes, else one after another, and the output is the same
+//! either way.
 
 use std::collections::HashSet;
 use std::io::{BufRead, Write};
@@ -72,45 +73,126 @@ pub fn extract_all(
     })
 }
 
-/// Lines worked on at once.
-pub const CHUNK: usize = 256;
+/// Lines in flight at once: read ahead of the oldest line not yet handed
+/// on, which keeps memory flat and output streaming.
+pub const WINDOW: usize = 256;
 
 /// Runs `work` on each line of the JSON Lines batch `reader` (named `path`
 /// in messages) with its 1-based number, and gives the results to `emit`
 /// in input order. A line that cannot be read, or whose work fails with
-/// [`Error::Invalid`], is reported at the end with all the others, while
-/// the rest are worked on; any other error stops the batch.
+/// [`Error::Invalid`], is reported at the end with all the others, in line
+/// order, while the rest are worked on; any other error stops the batch.
+///
+/// With the `parallel` feature the calling thread reads and emits while
+/// rayon's threads work, so neither reading nor writing waits for a whole
+/// chunk, and no thread waits for the slowest line of one.
 pub fn for_each_line<R: BufRead, T: Send>(
     path: &str,
     reader: R,
     work: impl Fn(usize, &str) -> Result<T> + Sync,
     emit: &mut dyn FnMut(T) -> Result<()>,
 ) -> Result<()> {
-    let mut lines = crate::input::batch_lines(path, reader);
-    let mut problems = Vec::new();
-    loop {
-        let mut chunk = Vec::with_capacity(CHUNK);
-        for item in lines.by_ref().take(CHUNK) {
-            match item? {
-                (n, Ok(line)) => chunk.push((n, line)),
-                (_, Err(d)) => problems.push(d),
-            }
+    let mut problems: Vec<(usize, Vec<Diagnostic>)> = Vec::new();
+    let lines = crate::input::batch_lines(path, reader).map(|item| {
+        item.map(|(n, line)| {
+            line.map_err(|d| problems.push((n, vec![d])))
+                .ok()
+                .map(|l| (n, l))
+        })
+    });
+    let mut late = Vec::new();
+    in_order(lines, &work, &mut |n, r| match r {
+        Ok(t) => emit(t),
+        Err(Error::Invalid(d)) => {
+            late.push((n, d));
+            Ok(())
         }
-        if chunk.is_empty() {
-            break;
-        }
-        for r in map(&chunk, |(n, line)| work(*n, line)) {
-            match r {
-                Ok(t) => emit(t)?,
-                Err(Error::Invalid(d)) => problems.extend(d),
-                Err(e) => return Err(e),
-            }
+        Err(e) => Err(e),
+    })?;
+    problems.append(&mut late);
+    if problems.is_empty() {
+        return Ok(());
+    }
+    problems.sort_by_key(|(n, _)| *n);
+    Err(Error::Invalid(
+        problems.into_iter().flat_map(|(_, d)| d).collect(),
+    ))
+}
+
+/// A line to work on (`Some((number, text))`), or one already reported
+/// (`None`), or the error that ends reading.
+type Line = Result<Option<(usize, String)>>;
+
+/// `work` on each line of `lines`, one after another, and `done` on each
+/// result in order.
+#[cfg(not(feature = "parallel"))]
+fn in_order<T: Send>(
+    lines: impl Iterator<Item = Line>,
+    work: &(impl Fn(usize, &str) -> Result<T> + Sync),
+    done: &mut dyn FnMut(usize, Result<T>) -> Result<()>,
+) -> Result<()> {
+    for line in lines {
+        if let Some((n, text)) = line? {
+            done(n, work(n, &text))?;
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Invalid(problems))
+    Ok(())
+}
+
+/// `work` on each line of `lines` on rayon's threads, at most [`WINDOW`]
+/// in flight, and `done` on each result in input order on this thread,
+/// which also reads the lines.
+#[cfg(feature = "parallel")]
+fn in_order<T: Send>(
+    mut lines: impl Iterator<Item = Line>,
+    work: &(impl Fn(usize, &str) -> Result<T> + Sync),
+    done: &mut dyn FnMut(usize, Result<T>) -> Result<()>,
+) -> Result<()> {
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, usize, Result<T>)>();
+    rayon::in_place_scope(|s| {
+        let mut ready = std::collections::BTreeMap::new();
+        let (mut sent, mut next, mut more) = (0, 0, true);
+        loop {
+            while more && sent - next < WINDOW {
+                match lines.next().transpose()? {
+                    None => more = false,
+                    Some(None) => {}
+                    Some(Some((n, text))) => {
+                        let (tx, seq) = (tx.clone(), sent);
+                        s.spawn(move |_| {
+                            // The receiver lives until every job is done.
+                            let _ = tx.send((seq, n, work(n, &text)));
+                        });
+                        sent += 1;
+                    }
+                }
+            }
+            let Some((seq, n, r)) = (next < sent).then(|| receive(&rx)).flatten() else {
+                return Ok(());
+            };
+            ready.insert(seq, (n, r));
+            while let Some((n, r)) = ready.remove(&next) {
+                next += 1;
+                done(n, r)?;
+            }
+        }
+    })
+}
+
+/// The next message of `rx`. On a thread of a rayon pool (a caller inside
+/// `ThreadPool::install`) the jobs queued here are run while waiting, so
+/// that a pool of one thread cannot wait for itself.
+#[cfg(feature = "parallel")]
+fn receive<M>(rx: &std::sync::mpsc::Receiver<M>) -> Option<M> {
+    loop {
+        if let Ok(m) = rx.try_recv() {
+            return Some(m);
+        }
+        if rayon::yield_now() != Some(rayon::Yield::Executed) {
+            // Not in a pool, or nothing left to run here: what is in
+            // flight runs on other threads.
+            return rx.recv().ok();
+        }
     }
 }
 

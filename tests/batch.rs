@@ -71,6 +71,22 @@ fn extract_batches_keep_input_order_on_any_number_of_threads() {
 }
 
 #[test]
+fn bad_lines_are_reported_in_line_order() {
+    let text = b"not json\n{\"id\": \"x\xff\"}\n{\"id\": \"c\"}\n";
+    let err = on_threads(2, || {
+        timex_docs("b.jsonl", &text[..], DocType::News, &mut Vec::new())
+            .unwrap_err()
+            .to_string()
+    });
+    let lines: Vec<&str> = err
+        .lines()
+        .filter_map(|l| l.strip_prefix("b.jsonl:"))
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    assert_eq!(lines, ["1", "2", "3"], "{err}");
+}
+
+#[test]
 fn articles_of_the_same_name_get_distinct_ids_in_order() {
     let dir = tempfile::tempdir().unwrap();
     let mut paths = Vec::new();

@@ -283,32 +283,24 @@ mod tests {
         assert!(r.joins_number("th") && !r.joins_number("pm"));
     }
 
+    /// The error of the shipped file with `from` replaced by `to`, and
+    /// the line of the file it should name.
+    fn error_in(from: &str, to: &str) -> (String, usize) {
+        let text = SHIPPED.replace(from, to);
+        let line = text.lines().position(|l| l.contains(to)).unwrap() + 1;
+        (parse("r.toml", &text).unwrap_err().to_string(), line)
+    }
+
     #[test]
-    fn a_broken_or_empty_file_is_an_error() {
+    fn a_broken_or_empty_file_is_an_error_at_its_line() {
         let broken = parse("r.toml", "[abbreviations]\nbefore = [").unwrap_err();
         assert!(broken.to_string().starts_with("r.toml:2:"), "{broken}");
-        let emptied = SHIPPED.replace(
-            "joined_suffixes = [\"st\", \"nd\", \"rd\", \"th\", \"s\"]",
-            "joined_suffixes = []",
-        );
-        let e = parse("r.toml", &emptied).unwrap_err().to_string();
-        let line = emptied
-            .lines()
-            .position(|l| l.starts_with("joined_suffixes"))
-            .unwrap()
-            + 1;
+        let suffixes = "joined_suffixes = [\"st\", \"nd\", \"rd\", \"th\", \"s\"]";
+        let (e, line) = error_in(suffixes, "joined_suffixes = []");
         assert!(e.starts_with(&format!("r.toml:{line}:1: ")), "{e}");
         assert!(e.contains("numbers.joined_suffixes"));
-        let bad_split = SHIPPED.replace("cannot = 3", "cannot = 9");
-        let e = parse("r.toml", &bad_split).unwrap_err().to_string();
-        let line = bad_split
-            .lines()
-            .position(|l| l.contains("cannot = 9"))
-            .unwrap()
-            + 1;
-        assert!(
-            e.starts_with(&format!("r.toml:{line}:")) && e.contains("cannot"),
-            "{e}"
-        );
+        let (e, line) = error_in("cannot = 3", "cannot = 9");
+        assert!(e.starts_with(&format!("r.toml:{line}:")), "{e}");
+        assert!(e.contains("cannot"));
     }
 }

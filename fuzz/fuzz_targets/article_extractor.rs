@@ -3,16 +3,15 @@
 //! `annals check`, its quote spans naming exactly their quotes.
 #![no_main]
 
+mod bytes;
+
 use annals::extract::{extract, Article, Lexicon, Overrides};
 use annals::store::write;
 use annals::Severity;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&pick, rest)) = data.split_first() else {
-        return;
-    };
-    let Ok(text) = std::str::from_utf8(rest) else {
+    let Some((pick, text)) = bytes::pick_and_text(data) else {
         return;
     };
     let path = ["a.txt", "a.md", "a.html"][usize::from(pick % 3)];

@@ -3,6 +3,8 @@
 //! store without errors goes through every export and walk.
 #![no_main]
 
+mod bytes;
+
 use annals::export::{self, json, timeline};
 use annals::graph::walk::{self, Direction};
 use annals::graph::CausalGraph;
@@ -10,10 +12,7 @@ use annals::Severity;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&pick, rest)) = data.split_first() else {
-        return;
-    };
-    let Ok(text) = std::str::from_utf8(rest) else {
+    let Some((pick, text)) = bytes::pick_and_text(data) else {
         return;
     };
     let name = if pick % 2 == 0 {

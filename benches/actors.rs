@@ -7,7 +7,7 @@
 
 use std::hint::black_box;
 
-use annals::extract::actors::Actors;
+use annals::extract::Actors;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn bench(c: &mut Criterion) {

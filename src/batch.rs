@@ -243,7 +243,7 @@ pub fn timex_docs<R: BufRead>(
             ))
         })?;
         let doc_type = match doc.doc_type.as_deref() {
-            Some(t) => t.parse().map_err(|e: time::UnknownDocType| {
+            Some(t) => t.parse().map_err(|e: time::TimeError| {
                 invalid(Diagnostic::error(Some(at), e.to_string()))
             })?,
             None => doc_type,

@@ -106,7 +106,11 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Everything that can go wrong in the library.
+/// Everything that can go wrong in the library: a file that cannot be read
+/// or written ([`Error::Io`]) and input with located problems
+/// ([`Error::Invalid`]) in any layer, and each layer's own error type, whose
+/// kinds a caller can match on (`Error::Graph(GraphError::UnknownEvent {
+/// .. })`).
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file or folder could not be read or written.
@@ -121,17 +125,23 @@ pub enum Error {
     /// The input is wrong; every problem found is listed.
     #[error("{}", render(.0))]
     Invalid(Vec<Diagnostic>),
-    /// An event id that the store does not have, with the closest id it
-    /// has when one is close enough to be a likely typo.
-    #[error("no event `{id}` in the store{}", .closest.as_ref().map_or_else(String::new, |c| format!("; did you mean `{c}`?")))]
-    UnknownEvent {
-        /// The id asked for.
-        id: String,
-        /// The closest id of the store, if any is close.
-        closest: Option<String>,
-    },
+    /// The text layer: a model that cannot be read or trained.
+    #[error(transparent)]
+    Text(#[from] crate::text::TextError),
+    /// The time layer: a document type it does not know.
+    #[error(transparent)]
+    Time(#[from] crate::time::TimeError),
+    /// The store layer: a store that cannot be written as asked.
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    /// The graph layer: an event id the store does not have.
+    #[error(transparent)]
+    Graph(#[from] crate::graph::GraphError),
+    /// The export layer: a record that cannot be written.
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
     /// A request that cannot be carried out as asked (conflicting
-    /// options, a model file that does not fit).
+    /// options); the command line's own errors.
     #[error("{0}")]
     Usage(String),
 }
@@ -145,17 +155,22 @@ impl Error {
         }
     }
 
-    /// The process exit code for this error: 1 for invalid input, 2 for usage
-    /// and I/O problems (the convention of `grep` and `diff`).
+    /// The process exit code for this error: 1 for invalid input (and
+    /// output that cannot be written from it), 2 for usage and I/O problems
+    /// (the convention of `grep` and `diff`).
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Invalid(_) => 1,
-            Error::Io { .. } | Error::UnknownEvent { .. } | Error::Usage(_) => 2,
+            Error::Invalid(_) | Error::Store(_) | Error::Export(_) => 1,
+            Error::Io { .. }
+            | Error::Text(_)
+            | Error::Time(_)
+            | Error::Graph(_)
+            | Error::Usage(_) => 2,
         }
     }
 }
 
-fn render(diags: &[Diagnostic]) -> String {
+pub(crate) fn render(diags: &[Diagnostic]) -> String {
     let lines: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
     lines.join("\n")
 }

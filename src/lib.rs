@@ -35,7 +35,7 @@
 #![warn(missing_docs)]
 
 pub mod batch;
-pub mod error;
+mod error;
 pub mod export;
 pub mod extract;
 pub mod graph;

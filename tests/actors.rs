@@ -1,7 +1,7 @@
 //! The actor dictionary compiled from the Phoenix dictionaries
 //! (`src/extract/actors.tsv`, `agents.tsv`) and actor roles in stores.
 
-use annals::extract::actors::{Actors, ParseError};
+use annals::extract::{Actors, ParseError};
 use annals::model::Role;
 use chrono::NaiveDate;
 

@@ -104,7 +104,7 @@ fn read_all(args: &Args, overrides: &Overrides, lexicon: &Lexicon) -> annals::Re
     .map_err(|e| {
         super::help_in_flags(
             e,
-            annals::extract::article::NO_DATE,
+            annals::extract::NO_DATE,
             "give it with --published YYYY-MM-DD (relative dates like \"last week\" count from it)",
         )
     })?;

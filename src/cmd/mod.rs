@@ -34,22 +34,22 @@ pub fn day_arg(text: &str) -> Result<chrono::NaiveDate, String> {
 /// `e` with the help of each problem whose message is `message` said in the
 /// command's terms (its flags), which the library does not know.
 pub fn help_in_flags(e: annals::Error, message: &str, help: &str) -> annals::Error {
-    match e {
-        annals::Error::Invalid(mut diags) => {
-            for d in diags.iter_mut().filter(|d| d.message == message) {
-                d.help = Some(help.into());
-            }
-            annals::Error::Invalid(diags)
-        }
-        other => other,
+    let mut diags = match e {
+        annals::Error::Invalid(diags) => diags,
+        annals::Error::Store(e) => e.diagnostics(),
+        other => return other,
+    };
+    for d in diags.iter_mut().filter(|d| d.message == message) {
+        d.help = Some(help.into());
     }
+    annals::Error::Invalid(diags)
 }
 
 /// An unknown event id as the command reports it: after `flag` when the id
 /// came from one (`--around: no event ...`), with a hint on listing the
 /// ids when the store has none close to it. Other errors pass unchanged.
 pub fn unknown_event(e: annals::Error, flag: Option<&str>) -> annals::Error {
-    let annals::Error::UnknownEvent { closest, .. } = &e else {
+    let annals::Error::Graph(annals::graph::GraphError::UnknownEvent { closest, .. }) = &e else {
         return e;
     };
     let prefix = flag.map_or_else(String::new, |f| format!("{f}: "));

@@ -25,7 +25,7 @@ pub struct Args {
     pub docs: Option<String>,
 }
 
-fn parse_doc_type(s: &str) -> Result<DocType, time::UnknownDocType> {
+fn parse_doc_type(s: &str) -> Result<DocType, time::TimeError> {
     s.parse()
 }
 

@@ -35,7 +35,7 @@ pub struct Filter {
 }
 
 /// The events `filter` keeps, in chronological order. An unknown `around`
-/// id is an [`crate::Error::UnknownEvent`].
+/// id is a [`crate::graph::GraphError::UnknownEvent`].
 ///
 /// ```
 /// use annals::export::{select, timeline, Filter};

@@ -8,7 +8,7 @@ use super::human;
 use crate::graph::CausalGraph;
 use rustc_hash::FxHashSet;
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Error, Result};
 use crate::model::{Actor, Citation, Discrepancy, Event, Granularity, Link, Source, Store};
 use crate::time::{Timex, TimexType};
 
@@ -235,10 +235,7 @@ pub fn timex_line(t: &Timex, doc: Option<&str>) -> Result<String> {
 }
 
 fn unwritable(e: serde_json::Error) -> Error {
-    Error::Invalid(vec![Diagnostic::error(
-        None,
-        format!("the record cannot be written as JSON: {e}"),
-    )])
+    Error::Export(super::ExportError::Unwritable(e.to_string()))
 }
 
 /// The sources `nodes` cite, in store order, and the links between them:

@@ -5,6 +5,7 @@
 //! gives the same output.
 
 pub mod dot;
+mod error;
 pub mod filter;
 pub mod human;
 pub mod json;
@@ -12,4 +13,5 @@ pub mod table;
 pub mod timeline;
 pub mod walk;
 
+pub use error::ExportError;
 pub use filter::{select, why_empty, Filter};

@@ -16,7 +16,7 @@ use crate::text::WordMap;
 /// A phrase as lowercase words; a last word ending in `*` matches any
 /// ending.
 #[derive(Debug, Clone)]
-pub struct Phrase {
+pub(crate) struct Phrase {
     words: Vec<String>,
 }
 
@@ -58,7 +58,7 @@ impl Phrase {
 /// the text layer's word hasher rather than SipHash), against the token's
 /// lowercase form made once when it was read.
 #[derive(Debug, Clone)]
-pub struct PhraseSet<T> {
+pub(crate) struct PhraseSet<T> {
     by_start: WordMap<Vec<(Phrase, T)>>,
 }
 
@@ -100,7 +100,7 @@ impl<T: Clone> PhraseSet<T> {
 /// other key is an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Cue {
+pub(crate) enum Cue {
     /// "threatened to".
     Threatened,
     /// "prepare", "will".
@@ -131,7 +131,7 @@ impl Cue {
 
 /// An actor or place of the gazetteer.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// Name as printed.
     pub name: String,
     /// ISO alpha-3 code, or empty.
@@ -146,20 +146,20 @@ pub struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     /// Event triggers.
-    pub triggers: PhraseSet<Kind>,
+    pub(crate) triggers: PhraseSet<Kind>,
     /// Reporting verbs.
-    pub reporting: PhraseSet<()>,
+    pub(crate) reporting: PhraseSet<()>,
     /// Mode cues.
-    pub modes: PhraseSet<Cue>,
+    pub(crate) modes: PhraseSet<Cue>,
     /// Cues whose following words name the cause.
-    pub cause_before: PhraseSet<Relation>,
+    pub(crate) cause_before: PhraseSet<Relation>,
     /// Cues whose following words name the effect.
-    pub effect_after: PhraseSet<Relation>,
+    pub(crate) effect_after: PhraseSet<Relation>,
     /// Sentence-opening cues linking to the previous sentence.
-    pub sentence_start: PhraseSet<Relation>,
+    pub(crate) sentence_start: PhraseSet<Relation>,
     /// Actors and places; the match is case-sensitive for all-capital
     /// aliases (US, UN) and needs a capital for names.
-    pub gazetteer: PhraseSet<(Entry, bool)>,
+    pub(crate) gazetteer: PhraseSet<(Entry, bool)>,
 }
 
 #[derive(Deserialize, Default)]

@@ -14,8 +14,8 @@
 //! It is rules and data, no statistical model: what it does can be read
 //! in the lexicon and changed by adding to it.
 
-pub mod actors;
-pub mod article;
+mod actors;
+pub(crate) mod article;
 mod bounds;
 mod casualties;
 mod causal;
@@ -30,8 +30,8 @@ mod title;
 mod tokens;
 mod verbs;
 
-pub use actors::{ActorRef, Actors, Coded};
-pub use article::{Article, Overrides};
+pub use actors::{ActorRef, Actors, Coded, ParseError};
+pub use article::{Article, Overrides, NO_DATE};
 pub use lexicon::Lexicon;
 
 use crate::model::Store;

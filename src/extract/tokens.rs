@@ -21,11 +21,6 @@ impl Tok {
     pub fn capital(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
-
-    /// True for letters or digits, false for punctuation.
-    pub fn is_word(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_alphanumeric)
-    }
 }
 
 /// The extractor's tokens for the text layer's `tokens` of `text`.

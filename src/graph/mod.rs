@@ -5,7 +5,10 @@
 //! links, cheap enough to do per command.
 
 pub mod check;
+mod error;
 pub mod walk;
+
+pub use error::GraphError;
 
 use std::cmp::Ordering;
 
@@ -100,15 +103,15 @@ impl<'s> CausalGraph<'s> {
         self.by_id.get(id).copied()
     }
 
-    /// The node of an event id, or [`crate::Error::UnknownEvent`] with the
+    /// The node of an event id, or [`GraphError::UnknownEvent`] with the
     /// closest id in the store, for ids that come from a person.
     pub fn find(&self, id: &str) -> crate::Result<NodeIndex> {
         self.node(id).ok_or_else(|| {
             let ids = self.store.events.iter().map(|e| e.id.as_str());
-            crate::Error::UnknownEvent {
+            crate::Error::Graph(GraphError::UnknownEvent {
                 id: id.to_string(),
                 closest: crate::suggest::suggest(id, ids).map(str::to_string),
-            }
+            })
         })
     }
 

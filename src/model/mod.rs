@@ -1,9 +1,9 @@
 //! The data model: events, their dates and kinds, sources and links.
 
 pub mod date;
-pub mod event;
-pub mod kind;
-pub mod role;
+mod event;
+mod kind;
+mod role;
 
 pub(crate) use date::season_start;
 pub use date::{Certainty, DateError, EventDate, Granularity, Part, Season, Unit};

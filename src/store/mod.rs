@@ -7,6 +7,7 @@
 //! [`Diagnostic`] with its `file:line:column`, so one run of `annals check`
 //! shows all that needs fixing.
 
+mod error;
 mod jsonl;
 mod origin;
 mod toml_file;
@@ -20,8 +21,9 @@ use std::path::{Path, PathBuf};
 use crate::error::{Diagnostic, Error, Location, Result, Severity};
 use crate::model::Store;
 
+pub use error::StoreError;
 pub(crate) use origin::toml_error;
-pub use origin::{Field, FileLines, Origins, Place, Places};
+pub(crate) use origin::{Field, FileLines, Origins, Place, Places};
 
 /// A store as read, with where each record came from (same order as the
 /// store's vectors).
@@ -30,13 +32,13 @@ pub struct Loaded {
     /// The records.
     pub store: Store,
     /// Origins of `store.sources`.
-    pub source_origins: Origins,
+    pub(crate) source_origins: Origins,
     /// Origins of `store.events`.
-    pub event_origins: Origins,
+    pub(crate) event_origins: Origins,
     /// Origins of `store.links`.
-    pub link_origins: Origins,
+    pub(crate) link_origins: Origins,
     /// The files (and documents) the origins point into.
-    pub places: Places,
+    pub(crate) places: Places,
     /// How many files were read.
     pub files: usize,
     /// What store discovery passed over, and why (also among the warnings).
@@ -45,17 +47,17 @@ pub struct Loaded {
 
 impl Loaded {
     /// Where source `i` has `field`, else where its table starts.
-    pub fn source_at(&self, i: usize, field: Field) -> Option<Location> {
+    pub(crate) fn source_at(&self, i: usize, field: Field) -> Option<Location> {
         self.places.at(&self.source_origins, i, Some(field))
     }
 
     /// Where event `i` has `field`, else where its table starts.
-    pub fn event_at(&self, i: usize, field: Field) -> Option<Location> {
+    pub(crate) fn event_at(&self, i: usize, field: Field) -> Option<Location> {
         self.places.at(&self.event_origins, i, Some(field))
     }
 
     /// Where link `i` has `field`, else where its table starts.
-    pub fn link_at(&self, i: usize, field: Field) -> Option<Location> {
+    pub(crate) fn link_at(&self, i: usize, field: Field) -> Option<Location> {
         self.places.at(&self.link_origins, i, Some(field))
     }
 

@@ -222,11 +222,6 @@ impl Origins {
         self.records.len()
     }
 
-    /// True when there are none.
-    pub fn is_empty(&self) -> bool {
-        self.records.is_empty()
-    }
-
     fn keys(&self, i: usize) -> &[(u32, u32)] {
         let first = self.records[i].first as usize;
         let end = self
@@ -343,6 +338,6 @@ mod tests {
         assert_eq!(loc(Some(Field::Id)), "s.toml:2:6");
         assert_eq!(loc(Some(Field::Title)), "s.toml:1:1");
         origins.retain(|_| false);
-        assert!(origins.is_empty());
+        assert_eq!(origins.len(), 0);
     }
 }

@@ -5,8 +5,10 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Diagnostic, Error, Location, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::model::Store;
+
+use super::StoreError;
 
 /// The store as a TOML store file, with a header saying where it came from.
 pub fn toml_text(store: &Store) -> Result<String> {
@@ -280,14 +282,12 @@ pub(crate) fn update(path: &Path, found: &Store) -> Result<(usize, usize)> {
     Ok((events, links))
 }
 
-/// The message of the error for a file that exists and is not to be
-/// updated ([`write_stores`]), for callers that say how to update in their own terms.
+/// The message of [`StoreError::Exists`] for each file.
 pub const EXISTS: &str = "the file exists; nothing was written";
 
 /// The error for an existing file that is to be created, not updated.
 pub(crate) fn exists_error(path: &Path) -> Error {
-    Error::Invalid(vec![Diagnostic::error(Some(Location::Path(path.display().to_string())), EXISTS)
-        .with_help("update it instead, which adds new findings and keeps your edits, or write to another folder")])
+    Error::Store(StoreError::Exists(vec![path.to_path_buf()]))
 }
 
 /// What writing one store file did.
@@ -326,17 +326,13 @@ pub fn write_stores(
     let _lock = update_existing.then(|| lock_folder(dir)).transpose()?;
     sweep(dir);
     if !update_existing {
-        let existing: Vec<Diagnostic> = stores
+        let existing: Vec<PathBuf> = stores
             .iter()
             .map(|s| file_for(dir, s))
             .filter(|p| p.exists())
-            .flat_map(|p| match exists_error(&p) {
-                Error::Invalid(d) => d,
-                _ => Vec::new(),
-            })
             .collect();
         if !existing.is_empty() {
-            return Err(Error::Invalid(existing));
+            return Err(Error::Store(StoreError::Exists(existing)));
         }
     }
     for s in stores {

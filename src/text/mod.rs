@@ -15,6 +15,7 @@
 
 pub mod conllu;
 mod doc;
+mod error;
 mod features;
 mod lemma;
 mod model;
@@ -23,11 +24,12 @@ mod perceptron;
 mod rules;
 mod sentences;
 mod tagger;
-pub mod tokenize;
+mod tokenize;
 mod transition;
 mod words;
 
 pub use doc::{Doc, UnknownUpos, Upos, Word};
+pub use error::TextError;
 pub use model::{Analysis, Model, TrainOptions};
 pub(crate) use perceptron::hash_str;
 pub(crate) use rules::Map as WordMap;

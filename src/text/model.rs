@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use super::conllu::{TreebankSentence, TreebankWord};
 use super::doc::Upos;
+use super::error::TextError;
 use super::features::WordView;
 use super::lemma::Lemmatizer;
 use super::parser::{Gold, Input, ParseTraining, Parser};
@@ -104,10 +105,11 @@ impl Model {
             .flat_map(|s| &s.words)
             .find(|w| w.upos.parse::<Upos>().is_err())
         {
-            return Err(Error::Usage(format!(
-                "the training word `{}` has no universal part of speech (`{}`): train on a treebank with UPOS tags",
-                w.form, w.upos
-            )));
+            return Err(TextError::UntaggedWord {
+                form: w.form.clone(),
+                upos: w.upos.clone(),
+            }
+            .into());
         }
         let tag_pairs: std::collections::BTreeSet<(&str, &str)> = train
             .iter()
@@ -118,12 +120,13 @@ impl Model {
             .flat_map(|s| s.words.iter().map(|w| w.deprel.as_str()))
             .collect();
         if tag_pairs.len() > MAX_CLASSES || 1 + 2 * relations.len() > MAX_CLASSES {
-            return Err(Error::Usage(format!(
-                "the treebank has {} pairs of tags and {} relations; a model holds at most {MAX_CLASSES} pairs and {} relations",
-                tag_pairs.len(),
-                relations.len(),
-                (MAX_CLASSES - 1) / 2
-            )));
+            return Err(TextError::TooManyClasses {
+                pairs: tag_pairs.len(),
+                relations: relations.len(),
+                max_pairs: MAX_CLASSES,
+                max_relations: (MAX_CLASSES - 1) / 2,
+            }
+            .into());
         }
         let tag_options = TagTraining {
             epochs: options.tagger_epochs,
@@ -251,9 +254,7 @@ impl Model {
     /// Reads a model written by [`Model::to_bytes`]; a damaged or foreign
     /// file is an error, never a half-loaded model.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, Error> {
-        let damaged = || {
-            Error::Usage("the model file is damaged or not an annals text model (retrain it: see the README)".into())
-        };
+        let damaged = || Error::Text(TextError::DamagedModel);
         let mut input = Reader::new(bytes);
         if input.bytes(MAGIC.len()) != Some(&MAGIC[..]) {
             return Err(damaged());

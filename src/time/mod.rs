@@ -44,20 +44,23 @@ pub enum DocType {
     Colloquial,
 }
 
-/// A document type that is not news, narrative or colloquial: what
-/// `FromStr` of [`DocType`] returns.
+/// What can go wrong in the time layer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown document type `{0}`; use news, narrative or colloquial")]
-pub struct UnknownDocType(pub String);
+pub enum TimeError {
+    /// A document type that is not news, narrative or colloquial: what
+    /// `FromStr` of [`DocType`] returns.
+    #[error("unknown document type `{0}`; use news, narrative or colloquial")]
+    UnknownDocType(String),
+}
 
 impl FromStr for DocType {
-    type Err = UnknownDocType;
-    fn from_str(s: &str) -> Result<DocType, UnknownDocType> {
+    type Err = TimeError;
+    fn from_str(s: &str) -> Result<DocType, TimeError> {
         match s.trim().to_ascii_lowercase().as_str() {
             "news" => Ok(DocType::News),
             "narrative" | "narratives" => Ok(DocType::Narrative),
             "colloquial" => Ok(DocType::Colloquial),
-            other => Err(UnknownDocType(other.to_string())),
+            other => Err(TimeError::UnknownDocType(other.to_string())),
         }
     }
 }

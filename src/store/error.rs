@@ -1,0 +1,32 @@
+//! What can go wrong in the store layer besides files that cannot be read
+//! ([`crate::Error::Io`]) and store text with problems
+//! ([`crate::Error::Invalid`], each problem located).
+
+use std::path::PathBuf;
+
+use crate::error::{Diagnostic, Location};
+
+use super::write::EXISTS;
+
+/// A store that cannot be written as asked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    /// Files that were to be created exist: nothing was written to them.
+    #[error("{}", crate::error::render(&self.diagnostics()))]
+    Exists(Vec<PathBuf>),
+}
+
+impl StoreError {
+    /// The error as located problems, one a file.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            StoreError::Exists(paths) => paths
+                .iter()
+                .map(|p| {
+                    Diagnostic::error(Some(Location::Path(p.display().to_string())), EXISTS)
+                        .with_help("update it instead, which adds new findings and keeps your edits, or write to another folder")
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! What can go wrong in the text layer: a model that cannot be read or
+//! trained. (A treebank with bad lines is [`crate::Error::Invalid`], its
+//! problems located.)
+
+/// A text model that cannot be read or trained.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextError {
+    /// The bytes are not a model this build wrote.
+    #[error("the model file is damaged or not an annals text model (retrain it: see the README)")]
+    DamagedModel,
+    /// A training word without a universal part of speech.
+    #[error("the training word `{form}` has no universal part of speech (`{upos}`): train on a treebank with UPOS tags")]
+    UntaggedWord {
+        /// The word.
+        form: String,
+        /// Its UPOS column.
+        upos: String,
+    },
+    /// A treebank with more classes than a model holds.
+    #[error("the treebank has {pairs} pairs of tags and {relations} relations; a model holds at most {max_pairs} pairs and {max_relations} relations")]
+    TooManyClasses {
+        /// Pairs of UPOS and XPOS tags.
+        pairs: usize,
+        /// Dependency relations.
+        relations: usize,
+        /// The most pairs a model holds.
+        max_pairs: usize,
+        /// The most relations a model holds.
+        max_relations: usize,
+    },
+}

@@ -86,7 +86,7 @@ pub const WINDOW: usize = 256;
 /// With the `parallel` feature the calling thread reads and emits while
 /// rayon's threads work, so neither reading nor writing waits for a whole
 /// chunk, and no thread waits for the slowest line of one.
-pub fn for_each_line<R: BufRead, T: Send>(
+pub(crate) fn for_each_line<R: BufRead, T: Send>(
     path: &str,
     reader: R,
     work: impl Fn(usize, &str) -> Result<T> + Sync,
@@ -198,14 +198,14 @@ fn receive<M>(rx: &std::sync::mpsc::Receiver<M>) -> Option<M> {
 
 /// `f` over `items`, in order: on every core with the `parallel` feature.
 #[cfg(feature = "parallel")]
-pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+pub(crate) fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
     use rayon::prelude::*;
     items.par_iter().map(&f).collect()
 }
 
 /// `f` over `items`, in order.
 #[cfg(not(feature = "parallel"))]
-pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+pub(crate) fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
     items.iter().map(f).collect()
 }
 
@@ -224,6 +224,18 @@ struct TimexDoc {
 /// JSON line per expression ([`timex_line`], with `doc`) to `out`, in input
 /// order. `doc_type` applies where a line gives none. Bad lines are
 /// reported together at the end ([`Error::Invalid`]).
+///
+/// ```
+/// use annals::batch::timex_docs;
+/// use annals::time::DocType;
+///
+/// let batch = r#"{"id": "d1", "dct": "2020-09-29", "text": "The talks began last Monday."}"#;
+/// let mut out = Vec::new();
+/// timex_docs("batch.jsonl", batch.as_bytes(), DocType::News, &mut out)?;
+/// let line = String::from_utf8(out).unwrap();
+/// assert!(line.contains(r#""doc":"d1""#) && line.contains(r#""value":"2020-09-28""#));
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn timex_docs<R: BufRead>(
     path: &str,
     reader: R,

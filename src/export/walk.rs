@@ -19,6 +19,37 @@ pub const MAX_INDENT: usize = 16;
 /// joins it to its parent; an event met again is a reference (`see
 /// above`). Indentation stops at [`MAX_INDENT`] levels, past which each
 /// line names its depth.
+///
+/// ```
+/// use annals::graph::{walk::Direction, CausalGraph};
+///
+/// let (loaded, _) = annals::store::parse(
+///     "crisis.toml",
+///     r#"
+/// [[event]]
+/// id = "rockets"
+/// date = "2020-09-20"
+/// title = "Rockets hit the embassy"
+/// kind = "assault"
+///
+/// [[event]]
+/// id = "closure"
+/// date = "2020-09-22"
+/// title = "Closure of the embassy threatened"
+/// kind = "threaten"
+///
+/// [[link]]
+/// from = "rockets"
+/// to = "closure"
+/// relation = "causes"
+/// "#,
+/// );
+/// let graph = CausalGraph::new(&loaded.store);
+/// let closure = graph.find("closure")?;
+/// let text = annals::export::walk::tree(&graph, closure, Direction::Causes);
+/// assert!(text.contains("Rockets hit the embassy"), "{text}");
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn tree(graph: &CausalGraph<'_>, root: NodeIndex, direction: Direction) -> String {
     let mut out = String::new();
     let e = graph.event(root);

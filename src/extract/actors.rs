@@ -9,22 +9,6 @@
 //! cuts them: every spelling is tokenized by the same tokenizer when the
 //! dictionary loads, so "People's" or "U.S." match in text exactly as they
 //! are split there.
-//!
-//! ```
-//! use annals::extract::actors::Actors;
-//! use annals::model::Role;
-//! use chrono::NaiveDate;
-//!
-//! let actors = Actors::shipped();
-//! let words = ["troops", "loyal", "to", "muammar", "gaddafi", "'s", "son"];
-//! let (len, who) = actors.longest_at(&words, 3).unwrap();
-//! assert_eq!(len, 2);
-//! let coded = actors.coded(who, NaiveDate::from_ymd_opt(2011, 3, 20).unwrap());
-//! assert_eq!(coded.name, "Muammar Gaddafi");
-//! assert_eq!(coded.country, Some("LBY"));
-//! assert_eq!(coded.role, Some(Role::Government));
-//! assert_eq!(actors.agent("troops"), Some(Role::Military));
-//! ```
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -97,6 +81,22 @@ impl Code {
 }
 
 /// The actor and agent dictionary.
+///
+/// ```
+/// use annals::extract::Actors;
+/// use annals::model::Role;
+/// use chrono::NaiveDate;
+///
+/// let actors = Actors::shipped();
+/// let words = ["troops", "loyal", "to", "muammar", "gaddafi", "'s", "son"];
+/// let (len, who) = actors.longest_at(&words, 3).unwrap();
+/// assert_eq!(len, 2);
+/// let coded = actors.coded(who, NaiveDate::from_ymd_opt(2011, 3, 20).unwrap());
+/// assert_eq!(coded.name, "Muammar Gaddafi");
+/// assert_eq!(coded.country, Some("LBY"));
+/// assert_eq!(coded.role, Some(Role::Government));
+/// assert_eq!(actors.agent("troops"), Some(Role::Military));
+/// ```
 #[derive(Debug)]
 pub struct Actors {
     /// Names and CAMEO codes, one string (a few allocations, not 100,000).

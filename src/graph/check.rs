@@ -11,6 +11,37 @@ use crate::store::{Field, Loaded};
 /// Self-links, cycles (each printed), time inversions (a cause whose
 /// earliest day is after its effect's latest day), and the warnings: events
 /// without a source, sources no event cites.
+///
+/// ```
+/// let (loaded, _) = annals::store::parse(
+///     "crisis.toml",
+///     r#"
+/// [[event]]
+/// id = "rockets"
+/// date = "2020-09-20"
+/// title = "Rockets hit the embassy"
+/// kind = "assault"
+///
+/// [[event]]
+/// id = "closure"
+/// date = "2020-09-22"
+/// title = "Closure of the embassy threatened"
+/// kind = "threaten"
+///
+/// [[link]]
+/// from = "rockets"
+/// to = "closure"
+/// relation = "causes"
+///
+/// [[link]]
+/// from = "closure"
+/// to = "rockets"
+/// relation = "causes"
+/// "#,
+/// );
+/// let problems = annals::graph::check::check(&loaded);
+/// assert!(problems.iter().any(|p| p.message.contains("cycle")), "{problems:?}");
+/// ```
 pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
     let store = &loaded.store;
     let graph = CausalGraph::new(store);

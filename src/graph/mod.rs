@@ -105,6 +105,22 @@ impl<'s> CausalGraph<'s> {
 
     /// The node of an event id, or [`GraphError::UnknownEvent`] with the
     /// closest id in the store, for ids that come from a person.
+    ///
+    /// ```
+    /// use annals::graph::{CausalGraph, GraphError};
+    ///
+    /// let (loaded, _) = annals::store::parse(
+    ///     "s.toml",
+    ///     "[[event]]\nid = \"rockets\"\ndate = 2020-09-20\ntitle = \"R\"\nkind = \"assault\"\n",
+    /// );
+    /// let graph = CausalGraph::new(&loaded.store);
+    /// match graph.find("rocket") {
+    ///     Err(annals::Error::Graph(GraphError::UnknownEvent { closest, .. })) => {
+    ///         assert_eq!(closest.as_deref(), Some("rockets"))
+    ///     }
+    ///     other => panic!("{other:?}"),
+    /// }
+    /// ```
     pub fn find(&self, id: &str) -> crate::Result<NodeIndex> {
         self.node(id).ok_or_else(|| {
             let ids = self.store.events.iter().map(|e| e.id.as_str());

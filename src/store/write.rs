@@ -316,6 +316,22 @@ pub fn file_for(dir: &Path, store: &Store) -> PathBuf {
 /// so a file another run makes meanwhile is not overwritten); with it, the
 /// folder is locked and each existing file read, merged (as `update` does) and
 /// replaced in turn.
+///
+/// ```
+/// use annals::extract::{extract, Article, Lexicon};
+/// use annals::store::{write::write_stores, StoreError};
+///
+/// let published = chrono::NaiveDate::from_ymd_opt(2020, 9, 29).unwrap();
+/// let article = Article::new("embassy", published, "Rockets hit the embassy on Sunday.");
+/// let stores = [extract(&article, Lexicon::shipped())];
+/// let dir = tempfile::tempdir().unwrap();
+/// write_stores(dir.path(), &stores, false, &mut |w| assert!(!w.updated))?;
+/// // Written once, the file is not overwritten but may be updated.
+/// let again = write_stores(dir.path(), &stores, false, &mut |_| {});
+/// assert!(matches!(again, Err(annals::Error::Store(StoreError::Exists(_)))));
+/// write_stores(dir.path(), &stores, true, &mut |w| assert!(w.updated))?;
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn write_stores(
     dir: &Path,
     stores: &[Store],

@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """The scaling benchmark: annals and networkx doing the same work on the
 synthetic stores of scripts/synthetic_store.py (N events, 2N links), each
-run once under /usr/bin/time (wall seconds and peak memory).
+run under /usr/bin/time.
 
   scale_bench.py [--sizes 10000,100000] [--formats jsonl,toml]
-                 [--commands check,json,md,dot] [--networkx]
+                 [--commands check,json,md,dot] [--networkx] [--runs 3]
                  [--annals target/release/annals] [--dir /tmp/annals-scale]
 
-Prints a Markdown table. `scale_bench.py nx COMMAND STORE` runs the
-networkx side of one command (what the table times):
+Prints a Markdown table: medians of --runs runs of wall and CPU seconds
+(user + system) and peak memory, and the load average as each row began.
+`scale_bench.py nx COMMAND STORE` runs the networkx side of one command
+(what the table times):
 
 - check: read every record, build the DiGraph, duplicate ids, links to
   unknown events, self-links, time inversions (cause starts after its
@@ -28,6 +30,7 @@ import datetime
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 
@@ -166,13 +169,17 @@ ANNALS = {"check": ["check"], "json": ["timeline", "--format", "json"],
           "md": ["timeline", "--format", "md"], "dot": ["dot"]}
 
 
-def timed(argv, stdin_path=None):
-    """Wall seconds and peak resident memory (MB) of one run."""
-    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
-    p = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + argv, stdin=stdin,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    wall, kb = p.stderr.strip().splitlines()[-1].split()
-    return float(wall), int(kb) / 1024
+def timed(argv, stdin_path=None, runs=1):
+    """Medians of `runs` runs: wall seconds, CPU seconds (user + system)
+    and peak resident memory (MB)."""
+    results = []
+    for _ in range(runs):
+        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        p = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M"] + argv, stdin=stdin,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        wall, user, system, kb = p.stderr.strip().splitlines()[-1].split()
+        results.append((float(wall), float(user) + float(system), int(kb) / 1024))
+    return tuple(statistics.median(r[i] for r in results) for i in range(3))
 
 
 def store(directory, n, fmt):
@@ -198,23 +205,28 @@ def main():
     p.add_argument("--networkx", action="store_true")
     p.add_argument("--annals", default="target/release/annals")
     p.add_argument("--dir", default="/tmp/annals-scale")
+    p.add_argument("--runs", type=int, default=1, help="runs per figure (medians)")
     a = p.parse_args()
     os.makedirs(a.dir, exist_ok=True)
-    print("| events | format | command | annals s | annals MB | networkx s | networkx MB |")
-    print("|---|---|---|---|---|---|---|")
+    print("| events | format | command | load | annals wall s | annals CPU s | annals MB "
+          "| networkx wall s | networkx CPU s | networkx MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for n in map(int, a.sizes.split(",")):
         for fmt in a.formats.split(","):
             path = store(a.dir, n, fmt)
             for c in a.commands.split(","):
+                busy = os.getloadavg()[0]
                 if fmt == "jsonl":
-                    t, m = timed([a.annals] + ANNALS[c] + ["-"], path)
+                    t, u, m = timed([a.annals] + ANNALS[c] + ["-"], path, a.runs)
                 else:
-                    t, m = timed([a.annals] + ANNALS[c] + [path])
-                nx = "| | "
+                    t, u, m = timed([a.annals] + ANNALS[c] + [path], runs=a.runs)
+                nx = "| | | "
                 if a.networkx:
-                    nt, nm = timed([sys.executable, os.path.abspath(__file__), "nx", c, path])
-                    nx = f"| {nt:.2f} | {nm:.0f} "
-                print(f"| {n:,} | {fmt} | {c} | {t:.2f} | {m:.0f} {nx}|", flush=True)
+                    nt, nu, nm = timed([sys.executable, os.path.abspath(__file__), "nx", c, path],
+                                       runs=a.runs)
+                    nx = f"| {nt:.2f} | {nu:.2f} | {nm:.0f} "
+                print(f"| {n:,} | {fmt} | {c} | {busy:.1f} | {t:.2f} | {u:.2f} | {m:.0f} {nx}|",
+                      flush=True)
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ pub mod extract;
 pub mod graph;
 pub mod input;
 pub mod model;
+pub mod rank;
 pub mod store;
 mod suggest;
 pub mod text;

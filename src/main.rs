@@ -31,6 +31,9 @@ enum Command {
     Timeline(cmd::timeline::Args),
     /// Print a Graphviz DOT diagram of the causal graph.
     Dot(cmd::dot::Args),
+    /// Print a one-page brief: the key dates, what they followed from, the
+    /// causal chains and the sources.
+    Brief(cmd::brief::Args),
     /// Print the causal chain that led to an event.
     Why(cmd::walk::TreeArgs),
     /// Print what followed from an event.
@@ -77,6 +80,7 @@ fn main() -> ExitCode {
         Command::Check(a) => cmd::check::run(a, &mut out),
         Command::Timeline(a) => cmd::timeline::run(a, &mut out),
         Command::Dot(a) => cmd::dot::run(a, &mut out),
+        Command::Brief(a) => cmd::brief::run(a, &mut out),
         Command::Why(a) => cmd::walk::why(a, &mut out),
         Command::Impact(a) => cmd::walk::impact(a, &mut out),
         Command::Path(a) => cmd::walk::path(a, &mut out),

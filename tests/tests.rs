@@ -2,6 +2,7 @@
 
 mod actors;
 mod batch;
+mod brief;
 mod cli;
 mod dates;
 mod diagrams;
@@ -13,6 +14,7 @@ mod ids;
 mod matrix;
 mod parse;
 mod pipes;
+mod rank;
 mod readme;
 mod robust;
 mod store;

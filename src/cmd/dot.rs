@@ -107,7 +107,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
 
 /// Runs `dot -Tsvg` or `dot -Tpng` on `text`; Graphviz's warnings go to
 /// standard error as they are.
-fn render(text: &str, format: Render) -> annals::Result<Vec<u8>> {
+pub fn render(text: &str, format: Render) -> annals::Result<Vec<u8>> {
     let flag = match format {
         Render::Svg => "-Tsvg",
         Render::Png => "-Tpng",

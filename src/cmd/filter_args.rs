@@ -30,7 +30,12 @@ pub struct FilterArgs {
     /// How many links away from `--around` to go.
     #[arg(long, default_value_t = 2, requires = "around")]
     pub depth: usize,
-    /// Of the events left, only the N most linked (then the most intense).
+    /// Only events reported by at least K distinct sources.
+    #[arg(long, value_name = "K", default_value_t = 0)]
+    pub min_reports: usize,
+    /// Of the events left, only the N most salient (corroboration,
+    /// burstiness, intensity, what follows from them, date precision),
+    /// shown in time order.
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
 }
@@ -64,6 +69,7 @@ impl FilterArgs {
             tag: self.tag.clone(),
             around: self.around.clone(),
             depth: self.depth,
+            min_reports: self.min_reports,
             top: self.top,
         })
     }

@@ -1,5 +1,6 @@
 //! One module per subcommand: its arguments and the call into the library.
 
+pub mod brief;
 pub mod check;
 pub mod dot;
 pub mod extract;

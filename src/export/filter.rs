@@ -29,8 +29,10 @@ pub struct Filter {
     pub around: Option<String>,
     /// ...up to this many links away, in either direction.
     pub depth: usize,
-    /// Of the events kept, only this many of the most linked (ties: the
-    /// most intense kind, then the most confident, then the earliest).
+    /// Keep events cited by at least this many distinct sources.
+    pub min_reports: usize,
+    /// Of the events kept, only this many of the most salient
+    /// ([`crate::rank`]), still in time order.
     pub top: Option<usize>,
 }
 
@@ -68,32 +70,15 @@ pub fn select(graph: &CausalGraph<'_>, filter: &Filter) -> Result<Vec<NodeIndex>
         .filter(|&n| keeps(filter, graph.event(n)))
         .collect();
     Ok(match filter.top {
-        Some(n) if n < kept.len() => most_linked(graph, kept, n),
+        Some(n) if n < kept.len() => crate::rank::Ranking::new(graph).top(graph, &kept, n),
         _ => kept,
     })
 }
 
-/// The `n` most linked of `nodes`, still in their order.
-fn most_linked(graph: &CausalGraph<'_>, nodes: Vec<NodeIndex>, n: usize) -> Vec<NodeIndex> {
-    let mut ranked: Vec<(usize, NodeIndex)> = nodes.iter().copied().enumerate().collect();
-    let links = |x: NodeIndex| graph.causes(x).len() + graph.effects(x).len();
-    ranked.sort_by(|&(i, a), &(j, b)| {
-        let (ea, eb) = (graph.event(a), graph.event(b));
-        links(b)
-            .cmp(&links(a))
-            .then_with(|| {
-                let (ia, ib) = (ea.kind.info().intensity, eb.kind.info().intensity);
-                ib.abs().total_cmp(&ia.abs())
-            })
-            .then_with(|| eb.confidence.total_cmp(&ea.confidence))
-            .then_with(|| i.cmp(&j))
-    });
-    let mut keep: Vec<usize> = ranked.into_iter().take(n).map(|(i, _)| i).collect();
-    keep.sort_unstable();
-    keep.into_iter().map(|i| nodes[i]).collect()
-}
-
 fn keeps(f: &Filter, e: &Event) -> bool {
+    if f.min_reports > 1 && crate::rank::reports(e) < f.min_reports {
+        return false;
+    }
     if f.from.is_some_and(|d| e.date.latest() < d) || f.to.is_some_and(|d| e.date.earliest() > d) {
         return false;
     }
@@ -165,6 +150,18 @@ pub fn why_empty(graph: &CausalGraph<'_>, filter: &Filter) -> String {
             day(filter.to),
             day(first),
             day(last)
+        );
+    }
+    if filter.min_reports > 1
+        && alone(Filter {
+            min_reports: filter.min_reports,
+            ..Filter::default()
+        })
+    {
+        let most = events.iter().map(crate::rank::reports).max().unwrap_or(0);
+        return format!(
+            "no events reported by {} or more sources; the most any event has is {most}",
+            filter.min_reports
         );
     }
     if let Some(a) = filter.actor.as_ref().filter(|a| {

@@ -10,6 +10,7 @@ use rustc_hash::FxHashSet;
 
 use crate::error::{Error, Result};
 use crate::model::{Actor, Citation, Discrepancy, Event, Granularity, Link, Source, Store};
+use crate::rank::{Ranking, Salience};
 use crate::time::{Timex, TimexType};
 
 /// A day for JSON, `None` (`null`) for an open end.
@@ -75,6 +76,15 @@ pub struct EventJson<'a> {
     pub causes: Vec<Related<'a>>,
     /// Events that followed from it.
     pub effects: Vec<Related<'a>>,
+    /// How much it matters, 0 to 1 ([`crate::rank`]); in timelines only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub salience: Option<f64>,
+    /// Distinct sources citing it; in timelines only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reports: Option<usize>,
+    /// Distinct outlets among them; in timelines only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlets: Option<usize>,
 }
 
 impl<'a> EventJson<'a> {
@@ -101,6 +111,20 @@ impl<'a> EventJson<'a> {
             discrepancies: &e.discrepancies,
             causes,
             effects,
+            salience: None,
+            reports: None,
+            outlets: None,
+        }
+    }
+
+    /// The same with its salience and counts; the score rounded to three
+    /// decimals, which is all a reader can use.
+    pub fn ranked(self, s: &Salience) -> EventJson<'a> {
+        EventJson {
+            salience: Some((s.score * 1000.0).round() / 1000.0),
+            reports: Some(s.reports),
+            outlets: Some(s.outlets),
+            ..self
         }
     }
 
@@ -234,7 +258,7 @@ pub fn timex_line(t: &Timex, doc: Option<&str>) -> Result<String> {
     serde_json::to_string(&TimexJson::new(t, doc)).map_err(unwritable)
 }
 
-fn unwritable(e: serde_json::Error) -> Error {
+pub(crate) fn unwritable(e: serde_json::Error) -> Error {
     Error::Export(super::ExportError::Unwritable(e.to_string()))
 }
 
@@ -282,11 +306,15 @@ pub fn write_timeline(
     nodes: &[NodeIndex],
     out: &mut dyn std::io::Write,
 ) -> Result<()> {
-    struct Events<'g, 's>(&'g CausalGraph<'s>, &'g [NodeIndex]);
+    struct Events<'g, 's>(&'g CausalGraph<'s>, &'g [NodeIndex], &'g Ranking);
     impl Serialize for Events<'_, '_> {
         fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-            let Events(graph, nodes) = *self;
-            s.collect_seq(nodes.iter().map(|&n| EventJson::from_graph(graph, n)))
+            let Events(graph, nodes, ranking) = *self;
+            s.collect_seq(
+                nodes
+                    .iter()
+                    .map(|&n| EventJson::from_graph(graph, n).ranked(ranking.get(n))),
+            )
         }
     }
     #[derive(Serialize)]
@@ -295,9 +323,10 @@ pub fn write_timeline(
         sources: Vec<&'s Source>,
         links: Vec<&'s Link>,
     }
+    let ranking = Ranking::new(graph);
     let (sources, links) = records(graph, nodes);
     let doc = Timeline {
-        events: Events(graph, nodes),
+        events: Events(graph, nodes, &ranking),
         sources,
         links,
     };
@@ -323,8 +352,10 @@ pub fn jsonl(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> Result<String> {
     for s in sources {
         lines.push(typed("source", s)?);
     }
+    let ranking = Ranking::new(graph);
     for &n in nodes {
-        lines.push(serde_json::to_string(&EventJson::from_graph(graph, n)).map_err(unwritable)?);
+        let e = EventJson::from_graph(graph, n).ranked(ranking.get(n));
+        lines.push(serde_json::to_string(&e).map_err(unwritable)?);
     }
     for l in links {
         lines.push(typed("link", l)?);
@@ -337,7 +368,7 @@ pub fn jsonl(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> Result<String> {
 }
 
 /// Escapes text for the HTML TimelineJS shows.
-fn html(s: &str) -> String {
+pub(crate) fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

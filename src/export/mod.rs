@@ -4,6 +4,7 @@
 //! every format testable byte for byte and deterministic: the same store
 //! gives the same output.
 
+pub mod brief;
 pub mod dot;
 mod error;
 pub mod filter;

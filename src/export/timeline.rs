@@ -14,7 +14,7 @@ use crate::graph::CausalGraph;
 use crate::model::{Actor, Event, Mode};
 
 /// Escapes the characters Markdown would read as markup.
-fn md(s: &str) -> String {
+pub(crate) fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

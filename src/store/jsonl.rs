@@ -4,7 +4,7 @@
 //! The document `annals timeline --format json` prints is read too. Lines
 //! printed by `annals timeline --format jsonl` and by `annals extract
 //! --docs` carry derived fields (`earliest`, `latest`, `granularity`,
-//! `causes`, `effects`, `doc`); they are accepted and ignored, so either can
+//! `causes`, `effects`, `doc`, and `salience`, `reports`, `outlets`); they are accepted and ignored, so either can
 //! be piped back into any command.
 
 use std::borrow::Cow;
@@ -20,7 +20,7 @@ use super::toml_file::help_for;
 use super::{Loaded, Place};
 use crate::error::{Diagnostic, Error, Location, Result};
 
-const DERIVED: [&str; 7] = [
+const DERIVED: [&str; 10] = [
     "earliest",
     "latest",
     "granularity",
@@ -28,6 +28,9 @@ const DERIVED: [&str; 7] = [
     "effects",
     "doc",
     "type",
+    "salience",
+    "reports",
+    "outlets",
 ];
 
 /// Reads JSON Lines from `reader` (named `path` in messages) a line at a

@@ -1,0 +1,74 @@
+//! Key dates: the days a briefing is built around.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use petgraph::graph::NodeIndex;
+
+use super::{terms, DayVolume, Ranking};
+use crate::graph::CausalGraph;
+
+/// At most this many events are listed for one key date.
+pub const EVENTS_PER_DATE: usize = 10;
+
+/// A day that mattered and its most salient events.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyDate {
+    /// The day.
+    pub day: NaiveDate,
+    /// From 0 to 1: half the day's burstiness, half its most salient
+    /// event's score.
+    pub salience: f64,
+    /// Weighted number of documents that mention the day (see
+    /// [`DayVolume`]).
+    pub mentions: usize,
+    /// Its events dated exactly that day, most salient first (at most
+    /// ten).
+    pub events: Vec<NodeIndex>,
+}
+
+/// The `n` most salient days among `nodes` (only events dated to one day
+/// count), in date order.
+///
+/// A day's salience is half how much is written about it (its burstiness)
+/// and half its most salient event: a day is key when the press keeps
+/// coming back to it and something of weight happened on it. Ties go to
+/// the more mentioned, then the earlier day.
+pub fn key_dates(
+    graph: &CausalGraph<'_>,
+    ranking: &Ranking,
+    nodes: &[NodeIndex],
+    n: usize,
+) -> Vec<KeyDate> {
+    let volume = DayVolume::new(graph);
+    let mut by_day: BTreeMap<NaiveDate, Vec<NodeIndex>> = BTreeMap::new();
+    for &node in nodes {
+        if let Some(day) = terms::exact_day(graph.event(node)) {
+            by_day.entry(day).or_default().push(node);
+        }
+    }
+    let mut dates: Vec<KeyDate> = by_day
+        .into_iter()
+        .map(|(day, mut events)| {
+            events.sort_by(|&a, &b| ranking.cmp(graph, a, b));
+            events.truncate(EVENTS_PER_DATE);
+            let best = ranking.get(events[0]).score;
+            let burst = volume.burst(graph.event(events[0]));
+            KeyDate {
+                day,
+                salience: 0.5 * burst + 0.5 * best,
+                mentions: volume.mentions(day),
+                events,
+            }
+        })
+        .collect();
+    dates.sort_by(|a, b| {
+        b.salience
+            .total_cmp(&a.salience)
+            .then_with(|| b.mentions.cmp(&a.mentions))
+            .then_with(|| a.day.cmp(&b.day))
+    });
+    dates.truncate(n);
+    dates.sort_by_key(|d| d.day);
+    dates
+}

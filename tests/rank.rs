@@ -165,8 +165,9 @@ fn top_keeps_the_most_salient_in_time_order_and_min_reports_the_corroborated() {
 
 #[test]
 fn key_dates_are_the_days_documents_keep_mentioning() {
-    // Three documents mention 1 March; one mentions 2 March, but it was
-    // written a week later, so it counts twice; 3 March has one report.
+    // Three documents mention 1 March (one of them a week later), two
+    // mention 2 March and one 3 March, in three events: documents count,
+    // not events.
     let mut text = String::new();
     for (id, day) in [
         ("a", "2021-03-01"),
@@ -181,8 +182,10 @@ fn key_dates_are_the_days_documents_keep_mentioning() {
     text += &event("first", "2021-03-01", "protest", &["a"], "");
     text += &event("first-again", "2021-03-01", "protest", &["b"], "");
     text += &event("first-recalled", "2021-03-01", "protest", &["d"], "");
-    text += &event("second", "2021-03-02", "protest", &["d"], "");
+    text += &event("second", "2021-03-02", "protest", &["c", "d"], "");
     text += &event("third", "2021-03-03", "protest", &["c"], "");
+    text += &event("third-again", "2021-03-03", "protest", &["c"], "");
+    text += &event("third-more", "2021-03-03", "protest", &["c"], "");
     let st = store(&text);
     let graph = CausalGraph::new(&st);
     let ranking = Ranking::new(&graph);

@@ -7,13 +7,13 @@
 //! - **corroboration** — reports (distinct documents citing it) and outlets
 //!   (distinct publishers among them). What many independent newsrooms
 //!   carry happened and mattered; a lone sentence may be a misreading.
-//! - **burstiness** — how many documents mention the event's day against
-//!   the topic's usual daily volume, with a document published later than
-//!   the day after counting twice: a day that articles keep coming back to
-//!   ("since the protests of 25 January") is a day the story turned on,
-//!   while same-day volume alone only follows how much was published. This
-//!   is the date-reference signal of timeline summarisation (Kessler et al.
-//!   2012; Tran et al. 2013; Martschat & Markert 2018).
+//! - **burstiness** — how many distinct documents mention the event's day
+//!   against the topic's usual daily volume: a day that many articles
+//!   date something to, on the day or looking back ("since the protests
+//!   of 25 January"), is a day the story turned on. Documents, not events,
+//!   are counted, so one long article cannot make its day. This is the
+//!   date-reference signal of timeline summarisation (Kessler et al. 2012;
+//!   Tran et al. 2013; Martschat & Markert 2018).
 //! - **intensity** — the magnitude of the kind's Goldstein value (a war
 //!   outweighs a meeting, a treaty a statement) and the casualties.
 //! - **centrality** — how much follows from it: the events reachable along

@@ -119,9 +119,11 @@ pub fn reach(graph: &CausalGraph<'_>) -> Vec<usize> {
 /// How many documents mention each day: the burstiness term.
 ///
 /// A document counts once for a day when it cites an event dated to that
-/// day (an approximate day too, not an undated event); it counts twice when it was published later
-/// than the day after, since it then recalls the day rather than reports
-/// it. The topic's usual volume is the median over the days mentioned.
+/// day (an approximate day too, not an undated event), whenever it was
+/// published. (Counting later recollections twice was tried: it favours
+/// the days before a story and starves its last days, which no later
+/// article can recall.) The topic's usual volume is the median over the
+/// days mentioned.
 #[derive(Debug, Clone, Default)]
 pub struct DayVolume {
     days: BTreeMap<NaiveDate, usize>,
@@ -132,23 +134,14 @@ pub struct DayVolume {
 impl DayVolume {
     /// Counts the mentions of every day in `graph`'s store.
     pub fn new(graph: &CausalGraph<'_>) -> DayVolume {
-        let mut docs: BTreeMap<NaiveDate, BTreeMap<&str, usize>> = BTreeMap::new();
+        let mut docs: BTreeMap<NaiveDate, BTreeSet<&str>> = BTreeMap::new();
         for e in &graph.store().events {
             let Some(day) = exact_day(e) else { continue };
-            let cited: BTreeSet<&str> = e.sources.iter().map(|c| c.id.as_str()).collect();
-            for id in cited {
-                let later = graph
-                    .source(id)
-                    .is_some_and(|s| (s.published - day).num_days() > 1);
-                let weight = if later { 2 } else { 1 };
-                let w = docs.entry(day).or_default().entry(id).or_insert(0);
-                *w = (*w).max(weight);
-            }
+            let cited = e.sources.iter().map(|c| c.id.as_str());
+            docs.entry(day).or_default().extend(cited);
         }
-        let days: BTreeMap<NaiveDate, usize> = docs
-            .into_iter()
-            .map(|(d, m)| (d, m.values().sum()))
-            .collect();
+        let days: BTreeMap<NaiveDate, usize> =
+            docs.into_iter().map(|(d, m)| (d, m.len())).collect();
         let mut volumes: Vec<usize> = days.values().copied().collect();
         volumes.sort_unstable();
         let usual = volumes.get(volumes.len() / 2).copied().unwrap_or(1).max(1) as f64;
@@ -156,7 +149,7 @@ impl DayVolume {
         DayVolume { days, usual, top }
     }
 
-    /// The weighted number of documents mentioning `day`.
+    /// The number of documents mentioning `day`.
     pub fn mentions(&self, day: NaiveDate) -> usize {
         self.days.get(&day).copied().unwrap_or(0)
     }

@@ -78,7 +78,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
     if nodes.len() > dot::READABLE {
         super::note(format_args!(
             "note: {} events will not read on one slide (about {} do). Cut the diagram down with \
-             --top N (the most linked events), --from/--to, --actor, --kind, --place, --tag or \
+             --top N (the most salient events), --min-reports K, --from/--to, --actor, --kind, --place, --tag or \
              --around ID --depth N.",
             nodes.len(),
             dot::READABLE

@@ -18,7 +18,7 @@ use serde::Deserialize;
 
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::export::json::{store_lines, timex_line};
-use crate::extract::{self, Article, Lexicon, Overrides};
+use crate::extract::{self, Article, Furniture, Lexicon, Overrides};
 use crate::model::Store;
 use crate::time::{self, DocType};
 
@@ -66,8 +66,9 @@ pub fn extract_all(
     lexicon: &Lexicon,
     done: &(dyn Fn() + Sync),
 ) -> Vec<Store> {
+    let furniture = Furniture::of(&articles.iter().collect::<Vec<_>>());
     map(articles, |a| {
-        let s = extract::extract(a, lexicon);
+        let s = extract::extract_in_batch(a, lexicon, &furniture);
         done();
         s
     })
@@ -284,11 +285,62 @@ pub fn extract_docs<R: BufRead>(
     lexicon: &Lexicon,
     emit: &mut dyn FnMut(Store) -> Result<()>,
 ) -> Result<()> {
-    let work = |n: usize, line: &str| -> Result<Store> {
-        let a = extract::article::batch_line(path, n, line)?;
-        Ok(extract::extract(&a, lexicon))
+    let work = |chunk: &[(usize, String)]| -> Vec<Result<Store>> {
+        let articles = map(chunk, |(n, line)| {
+            extract::article::batch_line(path, *n, line)
+        });
+        let good: Vec<&Article> = articles.iter().filter_map(|a| a.as_ref().ok()).collect();
+        let furniture = Furniture::of(&good);
+        let stores = map(&articles, |a| {
+            let a = a.as_ref().ok()?;
+            Some(extract::extract_in_batch(a, lexicon, &furniture))
+        });
+        articles
+            .into_iter()
+            .zip(stores)
+            .map(|(a, s)| a.map(|_| s.unwrap_or_default()))
+            .collect()
     };
-    for_each_line(path, reader, work, emit)
+    for_each_chunk(path, reader, work, emit)
+}
+
+/// As [`for_each_line`], with the lines worked on [`WINDOW`] at a time:
+/// `work` gets a chunk's lines with their numbers and gives one result a
+/// line, in order. For work that looks across the documents of a batch.
+fn for_each_chunk<R: BufRead, T: Send>(
+    path: &str,
+    reader: R,
+    work: impl Fn(&[(usize, String)]) -> Vec<Result<T>>,
+    emit: &mut dyn FnMut(T) -> Result<()>,
+) -> Result<()> {
+    let mut lines = crate::input::batch_lines(path, reader);
+    let mut problems: Vec<(usize, Vec<Diagnostic>)> = Vec::new();
+    loop {
+        let mut chunk = Vec::with_capacity(WINDOW);
+        for item in lines.by_ref().take(WINDOW) {
+            match item? {
+                (n, Ok(line)) => chunk.push((n, line)),
+                (n, Err(d)) => problems.push((n, vec![d])),
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        for ((n, _), r) in chunk.iter().zip(work(&chunk)) {
+            match r {
+                Ok(t) => emit(t)?,
+                Err(Error::Invalid(d)) => problems.push((*n, d)),
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    problems.sort_by_key(|(n, _)| *n);
+    Err(Error::Invalid(
+        problems.into_iter().flat_map(|(_, d)| d).collect(),
+    ))
 }
 
 /// [`extract_docs`] printed as JSON Lines ([`store_lines`]): each

@@ -9,6 +9,7 @@ use super::bounds::{quote_window, Acyclic, CharIndex, Ids};
 use super::casualties::casualties;
 use super::causal::{self, Cue};
 use super::frames::Frames;
+use super::furniture::Furniture;
 use super::lexicon::Lexicon;
 use super::modes::{intent, mode_of, reporter};
 use super::predicates::{self, Predicate};
@@ -50,8 +51,9 @@ const CONTINUES: [&str; 11] = [
     "there",
 ];
 
-/// Runs the extractor over one article.
-pub fn extract(article: &Article, lex: &Lexicon) -> Store {
+/// Runs the extractor over one article, skipping the sentences that are
+/// the batch's `furniture`.
+pub fn extract(article: &Article, lex: &Lexicon, furniture: &Furniture) -> Store {
     let text = &article.text;
     let layer = crate::text::tokenize(text);
     let timexes = time::tag_tokenized(text, &layer, article.published, DocType::News);
@@ -64,7 +66,7 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Store {
         let words = &text[sentence.start..sentence.end];
         let headline = !article.title.is_empty()
             && (article.title.starts_with(words) || words.starts_with(&article.title));
-        if headline || words.starts_with("By ") && words.len() < 60 {
+        if headline || words.starts_with("By ") && words.len() < 60 || furniture.contains(words) {
             continue;
         }
         let s = Sent::new(
@@ -97,12 +99,20 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Store {
             relation,
         } in causal::cues(&s, frames, &kind_at)
         {
+            let mark = drafts.len();
             let (Some(x), Some(y)) = (
                 event_at(&s, si, a, &mut at, &mut drafts, frames),
                 event_at(&s, si, b, &mut at, &mut drafts, frames),
             ) else {
                 continue;
             };
+            if [x, y].iter().all(|&d| nobody(&s, &drafts[d])) {
+                // Nothing known happening for nothing known: "he has
+                // devoted himself to agitating", "this is a good step".
+                drafts.truncate(mark);
+                at.retain(|_, d| *d < mark);
+                continue;
+            }
             if x != y {
                 links.push((x, y, relation, si));
             }
@@ -133,7 +143,7 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Store {
 
 /// The event of predicate `p`, unless the sentence says it did not happen.
 fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> Option<Draft> {
-    if conversation(s, &p) {
+    if conversation(s) {
         return None;
     }
     let mut mode = mode_of(s, &p, frames)?;
@@ -162,7 +172,7 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
     } else {
         (None, None)
     };
-    if bare_noun(s, &p, &roles) {
+    if bare_noun(s, &p, &roles) || p.cameo && roles.actors.is_empty() && roles.targets.is_empty() {
         return None;
     }
     let title = title(s, &p, &roles);
@@ -179,18 +189,22 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
     })
 }
 
-/// "We'll also talk to two Americans", "you make a selection", "I salute
-/// them": outside quotation marks, what the writer, a presenter or a
-/// reader says they or the audience do is conversation, not news.
-fn conversation(s: &Sent<'_, '_, '_>, p: &Predicate) -> bool {
-    let quoted = s
-        .toks
-        .iter()
-        .any(|t| matches!(t.text.as_str(), "\"" | "“" | "”" | "``" | "''"));
-    let personal = roles::subject_of(s, p.anchor).is_some_and(|w| {
-        s.upos(w) == Upos::Pron && matches!(s.toks[w].lower.as_str(), "i" | "we" | "you")
-    });
-    personal && !quoted
+/// "We'll also talk to two Americans", "you make a selection", "How many
+/// of you older Americans became richer": outside quotation marks, a
+/// sentence in the first or second person is the writer, a presenter or a
+/// reader talking to their audience, not news. News tells of third
+/// persons; its first and second persons are inside quotations.
+fn conversation(s: &Sent<'_, '_, '_>) -> bool {
+    !s.quotes()
+        && (0..s.len()).any(|w| {
+            s.upos(w) == Upos::Pron
+                && matches!(
+                    s.toks[w].lower.as_str(),
+                    "i" | "me" | "my" | "we" | "us" | "our" | "you" | "your"
+                )
+                // "US" is the country.
+                && s.toks[w].text != "US"
+        })
 }
 
 /// A sentence that names one place sets the scene for all its events:
@@ -221,6 +235,19 @@ fn bare_noun(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> bool {
         // military action"); a noun's modifier only names a kind of event.
         && !matches!(s.rel(p.word), "nsubj" | "root" | "obj" | "obl" | "iobj")
         && !s.children(p.word).any(|c| s.in_timex[c])
+}
+
+/// A verb of no known kind with nobody named to do it or suffer it: its
+/// subject is a pronoun or missing ("he has devoted himself", "this is a
+/// good step"). "Fuel prices rose" still names what happened.
+fn nobody(s: &Sent<'_, '_, '_>, d: &Draft) -> bool {
+    let p = &d.predicate;
+    p.kind == Kind::Other
+        && s.upos(p.word) == Upos::Verb
+        && d.roles.actors.is_empty()
+        && d.roles.targets.is_empty()
+        && !roles::subject_of(s, p.anchor)
+            .is_some_and(|w| matches!(s.upos(w), Upos::Noun | Upos::Propn | Upos::Num))
 }
 
 /// The event a link's end names: the event of that word, or a new event
@@ -267,6 +294,7 @@ fn event_at(
         word: w,
         anchor: w,
         kind: Kind::Other,
+        cameo: false,
     };
     let d = draft(s, si, p, frames)?;
     at.insert(w, drafts.len());

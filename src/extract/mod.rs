@@ -1,18 +1,26 @@
 //! Pulling dated events out of news articles.
 //!
-//! The extractor reads an article sentence by sentence. In each it finds
-//! the trigger phrases of the lexicon (`triggers.toml`), one event per kind
-//! and sentence; the actors and places of the gazetteer (`gazetteer.toml`),
-//! telling the speaker of a reporting verb from the actor of the event; the
-//! mode cues (threatened, planned, conditional, feared, denied); casualty
-//! counts; and the date from the temporal tagger, taken from the sentence,
-//! carried over from the one before when the text goes on with the same
-//! episode, or else the publication date, marked as such. Causal and
-//! temporal cues inside a sentence and at the start of the next link the
-//! events. Every event keeps the sentence it came from and its span.
+//! The extractor reads an article sentence by sentence on the text
+//! layer's dependency parse ([`crate::text`]). An event is a predicate: a
+//! verb or an eventive noun whose trigger phrase (`triggers.toml`) or
+//! CAMEO verb pattern (`verbs.tsv`, from the PETRARCH/Phoenix dictionary)
+//! gives it a kind. Its actors come from the subject or a passive's agent,
+//! its targets from objects and obliques, its place from locative
+//! obliques; names are looked up in the gazetteer (`gazetteer.toml`) and
+//! the Phoenix actor dictionary, coded with country and role as of the
+//! article's day. Its mode (planned, threatened, conditional, feared,
+//! denied, reported) comes from the words that govern it; its date from
+//! the date expression that modifies its clause, or the story's date when
+//! the text carries it on, or else it is left undated: open before the
+//! publication day. Causal cues inside a sentence link its events.
 //!
-//! It is rules and data, no statistical model: what it does can be read
-//! in the lexicon and changed by adding to it.
+//! What is not news is skipped: questions, negated acts, first- and
+//! second-person talk outside quotations, speakers' labels in capitals,
+//! everyday verbs with nobody named to do them, and sentences that repeat
+//! across a batch ([`Furniture`]).
+//!
+//! It is rules and data over a trained parse: what it does can be read in
+//! the data files and changed by adding to them.
 
 mod actors;
 pub(crate) mod article;
@@ -21,6 +29,7 @@ mod casualties;
 mod causal;
 mod events;
 mod frames;
+mod furniture;
 mod lexicon;
 mod modes;
 mod predicates;
@@ -32,6 +41,7 @@ mod verbs;
 
 pub use actors::{ActorRef, Actors, Coded, ParseError};
 pub use article::{Article, Overrides, NO_DATE};
+pub use furniture::Furniture;
 pub use lexicon::Lexicon;
 
 use crate::model::Store;
@@ -50,5 +60,11 @@ use crate::model::Store;
 /// assert_eq!(store.sources[0].id, "embassy");
 /// ```
 pub fn extract(article: &Article, lexicon: &Lexicon) -> Store {
-    events::extract(article, lexicon)
+    events::extract(article, lexicon, &Furniture::none())
+}
+
+/// As [`extract`], for an article of a batch: the sentences that are the
+/// batch's page [`Furniture`] are not read.
+pub fn extract_in_batch(article: &Article, lexicon: &Lexicon, furniture: &Furniture) -> Store {
+    events::extract(article, lexicon, furniture)
 }

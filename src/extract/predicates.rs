@@ -19,6 +19,12 @@ pub struct Predicate {
     pub anchor: usize,
     /// Its kind.
     pub kind: Kind,
+    /// Whether the kind came from CAMEO's verb dictionary rather than the
+    /// shipped triggers. The dictionary knows tens of thousands of verb
+    /// senses, most of them everyday ones ("take place", "give", "lead"),
+    /// so like the political event coders it codes an event only between
+    /// participants it can name.
+    pub cameo: bool,
 }
 
 /// Whether word `i` can name an event at all: a verb or a noun, outside
@@ -27,6 +33,7 @@ fn eventive(s: &Sent<'_, '_, '_>, i: usize) -> bool {
     matches!(s.upos(i), Upos::Verb | Upos::Noun)
         && !s.in_timex[i]
         && s.mention_of[i].is_none()
+        && !s.in_capitals(i)
         // "according to": a verb's form in a preposition's place.
         && !matches!(s.rel(i), "case" | "mark" | "fixed" | "cc" | "det" | "aux" | "cop")
 }
@@ -104,7 +111,7 @@ pub fn find(s: &Sent<'_, '_, '_>, lex: &Lexicon, frames: &Frames, verbs: &Verbs)
         !(cameo && framing && events.iter().any(|&e| e != w && governs(s, w, e)))
     });
     let mut out: Vec<Predicate> = Vec::new();
-    for (i, kind, _) in found {
+    for (i, kind, cameo) in found {
         let mut anchor = i;
         if s.upos(i) == Upos::Noun {
             if let Some(h) = s.head(i) {
@@ -120,6 +127,7 @@ pub fn find(s: &Sent<'_, '_, '_>, lex: &Lexicon, frames: &Frames, verbs: &Verbs)
             word: i,
             anchor,
             kind,
+            cameo,
         });
     }
     // A light verb that is an event itself gives way to its noun.

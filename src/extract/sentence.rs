@@ -200,13 +200,35 @@ impl<'d, 't, 'l> Sent<'d, 't, 'l> {
             .any(|m| self.toks[m].lower == "to")
     }
 
-    /// Whether the sentence asks a question.
+    /// Whether the sentence asks a question: a question mark among the
+    /// punctuation that closes it ("?", "?!", "?\"").
     pub fn is_question(&self) -> bool {
         self.toks
             .iter()
             .rev()
-            .find(|t| !matches!(t.lower.as_str(), "\"" | "”" | "'" | "’" | ")"))
-            .is_some_and(|t| t.lower == "?")
+            .take_while(|t| !t.text.chars().any(char::is_alphanumeric))
+            .any(|t| t.text.contains('?'))
+    }
+
+    /// Whether the sentence quotes anyone.
+    pub fn quotes(&self) -> bool {
+        self.toks
+            .iter()
+            .any(|t| matches!(t.text.as_str(), "\"" | "“" | "”" | "``" | "''"))
+    }
+
+    /// Whether word `i` is set in capitals with a neighbour that is too:
+    /// a speaker's label in a transcript ("MOHAMED ELBARADEI, LEADING
+    /// OPPOSITION FIGURE:"), a heading or a shout, never running text.
+    pub fn in_capitals(&self, i: usize) -> bool {
+        let capitals = |k: usize| {
+            self.toks.get(k).is_some_and(|t| {
+                t.text.chars().count() > 1
+                    && t.text.chars().any(char::is_alphabetic)
+                    && !t.text.chars().any(char::is_lowercase)
+            })
+        };
+        capitals(i) && (i > 0 && capitals(i - 1) || capitals(i + 1))
     }
 }
 

@@ -1,0 +1,95 @@
+//! Page furniture: sentences that repeat across many documents of a batch.
+//!
+//! Pages scraped from a news site carry the site's own text around every
+//! article: a comment policy, a sign-up form, a ticker of other stories.
+//! None of it is news about the topic, yet it reads like sentences, and a
+//! single comment-policy line gave over a hundred `statement` events on
+//! one topic. What tells it apart is that it repeats: the same sentence in
+//! a tenth of the documents of a batch is furniture. News copy repeats
+//! too (an agency's paragraph in several outlets, a background paragraph
+//! in every update of a story), but rarely in so many documents at once,
+//! and a background paragraph reports nothing new.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+
+use super::Article;
+
+/// Share of a batch's documents a sentence must appear in to be furniture.
+const SHARE: f64 = 0.1;
+
+/// Documents a sentence must appear in to be furniture, whatever the size
+/// of the batch: a sentence two or three outlets share is agency copy.
+const AT_LEAST: usize = 5;
+
+/// The sentences that repeat across a batch, by fingerprint.
+#[derive(Debug, Default, Clone)]
+pub struct Furniture {
+    repeated: HashSet<u64>,
+}
+
+impl Furniture {
+    /// No furniture: every sentence is read.
+    pub fn none() -> Furniture {
+        Furniture::default()
+    }
+
+    /// The furniture of a batch: sentences found in at least a tenth of
+    /// `articles` (and at least five of them).
+    pub fn of(articles: &[&Article]) -> Furniture {
+        let needed = AT_LEAST.max((articles.len() as f64 * SHARE).ceil() as usize);
+        if articles.len() < needed {
+            return Furniture::none();
+        }
+        let mut seen: HashMap<u64, usize> = HashMap::new();
+        for a in articles {
+            let mine: HashSet<u64> = sentences(&a.text).collect();
+            for f in mine {
+                *seen.entry(f).or_default() += 1;
+            }
+        }
+        let repeated = seen
+            .into_iter()
+            .filter(|&(_, n)| n >= needed)
+            .map(|(f, _)| f)
+            .collect();
+        Furniture { repeated }
+    }
+
+    /// Whether the sentence `words` is furniture.
+    pub fn contains(&self, words: &str) -> bool {
+        !self.repeated.is_empty() && self.repeated.contains(&fingerprint(words))
+    }
+
+    /// How many distinct sentences are furniture.
+    pub fn len(&self) -> usize {
+        self.repeated.len()
+    }
+
+    /// Whether no sentence is furniture.
+    pub fn is_empty(&self) -> bool {
+        self.repeated.is_empty()
+    }
+}
+
+/// The fingerprints of the sentences of `text`, as the extractor splits
+/// them.
+fn sentences(text: &str) -> impl Iterator<Item = u64> + '_ {
+    crate::text::tokenize(text)
+        .sentences
+        .into_iter()
+        .map(move |s| fingerprint(&text[s.start..s.end]))
+}
+
+/// A sentence's fingerprint: its letters and digits, lower-cased, so that
+/// spacing and punctuation left by page extraction do not matter.
+fn fingerprint(words: &str) -> u64 {
+    // Keyed the same in every instance, so fingerprints compare within a run.
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for c in words.chars().filter(|c| c.is_alphanumeric()) {
+        for l in c.to_lowercase() {
+            l.hash(&mut h);
+        }
+    }
+    h.finish()
+}

@@ -311,3 +311,51 @@ proptest! {
         let _ = Article::from_text(&html, "page.html", "page", &Overrides::default());
     }
 }
+
+#[test]
+fn a_sentence_repeated_across_a_batch_is_furniture() {
+    let furniture = "Police arrested the moderators of the comment section in Cairo.";
+    let lines: String = (0..6)
+        .map(|i| {
+            let text = format!("Troops shelled village {i} on Monday. {furniture}");
+            format!("{{\"id\": \"d{i}\", \"published\": \"2011-01-28\", \"text\": \"{text}\"}}\n")
+        })
+        .collect();
+    let mut stores = Vec::new();
+    annals::batch::extract_docs(
+        "docs.jsonl",
+        lines.as_bytes(),
+        Lexicon::shipped(),
+        &mut |s| {
+            stores.push(s);
+            Ok(())
+        },
+    )
+    .unwrap();
+    assert_eq!(stores.len(), 6);
+    for s in &stores {
+        let quotes: Vec<&str> = s
+            .events
+            .iter()
+            .map(|e| e.sources[0].quote.as_str())
+            .collect();
+        assert!(quotes.iter().any(|q| q.contains("shelled")), "{quotes:?}");
+        assert!(
+            !quotes.iter().any(|q| q.contains("moderators")),
+            "{quotes:?}"
+        );
+    }
+    // One article alone has no furniture: the same sentence is read.
+    let one = extract(
+        &Article::new(
+            "one",
+            chrono::NaiveDate::from_ymd_opt(2011, 1, 28).unwrap(),
+            furniture,
+        ),
+        Lexicon::shipped(),
+    );
+    assert!(one
+        .events
+        .iter()
+        .any(|e| e.sources[0].quote.contains("moderators")));
+}

@@ -4,8 +4,9 @@
 //! The document `annals timeline --format json` prints is read too. Lines
 //! printed by `annals timeline --format jsonl` and by `annals extract
 //! --docs` carry derived fields (`earliest`, `latest`, `granularity`,
-//! `causes`, `effects`, `doc`, and `salience`, `reports`, `outlets`); they are accepted and ignored, so either can
-//! be piped back into any command.
+//! `causes`, `effects`, `doc`, `salience`, `reports`, `outlets`, and a
+//! link's `id`); they are accepted and ignored, so either can be piped
+//! back into any command.
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -201,6 +202,8 @@ impl<'de> de::Deserialize<'de> for Members<'de> {
 /// value being read starts, so that an error inside it can point there.
 struct Fields<'a, 'b> {
     members: std::slice::Iter<'b, (Cow<'a, str>, &'a RawValue)>,
+    /// A link's `id` is derived too (written so that every line has one).
+    link: bool,
     value: Option<&'a RawValue>,
     line: &'a str,
     at: &'b Cell<usize>,
@@ -214,7 +217,7 @@ impl<'de> MapAccess<'de> for Fields<'de, '_> {
         seed: K,
     ) -> Result<Option<K::Value>, Self::Error> {
         for (key, value) in self.members.by_ref() {
-            if DERIVED.contains(&key.as_ref()) {
+            if DERIVED.contains(&key.as_ref()) || self.link && key == "id" {
                 continue;
             }
             self.value = Some(value);
@@ -357,6 +360,7 @@ fn line_record(
     let value_at = Cell::new(0);
     let fields = Fields {
         members: members.0.iter(),
+        link: kind == "link",
         value: None,
         line,
         at: &value_at,

@@ -288,6 +288,7 @@ impl<'de> Visitor<'de> for Plain<'_> {
         let fields = Skipping {
             map,
             typed: self.typed,
+            link: self.kind == "link",
         };
         let de = de::value::MapAccessDeserializer::new(fields);
         self.loaded.file(self.kind, de, self.mark, Vec::new())
@@ -300,6 +301,8 @@ impl<'de> Visitor<'de> for Plain<'_> {
 struct Skipping<A> {
     map: A,
     typed: bool,
+    /// A link's `id` is derived.
+    link: bool,
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Skipping<A> {
@@ -313,7 +316,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Skipping<A> {
             if key == "type" && !std::mem::take(&mut self.typed) {
                 return Err(de::Error::custom("`type` after the first key"));
             }
-            if DERIVED.contains(&key.as_ref()) {
+            if DERIVED.contains(&key.as_ref()) || self.link && key == "id" {
                 self.map.next_value::<de::IgnoredAny>()?;
                 continue;
             }

@@ -188,3 +188,51 @@ fn json_lines_errors_point_at_the_value() {
         "{shown:#?}"
     );
 }
+
+#[test]
+fn json_lines_read_the_same_whatever_the_order_of_their_keys() {
+    // Type first and no spaces (read in one pass), then the same records
+    // with the type last, spaced, or with derived fields (read in full).
+    let plain = concat!(
+        r#"{"type":"source","id":"s","title":"T","published":"2020-09-01"}"#,
+        "\n",
+        r#"{"id":"a","date":"2020-09-28","title":"A","kind":"protest","sources":[{"id":"s","quote":"q"}],"causes":[]}"#,
+        "\n",
+        r#"{"id":"b","date":"2020-09-29","title":"B","kind":"protest","sources":[{"id":"s"}]}"#,
+        "\n",
+        r#"{"type":"link","from":"a","to":"b","relation":"causes","evidence":"e"}"#,
+        "\n",
+    );
+    let other = concat!(
+        r#"{"id":"s","title":"T","published":"2020-09-01","type":"source"}"#,
+        "\n",
+        r#"{ "id": "a", "date": "2020-09-28", "title": "A", "kind": "protest", "sources": [{"id": "s", "quote": "q"}] }"#,
+        "\n",
+        r#"{"type":"event","id":"b","date":"2020-09-29","title":"B","kind":"protest","sources":[{"id":"s"}],"effects":[]}"#,
+        "\n",
+        r#"{"from":"a","to":"b","relation":"causes","evidence":"e","type":"link"}"#,
+        "\n",
+    );
+    let (one, d1) = annals::store::parse("s.jsonl", plain);
+    let (two, d2) = annals::store::parse("s.jsonl", other);
+    assert!(d1.is_empty() && d2.is_empty(), "{d1:?} {d2:?}");
+    assert_eq!(one.store, two.store);
+    assert_eq!((one.store.events.len(), one.store.links.len()), (2, 1));
+    // A later `type` decides, and text after the object is an error.
+    let (three, d3) = annals::store::parse(
+        "s.jsonl",
+        concat!(
+            r#"{"from":"a","to":"b","relation":"causes","type":"link"}"#,
+            "\n",
+            r#"{"type":"link","from":"a","to":"b","relation":"causes"} x"#,
+            "\n",
+        ),
+    );
+    assert_eq!(three.store.links.len(), 1);
+    assert!(
+        d3.iter()
+            .any(|d| d.to_string().starts_with("s.jsonl:2:")
+                && d.to_string().contains("invalid JSON")),
+        "{d3:?}"
+    );
+}

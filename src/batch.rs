@@ -352,7 +352,7 @@ pub fn print_docs<R: BufRead>(
     out: &mut dyn Write,
 ) -> Result<()> {
     extract_docs(path, reader, lexicon, &mut |store: Store| {
-        let doc = store.sources.first().map_or("", |s| s.id.as_str());
+        let doc = store.sources.first().map(|s| s.id.as_str());
         let text = store_lines(doc, &store)?;
         out.write_all(text.as_bytes())
             .map_err(|e| Error::io("<stdout>", e))

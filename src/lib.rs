@@ -40,6 +40,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod input;
+pub mod merge;
 pub mod model;
 pub mod rank;
 pub mod store;

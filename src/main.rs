@@ -44,6 +44,8 @@ enum Command {
     Timex(cmd::timex::Args),
     /// Pull dated events out of news articles.
     Extract(cmd::extract::Args),
+    /// Merge the reports of one happening across stores into one event.
+    Merge(cmd::merge::Args),
     /// Tag, lemmatize and parse text; print CoNLL-U.
     Parse(cmd::parse::Args),
     /// Print a shell completion script (bash: `annals completions bash >
@@ -86,6 +88,7 @@ fn main() -> ExitCode {
         Command::Path(a) => cmd::walk::path(a, &mut out),
         Command::Timex(a) => cmd::timex::run(a, &mut out),
         Command::Extract(a) => cmd::extract::run(a, &mut out),
+        Command::Merge(a) => cmd::merge::run(a, &mut out),
         Command::Parse(a) => cmd::parse::run(a, &mut out),
         c @ (Command::Completions { .. } | Command::Man) => generate(&c, &mut out),
     };

@@ -12,6 +12,7 @@ mod extract_check;
 mod extract_rules;
 mod ids;
 mod matrix;
+mod merge;
 mod parse;
 mod pipes;
 mod rank;

@@ -36,6 +36,10 @@ pub struct Args {
     /// With --out: add new findings to existing files, keeping every edit.
     #[arg(long, requires = "out")]
     pub update: bool,
+    /// Keep each article's events apart: no merging of the reports of one
+    /// happening across articles.
+    #[arg(long)]
+    pub no_merge: bool,
     /// Output format when printing.
     #[arg(long, value_enum, default_value = "toml")]
     pub format: Format,
@@ -77,19 +81,77 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
         return batch(docs, &args, &lexicon, out);
     }
     let stores = read_all(&args, &overrides, &lexicon)?;
+    finish(&args, stores, out)
+}
+
+/// Prints or writes the stores extracted, merged unless `--no-merge`.
+fn finish(args: &Args, stores: Vec<Store>, out: &mut dyn Write) -> annals::Result<u8> {
     let io = |e| Error::io("<stdout>", e);
+    let merged = |stores: Vec<Store>| annals::merge::merge(annals::merge::concat(stores));
     let Some(dir) = &args.out else {
+        let stores = if args.no_merge {
+            stores
+        } else {
+            vec![merged(stores)]
+        };
         for s in &stores {
-            let text = match args.format {
-                Format::Toml => write::toml_text(s)?,
-                Format::Json => write::json_text(s)?,
+            let text = match (args.docs.is_some(), args.format) {
+                (true, _) => annals::export::json::store_lines(None, s)?,
+                (false, Format::Toml) => write::toml_text(s)?,
+                (false, Format::Json) => write::json_text(s)?,
             };
             out.write_all(text.as_bytes()).map_err(io)?;
         }
         return Ok(0);
     };
-    write_all(dir, &stores, args.update)?;
+    if args.no_merge {
+        write_all(dir, &stores, args.update)?;
+    } else if args.update && has_store(dir) {
+        let existing = annals::store::load(&dir.display().to_string())?;
+        let done = annals::merge::update::update(dir, &existing, stores, &mut written)?;
+        super::note(format_args!(
+            "{}: {} attached to existing events, {}, {}, {} deleted by hand and remembered",
+            dir.display(),
+            super::count(done.attached, "report"),
+            super::count(done.events, "new event"),
+            super::count(done.links, "new link"),
+            super::count(done.rejected, "report"),
+        ));
+    } else {
+        annals::merge::write_new(dir, merged(stores), &mut written).map_err(exists_help)?;
+    }
     Ok(0)
+}
+
+/// True when `dir` holds a store file.
+fn has_store(dir: &std::path::Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|mut d| {
+        d.any(|e| e.is_ok_and(|e| e.path().extension().is_some_and(|x| x == "toml")))
+    })
+}
+
+/// Notes a file written on standard error.
+fn written(w: &write::Written) {
+    let (events, links) = if w.updated {
+        ("new event", "new link")
+    } else {
+        ("event", "link")
+    };
+    super::note(format_args!(
+        "{}: {}, {}",
+        w.path.display(),
+        super::count(w.events, events),
+        super::count(w.links, links)
+    ));
+}
+
+/// The existing-file error said in the command's flags.
+fn exists_help(e: Error) -> Error {
+    super::help_in_flags(
+        e,
+        write::EXISTS,
+        "run again with --update to add new findings and keep your edits, or choose another --out folder",
+    )
 }
 
 /// Reads and extracts every article, noting each id that had to change
@@ -120,22 +182,9 @@ fn read_all(args: &Args, overrides: &Overrides, lexicon: &Lexicon) -> annals::Re
     Ok(stores)
 }
 
-/// Writes each store into `dir`, noting each file on standard error.
+/// Writes each store into `dir` as it is, noting each file on standard error.
 fn write_all(dir: &std::path::Path, stores: &[Store], update: bool) -> annals::Result<()> {
-    write::write_stores(dir, stores, update, &mut |w| {
-        let (events, links) = if w.updated {
-            ("new event", "new link")
-        } else {
-            ("event", "link")
-        };
-        super::note(format_args!(
-            "{}: {}, {}",
-            w.path.display(),
-            super::count(w.events, events),
-            super::count(w.links, links)
-        ));
-    })
-    .map_err(|e| super::help_in_flags(e, write::EXISTS, "run again with --update to add new findings and keep your edits, or choose another --out folder"))
+    write::write_stores(dir, stores, update, &mut written).map_err(exists_help)
 }
 
 /// `--docs`: printed as JSON Lines, or with `--out` written as store
@@ -150,10 +199,10 @@ fn batch(
     let shown = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| Error::io(&shown, e))?;
     let reader = std::io::BufReader::new(file);
-    let Some(dir) = &args.out else {
+    if args.out.is_none() && args.no_merge {
         annals::batch::print_docs(&shown, reader, lexicon, out)?;
         return Ok(0);
-    };
+    }
     let mut stores = Vec::new();
     let result = annals::batch::extract_docs(&shown, reader, lexicon, &mut |s| {
         stores.push(s);
@@ -164,6 +213,6 @@ fn batch(
         Err(e @ Error::Invalid(_)) => Some(e),
         Err(e) => return Err(e),
     };
-    write_all(dir, &stores, args.update)?;
+    finish(args, stores, out)?;
     bad.map_or(Ok(0), Err)
 }

@@ -5,6 +5,7 @@ pub mod check;
 pub mod dot;
 pub mod extract;
 pub mod filter_args;
+pub mod merge;
 pub mod parse;
 pub mod timeline;
 pub mod timex;

@@ -169,26 +169,41 @@ fn link_line(link: &Link) -> Result<String> {
     Ok(v.to_string())
 }
 
-/// What `annals extract --docs` prints for an article: its source
-/// (`"type": "source"`), then [`event_lines`], then its links (`"type":
-/// "link"`), one record a line, so that the lines read back as a store.
-pub fn store_lines(doc: &str, store: &Store) -> Result<String> {
-    let mut text = String::new();
+/// A store as `annals extract --docs` and `annals merge` print it: its
+/// sources (`"type": "source"`), then [`event_lines`], then its links
+/// (`"type": "link"`) and rejected ids (`"type": "rejected"`), one record a
+/// line, so that the lines read back as the same store. `doc`, the article
+/// id, is added to each event when given.
+pub fn store_lines(doc: Option<&str>, store: &Store) -> Result<String> {
+    let mut records = Vec::new();
     for s in &store.sources {
-        text.push_str(&typed("source", s)?);
+        records.push(typed("source", s)?);
+    }
+    let events = event_lines(doc, store)?;
+    let mut links = Vec::new();
+    for l in &store.links {
+        links.push(link_line(l)?);
+    }
+    for r in &store.rejected {
+        links.push(typed("rejected", r)?);
+    }
+    let mut text = String::new();
+    for r in records {
+        text.push_str(&r);
         text.push('\n');
     }
-    text.push_str(&event_lines(doc, store)?);
-    for l in &store.links {
-        text.push_str(&link_line(l)?);
+    text.push_str(&events);
+    for r in links {
+        text.push_str(&r);
         text.push('\n');
     }
     Ok(text)
 }
 
 /// One event a line, in store order, in the timeline JSON form with the
-/// article id as `doc` and the causes and effects its store's links give.
-pub fn event_lines(doc: &str, store: &Store) -> Result<String> {
+/// article id as `doc` (when given) and the causes and effects its store's
+/// links give.
+pub fn event_lines(doc: Option<&str>, store: &Store) -> Result<String> {
     let mut text = String::new();
     for e in &store.events {
         let related = |pick: &dyn Fn(&'_ Link) -> Option<&str>| -> Vec<Related<'_>> {
@@ -206,7 +221,9 @@ pub fn event_lines(doc: &str, store: &Store) -> Result<String> {
         let causes = related(&|l| (l.to == e.id).then_some(l.from.as_str()));
         let effects = related(&|l| (l.from == e.id).then_some(l.to.as_str()));
         let mut v = serde_json::to_value(EventJson::new(e, causes, effects)).map_err(unwritable)?;
-        v["doc"] = doc.into();
+        if let Some(doc) = doc {
+            v["doc"] = doc.into();
+        }
         text.push_str(&v.to_string());
         text.push('\n');
     }

@@ -44,6 +44,8 @@ pub use article::{Article, Overrides, NO_DATE};
 pub use furniture::Furniture;
 pub use lexicon::Lexicon;
 
+pub(crate) use bounds::Acyclic;
+
 use crate::model::Store;
 
 /// The events, links and source of one article. Deterministic: the same

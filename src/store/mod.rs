@@ -323,7 +323,11 @@ pub fn load(path: &str) -> Result<Store> {
 /// folder and file is read once, so links that loop end; a FIFO, socket
 /// or device named `*.toml` is skipped, as is a broken link, each with a
 /// note in `skipped`. `path` itself may be any file.
-fn collect(path: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<Diagnostic>) -> Result<()> {
+pub(crate) fn collect(
+    path: &Path,
+    out: &mut Vec<PathBuf>,
+    skipped: &mut Vec<Diagnostic>,
+) -> Result<()> {
     let shown = |p: &Path| p.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| Error::io(shown(path), e))?;
     if !meta.is_dir() {

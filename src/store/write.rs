@@ -20,7 +20,7 @@ pub fn toml_text(store: &Store) -> Result<String> {
 /// The records of `store` as TOML tables, each serialized on its own: the
 /// serializer's time grows with the square of one document's size, so a
 /// large store is written as many small documents, which read as one.
-fn records_toml(store: &Store) -> Result<String> {
+pub(crate) fn records_toml(store: &Store) -> Result<String> {
     fn push<T: serde::Serialize>(out: &mut String, name: &str, records: &[T]) -> Result<()> {
         for r in records {
             let one = std::collections::BTreeMap::from([(name, [r])]);
@@ -36,6 +36,7 @@ fn records_toml(store: &Store) -> Result<String> {
     push(&mut out, "source", &store.sources)?;
     push(&mut out, "event", &store.events)?;
     push(&mut out, "link", &store.links)?;
+    push(&mut out, "rejected", &store.rejected)?;
     Ok(out)
 }
 

@@ -1,0 +1,163 @@
+//! One event from the reports of one happening: every report cited, the
+//! most precise date they agree on, the count most of them give, and what
+//! they disagree on kept as discrepancies with the sources on each side.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Actor, Citation, Claim, Discrepancy, Event, EventDate, Mode};
+
+/// Each value an event's reports give for `field`, with their sources: the
+/// claims of an earlier merge's discrepancy when there is one, else the
+/// event's own value, said by every source it cites.
+fn claims_of(e: &Event, field: &str, value: Option<String>) -> Vec<Claim> {
+    if let Some(d) = e.discrepancies.iter().find(|d| d.field == field) {
+        return d.claims.clone();
+    }
+    let Some(value) = value else {
+        return Vec::new();
+    };
+    let mut sources: Vec<String> = e.sources.iter().map(|c| c.id.clone()).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    vec![Claim { value, sources }]
+}
+
+/// The claims of all `members` for `field`, one per value, its sources
+/// sorted and without repeats.
+fn gather(members: &[&Event], field: &str, value: impl Fn(&Event) -> Option<String>) -> Vec<Claim> {
+    let mut by_value: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for e in members {
+        for c in claims_of(e, field, value(e)) {
+            by_value.entry(c.value).or_default().extend(c.sources);
+        }
+    }
+    by_value
+        .into_iter()
+        .map(|(value, mut sources)| {
+            sources.sort_unstable();
+            sources.dedup();
+            Claim { value, sources }
+        })
+        .collect()
+}
+
+/// The date of a merged event and, when the reports disagree, the
+/// discrepancy. The most precise date inside every other is agreed on;
+/// else the date most sources give (ties: the narrower, then the earlier)
+/// is kept and the disagreement recorded.
+fn date(members: &[&Event]) -> (EventDate, Option<Discrepancy>) {
+    let claims = gather(members, "date", |e| Some(e.date.as_str().to_string()));
+    let dated: Vec<(EventDate, &Claim)> = claims
+        .iter()
+        .filter_map(|c| c.value.parse::<EventDate>().ok().map(|d| (d, c)))
+        .collect();
+    let inside =
+        |a: &EventDate, b: &EventDate| a.earliest() >= b.earliest() && a.latest() <= b.latest();
+    let width = |d: &EventDate| (d.latest() - d.earliest()).num_days();
+    let best = dated.iter().min_by(|(a, ca), (b, cb)| {
+        let a_all = dated.iter().all(|(o, _)| inside(a, o));
+        let b_all = dated.iter().all(|(o, _)| inside(b, o));
+        b_all
+            .cmp(&a_all)
+            .then(cb.sources.len().cmp(&ca.sources.len()))
+            .then(width(a).cmp(&width(b)))
+            .then(a.chrono_cmp(b))
+    });
+    let Some((chosen, _)) = best else {
+        return (members[0].date.clone(), None);
+    };
+    let agreed = dated.iter().all(|(o, _)| inside(chosen, o));
+    let chosen = chosen.clone();
+    drop(dated);
+    let discrepancy = (!agreed).then(|| Discrepancy {
+        field: "date".into(),
+        claims,
+    });
+    (chosen, discrepancy)
+}
+
+/// A casualty count (`killed` or `injured`): the one most sources give,
+/// the larger on a tie, and the discrepancy when they differ.
+fn count(
+    members: &[&Event],
+    field: &str,
+    get: impl Fn(&Event) -> Option<u32>,
+) -> (Option<u32>, Option<Discrepancy>) {
+    let claims = gather(members, field, |e| get(e).map(|n| n.to_string()));
+    let chosen = claims
+        .iter()
+        .filter_map(|c| c.value.parse::<u32>().ok().map(|n| (c.sources.len(), n)))
+        .max()
+        .map(|(_, n)| n);
+    let discrepancy = (claims.len() > 1).then(|| Discrepancy {
+        field: field.into(),
+        claims,
+    });
+    (chosen, discrepancy)
+}
+
+/// `lists` joined, the first of each name (any case) kept, in order.
+fn union_actors<'a>(lists: impl Iterator<Item = &'a [Actor]>) -> Vec<Actor> {
+    let mut out: Vec<Actor> = Vec::new();
+    for a in lists.flatten() {
+        if !out.iter().any(|o| o.name.eq_ignore_ascii_case(&a.name)) {
+            out.push(a.clone());
+        }
+    }
+    out
+}
+
+/// Every citation of `members`, once, ordered by source id and span.
+fn citations(members: &[&Event]) -> Vec<Citation> {
+    let mut all: Vec<Citation> = members.iter().flat_map(|e| e.sources.clone()).collect();
+    all.sort_by(|a, b| (&a.id, a.span, a.trigger).cmp(&(&b.id, b.span, b.trigger)));
+    all.dedup_by(|a, b| (&a.id, a.span, a.trigger) == (&b.id, b.span, b.trigger));
+    all
+}
+
+/// The event of a cluster (`members`, at least one, in store order). Its
+/// id, title, place and summary are those of the report that gives the
+/// chosen date with the most citations (ties: the smallest id), so that
+/// merging again keeps them.
+pub fn combine(members: &[&Event]) -> Event {
+    if let [one] = members {
+        return (*one).clone();
+    }
+    let (date, date_gap) = date(members);
+    let head = members
+        .iter()
+        .filter(|e| e.date == date)
+        .min_by(|a, b| b.sources.len().cmp(&a.sources.len()).then(a.id.cmp(&b.id)))
+        .unwrap_or(&members[0]);
+    let mut order: Vec<&Event> = vec![head];
+    order.extend(members.iter().filter(|e| e.id != head.id));
+    let (killed, killed_gap) = count(members, "killed", |e| e.killed);
+    let (injured, injured_gap) = count(members, "injured", |e| e.injured);
+    let mut tags: Vec<String> = order.iter().flat_map(|e| e.tags.clone()).collect();
+    tags.sort();
+    tags.dedup();
+    if !date.open_start() {
+        tags.retain(|t| t != "undated");
+    }
+    let asserted = members.iter().any(|e| e.mode == Mode::Asserted);
+    Event {
+        id: head.id.clone(),
+        date,
+        title: head.title.clone(),
+        summary: order.iter().find_map(|e| e.summary.clone()),
+        kind: head.kind,
+        mode: if asserted { Mode::Asserted } else { head.mode },
+        actors: union_actors(order.iter().map(|e| e.actors.as_slice())),
+        targets: union_actors(order.iter().map(|e| e.targets.as_slice())),
+        place: order.iter().find_map(|e| e.place.clone()),
+        killed,
+        injured,
+        tags,
+        sources: citations(members),
+        confidence: members.iter().map(|e| e.confidence).fold(0.0, f64::max),
+        discrepancies: [date_gap, killed_gap, injured_gap]
+            .into_iter()
+            .flatten()
+            .collect(),
+    }
+}

@@ -1,0 +1,276 @@
+//! `annals extract --update`: new reports attached to the events of a
+//! store folder that already tell of their happening, never a copy.
+//!
+//! What a person wrote stays: an existing event only gains citations (the
+//! new reports, added to its `sources` in its own file, every other byte
+//! of the file kept), and an event deleted from the file of an article
+//! already extracted is remembered in [`REJECTED_FILE`] rather than
+//! extracted again.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use super::{cluster, combine, similar::Keys, REJECTED_FILE};
+use crate::error::{Diagnostic, Error, Location, Result};
+use crate::model::{Citation, Event, Rejected, Store};
+use crate::store::write::{self, Written};
+
+/// What an update did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Updated {
+    /// Reports attached to existing events.
+    pub attached: usize,
+    /// New events written.
+    pub events: usize,
+    /// New links written.
+    pub links: usize,
+    /// Reports found deleted and added to the rejected list.
+    pub rejected: usize,
+}
+
+/// The key of a report: its source and trigger (else its span).
+fn report(c: &Citation) -> (String, Option<[usize; 2]>) {
+    (c.id.clone(), c.trigger.or(c.span))
+}
+
+/// The reports of `found` (one article's events each, not merged) that are
+/// new to `existing`: a report already cited is dropped, and one of an
+/// article the store already has but no longer cites was deleted by a
+/// person, so it is dropped and returned among the rejected.
+fn new_reports(existing: &Store, found: Vec<Event>) -> (Vec<Event>, Vec<Rejected>) {
+    let cited: HashSet<_> = existing
+        .events
+        .iter()
+        .flat_map(|e| e.sources.iter().map(report))
+        .collect();
+    let known: HashSet<&str> = existing.sources.iter().map(|s| s.id.as_str()).collect();
+    let gone: HashSet<&str> = existing.rejected.iter().map(|r| r.id.as_str()).collect();
+    let mut fresh = Vec::new();
+    let mut rejected = Vec::new();
+    for e in found {
+        if gone.contains(e.id.as_str()) || e.sources.iter().all(|c| cited.contains(&report(c))) {
+            continue;
+        }
+        if e.sources.iter().any(|c| known.contains(c.id.as_str())) {
+            rejected.push(Rejected {
+                id: e.id.clone(),
+                title: e.title.clone(),
+            });
+            continue;
+        }
+        fresh.push(e);
+    }
+    (fresh, rejected)
+}
+
+/// The new reports placed: citations to add to existing events (by id),
+/// new events, and the id each report now goes by.
+struct Placed {
+    attach: BTreeMap<String, Vec<Citation>>,
+    events: Vec<Event>,
+    renamed: HashMap<String, String>,
+}
+
+/// Clusters the existing events with the new reports: a cluster with an
+/// existing event takes the new reports as citations of its first existing
+/// event; one without becomes a new event.
+fn place(existing: &[Event], fresh: Vec<Event>) -> Placed {
+    let n = existing.len();
+    let keys: Vec<_> = existing.iter().chain(&fresh).map(Keys::of).collect();
+    let mut placed = Placed {
+        attach: BTreeMap::new(),
+        events: Vec::new(),
+        renamed: HashMap::new(),
+    };
+    for group in cluster::clusters(&keys) {
+        let (old, new): (Vec<usize>, Vec<usize>) = group.iter().partition(|&&i| i < n);
+        if new.is_empty() {
+            continue;
+        }
+        let members: Vec<&Event> = new.iter().map(|&i| &fresh[i - n]).collect();
+        let target = match old.first() {
+            Some(&o) => {
+                let cites = placed.attach.entry(existing[o].id.clone()).or_default();
+                cites.extend(members.iter().flat_map(|e| e.sources.clone()));
+                existing[o].id.clone()
+            }
+            None => {
+                let merged = combine(&members);
+                let id = merged.id.clone();
+                placed.events.push(merged);
+                id
+            }
+        };
+        for m in members {
+            placed.renamed.insert(m.id.clone(), target.clone());
+        }
+    }
+    placed
+}
+
+/// Adds `cites` to the event `id` of the TOML document `doc`; false when
+/// the document has no such event.
+fn attach_in(doc: &mut toml_edit::DocumentMut, id: &str, cites: &[Citation]) -> Result<bool> {
+    let Some(events) = doc
+        .get_mut("event")
+        .and_then(|e| e.as_array_of_tables_mut())
+    else {
+        return Ok(false);
+    };
+    let Some(event) = events
+        .iter_mut()
+        .find(|t| t.get("id").and_then(|v| v.as_str()) == Some(id))
+    else {
+        return Ok(false);
+    };
+    let mut list = match event.remove("sources") {
+        Some(toml_edit::Item::ArrayOfTables(a)) => a,
+        Some(other) => {
+            event.insert("sources", other);
+            return Err(Error::Invalid(vec![Diagnostic::error(
+                None,
+                format!("cannot add sources to event `{id}`: its `sources` is not written as [[event.sources]] tables"),
+            )
+            .with_help("write its sources as [[event.sources]] tables, then update again")]));
+        }
+        None => toml_edit::ArrayOfTables::new(),
+    };
+    for c in cites {
+        let text = toml::to_string(c).map_err(|e| {
+            Error::Invalid(vec![Diagnostic::error(
+                None,
+                format!("a citation cannot be written: {e}"),
+            )])
+        })?;
+        let table: toml_edit::DocumentMut = text.parse().map_err(|e| {
+            Error::Invalid(vec![Diagnostic::error(
+                None,
+                format!("a citation cannot be written: {e}"),
+            )])
+        })?;
+        list.push(table.as_table().clone());
+    }
+    event.insert("sources", toml_edit::Item::ArrayOfTables(list));
+    Ok(true)
+}
+
+/// Adds the citations of `attach` to their events in the store files of
+/// `dir`, each file changed replaced atomically, every other byte kept.
+fn attach_all(dir: &Path, attach: &BTreeMap<String, Vec<Citation>>) -> Result<()> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    crate::store::collect(dir, &mut files, &mut Vec::new())?;
+    let mut left: BTreeMap<&str, &Vec<Citation>> =
+        attach.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    for path in files {
+        if left.is_empty() {
+            break;
+        }
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&shown, e))?;
+        let Ok(mut doc) = text.parse::<toml_edit::DocumentMut>() else {
+            continue;
+        };
+        let mut changed = false;
+        let ids: Vec<&str> = left.keys().copied().collect();
+        for id in ids {
+            if attach_in(&mut doc, id, left[id])? {
+                changed = true;
+                left.remove(id);
+            }
+        }
+        if changed {
+            write::atomic_write(&path, &doc.to_string(), write::Mode::Replace)?;
+        }
+    }
+    match left.keys().next() {
+        None => Ok(()),
+        Some(id) => Err(Error::Invalid(vec![Diagnostic::error(
+            Some(Location::Path(dir.display().to_string())),
+            format!("event `{id}` was not found in any store file to add its new sources"),
+        )])),
+    }
+}
+
+/// Updates the store folder `dir` (already holding a valid store,
+/// `existing`) with `found`, the stores of the articles extracted now:
+/// new reports of known happenings become citations of their events, the
+/// rest new events in their articles' files; new links join them where
+/// they close no cycle; deleted reports are added to the rejected list.
+/// Hold the folder's lock around it.
+pub fn update(
+    dir: &Path,
+    existing: &Store,
+    found: Vec<Store>,
+    done: &mut dyn FnMut(&Written),
+) -> Result<Updated> {
+    let found = super::concat(found);
+    let (fresh, rejected) = new_reports(existing, found.events);
+    let placed = place(&existing.events, fresh);
+    let mut report = Updated {
+        attached: placed.attach.values().map(Vec::len).sum(),
+        events: placed.events.len(),
+        rejected: rejected.len(),
+        ..Updated::default()
+    };
+    attach_all(dir, &placed.attach)?;
+    let known: HashSet<&str> = existing.sources.iter().map(|s| s.id.as_str()).collect();
+    let links = new_links(existing, &placed, found.links);
+    report.links = links.len();
+    let new = Store {
+        sources: found
+            .sources
+            .into_iter()
+            .filter(|s| !known.contains(s.id.as_str()))
+            .collect(),
+        events: placed.events,
+        links,
+        rejected: Vec::new(),
+    };
+    let (stores, _) = super::by_source(new);
+    write::write_stores(dir, &stores, true, done)?;
+    if !rejected.is_empty() {
+        let mut all = existing.rejected.clone();
+        all.extend(rejected);
+        let path = dir.join(REJECTED_FILE);
+        write::atomic_write(&path, &super::rejected_text(&all)?, write::Mode::Replace)?;
+    }
+    Ok(report)
+}
+
+/// The links of the new reports moved onto the events they joined, those
+/// the store lacks and that close no cycle with its links.
+fn new_links(
+    existing: &Store,
+    placed: &Placed,
+    links: Vec<crate::model::Link>,
+) -> Vec<crate::model::Link> {
+    let ids: Vec<&str> = existing
+        .events
+        .iter()
+        .chain(&placed.events)
+        .map(|e| e.id.as_str())
+        .collect();
+    let index: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let mut kept = crate::extract::Acyclic::new(ids.len());
+    for l in &existing.links {
+        if let (Some(&a), Some(&b)) = (index.get(l.from.as_str()), index.get(l.to.as_str())) {
+            kept.add(a, b);
+        }
+    }
+    let mut out = Vec::new();
+    for mut l in links {
+        let (Some(from), Some(to)) = (placed.renamed.get(&l.from), placed.renamed.get(&l.to))
+        else {
+            continue;
+        };
+        let (Some(&a), Some(&b)) = (index.get(from.as_str()), index.get(to.as_str())) else {
+            continue;
+        };
+        if kept.add(a, b) {
+            l.from = from.clone();
+            l.to = to.clone();
+            out.push(l);
+        }
+    }
+    out
+}

@@ -1,0 +1,309 @@
+//! Merging the reports of one happening: across articles, across stores,
+//! and into an existing store with `extract --update`.
+
+use std::path::Path;
+
+use annals::merge::merge;
+use annals::model::{Event, Link, Relation, Store};
+use annals::store::write::toml_text;
+
+use crate::util::{expect_code, run_in, snapshot, with_stdin};
+
+const A: &str = "Mubarak resigns\n\nHosni Mubarak resigned on Friday after protests in Cairo. Police killed 12 people in Suez on Thursday.\n";
+const B: &str = "Mubarak quits\n\nEgyptian President Hosni Mubarak resigned on Friday. Police killed 15 people in Suez on Thursday. Rebels attacked a convoy near Aswan on Monday.\n";
+
+fn event(id: &str, date: &str, title: &str, actor: &str, source: &str) -> Event {
+    let text = format!(
+        r#"id = "{id}"
+date = "{date}"
+title = "{title}"
+kind = "retreat"
+actors = ["{actor}"]
+sources = [{{ id = "{source}" }}]
+"#
+    );
+    toml::from_str(&text).unwrap()
+}
+
+fn link(from: &str, to: &str, source: &str) -> Link {
+    Link {
+        from: from.into(),
+        to: to.into(),
+        relation: Relation::Causes,
+        evidence: String::new(),
+        source: Some(source.into()),
+        confidence: 0.6,
+    }
+}
+
+fn sample() -> Store {
+    let mut s = Store::default();
+    for id in ["s1", "s2", "s3"] {
+        s.sources
+            .push(toml::from_str(&format!("id = \"{id}\"\npublished = \"2011-02-12\"")).unwrap());
+    }
+    s.events = vec![
+        event(
+            "a1",
+            "2011-02-11",
+            "Hosni Mubarak resigns",
+            "Hosni Mubarak",
+            "s1",
+        ),
+        event("a2", "2011-02", "Mubarak resigns", "Mubarak", "s2"),
+        event("b1", "2011-02-12", "Army takes power", "Army", "s1"),
+        event(
+            "b2",
+            "2011-02-12",
+            "Army takes control",
+            "Egyptian Army",
+            "s2",
+        ),
+        event("c", "2011-02-12", "Army takes power", "Army", "s3"),
+    ];
+    s.events[4].kind = annals::model::Kind::Protest;
+    s.links = vec![
+        link("a1", "b1", "s1"),
+        link("a2", "b2", "s2"),
+        link("b2", "a2", "s2"),
+        link("a1", "a2", "s1"),
+    ];
+    s
+}
+
+#[test]
+fn reports_of_one_happening_become_one_event_citing_each() {
+    let m = merge(sample());
+    let ids: Vec<&str> = m.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(m.events.len(), 3, "{ids:?}");
+    let resign = m
+        .events
+        .iter()
+        .find(|e| e.id == "a1")
+        .expect("the precise report's id");
+    assert_eq!(
+        resign.date.as_str(),
+        "2011-02-11",
+        "the most precise date agreed on"
+    );
+    let cited: Vec<&str> = resign.sources.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(cited, ["s1", "s2"]);
+    assert!(
+        resign.discrepancies.is_empty(),
+        "a day inside the month agrees"
+    );
+    assert!(
+        m.events.iter().any(|e| e.id == "c"),
+        "another kind stays apart"
+    );
+    // a1 -> b1 and a2 -> b2 are one link; b2 -> a2 would close a cycle and
+    // a1 -> a2 is now a self-link.
+    assert_eq!(m.links.len(), 1, "{:?}", m.links);
+    assert_eq!(
+        (m.links[0].from.as_str(), m.links[0].to.as_str()),
+        ("a1", "b1")
+    );
+}
+
+#[test]
+fn merging_is_deterministic_and_idempotent() {
+    let once = merge(sample());
+    let mut shuffled = sample();
+    shuffled.events.reverse();
+    shuffled.links.reverse();
+    shuffled.sources.reverse();
+    assert_eq!(
+        toml_text(&merge(shuffled)).unwrap(),
+        toml_text(&once).unwrap()
+    );
+    let twice = merge(once.clone());
+    assert_eq!(toml_text(&twice).unwrap(), toml_text(&once).unwrap());
+}
+
+#[test]
+fn disagreements_are_recorded_with_the_sources_on_each_side() {
+    let mut s = sample();
+    s.events.truncate(2);
+    s.links.clear();
+    s.events[0].killed = Some(12);
+    s.events[1].killed = Some(15);
+    s.events[1].date = "2011-W06".parse().unwrap(); // 7-13 February
+    s.events[0].date = "2011-02-05/2011-02-08".parse().unwrap();
+    let m = merge(s);
+    assert_eq!(m.events.len(), 1);
+    let e = &m.events[0];
+    assert_eq!(e.killed, Some(15), "a tie keeps the larger count");
+    let fields: Vec<&str> = e.discrepancies.iter().map(|d| d.field.as_str()).collect();
+    assert_eq!(fields, ["date", "killed"]);
+    let killed = &e.discrepancies[1].claims;
+    assert_eq!(killed[0].value, "12");
+    assert_eq!(killed[0].sources, ["s1"]);
+    assert_eq!(killed[1].value, "15");
+    assert_eq!(killed[1].sources, ["s2"]);
+    // Merging again keeps what each source said.
+    assert_eq!(merge(m.clone()), m);
+}
+
+#[test]
+fn a_rejected_id_never_comes_back() {
+    let mut s = sample();
+    s.rejected.push(annals::model::Rejected {
+        id: "a1".into(),
+        title: String::new(),
+    });
+    let m = merge(s);
+    assert!(m.events.iter().all(|e| e.id != "a1"));
+    let resign = m
+        .events
+        .iter()
+        .find(|e| e.id == "a2")
+        .expect("the other report stays");
+    let cited: Vec<&str> = resign.sources.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(cited, ["s2"]);
+    assert_eq!(m.rejected.len(), 1);
+}
+
+fn articles(dir: &Path) {
+    std::fs::write(dir.join("a.txt"), A).unwrap();
+    std::fs::write(dir.join("b.txt"), B).unwrap();
+}
+
+fn events_of(dir: &Path, store: &str) -> Vec<serde_json::Value> {
+    let out = run_in(dir, &["timeline", "--format", "json", store]);
+    expect_code(&out, 0);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["events"].as_array().unwrap().clone()
+}
+
+#[test]
+fn extract_merges_a_batch_and_merge_is_idempotent_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    articles(dir.path());
+    let args = ["extract", "a.txt", "b.txt", "--published", "2011-02-12"];
+    expect_code(
+        &run_in(dir.path(), &[&args[..], &["--out", "s"]].concat()),
+        0,
+    );
+    expect_code(
+        &run_in(
+            dir.path(),
+            &[&args[..], &["--out", "raw", "--no-merge"]].concat(),
+        ),
+        0,
+    );
+    let merged = events_of(dir.path(), "s");
+    let raw = events_of(dir.path(), "raw");
+    assert!(merged.len() < raw.len(), "{} < {}", merged.len(), raw.len());
+    let resign = merged
+        .iter()
+        .find(|e| e["title"].as_str().unwrap().contains("Mubarak resign"))
+        .unwrap();
+    assert_eq!(resign["sources"].as_array().unwrap().len(), 2);
+    expect_code(&run_in(dir.path(), &["merge", "raw", "--out", "m1"]), 0);
+    expect_code(&run_in(dir.path(), &["merge", "m1", "--out", "m2"]), 0);
+    let files = |d: &str| -> Vec<(std::path::PathBuf, Vec<u8>)> {
+        let root = dir.path().join(d);
+        snapshot(&root)
+            .into_iter()
+            .map(|(p, b)| (p.strip_prefix(&root).unwrap().to_path_buf(), b))
+            .collect()
+    };
+    assert_eq!(
+        files("m1"),
+        files("m2"),
+        "merging a merged store changes no byte"
+    );
+    assert_eq!(files("m1"), files("s"), "extract merges as merge does");
+    expect_code(&run_in(dir.path(), &["check", "m1"]), 0);
+    // JSON Lines: merge prints a store that merge and check read back.
+    let lines = run_in(dir.path(), &["merge", "m1"]).stdout;
+    expect_code(&with_stdin(&["check", "-"], &lines), 0);
+    assert_eq!(with_stdin(&["merge", "-"], &lines).stdout, lines);
+}
+
+/// `text` without the event whose id starts with `id` and its links, as a
+/// person deletes them.
+fn without(text: &str, id: &str) -> String {
+    let mut out = Vec::new();
+    let mut skipping = false;
+    for block in text.split("\n\n") {
+        if block.starts_with("[[event]]") || block.starts_with("[[link]]") {
+            skipping = block.contains(&format!("\"{id}"));
+        }
+        if !skipping {
+            out.push(block);
+        }
+    }
+    out.join("\n\n")
+}
+
+#[test]
+fn update_attaches_new_reports_keeps_edits_and_remembers_deletions() {
+    let dir = tempfile::tempdir().unwrap();
+    articles(dir.path());
+    let first = [
+        "extract",
+        "a.txt",
+        "--published",
+        "2011-02-12",
+        "--out",
+        "s",
+    ];
+    expect_code(&run_in(dir.path(), &first), 0);
+    let file = dir.path().join("s/a.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // A person retitles the resignation and deletes the Cairo event.
+    let edited = text.replace(
+        "title = \"Hosni Mubarak resigns\"",
+        "title = \"Hosni Mubarak resigns after 30 years\" # edited",
+    );
+    let edited = without(&edited, "2011-02-11-after-protests");
+    std::fs::write(&file, &edited).unwrap();
+    let update = [
+        "extract",
+        "a.txt",
+        "b.txt",
+        "--published",
+        "2011-02-12",
+        "--out",
+        "s",
+        "--update",
+    ];
+    let out = run_in(dir.path(), &update);
+    expect_code(&out, 0);
+    let events = events_of(dir.path(), "s");
+    let goes = events
+        .iter()
+        .find(|e| e["title"] == "Hosni Mubarak resigns after 30 years")
+        .expect("the edit kept");
+    let cited: Vec<&str> = goes["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(cited, ["a", "b"], "b's report attached, not copied");
+    let copies = events
+        .iter()
+        .filter(|e| e["title"].as_str().unwrap().contains("Mubarak resign"));
+    assert_eq!(copies.count(), 1, "no copy of the resignation");
+    assert!(
+        !events
+            .iter()
+            .any(|e| e["title"] == "After protests in Cairo"),
+        "deleted stays deleted"
+    );
+    let rejected = std::fs::read_to_string(dir.path().join("s/rejected.toml")).unwrap();
+    assert!(rejected.contains("after-protests-cairo"), "{rejected}");
+    let after = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        after.starts_with(&edited[..edited.find("[[event.sources]]").unwrap()]),
+        "{after}"
+    );
+    assert!(after.contains("# edited"));
+    // Again: nothing new, nothing changes.
+    let before = snapshot(&dir.path().join("s"));
+    expect_code(&run_in(dir.path(), &update), 0);
+    assert_eq!(snapshot(&dir.path().join("s")), before);
+    expect_code(&run_in(dir.path(), &["check", "s"]), 0);
+}

@@ -287,7 +287,7 @@ fn batches_stream_events_and_report_bad_lines() {
     );
     assert_eq!(lines[0]["id"], "a");
     let line = &lines[1];
-    assert_eq!(line["doc"], "a");
+    assert_eq!(line["sources"][0]["id"], "a");
     assert_eq!(line["kind"], "coerce");
     assert_eq!(line["date"], "2011-01-25");
 }

@@ -106,9 +106,8 @@ fn finish(args: &Args, stores: Vec<Store>, out: &mut dyn Write) -> annals::Resul
     };
     if args.no_merge {
         write_all(dir, &stores, args.update)?;
-    } else if args.update && has_store(dir) {
-        let existing = annals::store::load(&dir.display().to_string())?;
-        let done = annals::merge::update::update(dir, &existing, stores, &mut written)?;
+    } else if args.update {
+        let done = annals::merge::update::update(dir, stores, &mut written)?;
         super::note(format_args!(
             "{}: {} attached to existing events, {}, {}, {} deleted by hand and remembered",
             dir.display(),
@@ -121,13 +120,6 @@ fn finish(args: &Args, stores: Vec<Store>, out: &mut dyn Write) -> annals::Resul
         annals::merge::write_new(dir, merged(stores), &mut written).map_err(exists_help)?;
     }
     Ok(0)
-}
-
-/// True when `dir` holds a store file.
-fn has_store(dir: &std::path::Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|mut d| {
-        d.any(|e| e.is_ok_and(|e| e.path().extension().is_some_and(|x| x == "toml")))
-    })
 }
 
 /// Notes a file written on standard error.

@@ -35,15 +35,27 @@ fn report(c: &Citation) -> (String, Option<[usize; 2]>) {
 
 /// The reports of `found` (one article's events each, not merged) that are
 /// new to `existing`: a report already cited is dropped, and one of an
-/// article the store already has but no longer cites was deleted by a
-/// person, so it is dropped and returned among the rejected.
-fn new_reports(existing: &Store, found: Vec<Event>) -> (Vec<Event>, Vec<Rejected>) {
+/// article the store already has (the same source record in
+/// `found_sources`) but no longer cites was deleted by a person, so it is
+/// dropped and returned among the rejected.
+fn new_reports(
+    existing: &Store,
+    found_sources: &[crate::model::Source],
+    found: Vec<Event>,
+) -> (Vec<Event>, Vec<Rejected>) {
     let cited: HashSet<_> = existing
         .events
         .iter()
         .flat_map(|e| e.sources.iter().map(report))
         .collect();
-    let known: HashSet<&str> = existing.sources.iter().map(|s| s.id.as_str()).collect();
+    // An article the store already has, unchanged: what it no longer
+    // cites was deleted. (Another article under the same id is new.)
+    let known: HashSet<&str> = existing
+        .sources
+        .iter()
+        .filter(|s| found_sources.contains(s))
+        .map(|s| s.id.as_str())
+        .collect();
     let gone: HashSet<&str> = existing.rejected.iter().map(|r| r.id.as_str()).collect();
     let mut fresh = Vec::new();
     let mut rejected = Vec::new();
@@ -191,20 +203,19 @@ fn attach_all(dir: &Path, attach: &BTreeMap<String, Vec<Citation>>) -> Result<()
     }
 }
 
-/// Updates the store folder `dir` (already holding a valid store,
-/// `existing`) with `found`, the stores of the articles extracted now:
-/// new reports of known happenings become citations of their events, the
-/// rest new events in their articles' files; new links join them where
-/// they close no cycle; deleted reports are added to the rejected list.
-/// Hold the folder's lock around it.
-pub fn update(
-    dir: &Path,
-    existing: &Store,
-    found: Vec<Store>,
-    done: &mut dyn FnMut(&Written),
-) -> Result<Updated> {
+/// Updates the store folder `dir` with `found`, the stores of the articles
+/// extracted now: new reports of known happenings become citations of
+/// their events, the rest new events in their articles' files; new links
+/// join them where they close no cycle; deleted reports are added to the
+/// rejected list. The folder is locked throughout, so runs take turns; a
+/// folder that does not exist yet is created.
+pub fn update(dir: &Path, found: Vec<Store>, done: &mut dyn FnMut(&Written)) -> Result<Updated> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display().to_string(), e))?;
+    let _lock = write::lock_folder(dir)?;
+    write::sweep(dir);
+    let existing = crate::store::load(&dir.display().to_string())?;
     let found = super::concat(found);
-    let (fresh, rejected) = new_reports(existing, found.events);
+    let (fresh, rejected) = new_reports(&existing, &found.sources, found.events);
     let placed = place(&existing.events, fresh);
     let mut report = Updated {
         attached: placed.attach.values().map(Vec::len).sum(),
@@ -213,21 +224,31 @@ pub fn update(
         ..Updated::default()
     };
     attach_all(dir, &placed.attach)?;
-    let known: HashSet<&str> = existing.sources.iter().map(|s| s.id.as_str()).collect();
-    let links = new_links(existing, &placed, found.links);
+    let links = new_links(&existing, &placed, found.links);
     report.links = links.len();
     let new = Store {
-        sources: found
-            .sources
-            .into_iter()
-            .filter(|s| !known.contains(s.id.as_str()))
-            .collect(),
+        sources: found.sources,
         events: placed.events,
         links,
         rejected: Vec::new(),
     };
     let (stores, _) = super::by_source(new);
-    write::write_stores(dir, &stores, true, done)?;
+    for s in &stores {
+        let path = write::file_for(dir, s);
+        let (events, links, updated) = if path.exists() {
+            let (e, l) = write::update(&path, s)?;
+            (e, l, true)
+        } else {
+            write::atomic_write(&path, &write::toml_text(s)?, write::Mode::CreateNew)?;
+            (s.events.len(), s.links.len(), false)
+        };
+        done(&Written {
+            path,
+            events,
+            links,
+            updated,
+        });
+    }
     if !rejected.is_empty() {
         let mut all = existing.rejected.clone();
         all.extend(rejected);

@@ -166,9 +166,10 @@ fn context_decides_the_day_month_and_year() {
 
 #[test]
 fn conversation_reads_a_forward_cue_anywhere_in_the_sentence() {
-    // In news, a far cue counts only if it is the nearest and looks ahead;
-    // in conversation any forward cue in the sentence does.
-    let text = "I will, if the weather that was so bad holds and my brother lends me his old car for the trip, see you Friday.";
+    // In news, only the clause that governs the day counts ("works" says
+    // nothing, so the day is the last one); in conversation any forward
+    // cue in the sentence does.
+    let text = "Friday works for me, and my brother will bring his old car for the trip.";
     let value = |doc_type| {
         tag(text, day("2020-09-29"), doc_type)
             .into_iter()

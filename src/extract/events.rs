@@ -56,8 +56,8 @@ const CONTINUES: [&str; 11] = [
 pub fn extract(article: &Article, lex: &Lexicon, furniture: &Furniture) -> Store {
     let text = &article.text;
     let layer = crate::text::tokenize(text);
-    let timexes = time::tag_tokenized(text, &layer, article.published, DocType::News);
     let doc = Doc::parse_tokenized(text, layer, Model::shipped());
+    let timexes = time::tag_parsed(&doc, article.published, DocType::News);
     let (frames, verbs) = (Frames::shipped(), Verbs::shipped());
     let mut drafts: Vec<Draft> = Vec::new();
     let mut links: Vec<(usize, usize, Relation, usize)> = Vec::new();

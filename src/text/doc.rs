@@ -166,6 +166,11 @@ impl<'t> Doc<'t> {
         }
     }
 
+    /// The text that was parsed.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
     /// The word as written.
     pub fn form(&self, word: usize) -> &'t str {
         self.words[word].token.form(self.text)

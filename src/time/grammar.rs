@@ -11,7 +11,7 @@ use super::happenings::Happened;
 use super::lexicon::sets as words;
 use super::scan::{Shape, Token};
 use super::story;
-use super::tense::{sentence_tense, tense, Cue, Tense};
+use super::tense::{tense, Syntax, Tense};
 use super::{DocType, TimexType};
 
 /// An expression found by a rule, before it is written out.
@@ -98,6 +98,8 @@ pub struct Context<'a> {
     /// The last month or quarter mentioned: what "the same period last
     /// year" compares with.
     pub period: Option<Point>,
+    /// The parse of the sentences, read when a rule asks for a tense.
+    pub syntax: Syntax<'a>,
     /// The tense read around each token, once asked for.
     pub tenses: Vec<Cell<Option<Option<Tense>>>>,
     /// For each sentence, whether it or the one before speaks of quarters:
@@ -158,20 +160,14 @@ impl Context<'_> {
     }
 
     fn read_tense(&self, i: usize) -> Option<Tense> {
-        let near = tense(self.tokens, i, i + 1);
-        if near.is_some() {
-            return near;
-        }
-        if self.doc_type != DocType::Colloquial {
-            // Far off, only a forward cue outweighs the past bias of news:
-            // "the ministry said ferries would sail ..., with a third
-            // crossing each week from August 6".
-            return sentence_tense(self.tokens, i, i + 1).filter(|t| *t == Tense::Future);
+        let read = tense(&self.syntax, self.tokens, i);
+        if read.is_some() || self.doc_type != DocType::Colloquial {
+            return read;
         }
         // Tokens come in sentence order: look only within this one.
         let sentence = self.tokens.get(i)?.sentence;
         let same = |t: &&Token| t.sentence == sentence;
-        let forward = |t: &Token| t.lex.and_then(|l| l.tense) == Some(Cue::Future);
+        let forward = |t: &Token| t.lex.and_then(|l| l.tense) == Some(Tense::Future);
         let before = self.tokens[..i].iter().rev().take_while(same);
         let after = self.tokens[i..].iter().take_while(same);
         before.chain(after).any(forward).then_some(Tense::Future)
@@ -235,7 +231,7 @@ impl Context<'_> {
             .iter()
             .take(3)
             .any(|t| matches!(t.lower.as_str(), "since" | "until" | "till" | "before"));
-        let ahead = |t: &&Token| t.lex.and_then(|l| l.tense) == Some(Cue::Future);
+        let ahead = |t: &&Token| t.lex.and_then(|l| l.tense) == Some(Tense::Future);
         bounded || clause.iter().any(|t| t.lower == "had") || clause.iter().any(ahead)
     }
 
@@ -1237,7 +1233,9 @@ fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
         "recent" => -1,
         _ => return None,
     };
-    let j = i + 1;
+    // "this fiscal year", "last financial year": the year.
+    let kind = cx.is(i + 2, &["year"]) && words().year_kinds.contains(cx.word(i + 1));
+    let j = if kind { i + 2 } else { i + 1 };
     let t = cx.tokens.get(j)?;
     // "the following month" counts from the period the text just named:
     // "In March, ... The following month, ..." is April.
@@ -2418,7 +2416,7 @@ pub fn match_at(cx: &Context<'_>, i: usize) -> Option<Found> {
         if cx.is(j, &["-", "of", "in", "on"]) {
             j += 1;
         }
-        if let Some(mut f) = best(cx, j) {
+        if let Some(mut f) = best(cx, j).or_else(|| bare_period(cx, j)) {
             let point_like = f.point.is_some();
             if (modifier.is_some() && point_like) || (approx && f.kind != TimexType::Set) {
                 f.first = i;
@@ -2438,6 +2436,17 @@ pub fn match_at(cx: &Context<'_>, i: usize) -> Option<Found> {
         f.first = i - 1;
     }
     Some(f)
+}
+
+/// "the end of year", "by the middle of month": a unit without its
+/// article after a modifier is the report's (or the story's) own.
+fn bare_period(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let p = match cx.word(i) {
+        "year" => Point::Year(cx.this_year()),
+        "month" => unit_point("M", cx.told().unwrap_or(cx.dct), 0)?,
+        _ => return None,
+    };
+    Some(Found::date(i, i + 1, p))
 }
 
 fn best(cx: &Context<'_>, i: usize) -> Option<Found> {

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::tense::Cue;
+use super::tense::Tense;
 use crate::error::Diagnostic;
 use crate::text::WordMap;
 
@@ -32,7 +32,7 @@ pub struct Lex {
     /// PRESENT_REF, PAST_REF or FUTURE_REF.
     pub reference: Option<&'static str>,
     /// Which way the word makes its sentence look.
-    pub tense: Option<Cue>,
+    pub tense: Option<Tense>,
     /// The kind of happening the word names, for "the day after the
     /// shooting".
     pub happening: Option<&'static str>,
@@ -179,7 +179,7 @@ struct File {
     seasons: HashMap<String, Season>,
     day_parts: HashMap<String, DayPart>,
     references: HashMap<String, Reference>,
-    tense_cues: HashMap<String, Cue>,
+    tense_cues: HashMap<String, Tense>,
     happenings: HashMap<String, String>,
     word_sets: WordSets,
     holidays: HashMap<String, String>,
@@ -195,16 +195,10 @@ pub struct WordSets {
     pub counting_adjectives: HashSet<String>,
     /// What "today's" speaks of when it means the present age.
     pub generic_now: HashSet<String>,
-    /// Verbs of commitment, whose infinitive lies ahead of them.
-    pub committing: HashSet<String>,
-    /// Words before an -ed form that make it no past tense.
-    pub not_past_before: HashSet<String>,
-    /// Words that may stand before an expression opening its sentence.
-    pub fronting: HashSet<String>,
-    /// Words after which "plans" is a noun.
-    pub plans_as_noun_after: HashSet<String>,
-    /// Words that end a clause, looking forward.
-    pub clause_ends: HashSet<String>,
+    /// Verbs of saying, whose date is the saying's.
+    pub reporting: HashSet<String>,
+    /// Kinds of year that are still the year ("this fiscal year").
+    pub year_kinds: HashSet<String>,
 }
 
 fn leak(s: String) -> &'static str {

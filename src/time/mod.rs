@@ -143,6 +143,28 @@ pub fn tag_tokenized(
     dct: NaiveDate,
     doc_type: DocType,
 ) -> Vec<Timex> {
+    let syntax = tense::Syntax::lazy(text, &layer.tokens, &layer.sentences);
+    tag_with(text, layer, syntax, dct, doc_type)
+}
+
+/// [`tag`] for a text already parsed (by [`crate::text::Doc::parse`]): the
+/// tenses that decide bare weekdays and months are read from its parse.
+pub fn tag_parsed(doc: &crate::text::Doc<'_>, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
+    let layer = crate::text::Tokenized {
+        tokens: doc.words.iter().map(|w| w.token).collect(),
+        sentences: doc.sentences.clone(),
+    };
+    let syntax = tense::Syntax::parsed(doc, &layer.tokens);
+    tag_with(doc.text(), &layer, syntax, dct, doc_type)
+}
+
+fn tag_with(
+    text: &str,
+    layer: &crate::text::Tokenized,
+    syntax: tense::Syntax<'_>,
+    dct: NaiveDate,
+    doc_type: DocType,
+) -> Vec<Timex> {
     let dct = dct.clamp(crate::model::date::FIRST_DAY, crate::model::date::LAST_DAY);
     let tokens = scan::scan(text, layer);
     let sentences = tokens.last().map_or(0, |t| t.sentence as usize + 1);
@@ -165,6 +187,7 @@ pub fn tag_tokenized(
         last_day: None,
         story_day: None,
         happened: happenings::Happened::new(),
+        syntax,
         tenses: vec![std::cell::Cell::new(None); tokens.len()],
         period: None,
         quarterly,

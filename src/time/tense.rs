@@ -1,19 +1,27 @@
-//! Which way a sentence looks from the reference date, as far as a bare
+//! Which way a clause looks from the reference date, as far as a bare
 //! weekday or month needs to know: "Friday" is last Friday in "the talks
 //! ended Friday" and next Friday in "the talks will resume Friday".
 //!
-//! There is no parser here: the cue nearest to the expression in its
-//! clause decides. Nearest matters because news sentences nest clauses
-//! with different tenses ("officials said the talks will resume Monday":
-//! `will` is nearer to Monday than `said`), and the verb of reporting that
-//! opens most news sentences says when it was said, not when the reported
-//! thing happens, so it counts only when nothing nearer speaks.
+//! The text layer's dependency parse decides. The expression hangs from a
+//! predicate ("resume"), and that predicate's tense, aspect and modality
+//! say which way it looks: its auxiliaries ("will", "would", "has", "had"),
+//! its own form (a past tense, a participle, an infinitive) and the words
+//! of the lexicon's `[tense_cues]` ("scheduled", "due", "meets"). A
+//! predicate without tense of its own (a gerund, a noun) takes the tense
+//! of the clause it hangs from; a finite clause in the present speaks for
+//! itself, so a past verb of reporting above it ("officials said the talks
+//! resume Friday") does not count. Only sentences with an expression that
+//! needs its direction are parsed.
 
-use super::lexicon::sets;
-use super::scan::{Shape, Token};
+use std::cell::OnceCell;
 
-/// The direction a sentence points in, relative to the reference date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use super::lexicon::{lexicon, sets as words};
+use super::scan::Token;
+use crate::text::{Doc, Model, Sentence, Token as TextToken, Upos};
+
+/// The direction a clause points in, relative to the reference date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Tense {
     /// Reports what happened: a bare day or month is the last one.
     Past,
@@ -21,116 +29,151 @@ pub enum Tense {
     Future,
 }
 
-/// A word's own tense cue, from the lexicon (`[tense_cues]`, written in
-/// lower case: "future", "past", "report", "neither").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Cue {
-    /// "will", "scheduled", "expected", "next"...
-    Future,
-    /// "was", "met", "ago"...
-    Past,
-    /// A verb of reporting in the past ("said", "announced"): a weak past.
-    Report,
-    /// Ends in -ed but is no past tense ("succeed", "hundred", "indeed").
-    Neither,
-}
-
-/// How far, in tokens, a cue may stand before the expression...
-const BEFORE: usize = 12;
-/// ...and after it, within its clause.
-const AFTER: usize = 8;
-/// How far an infinitive's reach extends: "to admit them in March" looks
-/// ahead, but "trying to sell itself, under a June agreement" does not.
-const INFINITIVE_REACH: usize = 4;
-/// How much farther a weak cue counts than it stands.
-const WEAK: usize = 4;
-
-/// The tense of the sentence around the expression that spans tokens
-/// `first..end`, or `None` when nothing near says.
-pub fn tense(tokens: &[Token], first: usize, end: usize) -> Option<Tense> {
-    tense_within(tokens, first, end, BEFORE, AFTER)
-}
-
-/// [`tense`], with the cue looked for anywhere in the sentence: for when
-/// nothing near speaks.
-pub fn sentence_tense(tokens: &[Token], first: usize, end: usize) -> Option<Tense> {
-    tense_within(tokens, first, end, usize::MAX / 4, usize::MAX / 4)
-}
-
-fn tense_within(
-    tokens: &[Token],
-    first: usize,
+/// One parsed word, as much of it as tense needs.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// Byte span of the word.
+    start: usize,
     end: usize,
-    before: usize,
-    after: usize,
-) -> Option<Tense> {
-    let sentence = tokens.get(first)?.sentence;
-    let mut best: Option<(usize, Tense)> = None;
-    let mut consider = |distance: usize, found: Option<(usize, Tense)>| {
-        if let Some((penalty, t)) = found {
-            let d = distance + penalty;
-            if best.is_none_or(|(b, _)| d < b) {
-                best = Some((d, t));
-            }
-        }
-    };
-    for k in (first.saturating_sub(before)..first).rev() {
-        let t = &tokens[k];
-        if t.sentence != sentence || matches!(t.lower.as_str(), ";" | ":") {
-            break;
-        }
-        consider(first - k, cue(tokens, k, first));
-    }
-    // "On Friday, the council will vote": an expression that opens its
-    // sentence belongs to the clause after its comma.
-    let fronted = tokens[..first]
-        .iter()
-        .rev()
-        .take_while(|t| t.sentence == sentence)
-        .all(|t| sets().fronting.contains(t.lower.as_str()));
-    for k in end..end.saturating_add(after).min(tokens.len()) {
-        let t = &tokens[k];
-        let opening_comma = fronted && k == end && t.lower == ",";
-        // "the Farmers and Growers Union": "and" in a name.
-        let named = t.lower == "and"
-            && tokens[k - 1].capital
-            && tokens.get(k + 1).is_some_and(|n| n.capital);
-        let ends = sets().clause_ends.contains(t.lower.as_str()) && !opening_comma && !named;
-        if t.sentence != sentence || ends {
-            break;
-        }
-        // A cue behind weighs a little less than one in front.
-        consider(k + 2 - end, cue(tokens, k, first));
-    }
-    best.map(|(_, t)| t)
+    upos: Upos,
+    xpos: &'static str,
+    /// The head, as an index within the sentence.
+    head: Option<usize>,
+    deprel: &'static str,
 }
 
-/// The cue token `k` gives, for an expression starting at `first`, with
-/// the distance it is penalised by.
-fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
-    let t = &tokens[k];
-    let word = t.lower.as_str();
-    let before = |n: usize| k.checked_sub(n).map_or("", |p| tokens[p].lower.as_str());
-    let prev = before(1);
-    // Next to the expression, or separated only by its own modifiers
-    // ("until mid-November", "by the end of").
-    let deadline = matches!(
-        word,
-        "until"
-            | "till"
-            | "through"
-            | "by"
-            | "effective"
-            | "starting"
-            | "beginning"
-            | "as"
-            | "since"
-    );
-    let adjacent = deadline
-        && k < first
-        && tokens[k + 1..first].iter().all(|t| {
-            matches!(
+/// The parse of a text's sentences, each read when first asked for.
+pub struct Syntax<'a> {
+    text: &'a str,
+    tokens: &'a [TextToken],
+    sentences: &'a [Sentence],
+    parses: Vec<OnceCell<Vec<Node>>>,
+}
+
+impl<'a> Syntax<'a> {
+    /// Sentences of `text` to be parsed with the shipped model on demand.
+    pub fn lazy(text: &'a str, tokens: &'a [TextToken], sentences: &'a [Sentence]) -> Self {
+        Syntax {
+            text,
+            tokens,
+            sentences,
+            parses: (0..sentences.len()).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// The parse a caller already has; `tokens` are its words' tokens.
+    pub fn parsed(doc: &'a Doc<'_>, tokens: &'a [TextToken]) -> Self {
+        let syntax = Syntax::lazy(doc.text(), tokens, &doc.sentences);
+        for (cell, s) in syntax.parses.iter().zip(&doc.sentences) {
+            let nodes = doc.words[s.tokens.clone()].iter().map(|w| Node {
+                start: w.token.start,
+                end: w.token.end,
+                upos: w.upos,
+                xpos: w.xpos,
+                head: w.head.map(|h| h - s.tokens.start),
+                deprel: w.deprel,
+            });
+            // A fresh cell: it cannot be full.
+            let _ = cell.set(nodes.collect());
+        }
+        syntax
+    }
+
+    /// The words of sentence `s`, parsed.
+    fn sentence(&self, s: usize) -> Option<&[Node]> {
+        let range = self.sentences.get(s)?.tokens.clone();
+        let nodes = self.parses[s].get_or_init(|| {
+            let tokens = &self.tokens[range];
+            let forms: Vec<&str> = tokens.iter().map(|t| t.form(self.text)).collect();
+            let analyses = Model::shipped().analyse(&forms);
+            tokens
+                .iter()
+                .zip(analyses)
+                .map(|(t, a)| Node {
+                    start: t.start,
+                    end: t.end,
+                    upos: a.upos,
+                    xpos: a.xpos,
+                    head: a.head,
+                    deprel: a.deprel,
+                })
+                .collect()
+        });
+        Some(nodes)
+    }
+
+    fn lower(&self, n: &Node) -> String {
+        self.text[n.start..n.end].to_lowercase()
+    }
+}
+
+/// What a clause says of its time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// It looks this way.
+    Looks(Tense),
+    /// A past perfect ("had closed"): a past before the past.
+    Perfect,
+    /// It is finite but says nothing (a present: "the talks are due").
+    Silent,
+    /// It has no tense of its own (a gerund, a noun): ask the clause above.
+    Untensed,
+    /// A plan described by a participle: the clause above decides, and
+    /// if it does not, the plan looks ahead.
+    Planned,
+}
+
+impl Reading {
+    fn tense(self) -> Option<Tense> {
+        match self {
+            Reading::Looks(t) => Some(t),
+            Reading::Perfect => Some(Tense::Past),
+            Reading::Planned => Some(Tense::Future),
+            Reading::Silent | Reading::Untensed => None,
+        }
+    }
+}
+
+/// The tense of the clause that governs the expression starting at
+/// `tokens[i]`, or `None` when the clause does not say.
+pub fn tense(syntax: &Syntax<'_>, tokens: &[Token], i: usize) -> Option<Tense> {
+    let t = tokens.get(i)?;
+    let nodes = syntax.sentence(t.sentence as usize)?;
+    let w = nodes.iter().position(|n| n.end > t.start)?;
+    let (clause, direct) = governing(syntax, nodes, w);
+    match (deadline(tokens, i), clause) {
+        // "until Thursday, they had not...", "not until Tuesday did...":
+        // the bound of a state that is over.
+        (Some(Deadline::Until), Reading::Perfect) => Some(Tense::Past),
+        (Some(Deadline::Until | Deadline::Soon), _) => Some(Tense::Future),
+        (Some(Deadline::Behind), _) => Some(Tense::Past),
+        // "by February", "effective Feb. 1": ahead, unless the verb it
+        // bounds is past ("completed by March", "had left by Friday").
+        (Some(Deadline::By), Reading::Perfect) => Some(Tense::Past),
+        (Some(Deadline::By), Reading::Looks(Tense::Past)) if direct => Some(Tense::Past),
+        (Some(Deadline::By), _) => Some(Tense::Future),
+        (None, r) => r.tense(),
+    }
+}
+
+/// A word that bounds the expression in time, right in front of it or its
+/// own modifiers ("until mid-November", "by the end of").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Deadline {
+    /// "until", "till": what lasts up to a day still to come...
+    Until,
+    /// ...unless "not until", "up until"; and "since".
+    Behind,
+    By,
+    /// "as soon as", "as early as".
+    Soon,
+}
+
+fn deadline(tokens: &[Token], i: usize) -> Option<Deadline> {
+    let sentence = tokens.get(i)?.sentence;
+    let modifier = |t: &&Token| {
+        t.sentence == sentence
+            && matches!(
                 t.lower.as_str(),
                 "mid"
                     | "-"
@@ -145,132 +188,196 @@ fn cue(tokens: &[Token], k: usize, first: usize) -> Option<(usize, Tense)> {
                     | "about"
                     | "around"
             )
-        });
-    // A deadline looks ahead ("closed until Friday", "as soon as
-    // Tuesday"), unless it bounds a state in the past perfect ("until
-    // Thursday, they had not...") or "it was not until Tuesday that...".
-    if adjacent && matches!(word, "until" | "till") {
-        let perfect = tokens[k.saturating_sub(BEFORE)..(k + BEFORE).min(tokens.len())]
-            .iter()
-            .any(|w| w.sentence == t.sentence && w.lower == "had");
-        return if matches!(prev, "not" | "up") || perfect {
-            Some((0, Tense::Past))
-        } else {
-            Some((0, Tense::Future))
-        };
-    }
-    // "by February", "effective Feb. 1", "starting Monday": usually ahead.
-    // "sales this year through August" closes a span to date instead.
-    let to_date = word == "through" && matches!(prev, "year" | "date" | "far");
-    if adjacent
-        && !to_date
-        && matches!(
-            word,
-            "by" | "through" | "effective" | "starting" | "beginning"
-        )
-    {
-        return Some((WEAK, Tense::Future));
-    }
-    if adjacent && word == "as" && matches!(prev, "soon" | "early") {
-        return Some((0, Tense::Future));
-    }
-    if adjacent && word == "since" {
-        return Some((0, Tense::Past));
-    }
-    // "is to resume", "are to meet": an arrangement.
-    if word == "to" && matches!(prev, "is" | "are" | "am") && k < first {
-        return Some((0, Tense::Future));
-    }
-    // An infinitive looks ahead of the verb it hangs on: "decided to
-    // admit them in March", "agreed to pay by February".
-    // After a verb of commitment the infinitive reaches across its whole
-    // object: "has decided to admit Poland, Hungary and the Czech Republic
-    // in early March".
-    let committed = sets().committing.contains(prev);
-    if word == "to" && k < first && (first - k <= INFINITIVE_REACH || committed) {
-        let next = &tokens[k + 1];
-        let verb = !next.capital
-            && next.shape == Shape::Word
-            && !matches!(
-                next.lower.as_str(),
-                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that" | "be"
-            );
-        if verb {
-            return Some(planned(before, 2));
-        }
-    }
-    // A present perfect reports what has happened: "prices have come
-    // down from mid-October", "has been closed since".
-    if matches!(word, "has" | "have" | "'ve") && k < first {
-        if let Some(next) = tokens.get(k + 1) {
-            // Anything but an object or "to" ("has to", "have a say").
-            let participle = next.shape == Shape::Word
-                && !next.capital
-                && !matches!(
-                    next.lower.as_str(),
-                    "to" | "a" | "an" | "the" | "no" | "any" | "some" | "many" | "more" | "much"
-                );
-            // "has decided to admit them in March" dates the deciding,
-            // not the admitting.
-            let committing = sets().committing.contains(next.lower.as_str()) && first > k + 2;
-            if participle && !committing {
-                return Some((0, Tense::Past));
-            }
-        }
-    }
-    // "the union plans to hold a rally Tuesday" looks ahead; "announced
-    // plans to", "has no plans to" are nouns.
-    if word == "plans" && tokens.get(k + 1).is_some_and(|n| n.lower == "to") {
-        let noun = prev.ends_with("ed") || sets().plans_as_noun_after.contains(prev);
-        return (!noun).then_some((0, Tense::Future));
-    }
-    // "decided to admit them in March": the deciding is told in the past,
-    // the admitting is what the expression dates.
-    if sets().committing.contains(word)
-        && k + 2 < first
-        && tokens.get(k + 1).is_some_and(|n| n.lower == "to")
-    {
+    };
+    let skipped = tokens[..i].iter().rev().take_while(modifier).count();
+    let k = i.checked_sub(skipped + 1)?;
+    if tokens[k].sentence != sentence {
         return None;
     }
-    // "next to the embassy" is a place.
-    if word == "next" && tokens.get(k + 1).is_some_and(|n| n.lower == "to") {
-        return None;
-    }
-    // "May" the month is not "may" the modal.
-    let lex = t.lex.filter(|l| !(t.capital && l.month.is_some()));
-    let passive = sets().not_past_before.contains(prev);
-    match lex.and_then(|l| l.tense) {
-        // "the government planned to pay": a plan told in the past tense,
-        // which says nothing of when; "is expected to", "was scheduled to"
-        // and "the planned talks" still look ahead.
-        Some(Cue::Future)
-            if word.ends_with("ed")
-                && tokens.get(k + 1).is_some_and(|n| n.lower == "to")
-                && !passive
-                && !matches!(prev, "was" | "were" | "been" | "had") =>
-        {
-            None
-        }
-        Some(Cue::Future) => Some(planned(before, 0)),
-        Some(Cue::Past) if passive => None,
-        Some(Cue::Past) => Some((0, Tense::Past)),
-        Some(Cue::Report) => Some((WEAK, Tense::Past)),
-        Some(Cue::Neither) => None,
-        // A regular past tense, unless an auxiliary or article in front
-        // makes it a passive or an adjective, or it starts a name.
-        None if word.len() > 4 && word.ends_with("ed") && !t.capital && !passive => {
-            Some((0, Tense::Past))
-        }
-        None => None,
+    let prev = k.checked_sub(1).map_or("", |p| tokens[p].lower.as_str());
+    match tokens[k].lower.as_str() {
+        "until" | "till" if matches!(prev, "not" | "n't" | "up") => Some(Deadline::Behind),
+        "until" | "till" => Some(Deadline::Until),
+        "since" => Some(Deadline::Behind),
+        // "sales this year through August" close a span to date.
+        "through" if matches!(prev, "year" | "date" | "far") => None,
+        "by" | "through" | "effective" | "starting" | "beginning" => Some(Deadline::By),
+        "as" if matches!(prev, "soon" | "early") => Some(Deadline::Soon),
+        _ => None,
     }
 }
 
-/// A forward-looking cue with its penalty, unless a past perfect just in
-/// front turns it into a plan that has run out ("had been due to expire").
-fn planned<'a>(before: impl Fn(usize) -> &'a str, penalty: usize) -> (usize, Tense) {
-    if (1..=3).any(|n| before(n) == "had") {
-        (0, Tense::Past)
+/// The reading of the first clause above word `w` that has a tense, and
+/// whether `w` hangs from that clause directly.
+fn governing(syntax: &Syntax<'_>, nodes: &[Node], w: usize) -> (Reading, bool) {
+    let mut k = w;
+    // A word that is its own predicate ("the vote was Friday") reads its
+    // copula; any other starts from its head.
+    if !is_predicate(syntax, nodes, k) || nodes[k].upos == Upos::Aux {
+        match nodes[k].head {
+            Some(h) => k = h,
+            None => return (Reading::Untensed, false),
+        }
+    }
+    let mut planned = false;
+    for _ in 0..nodes.len() {
+        if is_predicate(syntax, nodes, k) {
+            let direct = k == w || nodes[w].head == Some(k);
+            // A verb of saying dates the saying; what hangs from it through
+            // a noun after what was said began ("said ferries would sail,
+            // with a crossing from August 6") belongs to what was said.
+            let said = children(nodes, k).find(|&c| base(nodes[c].deprel) == "ccomp");
+            let reported = words().reporting.contains(&syntax.lower(&nodes[k]));
+            let k = match said {
+                Some(c) if reported && !direct && w > c => c,
+                _ => k,
+            };
+            match clause(syntax, nodes, k, At { w, direct }) {
+                Reading::Untensed => {}
+                Reading::Planned => planned = true,
+                Reading::Silent if planned => return (Reading::Planned, false),
+                r => return (r, direct),
+            }
+        }
+        match nodes[k].head {
+            Some(h) => k = h,
+            None => break,
+        }
+    }
+    let r = if planned {
+        Reading::Planned
     } else {
-        (penalty, Tense::Future)
+        Reading::Untensed
+    };
+    (r, false)
+}
+
+/// Where the expression stands from the predicate being read: its word,
+/// and whether it hangs from the predicate directly rather than from a
+/// noun of its ("a cutback in its supply in September").
+#[derive(Debug, Clone, Copy)]
+struct At {
+    w: usize,
+    direct: bool,
+}
+
+/// A verb (a word with letters: the parser takes some numbers for verbs),
+/// a word with an auxiliary or copula of its own, or a word the lexicon
+/// gives a tense at the head of a clause (the tagger takes the verb of
+/// "talks resume in October" or "the boat sank" for a noun).
+fn is_predicate(syntax: &Syntax<'_>, nodes: &[Node], k: usize) -> bool {
+    let n = &nodes[k];
+    let word = &syntax.text[n.start..n.end];
+    let heads_clause = matches!(base(n.deprel), "root" | "conj" | "parataxis");
+    (n.upos == Upos::Verb && word.bytes().any(|b| b.is_ascii_alphabetic()))
+        || children(nodes, k).any(|c| is_aux(&nodes[c]))
+        || (heads_clause && n.upos != Upos::Adv && cue(syntax, n).is_some())
+}
+
+fn is_aux(n: &Node) -> bool {
+    matches!(base(n.deprel), "aux" | "cop")
+}
+
+fn base(deprel: &str) -> &str {
+    deprel.split(':').next().unwrap_or(deprel)
+}
+
+fn children(nodes: &[Node], k: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..nodes.len()).filter(move |&c| nodes[c].head == Some(k))
+}
+
+/// The lexicon's direction for a word ("will", "scheduled", "previously").
+fn cue(syntax: &Syntax<'_>, n: &Node) -> Option<Tense> {
+    lexicon()
+        .get(&syntax.lower(n))
+        .and_then(|l| l.tense)
+        // "May" the month is not "may" the modal.
+        .filter(|_| n.upos != Upos::Propn)
+}
+
+/// What predicate `p` says of its time, from its auxiliaries, its
+/// adverbs and its own form.
+fn clause(syntax: &Syntax<'_>, nodes: &[Node], p: usize, at: At) -> Reading {
+    let pred = &nodes[p];
+    let kids: Vec<usize> = children(nodes, p).collect();
+    let word = |c: usize| syntax.lower(&nodes[c]);
+    let auxes = || kids.iter().copied().filter(|&c| is_aux(&nodes[c]));
+    // "had closed", "previously scheduled": a past before the past, or a
+    // plan that is over.
+    let perfect =
+        auxes().any(|c| matches!(word(c).as_str(), "had" | "'d") && nodes[c].xpos == "VBD");
+    let behind = kids
+        .iter()
+        .any(|&c| base(nodes[c].deprel) == "advmod" && cue(syntax, &nodes[c]) == Some(Tense::Past));
+    if perfect || behind {
+        return Reading::Perfect;
+    }
+    // A modal ("will", "would", "may") looks ahead.
+    if auxes().any(|c| cue(syntax, &nodes[c]) == Some(Tense::Future)) {
+        return Reading::Looks(Tense::Future);
+    }
+    // Its own word: "scheduled", "due", "meets": a plan or fixture looks
+    // ahead whatever its tense, for what follows it ("protesters planned
+    // a demonstration on Saturday"); a day in front is when the plan was
+    // made ("On Friday, the government planned to pay"). A participle
+    // describes what the clause above tells ("a service planned for
+    // Saturday was cancelled").
+    let fronted = at.w < p && pred.xpos == "VBD" && auxes().next().is_none();
+    if cue(syntax, pred) == Some(Tense::Future) && !fronted {
+        let described = base(pred.deprel) == "acl" && auxes().next().is_none();
+        return if described {
+            Reading::Planned
+        } else {
+            Reading::Looks(Tense::Future)
+        };
+    }
+    if cue(syntax, pred) == Some(Tense::Past) && auxes().next().is_none() {
+        return Reading::Looks(Tense::Past);
+    }
+    // "has closed", "have been searching": a present perfect reports what
+    // happened.
+    let past = auxes()
+        .any(|c| nodes[c].xpos == "VBD" || matches!(word(c).as_str(), "has" | "have" | "'ve"));
+    if past {
+        return Reading::Looks(Tense::Past);
+    }
+    let present = auxes().any(|c| matches!(nodes[c].xpos, "VBZ" | "VBP"));
+    // "is meeting Friday": a present progressive with a date is a plan.
+    if present && pred.xpos == "VBG" && at.direct {
+        return Reading::Looks(Tense::Future);
+    }
+    if auxes().next().is_some() {
+        return Reading::Silent;
+    }
+    let infinitive = kids
+        .iter()
+        .any(|&c| base(nodes[c].deprel) == "mark" && word(c) == "to");
+    match pred.xpos {
+        // "the talks ended Friday", "the talks held Friday".
+        "VBD" | "VBN" => Reading::Looks(Tense::Past),
+        "VB" if infinitive => infinitive_reading(syntax, nodes, p, at),
+        "VBZ" | "VBP" | "MD" => Reading::Silent,
+        _ => Reading::Untensed,
+    }
+}
+
+/// An infinitive that completes its verb ("agreed to pay by February")
+/// lies ahead of it, unless that verb is a past perfect ("had been due to
+/// expire"); one of purpose, after the verb's object ("staged
+/// celebrations to mark the entry on Friday"), looks ahead only as far as
+/// its verb does.
+fn infinitive_reading(syntax: &Syntax<'_>, nodes: &[Node], p: usize, at: At) -> Reading {
+    let Some(h) = nodes[p].head else {
+        return Reading::Looks(Tense::Future);
+    };
+    let above = clause(syntax, nodes, h, at);
+    let purpose = base(nodes[p].deprel) != "xcomp"
+        || children(nodes, h).any(|c| base(nodes[c].deprel) == "obj" && c < p);
+    match above {
+        // "offers to acquire the company Friday": ask the noun's clause.
+        Reading::Untensed | Reading::Perfect => above,
+        Reading::Looks(Tense::Future) | Reading::Planned => Reading::Looks(Tense::Future),
+        _ if purpose || !at.direct => Reading::Silent,
+        _ => Reading::Looks(Tense::Future),
     }
 }

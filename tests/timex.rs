@@ -445,6 +445,24 @@ fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
 }
 
 #[test]
+fn a_story_moves_forward_across_the_turn_of_the_year() {
+    // Months told without a year follow the story forward: January after
+    // November is the next year's; "later that month" and "the following
+    // year" count from where the story stands.
+    assert_eq!(
+        story("In October 1942 the offensive began. In November the army crossed the river. In January, the siege ended. On 2 February the last units surrendered. Later that month, the front moved west. The following year, the army took Kiev."),
+        pairs(&[
+            ("October 1942", "1942-10"),
+            ("November", "1942-11"),
+            ("January", "1943-01"),
+            ("2 February", "1943-02-02"),
+            ("Later that month", "1943-02"),
+            ("The following year", "1944"),
+        ])
+    );
+}
+
+#[test]
 fn a_story_takes_its_year_from_the_last_date_it_told() {
     // A year alone moves the story; a month-day without a year takes it.
     assert_eq!(

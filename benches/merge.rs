@@ -42,14 +42,25 @@ const VERBS: [&str; 12] = [
     "negotiates",
 ];
 
+/// A made-up name whose first five letters tell it apart (matching
+/// compares the first five letters of words).
+fn name(n: u64) -> String {
+    const SYL: [&str; 16] = [
+        "ka", "lo", "mi", "nu", "pe", "ra", "si", "to", "ve", "zu", "da", "fo", "gi", "hu", "ja",
+        "be",
+    ];
+    let s = |k: u64| SYL[(k % 16) as usize];
+    format!("{}{}{}{}", s(n), s(n / 16), s(n / 256), s(n / 4096))
+}
+
 fn report(rng: &mut Rng, happening: u64, source: usize, undated: bool) -> Event {
     let mut h = Rng(happening);
     let start = NaiveDate::from_ymd_opt(2010, 1, 1).unwrap();
     let day = start + Days::new(h.next(1100));
     let kind = Kind::ALL[h.next(Kind::ALL.len() as u64) as usize];
-    let actor = format!("Actor{} Group", h.next(3000));
+    let actor = format!("{} {}", name(h.next(3000)), name(h.next(3000) + 7));
     let verb = VERBS[h.next(VERBS.len() as u64) as usize];
-    let object = format!("place{}", h.next(500));
+    let object = name(h.next(500) + 11);
     let extra = if rng.next(2) == 0 { " again" } else { "" };
     let date = if undated {
         EventDate::until(&EventDate::day(day + Days::new(rng.next(3)))).unwrap()

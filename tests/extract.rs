@@ -359,3 +359,35 @@ fn a_sentence_repeated_across_a_batch_is_furniture() {
         .iter()
         .any(|e| e.sources[0].quote.contains("moderators")));
 }
+
+/// The scorers of the project (and programs like them) read `extract
+/// --docs` output a line at a time: every line has an `id`, and every
+/// event its `doc`, even when two documents report the same happening.
+#[test]
+fn printed_batches_keep_each_documents_events_with_their_doc() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Police arrested the opposition leader in Cairo on Monday.";
+    std::fs::write(
+        dir.path().join("docs.jsonl"),
+        format!(
+            "{{\"id\": \"a\", \"published\": \"2011-01-28\", \"text\": \"{text}\"}}\n\
+             {{\"id\": \"b\", \"published\": \"2011-01-28\", \"text\": \"{text}\"}}\n"
+        ),
+    )
+    .unwrap();
+    let out = run_in(dir.path(), &["extract", "--docs", "docs.jsonl"]);
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines.iter().all(|l| l["id"].is_string()), "{lines:?}");
+    let events: Vec<&serde_json::Value> =
+        lines.iter().filter(|l| l.get("type").is_none()).collect();
+    for doc in ["a", "b"] {
+        assert!(
+            events.iter().any(|e| e["doc"] == doc),
+            "no event of {doc}: {events:?}"
+        );
+    }
+}

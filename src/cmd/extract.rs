@@ -26,8 +26,9 @@ pub struct Args {
     #[arg(required_unless_present = "docs")]
     pub articles: Vec<PathBuf>,
     /// A batch: JSON Lines of {"id", "published", "title", "outlet", "url", "text"};
-    /// prints each article's source, events and links as JSON Lines (a store
-    /// that every command reads from `-`), or writes them with --out.
+    /// prints each article's source, events and links as JSON Lines as it is
+    /// read, every event with its `doc` (a store that every command reads
+    /// from `-`; `annals merge -` merges it), or writes them merged with --out.
     #[arg(long, value_name = "FILE.jsonl", conflicts_with = "articles")]
     pub docs: Option<PathBuf>,
     /// Write `<article-id>.toml` into this store folder instead of printing.
@@ -37,7 +38,7 @@ pub struct Args {
     #[arg(long, requires = "out")]
     pub update: bool,
     /// Keep each article's events apart: no merging of the reports of one
-    /// happening across articles.
+    /// happening across articles (a printed --docs batch is never merged).
     #[arg(long)]
     pub no_merge: bool,
     /// Output format when printing.
@@ -191,7 +192,10 @@ fn batch(
     let shown = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| Error::io(&shown, e))?;
     let reader = std::io::BufReader::new(file);
-    if args.out.is_none() && args.no_merge {
+    // Printed, a batch streams one document after another, each event
+    // with the document it came from: the form programs and scorers read,
+    // and memory stays flat however long the batch.
+    if args.out.is_none() {
         annals::batch::print_docs(&shown, reader, lexicon, out)?;
         return Ok(0);
     }

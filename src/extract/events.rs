@@ -77,6 +77,9 @@ pub fn extract(article: &Article, lex: &Lexicon, furniture: &Furniture) -> Store
             lex,
             article.published,
         );
+        if conversation(&s) {
+            continue;
+        }
         let from = drafts.len();
         let preds = predicates::find(&s, lex, frames, verbs);
         let mut at: HashMap<usize, usize> = HashMap::new();
@@ -143,9 +146,6 @@ pub fn extract(article: &Article, lex: &Lexicon, furniture: &Furniture) -> Store
 
 /// The event of predicate `p`, unless the sentence says it did not happen.
 fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> Option<Draft> {
-    if conversation(s) {
-        return None;
-    }
     let mut mode = mode_of(s, &p, frames)?;
     let mut roles = Roles::of(s, &p, frames);
     // A feared, threatened or denied act keeps its mode; it is nobody's

@@ -34,6 +34,12 @@ const DERIVED: [&str; 10] = [
     "outlets",
 ];
 
+/// Whether `key` names a derived field, which reading skips: one of
+/// [`DERIVED`], or a link's `id`.
+fn derived(key: &str, link: bool) -> bool {
+    DERIVED.contains(&key) || link && key == "id"
+}
+
 /// Reads JSON Lines from `reader` (named `path` in messages) a line at a
 /// time, so that the text is never held whole; or, when the first line
 /// opens a JSON document `{"events": [...], "sources": [...], "links":
@@ -217,7 +223,7 @@ impl<'de> MapAccess<'de> for Fields<'de, '_> {
         seed: K,
     ) -> Result<Option<K::Value>, Self::Error> {
         for (key, value) in self.members.by_ref() {
-            if DERIVED.contains(&key.as_ref()) || self.link && key == "id" {
+            if derived(key, self.link) {
                 continue;
             }
             self.value = Some(value);
@@ -316,7 +322,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Skipping<A> {
             if key == "type" && !std::mem::take(&mut self.typed) {
                 return Err(de::Error::custom("`type` after the first key"));
             }
-            if DERIVED.contains(&key.as_ref()) || self.link && key == "id" {
+            if derived(&key, self.link) {
                 self.map.next_value::<de::IgnoredAny>()?;
                 continue;
             }

@@ -111,6 +111,12 @@ pub(crate) fn for_each_line<R: BufRead, T: Send>(
         Err(e) => Err(e),
     })?;
     problems.append(&mut late);
+    reported(problems)
+}
+
+/// The bad lines of a batch, with their numbers, as one error in line
+/// order; none is `Ok`.
+fn reported(mut problems: Vec<(usize, Vec<Diagnostic>)>) -> Result<()> {
     if problems.is_empty() {
         return Ok(());
     }
@@ -314,7 +320,7 @@ fn for_each_chunk<R: BufRead, T: Send>(
     emit: &mut dyn FnMut(T) -> Result<()>,
 ) -> Result<()> {
     let mut lines = crate::input::batch_lines(path, reader);
-    let mut problems: Vec<(usize, Vec<Diagnostic>)> = Vec::new();
+    let mut problems = Vec::new();
     loop {
         let mut chunk = Vec::with_capacity(WINDOW);
         for item in lines.by_ref().take(WINDOW) {
@@ -334,13 +340,7 @@ fn for_each_chunk<R: BufRead, T: Send>(
             }
         }
     }
-    if problems.is_empty() {
-        return Ok(());
-    }
-    problems.sort_by_key(|(n, _)| *n);
-    Err(Error::Invalid(
-        problems.into_iter().flat_map(|(_, d)| d).collect(),
-    ))
+    reported(problems)
 }
 
 /// [`extract_docs`] printed as JSON Lines ([`store_lines`]): each

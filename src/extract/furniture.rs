@@ -60,16 +60,6 @@ impl Furniture {
     pub fn contains(&self, words: &str) -> bool {
         !self.repeated.is_empty() && self.repeated.contains(&fingerprint(words))
     }
-
-    /// How many distinct sentences are furniture.
-    pub fn len(&self) -> usize {
-        self.repeated.len()
-    }
-
-    /// Whether no sentence is furniture.
-    pub fn is_empty(&self) -> bool {
-        self.repeated.is_empty()
-    }
 }
 
 /// The fingerprints of the sentences of `text`, as the extractor splits

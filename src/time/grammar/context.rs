@@ -1,0 +1,227 @@
+//! What the rules know about the document: the tokens, the reference date,
+//! the story so far, and the tense around a token.
+
+use std::cell::Cell;
+
+use crate::time::happenings::Happened;
+use chrono::{Datelike, NaiveDate};
+
+use crate::time::calendar::Point;
+use crate::time::scan::Token;
+use crate::time::story;
+use crate::time::tense::{tense, Syntax, Tense};
+use crate::time::DocType;
+
+/// Everything the rules need to know about the document.
+pub struct Context<'a> {
+    /// The tokens.
+    pub tokens: &'a [Token],
+    /// The reference date.
+    pub dct: NaiveDate,
+    /// How relative expressions are anchored.
+    pub doc_type: DocType,
+    /// The last day resolved before the current position, or the first
+    /// day of the last month or year written with its number: what "two
+    /// days later" and "the following week" count from.
+    pub anchor: Option<NaiveDate>,
+    /// The last day written out with its number ("April 24"): what "and
+    /// 25" continues.
+    pub last_day: Option<NaiveDate>,
+    /// The last day the text named in any way ("Friday", "yesterday",
+    /// "Oct. 13"): the day a story means by "the day".
+    pub story_day: Option<NaiveDate>,
+    /// The day each kind of happening was dated on ("shot to death last
+    /// Oct. 23"): what "ten days before the shooting" counts from.
+    pub happened: Happened,
+    /// The last month or quarter mentioned: what "the same period last
+    /// year" compares with.
+    pub period: Option<Point>,
+    /// The parse of the sentences, read when a rule asks for a tense.
+    pub syntax: Syntax<'a>,
+    /// The tense read around each token, once asked for.
+    pub tenses: Vec<Cell<Option<Option<Tense>>>>,
+    /// For each sentence, whether it or the one before speaks of quarters:
+    /// then "a year ago" in a results report means that quarter a year ago.
+    pub quarterly: Vec<bool>,
+}
+
+impl Context<'_> {
+    pub(super) fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.lower.as_str())
+    }
+
+    pub(super) fn is(&self, i: usize, words: &[&str]) -> bool {
+        words.contains(&self.word(i))
+    }
+
+    /// The day the story is about: the last day it named, or else the day
+    /// relative expressions count from.
+    /// A story that has named no day yet has none: "on the seventh day"
+    /// of a siege in 480 BC is no day of the publication's.
+    pub(super) fn story(&self) -> Option<NaiveDate> {
+        match self.doc_type {
+            DocType::Narrative => self.story_day,
+            _ => Some(self.story_day.unwrap_or(self.base())),
+        }
+    }
+
+    /// The day relative expressions count from: the publication date, or
+    /// in narrative text the last day the text mentioned.
+    pub(super) fn base(&self) -> NaiveDate {
+        match self.doc_type {
+            DocType::Narrative => self.anchor.unwrap_or(self.dct),
+            _ => self.dct,
+        }
+    }
+
+    pub(super) fn quarterly(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            self.quarterly
+                .get(t.sentence as usize)
+                .copied()
+                .unwrap_or(false)
+        })
+    }
+
+    /// Which way the sentence around token `i` looks. Conversation ties
+    /// its clauses loosely: there a forward cue anywhere in the sentence
+    /// counts when none stands near.
+    pub(super) fn tense(&self, i: usize) -> Option<Tense> {
+        // Several rules ask about the same token: read its sentence once.
+        let cached = self.tenses.get(i)?;
+        if let Some(t) = cached.get() {
+            return t;
+        }
+        let t = self.read_tense(i);
+        cached.set(Some(t));
+        t
+    }
+
+    pub(super) fn read_tense(&self, i: usize) -> Option<Tense> {
+        let read = tense(&self.syntax, self.tokens, i);
+        if read.is_some() || self.doc_type != DocType::Colloquial {
+            return read;
+        }
+        // Tokens come in sentence order: look only within this one.
+        let sentence = self.tokens.get(i)?.sentence;
+        let same = |t: &&Token| t.sentence == sentence;
+        let forward = |t: &Token| t.lex.and_then(|l| l.tense) == Some(Tense::Future);
+        let before = self.tokens[..i].iter().rev().take_while(same);
+        let after = self.tokens[i..].iter().take_while(same);
+        before.chain(after).any(forward).then_some(Tense::Future)
+    }
+
+    /// The point a narrative has reached, once it has told of a date.
+    pub(super) fn told(&self) -> Option<NaiveDate> {
+        self.anchor.filter(|_| self.doc_type == DocType::Narrative)
+    }
+
+    /// The day of a month and day written without a year at token `i`: in
+    /// a story, the one the story has reached; otherwise the one the tense
+    /// points to from the reference date.
+    pub(super) fn undated_day(&self, month: u32, day: u32, i: usize) -> Option<NaiveDate> {
+        match self.told() {
+            Some(at) => story::day_of(at, month, day),
+            None => day_year(self.dct, month, day, self.tense(i)),
+        }
+    }
+
+    /// The year of a month (or a season beginning in it) named alone at
+    /// token `i`.
+    pub(super) fn undated_month(&self, month: u32, i: usize) -> i32 {
+        match self.told() {
+            Some(at) => story::year_of(at, month, 1),
+            None => month_year(self.base(), month, self.tense(i)),
+        }
+    }
+
+    /// The year "the year", "the end of the year" mean: the report's, or
+    /// the story's.
+    pub(super) fn this_year(&self) -> i32 {
+        self.told().unwrap_or(self.dct).year()
+    }
+
+    /// True when the expression at tokens `first..` stands aside from the
+    /// story's line rather than moving it on: a state's bounds ("part of
+    /// the empire since 513 BC", "until the fall of Budapest in February
+    /// 1945"), a flashback in the past perfect ("had been signed in
+    /// 1939"), a plan ("a campaign planned for 1976"), or what counts from
+    /// the time of speaking ("two years ago", said in a quotation).
+    pub fn aside(&self, first: usize, end: usize) -> bool {
+        if self.is(end.wrapping_sub(1), &["ago"]) {
+            return true;
+        }
+        // "the previous year", "a decade earlier": a look back, after
+        // which the story goes on from where it was.
+        let back = ["previous", "preceding", "earlier", "prior"];
+        if (first..end).any(|k| self.is(k, &back)) {
+            return true;
+        }
+        let Some(sentence) = self.tokens.get(first).map(|t| t.sentence) else {
+            return false;
+        };
+        let clause =
+            self.tokens[..first].iter().rev().take(8).take_while(|t| {
+                t.sentence == sentence && !matches!(t.lower.as_str(), "," | ";" | ":")
+            });
+        let clause: Vec<&Token> = clause.collect();
+        let bounded = clause
+            .iter()
+            .take(3)
+            .any(|t| matches!(t.lower.as_str(), "since" | "until" | "till" | "before"));
+        let ahead = |t: &&Token| t.lex.and_then(|l| l.tense) == Some(Tense::Future);
+        bounded || clause.iter().any(|t| t.lower == "had") || clause.iter().any(ahead)
+    }
+
+    /// True when the sentence around token `i` speaks of the future.
+    pub(super) fn future(&self, i: usize) -> bool {
+        self.tense(i) == Some(Tense::Future)
+    }
+}
+
+/// The year of a month named without one: in a past-tense sentence the
+/// last such month, in a forward-looking one the next; otherwise the
+/// reference year, unless the month lies just across the turn of the year
+/// ("January" in December is next January, "December" in February or March
+/// last December): news looks back more readily than ahead.
+pub(super) fn month_year(base: NaiveDate, month: u32, tense: Option<Tense>) -> i32 {
+    let delta = month as i32 - base.month() as i32;
+    match tense {
+        Some(Tense::Past) if delta > 0 => base.year() - 1,
+        Some(Tense::Future) if delta < 0 => base.year() + 1,
+        Some(_) => base.year(),
+        None if delta > 8 => base.year() - 1,
+        None if delta < -10 => base.year() + 1,
+        None => base.year(),
+    }
+}
+
+/// The year of a month-and-day written without one: in a past-tense
+/// sentence the last such day, in a forward-looking one the next, and
+/// otherwise the one nearest the reference date.
+pub(super) fn day_year(
+    base: NaiveDate,
+    month: u32,
+    day: u32,
+    tense: Option<Tense>,
+) -> Option<NaiveDate> {
+    let years = [base.year(), base.year() - 1, base.year() + 1];
+    let days = years
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day));
+    // Tense weighs the distance on its wrong side; a day is rarely more
+    // than a few months off, whatever the tense.
+    let (ahead, behind) = match tense {
+        Some(Tense::Past) => (4, 1),
+        Some(Tense::Future) => (1, 4),
+        None => (3, 2),
+    };
+    days.min_by_key(|d| {
+        let days = (*d - base).num_days();
+        if days > 0 {
+            days * ahead
+        } else {
+            -days * behind
+        }
+    })
+}

@@ -1,0 +1,268 @@
+//! Days named relative to the reference or the story: weekdays, "yesterday",
+//! parts of a day, "the day before", "the next day", "the same day", running
+//! counts.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::*;
+use crate::time::calendar::{monday, Point};
+use crate::time::lexicon::sets as words;
+use crate::time::{DocType, TimexType};
+
+/// Weekdays, bare or with a part of the day: "Friday", "Sunday night".
+pub(super) fn weekday(
+    cx: &Context<'_>,
+    i: usize,
+    base: NaiveDate,
+    direction: i32,
+) -> Option<(NaiveDate, usize, Option<&'static str>)> {
+    let t = cx.tokens.get(i)?;
+    let w = t.lex?.weekday?;
+    if !t.capital && !t.lower.ends_with('.') && t.lower.len() <= 4 {
+        return None;
+    }
+    let today = base.weekday().number_from_monday() as i64;
+    let w = w as i64;
+    let day = match direction {
+        // last Monday: the Monday before the reference day
+        -2 => {
+            base - Duration::days(
+                ((today - w + 7) % 7).max(1) + if (today - w + 7) % 7 == 0 { 6 } else { 0 },
+            )
+        }
+        // next Monday, or a weekday after the last day a narrative told:
+        // the one after
+        1 | 2 => {
+            base + Duration::days(if (w - today + 7) % 7 == 0 {
+                7
+            } else {
+                (w - today + 7) % 7
+            })
+        }
+        // this Monday: in the reference week
+        0 => monday(base) + Duration::days(w - 1),
+        // a bare weekday ahead: today's name is today, as it is behind
+        3 => base + Duration::days((w - today + 7) % 7),
+        _ => base - Duration::days((today - w + 7) % 7),
+    };
+    let mut j = i + 1;
+    let mut part = None;
+    if let Some(p) = cx
+        .tokens
+        .get(j)
+        .and_then(|t| t.lex)
+        .and_then(|l| l.day_part)
+    {
+        part = Some(p);
+        j += 1;
+    }
+    Some((day, j, part))
+}
+
+/// Days named relative to the reference: today, yesterday, tomorrow,
+/// tonight, last night, this morning, and bare or qualified weekdays.
+pub(super) fn days(cx: &Context<'_>, i: usize) -> Option<Found> {
+    days_told(cx, i, i)
+}
+
+/// [`days`], with the tense of a bare weekday read around token `told`:
+/// the start of "9 a.m. Tuesday" rather than its weekday.
+pub(super) fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found> {
+    let base = cx.base();
+    let w = cx.word(i);
+    let shift = match w {
+        "today" => Some(0),
+        "tonight" => Some(0),
+        "yesterday" => Some(-1),
+        "tomorrow" => Some(1),
+        _ => None,
+    };
+    // "today's youth", "today's world": the present age, not the day.
+    let generic = w == "today"
+        && cx.is(i + 1, &["'", "’"])
+        && cx.is(i + 2, &["s"])
+        && words().generic_now.contains(cx.word(i + 3));
+    // In a history, "today" is the time of writing, not a day of the story.
+    if generic || (w == "today" && cx.doc_type == DocType::Narrative) {
+        return Some(Found::date(i, i + 1, Point::Reference("PRESENT_REF", None)));
+    }
+    if let Some(s) = shift {
+        let day = base + Duration::days(s);
+        if w == "tonight" {
+            return Some(Found::date(i, i + 1, Point::Day(day)));
+        }
+        if let Some(p) = cx
+            .tokens
+            .get(i + 1)
+            .and_then(|t| t.lex)
+            .and_then(|l| l.day_part)
+        {
+            let mut f = Found::date(i, i + 2, Point::DayPart(day, p));
+            f.kind = TimexType::Time;
+            return Some(f);
+        }
+        return Some(Found::date(i, i + 1, Point::Day(day)));
+    }
+    if matches!(w, "this" | "last") {
+        if let Some(p) = cx
+            .tokens
+            .get(i + 1)
+            .and_then(|t| t.lex)
+            .and_then(|l| l.day_part)
+        {
+            let day = if w == "last" {
+                base - Duration::days(1)
+            } else {
+                base
+            };
+            let mut f = Found::date(i, i + 2, Point::DayPart(day, p));
+            f.kind = TimexType::Time;
+            return Some(f);
+        }
+    }
+    let named = |k: usize| cx.tokens.get(k).and_then(|t| t.lex).and_then(|l| l.weekday);
+    // Only a weekday goes on; the tense below is not cheap to read.
+    named(i).or_else(|| named(i + 1))?;
+    let (direction, first) = match w {
+        "last" | "past" | "previous" | "preceding" => (-2, i + 1),
+        "next" | "coming" => (2, i + 1),
+        "this" => (0, i + 1),
+        // "Wednesday's ruling" names something that has happened.
+        _ if cx.is(i + 1, &["'", "’"]) && cx.is(i + 2, &["s"]) => (-1, i),
+        _ if cx.doc_type == DocType::Narrative => (1, i),
+        _ if cx.future(told) => (3, i),
+        _ => (-1, i),
+    };
+    // "the previous Friday" is the one before the day the text last
+    // spoke of, not before today: "turnout 3% below the previous Friday".
+    let from = match (w, cx.anchor) {
+        ("previous" | "preceding", Some(a)) => a,
+        _ => base,
+    };
+    let (day, end, part) = weekday(cx, first, from, direction)?;
+    if cx.doc_type == DocType::Narrative && cx.anchor.is_none() {
+        // No day to count from: say which weekday, not which date.
+        let w = cx.tokens[first].lex.and_then(|l| l.weekday).unwrap_or(1);
+        return Some(Found::date(
+            i,
+            end,
+            Point::Unresolved(format!("XXXX-WXX-{w}")),
+        ));
+    }
+    let point = match part {
+        Some(p) => Point::DayPart(day, p),
+        None => Point::Day(day),
+    };
+    Some(Found::date(i, end, point))
+}
+
+/// A part of a day with a modifier or a day after it: "mid-afternoon
+/// yesterday", "by mid afternoon", "late evening".
+pub(super) fn day_part(cx: &Context<'_>, i: usize) -> Option<Found> {
+    // "noon" and "midday" are clock times.
+    if cx.is(i, &["noon", "midday"]) {
+        return None;
+    }
+    if let Some(f) = part_of_day(cx, i) {
+        return Some(f);
+    }
+    let part = cx.tokens.get(i)?.lex?.day_part?;
+    let modified = cx.is(i.wrapping_sub(1), &["mid", "-", "early", "late"]);
+    let day = days(cx, i + 1).and_then(|f| f.day());
+    if !modified && day.is_none() {
+        return None;
+    }
+    let (d, end) = day.unwrap_or((cx.base(), i + 1));
+    let mut f = Found::date(i, end, Point::DayPart(d, part));
+    f.kind = TimexType::Time;
+    Some(f)
+}
+
+/// "the night of May 13", "the early morning hours of 30 April", "that
+/// afternoon": a part of a day the text names, or of the story's day.
+pub(super) fn part_of_day(cx: &Context<'_>, i: usize) -> Option<Found> {
+    if !cx.is(i, &["the", "that"]) {
+        return None;
+    }
+    let mut k = i + 1;
+    if cx.is(k, &["early", "late"]) {
+        k += 1;
+    }
+    let part = cx.tokens.get(k)?.lex?.day_part?;
+    let mut j = k + 1;
+    if cx.is(j, &["hours"]) {
+        j += 1;
+    }
+    let (d, end) = if cx.is(i, &["that"]) && j == k + 1 {
+        (cx.story_day?, j)
+    } else if cx.is(j, &["of"]) {
+        explicit(cx, j + 1)?.day()?
+    } else {
+        return None;
+    };
+    let mut f = Found::date(i, end, Point::DayPart(d, part));
+    f.kind = TimexType::Time;
+    Some(f)
+}
+
+/// "the day before yesterday", "the day after Christmas", "the day before
+/// last Tuesday": a day next to another.
+pub(super) fn day_beside(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let k = if cx.is(i, &["the"]) { i + 1 } else { i };
+    if !(cx.is(k, &["day"]) && cx.is(k + 1, &["before", "after"])) {
+        return None;
+    }
+    let shift = if cx.is(k + 1, &["before"]) { -1 } else { 1 };
+    let (d, end) = [explicit, days, holidays]
+        .iter()
+        .find_map(|rule| rule(cx, k + 2))
+        .and_then(|f| f.day())
+        .or_else(|| happening_at(cx, k + 2))?;
+    Some(Found::date(i, end, Point::Day(d + Duration::days(shift))))
+}
+
+/// "the eighth day of the siege", "a second consecutive day", "the fourth
+/// week in a row": a count that has reached the story's own day or week.
+pub(super) fn running_count(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let k = if cx.is(i, &["the", "a"]) { i + 1 } else { i };
+    // "the first day of the talks" may lie anywhere behind.
+    cx.tokens.get(k)?.lex?.ordinal.filter(|o| *o >= 2)?;
+    let mut u = k + 1;
+    if cx.is(u, &["consecutive", "straight", "successive"]) {
+        u += 1;
+    }
+    // "their second day-long meeting" counts meetings.
+    if cx.is(u + 1, &["-"]) {
+        return None;
+    }
+    let day = cx.story()?;
+    let point = match cx.word(u) {
+        "day" => Point::Day(day),
+        "week" => Point::Week(monday(day)),
+        _ => return None,
+    };
+    Some(Found::date(i, u + 1, point))
+}
+
+/// "the next day", "the following morning": the day after the one the
+/// story last named. With no day named yet there is nothing to count from.
+pub(super) fn next_day(cx: &Context<'_>, i: usize) -> Option<Found> {
+    if !(cx.is(i, &["the"]) && cx.is(i + 1, &["next", "following"])) {
+        return None;
+    }
+    let after = cx.story_day? + Duration::days(1);
+    if cx.is(i + 2, &["day"]) {
+        return Some(Found::date(i, i + 3, Point::Day(after)));
+    }
+    let part = cx.tokens.get(i + 2)?.lex?.day_part?;
+    let mut f = Found::date(i, i + 3, Point::DayPart(after, part));
+    f.kind = TimexType::Time;
+    Some(f)
+}
+
+/// "the same day", "that same day": the day the story last named.
+pub(super) fn same_day(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let named = cx.is(i, &["the", "that"]) && cx.is(i + 1, &["same"]) && cx.is(i + 2, &["day"]);
+    let day = cx.story_day.filter(|_| named)?;
+    Some(Found::date(i, i + 3, Point::Day(day)))
+}

@@ -1,0 +1,204 @@
+//! The rules: which token sequences are temporal expressions, and what
+//! they resolve to. Each rule is a function that looks at the tokens from
+//! one position and returns the longest expression it recognises there.
+
+use chrono::NaiveDate;
+
+use super::scan::Shape;
+use super::TimexType;
+use crate::time::calendar::Point;
+
+mod clock;
+mod context;
+mod dates;
+mod days;
+mod durations;
+mod holidays;
+mod periods;
+mod pieces;
+mod quarters;
+mod references;
+mod relative;
+mod sets;
+
+use self::clock::clock;
+pub use self::context::Context;
+use self::context::*;
+use self::dates::*;
+use self::days::*;
+use self::durations::*;
+use self::holidays::holidays;
+use self::periods::*;
+use self::pieces::*;
+use self::quarters::quarters;
+use self::references::references;
+use self::relative::*;
+use self::sets::sets;
+
+/// An expression found by a rule, before it is written out.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// TIMEX3 type.
+    pub kind: TimexType,
+    /// What it resolves to (DATE, TIME).
+    pub point: Option<Point>,
+    /// The value when it is not a point (DURATION, SET).
+    pub value: Option<String>,
+    /// TIMEX3 mod.
+    pub modifier: Option<&'static str>,
+    /// Approximate ("a week ago", "about").
+    pub approx: bool,
+    /// A clock time that named no day: it takes the day another
+    /// expression of its sentence names ("Tuesday ... at 18:00 UTC").
+    pub dayless: bool,
+}
+
+impl Found {
+    /// The day this expression names and the token after it, if it names
+    /// a single day: what "noon Tuesday", "the week of March 6" and "the
+    /// day before yesterday" build on.
+    fn day(&self) -> Option<(NaiveDate, usize)> {
+        match self.point {
+            Some(Point::Day(d)) => Some((d, self.end)),
+            _ => None,
+        }
+    }
+
+    fn date(first: usize, end: usize, point: Point) -> Found {
+        Found {
+            first,
+            end,
+            kind: TimexType::Date,
+            point: Some(point),
+            value: None,
+            modifier: None,
+            approx: false,
+            dayless: false,
+        }
+    }
+
+    fn other(first: usize, end: usize, kind: TimexType, value: String) -> Found {
+        Found {
+            first,
+            end,
+            kind,
+            point: None,
+            value: Some(value),
+            modifier: None,
+            approx: false,
+            dayless: false,
+        }
+    }
+}
+
+/// The rules in the order they are tried; the longest match wins, the
+/// first among equals.
+const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 22] = [
+    holidays,
+    running_count,
+    same_day,
+    next_day,
+    day_beside,
+    day_part,
+    day_after_and,
+    week_of,
+    in_the_unit,
+    same_period,
+    vague_durations,
+    explicit,
+    quarters,
+    shifted,
+    relative_units,
+    days,
+    years,
+    clock,
+    sets,
+    durations,
+    references,
+    the_unit,
+];
+
+/// The longest expression starting at token `i`, with any modifier in
+/// front ("late last week", "early 2020", "mid-2020", "about two weeks",
+/// "the end of this year").
+pub fn match_at(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let mut modifier = None;
+    let mut approx = false;
+    let mut j = i;
+    match cx.word(i) {
+        "early" | "beginning" | "start" => modifier = Some("START"),
+        "earlier" if cx.is(i + 1, &["this", "in", "that"]) => modifier = Some("START"),
+        "later" if cx.is(i + 1, &["this", "that"]) => modifier = Some("END"),
+        "mid" | "middle" => modifier = Some("MID"),
+        "late" | "end" => modifier = Some("END"),
+        "the" if cx.is(i + 1, &["end", "beginning", "start", "middle"]) => {
+            modifier = match cx.word(i + 1) {
+                "end" => Some("END"),
+                "middle" => Some("MID"),
+                _ => Some("START"),
+            };
+            j += 1;
+        }
+        "about" | "around" | "approximately" | "roughly" | "nearly" | "almost" | "some" => {
+            approx = true
+        }
+        _ => {}
+    }
+    if modifier.is_some() || approx {
+        j += 1;
+        if cx.is(j, &["-", "of", "in", "on"]) {
+            j += 1;
+        }
+        if let Some(mut f) = best(cx, j).or_else(|| bare_period(cx, j)) {
+            let point_like = f.point.is_some();
+            if (modifier.is_some() && point_like) || (approx && f.kind != TimexType::Set) {
+                f.first = i;
+                if approx {
+                    f.modifier = Some("APPROX");
+                    f.approx = point_like || f.approx;
+                } else {
+                    f.modifier = modifier;
+                }
+                return Some(f);
+            }
+        }
+    }
+    let mut f = best(cx, i)?;
+    // "the" belongs to "the third quarter", "the past two months".
+    if i > 0 && cx.is(i - 1, &["the"]) && matches!(f.kind, TimexType::Duration) {
+        f.first = i - 1;
+    }
+    Some(f)
+}
+
+fn best(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let t = cx.tokens.get(i)?;
+    if t.lex.is_none() && t.shape == Shape::Punct && t.lower != "'" && t.lower != "’" {
+        return None;
+    }
+    let mut best: Option<Found> = None;
+    for rule in RULES {
+        if let Some(f) = rule(cx, i) {
+            if best.as_ref().is_none_or(|b| f.end > b.end) {
+                best = Some(f);
+            }
+        }
+    }
+    let mut f = best?;
+    // "the third quarter", "the first half": include the article.
+    if f.first == i
+        && i > 0
+        && cx.is(i - 1, &["the"])
+        && matches!(
+            f.point,
+            Some(Point::Quarter(..) | Point::Half(..) | Point::Decade(_) | Point::Century(_))
+        )
+    {
+        f.first = i - 1;
+    }
+    Some(f)
+}

@@ -1,0 +1,92 @@
+//! A unit standing for the reference period itself: "the year", "the
+//! weekend", "the day", "the end of year".
+
+use chrono::Datelike;
+
+use super::*;
+use crate::time::calendar::Point;
+use crate::time::TimexType;
+
+/// "the year", "the week", "the day", "the weekend": in news, the
+/// reference period itself.
+pub(super) fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
+    if !cx.is(i, &["the"])
+        || cx.is(
+            i + 2,
+            &["of", "before", "after", "following", "preceding", "leading"],
+        )
+    {
+        return None;
+    }
+    // "the near future", "the short term": ahead, unmeasured.
+    if cx.is(i + 1, &["near", "short", "long"]) && cx.is(i + 2, &["future", "term"]) {
+        return Some(Found::date(i, i + 3, Point::Reference("FUTURE_REF", None)));
+    }
+    // "the year ended March 31" in a report is the twelve months to that
+    // day; "the full year", "the current fiscal year", "for the year." the
+    // report's year.
+    let mut j = i + 1;
+    while cx.is(j, &["full", "fiscal", "current"]) {
+        j += 1;
+    }
+    if cx.is(j, &["year"]) {
+        if cx.is(j + 1, &["ended", "ending", "to"]) {
+            return Some(Found::other(i, j + 1, TimexType::Duration, "P1Y".into()));
+        }
+        let closed = cx.is(j + 1, &[",", "."]) && cx.is(i.wrapping_sub(1), &["for"]);
+        if j > i + 1 || closed {
+            return Some(Found::date(i, j + 1, Point::Year(cx.this_year())));
+        }
+    }
+    if cx.is(i + 1, &["latest"]) && cx.is(i + 2, &["period"]) {
+        let (y, q) = last_quarter(cx.dct);
+        return Some(Found::date(i, i + 3, Point::Quarter(y, q)));
+    }
+    // "the end of the year", "the middle of the month": the report's own.
+    if i > 0 && cx.is(i - 1, &["of"]) {
+        let p = match cx.word(i + 1) {
+            "year" => Point::Year(cx.this_year()),
+            "month" => unit_point("M", cx.told().unwrap_or(cx.dct), 0)?,
+            // "the week's busiest session": the week of the story.
+            "week" => unit_point("W", cx.story_day.unwrap_or(cx.dct), 0)?,
+            _ => return the_period(cx, i),
+        };
+        return Some(Found::date(i, i + 2, p));
+    }
+    the_period(cx, i)
+}
+
+/// [`the_unit`] for the day and the weekend.
+pub(super) fn the_period(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let u = unit(cx, i + 1)?;
+    if plural(cx, i + 1) {
+        return None;
+    }
+    let p = match u {
+        "WE" => {
+            // The weekend just past in a report, the coming one in a forecast.
+            let base = cx.base();
+            let weekday = base.weekday().number_from_monday();
+            let offset = if cx.future(i) || weekday >= 6 { 0 } else { -1 };
+            unit_point(u, base, offset)?
+        }
+        // "during the day Friday": the daytime of the day named next.
+        "D" if days(cx, i + 2).is_some() => return None,
+        // "ending the day at 5,120": the day the story is about, which is
+        // the day it last named.
+        "D" => Point::Day(cx.story()?),
+        _ => return None,
+    };
+    Some(Found::date(i, i + 2, p))
+}
+
+/// "the end of year", "by the middle of month": a unit without its
+/// article after a modifier is the report's (or the story's) own.
+pub(super) fn bare_period(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let p = match cx.word(i) {
+        "year" => Point::Year(cx.this_year()),
+        "month" => unit_point("M", cx.told().unwrap_or(cx.dct), 0)?,
+        _ => return None,
+    };
+    Some(Found::date(i, i + 1, p))
+}

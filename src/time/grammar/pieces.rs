@@ -1,0 +1,290 @@
+//! The typed pieces the rules are built from: numbers, units, years, days and
+//! months at a token, and the calendar arithmetic on them.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::*;
+use crate::time::calendar::{add_days, add_months, monday, Point};
+use crate::time::lexicon::sets as words;
+use crate::time::scan::Shape;
+
+/// A number written in digits or words ("24", "twenty four", "a"); returns
+/// the value and the token after it. `None` for vague amounts.
+pub(super) fn number(cx: &Context<'_>, i: usize) -> Option<(Option<u32>, usize)> {
+    // "five trading days", "two straight weeks": the adjective belongs to
+    // the amount.
+    let (n, j) = bare_number(cx, i)?;
+    if words().counting_adjectives.contains(cx.word(j)) && unit(cx, j + 1).is_some() {
+        return Some((n, j + 1));
+    }
+    Some((n, j))
+}
+
+pub(super) fn bare_number(cx: &Context<'_>, i: usize) -> Option<(Option<u32>, usize)> {
+    let t = cx.tokens.get(i)?;
+    if t.shape == Shape::Number && t.lower.bytes().all(|b| b.is_ascii_digit()) && t.lower.len() <= 4
+    {
+        return Some((t.lower.parse().ok(), i + 1));
+    }
+    let lex = t.lex?;
+    if lex.vague {
+        // "a few", "a couple of" are vague too.
+        let mut j = i + 1;
+        if cx.is(j, &["of"]) {
+            j += 1;
+        }
+        return Some((None, j));
+    }
+    let mut n = lex.number?;
+    let mut j = i + 1;
+    // "a couple of years" is two, as the corpora count it.
+    if n == 1 && cx.is(j, &["couple"]) {
+        j += 1;
+    }
+    if cx.is(j - 1, &["couple"]) {
+        return Some((Some(2), if cx.is(j, &["of"]) { j + 1 } else { j }));
+    }
+    if n == 1
+        && cx
+            .tokens
+            .get(j)
+            .and_then(|t| t.lex)
+            .is_some_and(|l| l.vague)
+    {
+        // "a few", "a couple (of)".
+        j += 1;
+        if cx.is(j, &["of"]) {
+            j += 1;
+        }
+        return Some((None, j));
+    }
+    // twenty four, twenty-four
+    if n >= 20 && n % 10 == 0 {
+        let k = if cx.is(j, &["-"]) { j + 1 } else { j };
+        if let Some(u) = cx
+            .tokens
+            .get(k)
+            .and_then(|t| t.lex)
+            .and_then(|l| l.number)
+            .filter(|u| (1..10).contains(u))
+        {
+            n += u;
+            j = k + 1;
+        }
+    }
+    if cx.is(j, &["and"]) && cx.is(j + 1, &["a"]) && cx.is(j + 2, &["half"]) {
+        j += 3;
+    }
+    Some((Some(n), j))
+}
+
+pub(super) fn unit(cx: &Context<'_>, i: usize) -> Option<&'static str> {
+    cx.tokens.get(i)?.lex?.unit
+}
+
+pub(super) fn plural(cx: &Context<'_>, i: usize) -> bool {
+    cx.word(i).ends_with('s')
+}
+
+/// A duration value: P2W, PT3H, PXY.
+pub(super) fn duration(n: Option<u32>, unit: &str) -> String {
+    let n = n.map_or_else(|| "X".to_string(), |n| n.to_string());
+    match unit {
+        "S" => format!("PT{n}S"),
+        "MIN" => format!("PT{n}M"),
+        "H" => format!("PT{n}H"),
+        "WE" => format!("P{n}WE"),
+        "FN" => format!(
+            "P{}W",
+            if n == "X" {
+                "X".into()
+            } else {
+                (n.parse::<u32>().unwrap_or(1) * 2).to_string()
+            }
+        ),
+        // Decades and centuries are written in years, as the corpora do
+        // ("decades-long" is PXY there).
+        "DE" => n
+            .parse::<u32>()
+            .map_or_else(|_| "PXY".to_string(), |n| format!("P{}Y", n * 10)),
+        "CE" => n
+            .parse::<u32>()
+            .map_or_else(|_| "PXCE".to_string(), |n| format!("P{}Y", n * 100)),
+        u => format!("P{n}{u}"),
+    }
+}
+
+/// A four-digit year, or a year of one to four digits before the era
+/// ("493 BC"), counted as history counts it (-493).
+pub(super) fn year_at(cx: &Context<'_>, i: usize) -> Option<i32> {
+    year_bc(cx, i).map(|(y, _)| y).or_else(|| year_ad(cx, i))
+}
+
+/// True when token `i` names the era before year 1.
+pub(super) fn is_bc(cx: &Context<'_>, i: usize) -> bool {
+    cx.is(i, &["bc", "b.c.", "bce", "b.c.e."])
+}
+
+/// A year before the era, "493 BC", "ca. 466 BC", with the token after it.
+pub(super) fn year_bc(cx: &Context<'_>, i: usize) -> Option<(i32, usize)> {
+    let t = cx.tokens.get(i)?;
+    let plain = t.shape == Shape::Number && t.lower.len() <= 4;
+    if !plain || !t.lower.bytes().all(|b| b.is_ascii_digit()) || !is_bc(cx, i + 1) {
+        return None;
+    }
+    let y: i32 = t.lower.parse().ok().filter(|y| *y > 0)?;
+    Some((-y, i + 2))
+}
+
+/// A four-digit year of the common era.
+pub(super) fn year_ad(cx: &Context<'_>, i: usize) -> Option<i32> {
+    let t = cx.tokens.get(i)?;
+    if t.shape != Shape::Number
+        || t.lower.len() != 4
+        || !t.lower.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    t.lower.parse().ok().filter(|y| (1000..=2199).contains(y))
+}
+
+/// A year written in digits or spoken ("1994", "nineteen ninety-four",
+/// "two thousand", "two thousand and one"), with the token after it.
+pub(super) fn year_words(cx: &Context<'_>, i: usize) -> Option<(i32, usize)> {
+    if let Some(found) = year_bc(cx, i) {
+        return Some(found);
+    }
+    if let Some(y) = year_at(cx, i) {
+        return Some((y, i + 1));
+    }
+    if cx.is(i, &["nineteen", "twenty"]) {
+        let century = if cx.is(i, &["nineteen"]) { 1900 } else { 2000 };
+        let (n, j) = number(cx, i + 1)?;
+        let n = n.filter(|n| (10..=99).contains(n))?;
+        return Some((century + n as i32, j));
+    }
+    if cx.is(i, &["two"]) && cx.is(i + 1, &["thousand"]) {
+        let k = if cx.is(i + 2, &["and"]) { i + 3 } else { i + 2 };
+        if let Some((Some(n), j)) = number(cx, k).filter(|(n, _)| n.is_some_and(|n| n < 100)) {
+            return Some((2000 + n as i32, j));
+        }
+        return Some((2000, i + 2));
+    }
+    None
+}
+
+/// "last year", "this year", "next year", as the year they name, with the
+/// token after them: what "June last year" is in. After "of" ("October of
+/// next year") the year is told apart, and the expression ends before it.
+pub(super) fn relative_year(cx: &Context<'_>, i: usize) -> Option<(i32, usize)> {
+    if cx.is(i, &["of"]) && !cx.is(i + 1, &["that"]) {
+        return relative_year(cx, i + 1).map(|(y, _)| (y, i));
+    }
+    if cx.is(i, &["of"]) {
+        return relative_year(cx, i + 1);
+    }
+    if !cx.is(i + 1, &["year"]) {
+        return None;
+    }
+    // "July 25 of that year": the year the story is in.
+    if cx.is(i, &["that"]) {
+        return Some((cx.told()?.year(), i + 2));
+    }
+    let offset = match cx.word(i) {
+        "last" | "past" => -1,
+        "this" => 0,
+        "next" => 1,
+        _ => return None,
+    };
+    Some((cx.base().year() + offset, i + 2))
+}
+
+pub(super) fn day_at(cx: &Context<'_>, i: usize) -> Option<u32> {
+    let t = cx.tokens.get(i)?;
+    let digits = t.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix_ok = matches!(&t.lower[digits.len()..], "" | "st" | "nd" | "rd" | "th");
+    if t.shape != Shape::Number || digits.is_empty() || digits.len() > 2 || !suffix_ok {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+pub(super) fn month_at(cx: &Context<'_>, i: usize) -> Option<u32> {
+    let t = cx.tokens.get(i)?;
+    let m = t.lex?.month?;
+    // Lowercase "may", "march", "sat"... are verbs and words, not months.
+    (t.capital || t.lower.ends_with('.')).then_some(m)
+}
+
+/// The quarter most recently completed at `d`.
+pub(super) fn last_quarter(d: NaiveDate) -> (i32, u32) {
+    let q = d.month0() / 3 + 1;
+    if q == 1 {
+        (d.year() - 1, 4)
+    } else {
+        (d.year(), q - 1)
+    }
+}
+
+/// "first" to "fourth" at token `i`: the number of a quarter or a half.
+pub(super) fn quarter_ordinal(cx: &Context<'_>, i: usize) -> Option<u32> {
+    let o = cx.tokens.get(i)?.lex?.ordinal?;
+    u32::try_from(o).ok().filter(|o| (1..=4).contains(o))
+}
+
+/// The calendar unit around `base` moved by `offset` units.
+pub(super) fn unit_point(unit: &str, base: NaiveDate, offset: i32) -> Option<Point> {
+    let weeks = || add_days(monday(base), i64::from(offset) * 7);
+    Some(match unit {
+        "D" => Point::Day(add_days(base, i64::from(offset))?),
+        "W" => Point::Week(weeks()?),
+        "WE" => Point::Weekend(weeks()?),
+        "M" => {
+            let d = add_months(base, offset)?;
+            Point::Month(d.year(), d.month())
+        }
+        "Q" => {
+            let d = add_months(base, offset.checked_mul(3)?)?;
+            Point::Quarter(d.year(), d.month0() / 3 + 1)
+        }
+        "Y" => Point::Year(base.year().checked_add(offset)?),
+        "DE" => Point::Decade((base.year() / 10).checked_add(offset)?),
+        "CE" => Point::Century((base.year() / 100).checked_add(offset)?),
+        _ => return None,
+    })
+}
+
+/// The day of a happening the text has dated, named from token `k` on ("the
+/// shooting", "his death", "the Oct. 23 roadside shooting"), with the token
+/// after its name.
+pub(super) fn happening_at(cx: &Context<'_>, k: usize) -> Option<(NaiveDate, usize)> {
+    let k = if cx.is(
+        k,
+        &[
+            "the", "a", "an", "his", "her", "their", "its", "that", "this",
+        ],
+    ) {
+        k + 1
+    } else {
+        k
+    };
+    // A few words may qualify it: "the deadly market bombings".
+    (k..k + 4)
+        .take_while(|&n| cx.tokens.get(n).is_some_and(|t| t.shape != Shape::Punct))
+        .find_map(|n| {
+            let kind = cx.tokens[n].lex?.happening?;
+            cx.happened.get(kind).map(|(d, _)| (*d, n + 1))
+        })
+}
+
+/// A duration of `n` and a half units, in the next smaller unit: P2Y6M,
+/// PT5H30M. `None` for units that do not halve evenly.
+pub(super) fn half_more(n: u32, unit: &str) -> Option<String> {
+    Some(match unit {
+        "Y" => format!("P{n}Y6M"),
+        "D" => format!("P{n}DT12H"),
+        "H" => format!("PT{n}H30M"),
+        "MIN" => format!("PT{n}M30S"),
+        _ => return None,
+    })
+}

@@ -1,0 +1,189 @@
+//! Words that refer to the present, past or future by themselves ("now",
+//! "recently", "year-end"), and seasons and months named alone.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::*;
+use crate::time::calendar::Point;
+use crate::time::scan::Shape;
+use crate::time::story;
+use crate::time::tense::Tense;
+
+/// Words that refer to the present, past or future by themselves, and
+/// seasons and months alone.
+pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let t = cx.tokens.get(i)?;
+    if cx.is(i, &["these"]) && cx.is(i + 1, &["days"]) {
+        return Some(Found::date(i, i + 2, Point::Reference("PRESENT_REF", None)));
+    }
+    // "at this moment", "at this crucial moment": now.
+    if cx.is(i, &["this"]) {
+        let k = if cx.is(i + 1, &["moment"]) {
+            i + 1
+        } else {
+            i + 2
+        };
+        let adjective = k == i + 2 && cx.tokens.get(i + 1).is_some_and(|t| t.shape == Shape::Word);
+        if cx.is(k, &["moment"]) && (k == i + 1 || adjective) {
+            return Some(Found::date(i, k + 1, Point::Reference("PRESENT_REF", None)));
+        }
+    }
+    // "at a later date", "as soon as possible": some time ahead.
+    if cx.is(i, &["a"]) && cx.is(i + 1, &["later"]) && cx.is(i + 2, &["date", "time", "stage"]) {
+        return Some(Found::date(i, i + 3, Point::Reference("FUTURE_REF", None)));
+    }
+    if cx.is(i, &["as"])
+        && cx.is(i + 1, &["soon"])
+        && cx.is(i + 2, &["as"])
+        && cx.is(i + 3, &["possible"])
+    {
+        return Some(Found::date(i, i + 4, Point::Reference("FUTURE_REF", None)));
+    }
+    // "the then current price", "the then-current chairman": current as
+    // of a time gone by.
+    if cx.is(i, &["then"]) {
+        let k = if cx.is(i + 1, &["-"]) { i + 2 } else { i + 1 };
+        if cx.is(k, &["current"]) {
+            return Some(Found::date(i, k + 1, Point::Reference("PAST_REF", None)));
+        }
+    }
+    // "year end", "year's end": the end of the report's year; "year-end"
+    // its last day. After a past tense ("since year-end"), last year's.
+    if cx.is(i, &["year"]) {
+        let hyphen = cx.is(i + 1, &["-"]);
+        let j = if hyphen {
+            i + 2
+        } else if cx.is(i + 1, &["'", "’"]) && cx.is(i + 2, &["s"]) {
+            i + 3
+        } else {
+            i + 1
+        };
+        if cx.is(j, &["end"]) {
+            let y = cx.dct.year() - i32::from(cx.tense(i) == Some(Tense::Past));
+            if hyphen {
+                let d = NaiveDate::from_ymd_opt(y, 12, 31)?;
+                return Some(Found::date(i, j + 1, Point::Day(d)));
+            }
+            let mut f = Found::date(i, j + 1, Point::Year(y));
+            f.modifier = Some("END");
+            return Some(f);
+        }
+    }
+    let lex = t.lex?;
+    if let Some(r) = lex.reference {
+        // "past" and "future" only as nouns: "the past", "in the future".
+        if matches!(t.lower.as_str(), "past" | "future") && !cx.is(i.wrapping_sub(1), &["the"]) {
+            return None;
+        }
+        if t.lower == "current" && cx.word(i + 1).is_empty() {
+            return None;
+        }
+        // "as soon as" compares.
+        let prev = if i > 0 { cx.word(i - 1) } else { "" };
+        if t.lower == "soon" && (prev == "as" || cx.word(i + 1).ends_with("ed") || prev == "was") {
+            return None;
+        }
+        return Some(Found::date(i, i + 1, Point::Reference(r, None)));
+    }
+    if let Some(s) = lex.season {
+        // "the Spring of Life demonstrations", "Summer of Love": a name.
+        let title = t.capital
+            && i > 0
+            && cx.tokens[i - 1].sentence == t.sentence
+            && cx.is(i + 1, &["of"])
+            && cx.tokens.get(i + 2).is_some_and(|n| n.capital);
+        if title {
+            return None;
+        }
+        // "the fall of the city" is an event; "the fall of 1863" a season.
+        let event = cx.is(i + 1, &["of"]) && year_words(cx, i + 2).is_none();
+        if t.lower == "fall"
+            && !t.capital
+            && (event
+                || !cx.is(
+                    i.wrapping_sub(1),
+                    &["the", "in", "this", "last", "next", "early", "late"],
+                ))
+        {
+            return None;
+        }
+        // "spring 2020", "the winter of nineteen ninety-six"
+        let k = if cx.is(i + 1, &["of"]) { i + 2 } else { i + 1 };
+        if let Some((y, end)) = year_words(cx, k) {
+            return Some(Found::date(i, end, Point::Season(y, s)));
+        }
+        let y = match cx.told() {
+            Some(at) => story::year_of(at, crate::model::season_start(s).unwrap_or(1), 1),
+            None => cx.base().year(),
+        };
+        return Some(Found::date(i, i + 1, Point::Season(y, s)));
+    }
+    if let Some(m) = month_at(cx, i) {
+        let prev = cx.word(i.wrapping_sub(1));
+        let ambiguous = matches!(
+            t.lower.as_str(),
+            "may" | "march" | "mar" | "jan" | "sat" | "sun" | "dec"
+        );
+        // "the March accession", "the May elections": a month naming what
+        // happens in it; "the March on Washington", "the may" are not.
+        let attributive = prev == "the"
+            && t.capital
+            && cx.tokens.get(i + 1).is_some_and(|n| {
+                n.shape == Shape::Word
+                    && !n.capital
+                    && !matches!(
+                        n.lower.as_str(),
+                        "on" | "to"
+                            | "of"
+                            | "from"
+                            | "in"
+                            | "for"
+                            | "against"
+                            | "through"
+                            | "into"
+                            | "and"
+                            | "by"
+                            | "toward"
+                            | "towards"
+                            | "across"
+                            | "past"
+                            | "at"
+                    )
+            });
+        // "from October to March": the end of a range of months.
+        let range_end =
+            cx.is(i.wrapping_sub(1), &["to", "and"]) && month_at(cx, i.wrapping_sub(2)).is_some();
+        if ambiguous
+            && !attributive
+            && !range_end
+            && !matches!(
+                prev,
+                "in" | "of"
+                    | "since"
+                    | "until"
+                    | "by"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "-"
+                    | "from"
+                    | "through"
+                    | "during"
+                    | "last"
+                    | "next"
+            )
+        {
+            return None;
+        }
+        // "from October to March": the first month of a range comes
+        // before the last, whose year the story or the tense decides.
+        let to = cx.is(i.wrapping_sub(1), &["from", "between"])
+            && cx.is(i + 1, &["to", "until", "through", "-", "–", "and"]);
+        let y = match month_at(cx, i + 2).filter(|_| to) {
+            Some(last) => cx.undated_month(last, i + 2) - i32::from(m > last),
+            None => cx.undated_month(m, i),
+        };
+        return Some(Found::date(i, i + 1, Point::Month(y, m)));
+    }
+    None
+}

@@ -1,0 +1,307 @@
+//! Periods counted from the reference or the story: "last month", "the
+//! following year", "two weeks ago", "twelve days later", "the same period
+//! last year", "later in the week", "that year".
+
+use chrono::{Datelike, NaiveDate};
+
+use super::*;
+use crate::time::calendar::{add_days, add_months, monday, Point};
+use crate::time::lexicon::sets as words;
+use crate::time::scan::Shape;
+use crate::time::tense::Tense;
+use crate::time::{DocType, TimexType};
+
+/// "this week", "last month", "next year", "last September", "this
+/// summer", "the past week" (a duration), "recent weeks", "coming months".
+pub(super) fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
+    // "this past spring" is the last one.
+    let (w, i, first) = if cx.is(i, &["this"]) && cx.is(i + 1, &["past"]) {
+        ("past", i + 1, i)
+    } else {
+        (cx.word(i), i, i)
+    };
+    // "This Week", "Next Year" in title case mid-sentence name a show or
+    // a book, not a time.
+    let titled = |k: usize| cx.tokens.get(k).is_some_and(|t| t.capital);
+    let mid_sentence = first > 0 && cx.tokens[first - 1].sentence == cx.tokens[first].sentence;
+    if mid_sentence && titled(first) && titled(i + 1) {
+        return None;
+    }
+    let offset = match w {
+        "this" | "current" => 0,
+        "last" | "previous" | "past" => -1,
+        "next" | "coming" | "following" => 1,
+        "recent" => -1,
+        _ => return None,
+    };
+    // "this fiscal year", "last financial year": the year.
+    let kind = cx.is(i + 2, &["year"]) && words().year_kinds.contains(cx.word(i + 1));
+    let j = if kind { i + 2 } else { i + 1 };
+    let t = cx.tokens.get(j)?;
+    // "the following month" counts from the period the text just named:
+    // "In March, ... The following month, ..." is April.
+    let base = match (w, &cx.period, t.lower.as_str()) {
+        ("following" | "previous", Some(Point::Month(y, m)), "month") => {
+            NaiveDate::from_ymd_opt(*y, *m, 1).unwrap_or(cx.base())
+        }
+        ("following" | "previous", _, _) => cx.anchor.unwrap_or(cx.base()),
+        _ => cx.base(),
+    };
+    // "last Oct. 23": that day in the past (or, after "next", ahead).
+    if let (Some(m), Some(d)) = (month_at(cx, j), day_at(cx, j + 1)) {
+        let tense = if offset < 0 {
+            Tense::Past
+        } else {
+            Tense::Future
+        };
+        let day = day_year(base, m, d, Some(tense))?;
+        return Some(Found::date(first, j + 2, Point::Day(day)));
+    }
+    // last/next September
+    if let Some(m) = month_at(cx, j) {
+        let y = match offset {
+            0 => base.year(),
+            // last April: the most recent April before this month
+            -1 => {
+                if m < base.month() {
+                    base.year()
+                } else {
+                    base.year() - 1
+                }
+            }
+            _ => {
+                if m > base.month() {
+                    base.year()
+                } else {
+                    base.year() + 1
+                }
+            }
+        };
+        return Some(Found::date(first, j + 1, Point::Month(y, m)));
+    }
+    if let Some(s) = t.lex.and_then(|l| l.season) {
+        // last spring: the most recent one that has begun; next spring:
+        // the first one still to begin.
+        let begins = crate::model::season_start(s).unwrap_or(12);
+        // "this past spring" is the most recent; "last spring", as the
+        // corpora read it, the one of last year.
+        let y = match offset {
+            0 => base.year(),
+            -1 if first < i && begins < base.month() => base.year(),
+            -1 => base.year() - 1,
+            _ if begins > base.month() => base.year(),
+            _ => base.year() + 1,
+        };
+        return Some(Found::date(first, j + 1, Point::Season(y, s)));
+    }
+    // recent weeks, past few years, coming months, last two weeks
+    let (n, k) = match number(cx, j) {
+        Some((n, k)) if unit(cx, k).is_some() && w != "this" => (Some(n), k),
+        _ => (None, j),
+    };
+    let u = unit(cx, k)?;
+    // "for the past few weeks" measures; "in the past few weeks" places.
+    let measured = cx.is(first.wrapping_sub(1), &["for"])
+        || (cx.is(first.wrapping_sub(1), &["the"]) && cx.is(first.wrapping_sub(2), &["for"]));
+    // The article belongs to "the last few months".
+    let from = if cx.is(first.wrapping_sub(1), &["the"]) {
+        first - 1
+    } else {
+        first
+    };
+    if plural(cx, k) || n.is_some() {
+        return Some(match (w, n) {
+            // "recent weeks", "past years", "the last few months": the
+            // past; "coming months": ahead. "The next few days" is a length.
+            ("recent", _) | ("past" | "last", None) => {
+                Found::date(from, k + 1, Point::Reference("PAST_REF", Some(u)))
+            }
+            ("past" | "last", Some(None)) if !measured => {
+                Found::date(from, k + 1, Point::Reference("PAST_REF", Some(u)))
+            }
+            ("coming" | "next", None) => {
+                Found::date(from, k + 1, Point::Reference("FUTURE_REF", Some(u)))
+            }
+            (_, Some(n)) => Found::other(first, k + 1, TimexType::Duration, duration(n, u)),
+            _ => return None,
+        });
+    }
+    if w == "past" || w == "recent" {
+        return Some(Found::other(
+            first,
+            k + 1,
+            TimexType::Duration,
+            duration(Some(1), u),
+        ));
+    }
+    let p = unit_point(u, base, offset)?;
+    if u == "D" {
+        return None;
+    }
+    // "the following year", "the next month": the article belongs to a
+    // period counted from another.
+    let counted = matches!(w, "following" | "previous" | "next") && cx.is(from, &["the"]);
+    Some(Found::date(if counted { from } else { first }, k + 1, p))
+}
+
+/// "two weeks ago", "a year earlier", "three days later", "a week from now".
+pub(super) fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let (n, j) = number(cx, i)?;
+    let u = unit(cx, j)?;
+    // "a week or so ago": the same, and approximate.
+    let loose = cx.is(j + 1, &["or"]) && cx.is(j + 2, &["so"]);
+    let j = if loose { j + 2 } else { j };
+    let dir = match cx.word(j + 1) {
+        "ago" | "earlier" | "before" => -1,
+        "later" | "after" | "hence" => 1,
+        "from" if cx.is(j + 2, &["now", "today"]) => 1,
+        _ => return None,
+    };
+    // "ten days before the shooting" counts from the day the text gave
+    // the shooting; a happening it has not dated leaves nothing to count
+    // from.
+    let related = cx.is(j + 1, &["before", "after"])
+        && cx
+            .tokens
+            .get(j + 2)
+            .is_some_and(|t| t.shape != Shape::Punct);
+    let happening = if related {
+        Some(happening_at(cx, j + 2)?)
+    } else {
+        None
+    };
+    let end = match happening {
+        Some((_, e)) => e,
+        None if cx.is(j + 1, &["from"]) => j + 3,
+        None => j + 2,
+    };
+    let base = match happening {
+        Some((d, _)) => d,
+        None if cx.is(j + 1, &["ago"]) || cx.is(j + 1, &["from"]) => cx.base(),
+        None => cx.anchor.unwrap_or(cx.base()),
+    };
+    // "three days later", "an hour earlier", "ten days before the
+    // shooting" name the day they reach from the story's last date or the
+    // happening: dates, as the TIMEX3 guidelines read "twelve days later"
+    // (the length alone, "for twelve days", is a duration).
+    // "an hour later" reaches no other day than the story's: the gap is
+    // all it says.
+    if cx.is(j + 1, &["later", "earlier"]) && matches!(u, "H" | "MIN" | "S") {
+        let mut f = Found::date(i, end, Point::Day(base));
+        f.kind = TimexType::Duration;
+        f.value = Some(duration(n, u));
+        f.approx = true;
+        return Some(f);
+    }
+    let Some(n) = n else {
+        let r = if dir < 0 { "PAST_REF" } else { "FUTURE_REF" };
+        return Some(Found::date(i, end, Point::Reference(r, Some(u))));
+    };
+    let n = i32::try_from(n).ok()?.checked_mul(dir)?;
+    let (point, approx) = match u {
+        "D" => (Point::Day(add_days(base, i64::from(n))?), false),
+        // "two weeks ago" still names about a day; "six weeks ago" a week.
+        "W" if n.abs() >= 3 => (
+            Point::Week(monday(add_days(base, i64::from(n) * 7)?)),
+            false,
+        ),
+        "W" => (Point::Day(add_days(base, i64::from(n) * 7)?), true),
+        "M" => {
+            let d = add_months(base, n)?;
+            (Point::Month(d.year(), d.month()), false)
+        }
+        "Y" if cx.quarterly(i) && cx.doc_type == DocType::News => {
+            let (y, q) = last_quarter(cx.dct);
+            (Point::Quarter(y.checked_add(n)?, q), false)
+        }
+        "Y" => (Point::Year(base.year().checked_add(n)?), false),
+        "DE" => (
+            Point::Year(base.year().checked_add(n.checked_mul(10)?)?),
+            true,
+        ),
+        "H" | "MIN" | "S" => (Point::Day(base), true),
+        _ => return None,
+    };
+    let mut f = Found::date(i, end, point);
+    f.approx = approx || loose;
+    Some(f)
+}
+
+/// "the same period last year", "the same month a year ago", "the
+/// corresponding quarter of the previous year": the month or quarter the
+/// text last named, a year before.
+pub(super) fn same_period(cx: &Context<'_>, i: usize) -> Option<Found> {
+    if !(cx.is(i, &["the"]) && cx.is(i + 1, &["same", "corresponding", "comparable"])) {
+        return None;
+    }
+    let unit = cx.word(i + 2);
+    if !matches!(unit, "month" | "period" | "quarter") {
+        return None;
+    }
+    let mut j = i + 3;
+    if cx.is(j, &["of", "in"]) {
+        j += 1;
+    }
+    if cx.is(j, &["the"]) {
+        j += 1;
+    }
+    let end = if cx.is(j, &["last", "previous", "prior"]) && cx.is(j + 1, &["year"]) {
+        j + 2
+    } else if cx.is(j, &["a", "one"])
+        && cx.is(j + 1, &["year"])
+        && cx.is(j + 2, &["ago", "earlier", "before"])
+    {
+        j + 3
+    } else if cx.is(j, &["year"]) && cx.is(j + 1, &["before"]) {
+        j + 2
+    } else {
+        return None;
+    };
+    let point = match (&cx.period, unit) {
+        (Some(Point::Month(y, m)), "month" | "period") => Point::Month(y - 1, *m),
+        (Some(Point::Quarter(y, q)), "quarter" | "period") => Point::Quarter(y - 1, *q),
+        (_, "quarter") => {
+            let (y, q) = last_quarter(cx.dct);
+            Point::Quarter(y - 1, q)
+        }
+        _ => Point::Year(cx.base().year() - 1),
+    };
+    Some(Found::date(i, end, point))
+}
+
+/// "earlier in the year", "late in the day", "later in the week": a part
+/// of the reference period; "that year", "that quarter": the one the text
+/// last named.
+pub(super) fn in_the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
+    if cx.is(i, &["that"]) {
+        let p = match (cx.word(i + 1), &cx.period, cx.anchor) {
+            ("day", ..) => Point::Day(cx.story_day?),
+            ("quarter", Some(p @ Point::Quarter(..)), _) => p.clone(),
+            ("month", Some(p @ Point::Month(..)), _) => p.clone(),
+            ("year", Some(Point::Month(y, _) | Point::Quarter(y, _)), _) => Point::Year(*y),
+            ("year", _, Some(a)) => Point::Year(a.year()),
+            _ => return None,
+        };
+        return Some(Found::date(i, i + 2, p));
+    }
+    let modifier = match cx.word(i) {
+        "early" | "earlier" => "START",
+        "late" | "later" => "END",
+        _ => return None,
+    };
+    if !(cx.is(i + 1, &["in"]) && cx.is(i + 2, &["the"])) {
+        return None;
+    }
+    let base = cx.base();
+    let p = match cx.word(i + 3) {
+        // "later in the day": the day the story is about.
+        "day" => Point::Day(cx.story()?),
+        "week" => unit_point("W", base, 0)?,
+        "month" => unit_point("M", base, 0)?,
+        "year" => Point::Year(base.year()),
+        _ => return None,
+    };
+    let mut f = Found::date(i, i + 4, p);
+    f.modifier = Some(modifier);
+    Some(f)
+}

@@ -1,0 +1,66 @@
+//! Sets: "every week", "each Monday", "daily", "per month".
+
+use super::*;
+use crate::time::TimexType;
+
+/// Sets: "every week", "each Monday", "daily", "twice a year".
+pub(super) fn sets(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let w = cx.word(i);
+    let single = match w {
+        "daily" => Some("P1D"),
+        "weekly" => Some("P1W"),
+        "monthly" => Some("P1M"),
+        "annually" | "yearly" => Some("P1Y"),
+        "hourly" => Some("PT1H"),
+        "nightly" => Some("XXXX-XX-XXTNI"),
+
+        _ => None,
+    };
+    if let Some(v) = single {
+        return Some(Found::other(i, i + 1, TimexType::Set, v.to_string()));
+    }
+    // "per day", "per month": a rate, whatever is counted ("per hour",
+    // "per second" measure speeds and flows instead).
+    if w == "per" {
+        let calendar = |u: &&str| matches!(*u, "D" | "W" | "M" | "Q" | "Y");
+        let u = unit(cx, i + 1)
+            .filter(|_| !plural(cx, i + 1))
+            .filter(calendar)?;
+        return Some(Found::other(i, i + 2, TimexType::Set, duration(Some(1), u)));
+    }
+    if !matches!(w, "every" | "each") {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut n = Some(1);
+    if let Some((m, k)) = number(cx, j).filter(|(_, k)| unit(cx, *k).is_some()) {
+        n = m;
+        j = k;
+    }
+    let t = cx.tokens.get(j)?;
+    if let Some(wd) = t.lex.and_then(|l| l.weekday) {
+        return Some(Found::other(
+            i,
+            j + 1,
+            TimexType::Set,
+            format!("XXXX-WXX-{wd}"),
+        ));
+    }
+    if let Some(s) = t.lex.and_then(|l| l.season) {
+        return Some(Found::other(i, j + 1, TimexType::Set, format!("XXXX-{s}")));
+    }
+    // "each July": that month of every year.
+    if let Some(m) = month_at(cx, j) {
+        return Some(Found::other(
+            i,
+            j + 1,
+            TimexType::Set,
+            format!("XXXX-{m:02}"),
+        ));
+    }
+    if cx.is(j, &["season"]) {
+        return Some(Found::other(i, j + 1, TimexType::Set, "P1S".to_string()));
+    }
+    let u = unit(cx, j)?;
+    Some(Found::other(i, j + 1, TimexType::Set, duration(n, u)))
+}

@@ -18,7 +18,7 @@ use serde::Deserialize;
 
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::export::json::{store_lines, timex_line};
-use crate::extract::{self, Article, Furniture, Lexicon, Overrides};
+use crate::extract::{self, Article, ExtractError, Furniture, Lexicon, Overrides};
 use crate::model::Store;
 use crate::time::{self, DocType};
 
@@ -37,12 +37,12 @@ pub fn read_articles(
     for r in map(paths, |p| Article::from_path(p, overrides)) {
         match r {
             Ok(a) => articles.push(a),
-            Err(Error::Invalid(d)) => problems.extend(d),
+            Err(Error::Extract(e)) => problems.push(e),
             Err(e) => return Err(e),
         }
     }
     if !problems.is_empty() {
-        return Err(Error::Invalid(problems));
+        return Err(ExtractError::Articles(problems).into());
     }
     let mut taken = HashSet::new();
     for a in &mut articles {
@@ -81,8 +81,9 @@ pub const WINDOW: usize = 256;
 /// Runs `work` on each line of the JSON Lines batch `reader` (named `path`
 /// in messages) with its 1-based number, and gives the results to `emit`
 /// in input order. A line that cannot be read, or whose work fails with
-/// [`Error::Invalid`], is reported at the end with all the others, in line
-/// order, while the rest are worked on; any other error stops the batch.
+/// [`Error::Invalid`] or with an article it cannot read ([`Error::Extract`]),
+/// is reported at the end with all the others, in line order, while the
+/// rest are worked on; any other error stops the batch.
 ///
 /// With the `parallel` feature the calling thread reads and emits while
 /// rayon's threads work, so neither reading nor writing waits for a whole
@@ -102,16 +103,27 @@ pub(crate) fn for_each_line<R: BufRead, T: Send>(
         })
     });
     let mut late = Vec::new();
-    in_order(lines, &work, &mut |n, r| match r {
+    in_order(lines, &work, &mut |n, r| match r.map_err(of_a_line) {
         Ok(t) => emit(t),
-        Err(Error::Invalid(d)) => {
+        Err(Ok(d)) => {
             late.push((n, d));
             Ok(())
         }
-        Err(e) => Err(e),
+        Err(Err(e)) => Err(e),
     })?;
     problems.append(&mut late);
     reported(problems)
+}
+
+/// The located problems of an error about what one line holds (its text,
+/// the article in it), which the batch reports with the others at the end;
+/// or the error itself when it is about something else and stops the batch.
+fn of_a_line(e: Error) -> Result<Vec<Diagnostic>, Error> {
+    match e {
+        Error::Invalid(d) => Ok(d),
+        Error::Extract(e) => Ok(e.diagnostics()),
+        other => Err(other),
+    }
 }
 
 /// The bad lines of a batch, with their numbers, as one error in line
@@ -333,10 +345,10 @@ fn for_each_chunk<R: BufRead, T: Send>(
             break;
         }
         for ((n, _), r) in chunk.iter().zip(work(&chunk)) {
-            match r {
+            match r.map_err(of_a_line) {
                 Ok(t) => emit(t)?,
-                Err(Error::Invalid(d)) => problems.push((*n, d)),
-                Err(e) => return Err(e),
+                Err(Ok(d)) => problems.push((*n, d)),
+                Err(Err(e)) => return Err(e),
             }
         }
     }

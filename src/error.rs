@@ -131,6 +131,10 @@ pub enum Error {
     /// The time layer: a document type it does not know.
     #[error(transparent)]
     Time(#[from] crate::time::TimeError),
+    /// The extract layer: an article that cannot be read, a lexicon that
+    /// cannot be loaded.
+    #[error(transparent)]
+    Extract(#[from] crate::extract::ExtractError),
     /// The store layer: a store that cannot be written as asked.
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
@@ -160,7 +164,7 @@ impl Error {
     /// (the convention of `grep` and `diff`).
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Invalid(_) | Error::Store(_) | Error::Export(_) => 1,
+            Error::Invalid(_) | Error::Extract(_) | Error::Store(_) | Error::Export(_) => 1,
             Error::Io { .. }
             | Error::Text(_)
             | Error::Time(_)
@@ -168,6 +172,15 @@ impl Error {
             | Error::Usage(_) => 2,
         }
     }
+}
+
+/// A data file built into the crate, loaded. What is wrong with one is a
+/// defect of the build, reported with its location by the test suite
+/// (`cargo test shipped`, which loads every one of them), so a build whose
+/// tests pass never stops here; were one broken, it stops with that
+/// location rather than working on an empty table.
+pub(crate) fn shipped<T, E: fmt::Display>(loaded: std::result::Result<T, E>) -> T {
+    loaded.unwrap_or_else(|e| panic!("a data file built into annals does not load:\n{e}"))
 }
 
 pub(crate) fn render(diags: &[Diagnostic]) -> String {

@@ -17,6 +17,12 @@ pub fn without_bom(text: &str) -> &str {
 /// `bytes` as text without a byte-order mark, or an error naming `path`
 /// and the line of the first byte that is not UTF-8.
 pub fn utf8(path: &str, bytes: Vec<u8>) -> Result<String> {
+    decoded(path, bytes).map_err(|d| Error::Invalid(vec![d]))
+}
+
+/// [`utf8`], its error the located problem alone, for the layers that
+/// report it as their own.
+pub(crate) fn decoded(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with(BOM) {
@@ -27,7 +33,7 @@ pub fn utf8(path: &str, bytes: Vec<u8>) -> Result<String> {
         Err(e) => {
             let bytes = e.as_bytes();
             let at = e.utf8_error().valid_up_to();
-            Err(Error::Invalid(vec![not_utf8(path, bytes, at, "file")]))
+            Err(not_utf8(path, bytes, at, "file"))
         }
     }
 }

@@ -49,3 +49,42 @@ pub mod text;
 pub mod time;
 
 pub use error::{Diagnostic, Error, Location, Result, Severity};
+
+#[cfg(test)]
+mod shipped {
+    /// Every data file built into the crate loads; what is wrong with any
+    /// of them is listed, located in its file.
+    #[test]
+    fn every_shipped_data_file_loads() {
+        let problems: Vec<String> = [
+            crate::model::kind::load_shipped_table()
+                .err()
+                .map(|e| e.to_string()),
+            crate::text::rules::load_shipped()
+                .err()
+                .map(|e| e.to_string()),
+            crate::text::Model::load_shipped()
+                .err()
+                .map(|e| e.to_string()),
+            crate::time::lexicon::Tables::load_shipped()
+                .err()
+                .map(|e| e.to_string()),
+            crate::extract::Lexicon::load_shipped()
+                .err()
+                .map(|e| e.to_string()),
+            crate::extract::frames::Frames::load_shipped()
+                .err()
+                .map(|e| e.to_string()),
+            crate::extract::verbs::Verbs::load_shipped()
+                .err()
+                .map(|e| e.to_string()),
+            crate::extract::Actors::load_shipped()
+                .err()
+                .map(|e| e.to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+}

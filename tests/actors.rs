@@ -1,8 +1,9 @@
 //! The actor dictionary compiled from the Phoenix dictionaries
 //! (`src/extract/actors.tsv`, `agents.tsv`) and actor roles in stores.
 
-use annals::extract::{Actors, ParseError};
+use annals::extract::{Actors, ExtractError};
 use annals::model::Role;
+use annals::Location;
 use chrono::NaiveDate;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -176,16 +177,31 @@ fn a_malformed_line_is_an_error_with_its_line_number() {
             "ends before it starts",
         ),
     ];
+    let at = |e: &ExtractError| match e {
+        ExtractError::Lexicon(d) => d[0].location.clone(),
+        other => panic!("not a lexicon error: {other:?}"),
+    };
+    let line_of = |path: &str, line| {
+        Some(Location::File {
+            path: path.into(),
+            line,
+            column: 1,
+        })
+    };
     for (text, line, says) in cases {
-        let e: ParseError = Actors::parse(&text, "").unwrap_err();
-        assert_eq!((e.file, e.line), ("actors.tsv", line), "{e}");
+        let e = Actors::parse(&text, "").unwrap_err();
+        assert_eq!(at(&e), line_of("actors.tsv", line), "{e}");
         assert!(e.to_string().contains(says), "{e}");
+        assert!(
+            e.to_string().contains("help: lines of actors.tsv are NAME"),
+            "{e}"
+        );
     }
     let e = Actors::parse(good, "police\tCOP\tpolice\nchiefs\tGOV\tchief\n").unwrap_err();
-    assert_eq!((e.file, e.line), ("agents.tsv", 2));
+    assert_eq!(at(&e), line_of("agents.tsv", 2));
     assert!(
         e.to_string()
-            .starts_with("agents.tsv line 2: unknown role `chiefs`"),
+            .starts_with("agents.tsv:2:1: error: unknown role `chiefs`"),
         "{e}"
     );
 }

@@ -110,3 +110,84 @@ fn articles_of_the_same_name_get_distinct_ids_in_order() {
     assert_eq!(ids, ["a", "a-2", "a-3"]);
     assert_eq!(notes, ["a -> a-2", "a -> a-3"]);
 }
+
+#[test]
+fn bad_articles_are_reported_together_with_kinds_a_caller_can_match() {
+    use annals::extract::ExtractError;
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        (
+            "dated.txt",
+            "Talks\nPublished: 2020-09-29\n\nTalks collapsed on Monday.\n",
+        ),
+        ("undated.txt", "Talks\n\nTalks collapsed on Monday.\n"),
+        ("open.md", "+++\ntitle = \"Talks\"\n\nTalks collapsed.\n"),
+    ];
+    let paths: Vec<_> = files
+        .iter()
+        .map(|(name, text)| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, text).unwrap();
+            p
+        })
+        .collect();
+    let overrides = annals::extract::Overrides::default();
+    let Err(annals::Error::Extract(ExtractError::Articles(bad))) =
+        annals::batch::read_articles(&paths, &overrides, &mut |_, _| {})
+    else {
+        panic!("bad articles are an extract error");
+    };
+    let [ExtractError::NoDate { path }, ExtractError::Article(d)] = &bad[..] else {
+        panic!("one undated and one unreadable article, in order: {bad:?}");
+    };
+    assert!(path.ends_with("undated.txt"), "{path}");
+    assert!(
+        d.message.contains("never closed") && d.help.is_some(),
+        "{d}"
+    );
+    let shown = ExtractError::Articles(bad.clone()).to_string();
+    assert!(
+        shown.contains(
+            "undated.txt: error: no publication date found in the article\n  help: give it"
+        ),
+        "{shown}"
+    );
+    // With a date given, the undated article is read.
+    let given = annals::extract::Overrides {
+        published: chrono::NaiveDate::from_ymd_opt(2020, 9, 29),
+        ..Default::default()
+    };
+    let articles = annals::batch::read_articles(&paths[..2], &given, &mut |_, _| {}).unwrap();
+    assert_eq!(articles.len(), 2);
+}
+
+#[test]
+fn a_weekday_near_the_top_is_not_the_publication_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let overrides = annals::extract::Overrides::default();
+    let read = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        annals::extract::Article::from_path(&p, &overrides)
+    };
+    // Was: published 0001-01-01, the far reference the weekday resolved to.
+    let undated = read("weekday.txt", "Talks\n\nTalks collapsed on Monday.\n");
+    assert!(
+        matches!(
+            undated,
+            Err(annals::Error::Extract(
+                annals::extract::ExtractError::NoDate { .. }
+            ))
+        ),
+        "{undated:?}"
+    );
+    let dated = read(
+        "dated.txt",
+        "Talks\nMonday, September 28, 2020\nTalks collapsed on Monday.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        dated.published,
+        chrono::NaiveDate::from_ymd_opt(2020, 9, 28).unwrap()
+    );
+}

@@ -56,7 +56,7 @@ pub struct Args {
     /// Address of the article.
     #[arg(long)]
     pub url: Option<String>,
-    /// Extra triggers, cues, actors or places (TOML, like the shipped lexicon); repeatable.
+    /// Extra triggers, actors or places (TOML, like the shipped lexicon); repeatable.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
 }
@@ -140,9 +140,8 @@ fn written(w: &write::Written) {
 
 /// The existing-file error said in the command's flags.
 fn exists_help(e: Error) -> Error {
-    super::help_in_flags(
+    super::exists_in_flags(
         e,
-        write::EXISTS,
         "run again with --update to add new findings and keep your edits, or choose another --out folder",
     )
 }
@@ -157,9 +156,8 @@ fn read_all(args: &Args, overrides: &Overrides, lexicon: &Lexicon) -> annals::Re
         ))
     })
     .map_err(|e| {
-        super::help_in_flags(
+        super::no_date_in_flags(
             e,
-            annals::extract::NO_DATE,
             "give it with --published YYYY-MM-DD (relative dates like \"last week\" count from it)",
         )
     })?;

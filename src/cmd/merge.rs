@@ -36,12 +36,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
             .map_err(|e| Error::io("<stdout>", e))?;
         return Ok(0);
     };
-    annals::merge::write_new(dir, merged, &mut |_| {}).map_err(|e| {
-        super::help_in_flags(
-            e,
-            annals::store::write::EXISTS,
-            "choose an empty --out folder",
-        )
-    })?;
+    annals::merge::write_new(dir, merged, &mut |_| {})
+        .map_err(|e| super::exists_in_flags(e, "choose an empty --out folder"))?;
     Ok(0)
 }

@@ -33,18 +33,39 @@ pub fn day_arg(text: &str) -> Result<chrono::NaiveDate, String> {
     annals::model::date::parse_day(text).map_err(|e| e.reason)
 }
 
-/// `e` with the help of each problem whose message is `message` said in the
-/// command's terms (its flags), which the library does not know.
-pub fn help_in_flags(e: annals::Error, message: &str, help: &str) -> annals::Error {
-    let mut diags = match e {
-        annals::Error::Invalid(diags) => diags,
-        annals::Error::Store(e) => e.diagnostics(),
-        other => return other,
-    };
-    for d in diags.iter_mut().filter(|d| d.message == message) {
-        d.help = Some(help.into());
+/// A store file that exists ([`annals::store::StoreError::Exists`]) said
+/// with `help` in the command's terms (its flags), which the library does
+/// not know. Other errors pass unchanged.
+pub fn exists_in_flags(e: annals::Error, help: &str) -> annals::Error {
+    match e {
+        annals::Error::Store(e @ annals::store::StoreError::Exists(_)) => {
+            annals::Error::Invalid(with_help(e.diagnostics(), help))
+        }
+        other => other,
     }
-    annals::Error::Invalid(diags)
+}
+
+/// An article without a publication date
+/// ([`annals::extract::ExtractError::NoDate`]), alone or among other bad
+/// articles, said with `help` in the command's terms. Other errors pass
+/// unchanged.
+pub fn no_date_in_flags(e: annals::Error, help: &str) -> annals::Error {
+    use annals::extract::ExtractError;
+    fn said(e: &ExtractError, help: &str) -> Vec<annals::Diagnostic> {
+        match e {
+            ExtractError::NoDate { .. } => with_help(e.diagnostics(), help),
+            ExtractError::Articles(all) => all.iter().flat_map(|e| said(e, help)).collect(),
+            other => other.diagnostics(),
+        }
+    }
+    match e {
+        annals::Error::Extract(e) => annals::Error::Invalid(said(&e, help)),
+        other => other,
+    }
+}
+
+fn with_help(diags: Vec<annals::Diagnostic>, help: &str) -> Vec<annals::Diagnostic> {
+    diags.into_iter().map(|d| d.with_help(help)).collect()
 }
 
 /// An unknown event id as the command reports it: after `flag` when the id

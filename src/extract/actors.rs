@@ -15,6 +15,8 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
+use super::ExtractError;
+use crate::error::{Diagnostic, Location};
 use crate::model::Role;
 use crate::text::{tokenize, WordMap};
 
@@ -39,17 +41,27 @@ pub struct Coded<'a> {
     pub cameo: Option<&'a str>,
 }
 
-/// A line of a dictionary file that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file} line {line}: {message}")]
-pub struct ParseError {
-    /// `actors.tsv` or `agents.tsv`.
-    pub file: &'static str,
-    /// 1-based line number.
-    pub line: usize,
-    /// What is wrong, and what was expected.
-    pub message: String,
+/// The error for line `line` of the dictionary file `file`: what is wrong,
+/// and the line's format.
+fn bad_line(file: &str, line: usize, message: String) -> ExtractError {
+    let format = match file {
+        ACTORS => "NAME<tab>CAMEO/COUNTRY/role/FROM/TO;...<tab>SPELLING|SPELLING...",
+        _ => "ROLE<tab>CODE<tab>SPELLING|SPELLING...",
+    };
+    ExtractError::Lexicon(vec![Diagnostic::error(
+        Some(Location::File {
+            path: file.to_string(),
+            line,
+            column: 1,
+        }),
+        message,
+    )
+    .with_help(format!("lines of {file} are {format}"))])
 }
+
+/// The names of the dictionary's files in messages.
+const ACTORS: &str = "actors.tsv";
+const AGENTS: &str = "agents.tsv";
 
 /// One code of an actor, valid from `from` to `to` (inclusive; open ends
 /// unbounded; both open: the actor's default).
@@ -116,9 +128,12 @@ impl Actors {
         static SHIPPED: OnceLock<Actors> = OnceLock::new();
         // A test loads the shipped files, so they cannot fail in a
         // released build; were they to, no actor beats a panic.
-        SHIPPED.get_or_init(|| {
-            Actors::parse(SHIPPED_ACTORS, SHIPPED_AGENTS).unwrap_or_else(|_| Actors::empty())
-        })
+        SHIPPED.get_or_init(|| crate::error::shipped(Actors::load_shipped()))
+    }
+
+    /// Parses the shipped dictionary: what is wrong with it, located.
+    pub fn load_shipped() -> Result<Actors, ExtractError> {
+        Actors::parse(SHIPPED_ACTORS, SHIPPED_AGENTS)
     }
 
     fn empty() -> Actors {
@@ -132,16 +147,13 @@ impl Actors {
         }
     }
 
-    /// Reads a dictionary in the format of `actors.tsv` and `agents.tsv`.
-    pub fn parse(actors: &str, agents: &str) -> Result<Actors, ParseError> {
+    /// Reads a dictionary in the format of `actors.tsv` and `agents.tsv`; a
+    /// line it cannot read is an [`ExtractError::Lexicon`] at that line.
+    pub fn parse(actors: &str, agents: &str) -> Result<Actors, ExtractError> {
         let mut out = Actors::empty();
         let mut spellings = Spellings::default();
         for (n, line) in data_lines(actors) {
-            let err = |message: String| ParseError {
-                file: "actors.tsv",
-                line: n,
-                message,
-            };
+            let err = |message: String| bad_line(ACTORS, n, message);
             let mut cols = line.split('\t');
             let (Some(name), Some(codes), Some(others), None) =
                 (cols.next(), cols.next(), cols.next(), cols.next())
@@ -168,11 +180,7 @@ impl Actors {
         out.actors = spellings.build();
         let mut spellings = Spellings::default();
         for (n, line) in data_lines(agents) {
-            let err = |message: String| ParseError {
-                file: "agents.tsv",
-                line: n,
-                message,
-            };
+            let err = |message: String| bad_line(AGENTS, n, message);
             let cols: Vec<&str> = line.split('\t').collect();
             let [role, _code, forms] = cols[..] else {
                 return Err(err(

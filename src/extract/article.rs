@@ -6,6 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::ExtractError;
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::model::date::{in_years, parse_day};
 use crate::time::{self, DocType, TimexType};
@@ -103,13 +104,16 @@ impl Article {
     pub fn from_path(path: &Path, overrides: &Overrides) -> Result<Article> {
         let shown = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| Error::io(&shown, e))?;
-        let text = crate::input::utf8(&shown, bytes)?;
+        let text = crate::input::decoded(&shown, bytes).map_err(ExtractError::Article)?;
         if text.contains('\0') {
-            return Err(Error::Invalid(vec![Diagnostic::error(
-                Some(Location::Path(shown)),
-                "the file looks binary (it contains NUL bytes)",
+            return Err(ExtractError::Article(
+                Diagnostic::error(
+                    Some(Location::Path(shown)),
+                    "the file looks binary (it contains NUL bytes)",
+                )
+                .with_help("give a text, Markdown or HTML article"),
             )
-            .with_help("give a text, Markdown or HTML article")]));
+            .into());
         }
         let stem = path
             .file_stem()
@@ -133,21 +137,13 @@ impl Article {
     }
 }
 
-/// The message of the error for an article without a publication date
-/// ([`Article::from_path`]), for callers that say how to give one in their
-/// own terms.
-pub const NO_DATE: &str = "no publication date found in the article";
-
 fn finish(parts: Parts, path: &str, id: String, o: &Overrides) -> Result<Article> {
-    let published = o.published.or(parts.published).ok_or_else(|| {
-        Error::Invalid(vec![Diagnostic::error(
-            Some(Location::Path(path.to_string())),
-            NO_DATE,
-        )
-        .with_help(
-            "give it in the front matter (published = YYYY-MM-DD) or as Overrides::published (relative dates like \"last week\" count from it)",
-        )])
-    })?;
+    let published = o
+        .published
+        .or(parts.published)
+        .ok_or_else(|| ExtractError::NoDate {
+            path: path.to_string(),
+        })?;
     Ok(Article {
         id,
         title: o.title.clone().unwrap_or(parts.title),
@@ -163,13 +159,21 @@ fn finish(parts: Parts, path: &str, id: String, o: &Overrides) -> Result<Article
 /// A full date in a header line ("By | September 29, 2020", "BAGHDAD, Sept
 /// 29 (Reuters) -", "Published: 2020-09-29"), found by the temporal tagger.
 fn header_date(line: &str) -> Option<NaiveDate> {
-    // A far reference date: only dates the line spells out completely
-    // resolve to a day without it.
-    let far = NaiveDate::from_ymd_opt(1, 1, 1)?;
-    time::tag(line, far, DocType::News)
-        .into_iter()
-        .filter(|t| t.kind == TimexType::Date && t.value.len() == 10)
-        .find_map(|t| t.value.parse().ok().filter(|d| in_years(*d)))
+    // Two far reference dates: a date the line spells out completely is
+    // the same day from either, while a relative one ("on Monday") follows
+    // its reference and is not the article's.
+    let days = |year| -> Vec<NaiveDate> {
+        let Some(far) = NaiveDate::from_ymd_opt(year, 1, 1) else {
+            return Vec::new();
+        };
+        time::tag(line, far, DocType::News)
+            .into_iter()
+            .filter(|t| t.kind == TimexType::Date && t.value.len() == 10)
+            .filter_map(|t| t.value.parse().ok().filter(|d| in_years(*d)))
+            .collect()
+    };
+    let other = days(2);
+    days(1).into_iter().find(|d| other.contains(d))
 }
 
 fn plain(text: &str) -> Parts {
@@ -206,24 +210,27 @@ fn markdown(text: &str, path: &str) -> Result<Parts> {
         return Ok(plain(text));
     };
     let Some(end) = rest.find("\n+++") else {
-        return Err(Error::Invalid(vec![Diagnostic::error(
-            Some(Location::File {
-                path: path.into(),
-                line: 1,
-                column: 1,
-            }),
-            "front matter opened with +++ is never closed",
+        return Err(ExtractError::Article(
+            Diagnostic::error(
+                Some(Location::File {
+                    path: path.into(),
+                    line: 1,
+                    column: 1,
+                }),
+                "front matter opened with +++ is never closed",
+            )
+            .with_help("end the TOML front matter with a line of +++"),
         )
-        .with_help("end the TOML front matter with a line of +++")]));
+        .into());
     };
     // CRLF files: the line before the closing +++ ends in a CR.
     let front = rest[..end].trim_end_matches('\r');
     let body = rest[end + 4..].trim_start_matches(['\r', '\n']);
     let fm: FrontMatter = toml::from_str(front).map_err(|e| {
-        Error::Invalid(vec![crate::store::toml_error(path, text, 3, &e, |m| {
-            format!("bad front matter: {m}")
-        })
-        .with_help("front matter keys are title, published, outlet, url, author")])
+        ExtractError::Article(
+            crate::store::toml_error(path, text, 3, &e, |m| format!("bad front matter: {m}"))
+                .with_help("front matter keys are title, published, outlet, url, author"),
+        )
     })?;
     let published = fm.published.and_then(|d| d.date).and_then(|d| {
         NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
@@ -367,11 +374,11 @@ struct BatchLine {
 /// "outlet", "url", "text"}`; other fields are ignored). `line` is 1-based.
 pub fn batch_line(path: &str, line: usize, json: &str) -> Result<Article> {
     let b: BatchLine = serde_json::from_str(json).map_err(|e| {
-        Error::Invalid(vec![Diagnostic::error(
+        ExtractError::Article(Diagnostic::error(
             Some(Location::File { path: path.into(), line, column: e.column().max(1) }),
             format!("bad article: {e}"),
         )
-        .with_help("each line is {\"id\", \"published\": \"YYYY-MM-DD\", \"title\", \"outlet\", \"url\", \"text\"}")])
+        .with_help("each line is {\"id\", \"published\": \"YYYY-MM-DD\", \"title\", \"outlet\", \"url\", \"text\"}"))
     })?;
     Ok(Article {
         id: slug(&b.id),

@@ -8,7 +8,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::error::{Error, Result};
+use super::ExtractError;
+use crate::error::Result;
 use crate::model::{Kind, Relation};
 use crate::store::toml_error;
 
@@ -120,18 +121,19 @@ impl Frames {
     /// The shipped frame lexicon, parsed once.
     pub fn shipped() -> &'static Frames {
         static FRAMES: OnceLock<Frames> = OnceLock::new();
-        FRAMES.get_or_init(|| {
-            // A unit test parses the shipped file; it cannot fail here.
-            Frames::parse(include_str!("frames.toml"), "src/extract/frames.toml")
-                .unwrap_or_default()
-        })
+        FRAMES.get_or_init(|| crate::error::shipped(Frames::load_shipped()))
+    }
+
+    /// Parses the shipped frame lexicon: what is wrong with it, located.
+    pub fn load_shipped() -> Result<Frames> {
+        Frames::parse(include_str!("frames.toml"), "src/extract/frames.toml")
     }
 
     /// Parses a frame lexicon; an unknown key or a bad value is an error
     /// with its position.
     pub fn parse(text: &str, path: &str) -> Result<Frames> {
         let file: File = toml::from_str(text).map_err(|e| {
-            Error::Invalid(vec![toml_error(path, text, 0, &e, |m| {
+            ExtractError::Lexicon(vec![toml_error(path, text, 0, &e, |m| {
                 format!("bad frame lexicon: {m}")
             })
             .with_help("see the comments of the shipped src/extract/frames.toml")])

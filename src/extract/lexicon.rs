@@ -1,5 +1,5 @@
-//! The extractor's data: trigger phrases by event kind, mode and link cues,
-//! and the gazetteer of actors and places. Shipped as TOML beside this
+//! The extractor's data: trigger phrases by event kind and the gazetteer of
+//! actors and places. Shipped as TOML beside this
 //! file; users add their own with `--lexicon FILE` (same tables).
 
 use std::collections::HashMap;
@@ -9,8 +9,9 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::tokens::{words as phrase_words, Tok};
+use super::ExtractError;
 use crate::error::{Diagnostic, Error, Result};
-use crate::model::{Kind, Relation};
+use crate::model::Kind;
 use crate::text::WordMap;
 
 /// A phrase as lowercase words; a last word ending in `*` matches any
@@ -96,39 +97,6 @@ impl<T: Clone> PhraseSet<T> {
     }
 }
 
-/// What the modes table sets: its keys are these names in lowercase; any
-/// other key is an error.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum Cue {
-    /// "threatened to".
-    Threatened,
-    /// "prepare", "will".
-    Planned,
-    /// "only if".
-    Conditional,
-    /// "fear".
-    Feared,
-    /// "denied".
-    Denied,
-    /// "not".
-    Negation,
-}
-
-impl Cue {
-    /// The key of the modes table.
-    fn name(self) -> &'static str {
-        match self {
-            Cue::Threatened => "threatened",
-            Cue::Planned => "planned",
-            Cue::Conditional => "conditional",
-            Cue::Feared => "feared",
-            Cue::Denied => "denied",
-            Cue::Negation => "negation",
-        }
-    }
-}
-
 /// An actor or place of the gazetteer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Entry {
@@ -147,16 +115,6 @@ pub(crate) struct Entry {
 pub struct Lexicon {
     /// Event triggers.
     pub(crate) triggers: PhraseSet<Kind>,
-    /// Reporting verbs.
-    pub(crate) reporting: PhraseSet<()>,
-    /// Mode cues.
-    pub(crate) modes: PhraseSet<Cue>,
-    /// Cues whose following words name the cause.
-    pub(crate) cause_before: PhraseSet<Relation>,
-    /// Cues whose following words name the effect.
-    pub(crate) effect_after: PhraseSet<Relation>,
-    /// Sentence-opening cues linking to the previous sentence.
-    pub(crate) sentence_start: PhraseSet<Relation>,
     /// Actors and places; the match is case-sensitive for all-capital
     /// aliases (US, UN) and needs a capital for names.
     pub(crate) gazetteer: PhraseSet<(Entry, bool)>,
@@ -168,32 +126,9 @@ struct File {
     #[serde(default)]
     kinds: HashMap<Kind, Vec<String>>,
     #[serde(default)]
-    reporting: Option<Words>,
-    #[serde(default)]
-    modes: HashMap<Cue, Vec<String>>,
-    #[serde(default)]
-    links: Links,
-    #[serde(default)]
     actor: Vec<ActorRow>,
     #[serde(default)]
     place: Vec<PlaceRow>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Words {
-    words: Vec<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct Links {
-    #[serde(default)]
-    cause_before: HashMap<String, Relation>,
-    #[serde(default)]
-    effect_after: HashMap<String, Relation>,
-    #[serde(default)]
-    sentence_start: HashMap<String, Relation>,
 }
 
 #[derive(Deserialize)]
@@ -237,30 +172,6 @@ impl Lexicon {
                 self.triggers.add(&p, kind);
             }
         }
-        if let Some(r) = file.reporting {
-            for w in r.words {
-                self.reporting.add(&w, ());
-            }
-        }
-        let mut modes: Vec<_> = file.modes.into_iter().collect();
-        // In the order of their names, as the table is written.
-        modes.sort_by_key(|(cue, _)| cue.name());
-        for (cue, phrases) in modes {
-            for p in phrases {
-                self.modes.add(&p, cue);
-            }
-        }
-        for (table, set) in [
-            (file.links.cause_before, &mut self.cause_before),
-            (file.links.effect_after, &mut self.effect_after),
-            (file.links.sentence_start, &mut self.sentence_start),
-        ] {
-            let mut rows: Vec<_> = table.into_iter().collect();
-            rows.sort_by(|a, b| a.0.cmp(&b.0));
-            for (p, r) in rows {
-                set.add(&p, r);
-            }
-        }
         for a in file.actor {
             let entry = Entry {
                 name: a.name.clone(),
@@ -301,9 +212,7 @@ impl Lexicon {
     /// ([`Lexicon::load_shipped`] returns what is wrong with them).
     pub fn shipped() -> &'static Lexicon {
         static SHIPPED: OnceLock<Lexicon> = OnceLock::new();
-        SHIPPED.get_or_init(|| {
-            Lexicon::load_shipped().expect("the shipped lexicon is checked by the test suite")
-        })
+        SHIPPED.get_or_init(|| crate::error::shipped(Lexicon::load_shipped()))
     }
 
     /// Parses the shipped lexicon and gazetteer: every problem in them,
@@ -343,7 +252,7 @@ impl Lexicon {
             }
         }
         if !problems.is_empty() {
-            return Err(Error::Invalid(problems));
+            return Err(ExtractError::Lexicon(problems).into());
         }
         for file in parsed {
             self.add(file);
@@ -354,7 +263,7 @@ impl Lexicon {
 
 fn located(path: &str, text: &str, e: toml::de::Error) -> Diagnostic {
     crate::store::toml_error(path, text, 0, &e, |m| format!("bad lexicon: {m}")).with_help(
-        "a lexicon file may hold [kinds] (kind = [\"phrase\", ...]), [modes], [links], [[actor]] and [[place]] tables like the shipped ones",
+        "a lexicon file may hold [kinds] (kind = [\"phrase\", ...]), [[actor]] and [[place]] tables like the shipped ones; mode, reporting and causal cues are read from the parse with src/extract/frames.toml",
     )
 }
 
@@ -371,15 +280,58 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_mode_or_key_is_an_error_with_its_place() {
-        for (text, line) in [
-            ("[modes]\nthreatened = [\"vow\"]\nnegated = [\"not\"]\n", 3),
-            ("[kinds]\nprotest = [\"rally\"]\n\n[extra]\nx = 1\n", 4),
+    fn an_unknown_table_kind_or_key_is_an_error_with_its_place() {
+        let kinds = "[kinds]\nprotest = [\"rally\"]\n\n";
+        for (text, line, says) in [
+            (
+                format!("{kinds}[modes]\nthreatened = [\"vow\"]\n"),
+                4,
+                "unknown field `modes`",
+            ),
+            (
+                format!("{kinds}[links]\ncause_before = {{}}\n"),
+                4,
+                "unknown field `links`",
+            ),
+            (
+                format!("{kinds}[reporting]\nwords = [\"say\"]\n"),
+                4,
+                "unknown field `reporting`",
+            ),
+            (
+                format!("{kinds}[extra]\nx = 1\n"),
+                4,
+                "unknown field `extra`",
+            ),
+            (
+                "[kinds]\nprotests = [\"rally\"]\n".into(),
+                2,
+                "unknown variant `protests`",
+            ),
+            (
+                "[[actor]]\nname = \"X\"\nalias = [\"Y\"]\n".into(),
+                3,
+                "unknown field `alias`",
+            ),
+            (
+                "[[place]]\nname = \"X\"\ncapitals = [\"Y\"]\n".into(),
+                3,
+                "unknown field `capitals`",
+            ),
         ] {
             let mut lex = Lexicon::default();
-            let err = lex.extend([("user.toml", text)]).unwrap_err().to_string();
+            let Err(Error::Extract(e @ ExtractError::Lexicon(_))) =
+                lex.extend([("user.toml", text.as_str())])
+            else {
+                panic!("not a lexicon error: {text}");
+            };
+            let err = e.to_string();
             assert!(err.starts_with(&format!("user.toml:{line}:")), "{err}");
-            assert!(lex.modes.by_start.is_empty() && lex.triggers.by_start.is_empty());
+            assert!(err.contains(says) && err.contains("help:"), "{err}");
+            assert!(
+                lex.triggers.by_start.is_empty(),
+                "nothing is added from a bad file"
+            );
         }
     }
 }

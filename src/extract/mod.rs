@@ -27,8 +27,9 @@ pub(crate) mod article;
 mod bounds;
 mod casualties;
 mod causal;
+mod error;
 mod events;
-mod frames;
+pub(crate) mod frames;
 mod furniture;
 mod lexicon;
 mod modes;
@@ -37,10 +38,11 @@ mod roles;
 mod sentence;
 mod title;
 mod tokens;
-mod verbs;
+pub(crate) mod verbs;
 
-pub use actors::{ActorRef, Actors, Coded, ParseError};
-pub use article::{Article, Overrides, NO_DATE};
+pub use actors::{ActorRef, Actors, Coded};
+pub use article::{Article, Overrides};
+pub use error::ExtractError;
 pub use furniture::Furniture;
 pub use lexicon::Lexicon;
 

@@ -9,7 +9,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::error::{Diagnostic, Error, Location, Result};
+use super::ExtractError;
+use crate::error::{Diagnostic, Location, Result};
 use crate::model::Kind;
 
 /// One pattern: words before and after the verb, and the code it gives.
@@ -51,11 +52,12 @@ impl Verbs {
     /// The shipped dictionary, parsed once.
     pub fn shipped() -> &'static Verbs {
         static VERBS: OnceLock<Verbs> = OnceLock::new();
-        VERBS.get_or_init(|| {
-            // A unit test parses the shipped file, so this cannot fail in a
-            // released build; an empty table would only lose CAMEO codes.
-            Verbs::parse(include_str!("verbs.tsv"), "src/extract/verbs.tsv").unwrap_or_default()
-        })
+        VERBS.get_or_init(|| crate::error::shipped(Verbs::load_shipped()))
+    }
+
+    /// Parses the shipped dictionary: what is wrong with it, located.
+    pub fn load_shipped() -> Result<Verbs> {
+        Verbs::parse(include_str!("verbs.tsv"), "src/extract/verbs.tsv")
     }
 
     /// Parses the tab-separated table; an unknown or short line is an
@@ -72,7 +74,7 @@ impl Verbs {
         for (n, line) in text.lines().enumerate() {
             let f: Vec<&str> = line.split('\t').collect();
             let bad = || {
-                Error::Invalid(vec![Diagnostic::error(
+                ExtractError::Lexicon(vec![Diagnostic::error(
                     Some(Location::File {
                         path: path.to_string(),
                         line: n + 1,
@@ -107,7 +109,7 @@ impl Verbs {
                     });
                 }
                 [""] => {}
-                _ => return Err(bad()),
+                _ => return Err(bad().into()),
             }
         }
         Ok(v)

@@ -8,6 +8,8 @@
 
 use std::sync::OnceLock;
 
+use crate::error::Diagnostic;
+
 use serde::{Deserialize, Serialize};
 
 /// An event kind: one of the 18 PLOVER categories, `statement` or `other`.
@@ -108,20 +110,92 @@ pub struct KindInfo {
 /// every [`Kind`] in order, so the lookup in [`Kind::info`] cannot miss.
 pub fn kind_table() -> &'static [KindInfo] {
     static TABLE: OnceLock<Vec<KindInfo>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        #[derive(Deserialize)]
-        struct File {
-            kind: Vec<KindInfo>,
+    TABLE.get_or_init(|| crate::error::shipped(load_shipped_table()))
+}
+
+/// Parses the shipped kind table: what is wrong with it, located.
+pub(crate) fn load_shipped_table() -> Result<Vec<KindInfo>, Diagnostic> {
+    load_table(PATH, include_str!("kinds.toml"))
+}
+
+/// Where the shipped kind table is, for messages.
+const PATH: &str = "src/model/kinds.toml";
+
+/// Parses a kind table read from `path`: a table that does not parse, or
+/// does not list every [`Kind`] in order, is an error located in the file.
+pub(crate) fn load_table(path: &str, text: &str) -> Result<Vec<KindInfo>, Diagnostic> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        kind: Vec<KindInfo>,
+    }
+    let file = toml::from_str::<File>(text).map_err(|e| {
+        crate::store::toml_error(path, text, 0, &e, |m| format!("bad kind table: {m}"))
+            .with_help("each [[kind]] has the fields of the shipped src/model/kinds.toml")
+    })?;
+    // The names serde gives the kinds, which the rows must be, in order.
+    let names: Vec<String> = Kind::ALL
+        .iter()
+        .filter_map(|k| serde_json::to_value(k).ok()?.as_str().map(str::to_string))
+        .collect();
+    for n in 0..file.kind.len().max(names.len()) {
+        let have = file.kind.get(n).map(|r| r.name.as_str());
+        let want = names.get(n).map(String::as_str);
+        if have != want {
+            return Err(misplaced(path, text, n, have, want));
         }
-        toml::from_str::<File>(include_str!("kinds.toml"))
-            .map(|f| f.kind)
-            .unwrap_or_default()
-    })
+    }
+    Ok(file.kind)
+}
+
+/// The error for row `n` of a kind table, which has `have` where the
+/// kinds' order wants `want` (`None`: no row).
+fn misplaced(
+    path: &str,
+    text: &str,
+    n: usize,
+    have: Option<&str>,
+    want: Option<&str>,
+) -> Diagnostic {
+    let offset = text
+        .match_indices("[[kind]]")
+        .nth(n)
+        .map_or(text.len(), |(i, _)| i);
+    let said =
+        |name: Option<&str>| name.map_or_else(|| "nothing".to_string(), |k| format!("`{k}`"));
+    Diagnostic::error(
+        Some(crate::store::FileLines::new(path, text).location(offset)),
+        format!(
+            "kind {} of the table is {}, expected {}",
+            n + 1,
+            said(have),
+            said(want)
+        ),
+    )
+    .with_help("list every kind once, in the order of model::Kind")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_out_of_order_is_an_error_at_its_row() {
+        let shipped = include_str!("kinds.toml");
+        let swapped = shipped.replacen("name = \"agree\"", "name = \"other\"", 1);
+        let e = load_table("kinds.toml", &swapped).unwrap_err().to_string();
+        assert!(e.starts_with("kinds.toml:"), "{e}");
+        assert!(
+            e.contains("kind 1 of the table is `other`, expected `agree`"),
+            "{e}"
+        );
+        let cut = &shipped[..shipped.rfind("[[kind]]").unwrap()];
+        let e = load_table("kinds.toml", cut).unwrap_err().to_string();
+        assert!(e.contains("is nothing, expected `other`"), "{e}");
+        let typo = shipped.replacen("\nintensity =", "\nintensty =", 1);
+        let e = load_table("kinds.toml", &typo).unwrap_err().to_string();
+        assert!(e.contains("bad kind table") && e.contains("help:"), "{e}");
+    }
 
     #[test]
     fn table_lists_every_kind_in_order() {

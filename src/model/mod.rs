@@ -2,7 +2,7 @@
 
 pub mod date;
 mod event;
-mod kind;
+pub(crate) mod kind;
 mod role;
 
 pub(crate) use date::season_start;

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use crate::error::{Diagnostic, Location};
 
-use super::write::EXISTS;
+/// The message of [`StoreError::Exists`] for each file.
+const EXISTS: &str = "the file exists; nothing was written";
 
 /// A store that cannot be written as asked.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -283,9 +283,6 @@ pub(crate) fn update(path: &Path, found: &Store) -> Result<(usize, usize)> {
     Ok((events, links))
 }
 
-/// The message of [`StoreError::Exists`] for each file.
-pub const EXISTS: &str = "the file exists; nothing was written";
-
 /// The error for an existing file that is to be created, not updated.
 pub(crate) fn exists_error(path: &Path) -> Error {
     Error::Store(StoreError::Exists(vec![path.to_path_buf()]))

@@ -21,7 +21,7 @@ mod lemma;
 mod model;
 mod parser;
 mod perceptron;
-mod rules;
+pub(crate) mod rules;
 mod sentences;
 mod tagger;
 mod tokenize;

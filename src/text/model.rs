@@ -82,9 +82,7 @@ impl Model {
     /// The model that ships with annals, loaded on first use.
     pub fn shipped() -> &'static Model {
         static MODEL: OnceLock<Model> = OnceLock::new();
-        MODEL.get_or_init(|| {
-            Model::load_shipped().expect("the shipped model is checked by the test suite")
-        })
+        MODEL.get_or_init(|| crate::error::shipped(Model::load_shipped()))
     }
 
     /// Reads the shipped model afresh (what [`Model::shipped`] does once).

@@ -110,9 +110,12 @@ const PATH: &str = "src/text/rules.toml";
 /// The shipped rules, parsed on first use.
 pub fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
-    // The file is compiled in and a unit test parses it, so this cannot fail
-    // in a build whose tests pass.
-    RULES.get_or_init(|| parse(PATH, SHIPPED).unwrap_or_else(|e| panic!("{e}")))
+    RULES.get_or_init(|| crate::error::shipped(load_shipped()))
+}
+
+/// Parses the shipped rules: what is wrong with them, located.
+pub(crate) fn load_shipped() -> Result<Rules, Diagnostic> {
+    parse(PATH, SHIPPED)
 }
 
 /// Parses a rules file read from `path`; every list must be non-empty. An

@@ -16,7 +16,7 @@
 mod calendar;
 mod grammar;
 mod happenings;
-mod lexicon;
+pub(crate) mod lexicon;
 mod scan;
 mod story;
 mod tense;

@@ -297,6 +297,23 @@ pub fn timex_docs<R: BufRead>(
 /// store to `emit`, in input order. Bad lines are reported together at the
 /// end ([`Error::Invalid`], each at its line) after every good one has been
 /// given.
+///
+/// ```
+/// use annals::batch::extract_docs;
+/// use annals::extract::Lexicon;
+///
+/// let batch = r#"{"id": "a", "published": "2020-09-29", "text": "Rockets hit the US embassy in Baghdad on Sunday."}
+/// {"id": "b", "published": "2020-09-29"}
+/// "#;
+/// let mut stores = Vec::new();
+/// let bad = extract_docs("batch.jsonl", batch.as_bytes(), Lexicon::shipped(), &mut |s| {
+///     stores.push(s);
+///     Ok(())
+/// });
+/// assert_eq!(stores[0].sources[0].id, "a");
+/// let Err(annals::Error::Invalid(problems)) = bad else { panic!("line 2 has no text") };
+/// assert!(problems[0].to_string().starts_with("batch.jsonl:2:"));
+/// ```
 pub fn extract_docs<R: BufRead>(
     path: &str,
     reader: R,

@@ -322,6 +322,22 @@ fn records<'s>(graph: &CausalGraph<'s>, nodes: &[NodeIndex]) -> (Vec<&'s Source>
 /// `annals timeline --format json`: `{"events": [...], "sources": [...],
 /// "links": [...]}`, which `-` reads back as a store. [`write_timeline`]
 /// writes the same text as it goes.
+///
+/// ```
+/// use annals::export::{json, select, Filter};
+/// use annals::extract::{extract, Article, Lexicon};
+/// use annals::graph::CausalGraph;
+/// use chrono::NaiveDate;
+///
+/// let day = NaiveDate::from_ymd_opt(2020, 9, 29).unwrap();
+/// let text = "Three rockets hit the US embassy in Baghdad on Sunday.";
+/// let store = extract(&Article::new("embassy", day, text), Lexicon::shipped());
+/// let graph = CausalGraph::new(&store);
+/// let text = json::timeline(&graph, &select(&graph, &Filter::default())?)?;
+/// let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+/// assert_eq!(back["events"][0]["date"], "2020-09-27");
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn timeline(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> Result<String> {
     let mut out = Vec::new();
     write_timeline(graph, nodes, &mut out)?;

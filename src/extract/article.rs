@@ -100,7 +100,22 @@ impl Article {
     }
 
     /// Reads an article file, by extension: `.md` (TOML front matter),
-    /// `.html`/`.htm`, anything else as plain text.
+    /// `.html`/`.htm`, anything else as plain text. An article without a
+    /// publication date is [`ExtractError::NoDate`] unless `overrides`
+    /// gives one; one that cannot be read is [`ExtractError::Article`].
+    ///
+    /// ```
+    /// use annals::extract::{Article, ExtractError, Overrides};
+    ///
+    /// let dir = tempfile::tempdir()?;
+    /// let path = dir.path().join("talks.md");
+    /// std::fs::write(&path, "+++\ntitle = \"Talks\"\n+++\nTalks collapsed on Monday.\n")?;
+    /// let undated = Article::from_path(&path, &Overrides::default());
+    /// assert!(matches!(undated, Err(annals::Error::Extract(ExtractError::NoDate { .. }))));
+    /// let given = Overrides { published: chrono::NaiveDate::from_ymd_opt(2020, 9, 29), ..Overrides::default() };
+    /// assert_eq!(Article::from_path(&path, &given)?.title, "Talks");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_path(path: &Path, overrides: &Overrides) -> Result<Article> {
         let shown = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| Error::io(&shown, e))?;

@@ -226,8 +226,24 @@ impl Lexicon {
         Ok(lex)
     }
 
-    /// The shipped lexicon extended with users' files (`--lexicon`). A bad
-    /// file, or a key the tables do not have, is an error with its position.
+    /// The shipped lexicon extended with users' files. A bad file, or a
+    /// table or key the lexicon does not have, is an
+    /// [`ExtractError::Lexicon`] with its position, and nothing is added.
+    ///
+    /// ```
+    /// use annals::extract::{ExtractError, Lexicon};
+    ///
+    /// let dir = tempfile::tempdir()?;
+    /// let path = dir.path().join("mine.toml");
+    /// std::fs::write(&path, "[kinds]\nprotest = [\"sit-in*\"]\n\n[modes]\nthreatened = [\"vowed\"]\n")?;
+    /// match Lexicon::with_extensions(&[path]) {
+    ///     Err(annals::Error::Extract(ExtractError::Lexicon(problems))) => {
+    ///         assert!(problems[0].message.contains("unknown field `modes`"));
+    ///     }
+    ///     other => panic!("{other:?}"),
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_extensions(paths: &[PathBuf]) -> Result<Lexicon> {
         let mut files = Vec::new();
         for path in paths {

@@ -13,7 +13,7 @@
 //! any link that would close a cycle.
 //!
 //! Candidates are found by blocking (kind, mode, day, word) and joined in a
-//! union-find ([`cluster`]), so the work grows with the number of events,
+//! union-find ([`UnionFind`]), so the work grows with the number of events,
 //! not its square. Merging repeats until nothing more joins, so that
 //! `merge(merge(x)) == merge(x)`; the output is in a canonical order (events
 //! by date, then id; links by their ends), so it does not depend on the
@@ -124,6 +124,21 @@ fn merge_links(
 
 /// Merges the reports of one happening in `store` into one event (see the
 /// module's documentation). Deterministic and idempotent.
+///
+/// ```
+/// use annals::extract::{extract, Article, Lexicon};
+/// use chrono::NaiveDate;
+///
+/// let day = NaiveDate::from_ymd_opt(2020, 9, 29).unwrap();
+/// let text = "Three rockets hit the US embassy in Baghdad on Sunday.";
+/// let mut store = extract(&Article::new("first", day, text), Lexicon::shipped());
+/// let other = extract(&Article::new("second", day, text), Lexicon::shipped());
+/// store = annals::merge::concat(vec![store, other]);
+/// let merged = annals::merge::merge(store);
+/// assert_eq!(merged.events.len(), 1);
+/// assert_eq!(merged.events[0].sources.len(), 2);
+/// assert_eq!(annals::merge::merge(merged.clone()), merged);
+/// ```
 pub fn merge(store: Store) -> Store {
     let mut rejected = store.rejected;
     rejected.sort();

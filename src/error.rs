@@ -106,11 +106,22 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Everything that can go wrong in the library: a file that cannot be read
-/// or written ([`Error::Io`]) and input with located problems
-/// ([`Error::Invalid`]) in any layer, and each layer's own error type, whose
-/// kinds a caller can match on (`Error::Graph(GraphError::UnknownEvent {
-/// .. })`).
+/// Everything that can go wrong in the library: each layer's own error
+/// type, whose kinds a caller can match on (`Error::Graph(GraphError::
+/// UnknownEvent { .. })`, `Error::Extract(ExtractError::NoDate { .. })`),
+/// and two kinds every layer shares.
+///
+/// The shared kinds are shared on purpose. A file that cannot be read or
+/// written ([`Error::Io`]) is the same problem, with the same fix, in any
+/// layer. Text people wrote with located problems ([`Error::Invalid`]: a
+/// store's files, the lines of a batch, a treebank) is reported all at once
+/// and across layers: a batch's bad lines mix JSON, encoding and article
+/// problems in line order, and a store's load lists every problem of every
+/// file. A caller does one thing with either (show the list, fix the
+/// input), so a kind per layer would only add variants to match. What a
+/// caller would handle differently (an article without a date, a file that
+/// exists, an unknown event id, a damaged model, an unknown document type,
+/// a lexicon that does not load) is its layer's own kind.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file or folder could not be read or written.

@@ -120,9 +120,15 @@ fn place(existing: &[Event], fresh: Vec<Event>) -> Placed {
     placed
 }
 
-/// Adds `cites` to the event `id` of the TOML document `doc`; false when
-/// the document has no such event.
-fn attach_in(doc: &mut toml_edit::DocumentMut, id: &str, cites: &[Citation]) -> Result<bool> {
+/// Adds `cites` to the event `id` of the TOML document `doc`, read from
+/// `path`; false when the document has no such event.
+fn attach_in(
+    doc: &mut toml_edit::DocumentMut,
+    path: &str,
+    id: &str,
+    cites: &[Citation],
+) -> Result<bool> {
+    let at = || Some(Location::Path(path.to_string()));
     let Some(events) = doc
         .get_mut("event")
         .and_then(|e| e.as_array_of_tables_mut())
@@ -140,7 +146,7 @@ fn attach_in(doc: &mut toml_edit::DocumentMut, id: &str, cites: &[Citation]) -> 
         Some(other) => {
             event.insert("sources", other);
             return Err(Error::Invalid(vec![Diagnostic::error(
-                None,
+                at(),
                 format!("cannot add sources to event `{id}`: its `sources` is not written as [[event.sources]] tables"),
             )
             .with_help("write its sources as [[event.sources]] tables, then update again")]));
@@ -150,15 +156,17 @@ fn attach_in(doc: &mut toml_edit::DocumentMut, id: &str, cites: &[Citation]) -> 
     for c in cites {
         let text = toml::to_string(c).map_err(|e| {
             Error::Invalid(vec![Diagnostic::error(
-                None,
-                format!("a citation cannot be written: {e}"),
-            )])
+                at(),
+                format!("a citation of event `{id}` cannot be written: {e}"),
+            )
+            .with_help("this is a bug in annals: please report it with the article")])
         })?;
         let table: toml_edit::DocumentMut = text.parse().map_err(|e| {
             Error::Invalid(vec![Diagnostic::error(
-                None,
-                format!("a citation cannot be written: {e}"),
-            )])
+                at(),
+                format!("a citation of event `{id}` cannot be written: {e}"),
+            )
+            .with_help("this is a bug in annals: please report it with the article")])
         })?;
         list.push(table.as_table().clone());
     }
@@ -185,7 +193,7 @@ fn attach_all(dir: &Path, attach: &BTreeMap<String, Vec<Citation>>) -> Result<()
         let mut changed = false;
         let ids: Vec<&str> = left.keys().copied().collect();
         for id in ids {
-            if attach_in(&mut doc, id, left[id])? {
+            if attach_in(&mut doc, &shown, id, left[id])? {
                 changed = true;
                 left.remove(id);
             }
@@ -199,7 +207,8 @@ fn attach_all(dir: &Path, attach: &BTreeMap<String, Vec<Citation>>) -> Result<()
         Some(id) => Err(Error::Invalid(vec![Diagnostic::error(
             Some(Location::Path(dir.display().to_string())),
             format!("event `{id}` was not found in any store file to add its new sources"),
-        )])),
+        )
+        .with_help("the folder changed while it was updated (an event removed or renamed): run the update again")])),
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Error, Result};
 use crate::model::Store;
 
 use super::StoreError;
@@ -49,11 +49,11 @@ pub fn json_text(store: &Store) -> Result<String> {
 
 /// The error for a store the serializer refuses (a value the format
 /// cannot hold).
-fn unwritable(format: &str, e: &dyn std::fmt::Display) -> Error {
-    Error::Invalid(vec![Diagnostic::error(
-        None,
-        format!("the store cannot be written as {format}: {e}"),
-    )])
+fn unwritable(format: &'static str, e: &dyn std::fmt::Display) -> Error {
+    Error::Store(StoreError::Unwritable {
+        format,
+        reason: e.to_string(),
+    })
 }
 
 /// The prefix of temporary files: hidden, so a store read never sees them,

@@ -52,35 +52,24 @@ pub use error::{Diagnostic, Error, Location, Result, Severity};
 
 #[cfg(test)]
 mod shipped {
+    /// What is wrong with a loaded file, if anything.
+    fn problem<T, E: std::fmt::Display>(loaded: Result<T, E>) -> Option<String> {
+        loaded.err().map(|e| e.to_string())
+    }
+
     /// Every data file built into the crate loads; what is wrong with any
     /// of them is listed, located in its file.
     #[test]
     fn every_shipped_data_file_loads() {
         let problems: Vec<String> = [
-            crate::model::kind::load_shipped_table()
-                .err()
-                .map(|e| e.to_string()),
-            crate::text::rules::load_shipped()
-                .err()
-                .map(|e| e.to_string()),
-            crate::text::Model::load_shipped()
-                .err()
-                .map(|e| e.to_string()),
-            crate::time::lexicon::Tables::load_shipped()
-                .err()
-                .map(|e| e.to_string()),
-            crate::extract::Lexicon::load_shipped()
-                .err()
-                .map(|e| e.to_string()),
-            crate::extract::frames::Frames::load_shipped()
-                .err()
-                .map(|e| e.to_string()),
-            crate::extract::verbs::Verbs::load_shipped()
-                .err()
-                .map(|e| e.to_string()),
-            crate::extract::Actors::load_shipped()
-                .err()
-                .map(|e| e.to_string()),
+            problem(crate::model::kind::load_shipped_table()),
+            problem(crate::text::rules::load_shipped()),
+            problem(crate::text::Model::load_shipped()),
+            problem(crate::time::lexicon::Tables::load_shipped()),
+            problem(crate::extract::Lexicon::load_shipped()),
+            problem(crate::extract::frames::Frames::load_shipped()),
+            problem(crate::extract::verbs::Verbs::load_shipped()),
+            problem(crate::extract::Actors::load_shipped()),
         ]
         .into_iter()
         .flatten()

@@ -227,8 +227,7 @@ impl<'de> MapAccess<'de> for Fields<'de, '_> {
                 continue;
             }
             self.value = Some(value);
-            let key: de::value::StrDeserializer<'_, Self::Error> = key.as_ref().into_deserializer();
-            return seed.deserialize(key).map(Some);
+            return next_key(seed, key);
         }
         Ok(None)
     }
@@ -245,6 +244,15 @@ impl<'de> MapAccess<'de> for Fields<'de, '_> {
         self.at.set(offset);
         seed.deserialize(value)
     }
+}
+
+/// `key` handed to `seed` as a record's next key, for both readings.
+fn next_key<'de, K: DeserializeSeed<'de>, E: de::Error>(
+    seed: K,
+    key: &str,
+) -> Result<Option<K::Value>, E> {
+    let key: de::value::StrDeserializer<'_, E> = key.into_deserializer();
+    seed.deserialize(key).map(Some)
 }
 
 /// Reads a line written the plain way, as annals and most tools write
@@ -326,8 +334,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Skipping<A> {
                 self.map.next_value::<de::IgnoredAny>()?;
                 continue;
             }
-            let key: de::value::StrDeserializer<'_, Self::Error> = key.as_ref().into_deserializer();
-            return seed.deserialize(key).map(Some);
+            return next_key(seed, &key);
         }
         Ok(None)
     }

@@ -17,7 +17,7 @@ pub enum TextError {
         upos: String,
     },
     /// A treebank with more classes than a model holds.
-    #[error("the treebank has {pairs} pairs of tags and {relations} relations; a model holds at most {max_pairs} pairs and {max_relations} relations")]
+    #[error("the treebank has {pairs} pairs of tags and {relations} relations; a model holds at most {max_pairs} pairs and {max_relations} relations: train on a treebank with fewer distinct tags (map rare XPOS tags or relation subtypes to their base)")]
     TooManyClasses {
         /// Pairs of UPOS and XPOS tags.
         pairs: usize,

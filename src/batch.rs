@@ -3,7 +3,7 @@
 //!
 //! `annals timex --docs` and `annals extract --docs` are [`timex_docs`]
 //! and [`extract_docs`]; `annals extract FILES` is [`read_articles`] and
-//! [`extract_all`]. At most [`WINDOW`] lines are in flight, which keeps
+//! [`extract_all`]. At most 256 lines are in flight, which keeps
 //! memory flat and output streaming; with the `parallel` feature (on by
 //! default) lines are worked on rayon's threads while the caller's thread
 //! reads and writes, else one after another, and the output is the same
@@ -76,7 +76,7 @@ pub fn extract_all(
 
 /// Lines in flight at once: read ahead of the oldest line not yet handed
 /// on, which keeps memory flat and output streaming.
-pub const WINDOW: usize = 256;
+pub(crate) const WINDOW: usize = 256;
 
 /// Runs `work` on each line of the JSON Lines batch `reader` (named `path`
 /// in messages) with its 1-based number, and gives the results to `emit`

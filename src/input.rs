@@ -10,7 +10,7 @@ use crate::error::{Diagnostic, Error, Location, Result};
 const BOM: char = '\u{feff}';
 
 /// `text` without a leading byte-order mark.
-pub fn without_bom(text: &str) -> &str {
+pub(crate) fn without_bom(text: &str) -> &str {
     text.strip_prefix(BOM).unwrap_or(text)
 }
 
@@ -67,13 +67,13 @@ pub fn read_text(path: &str) -> Result<String> {
 
 /// One line of a batch: its 1-based number and its text, or the problem
 /// that made it unreadable (not UTF-8), located at `path:line`.
-pub type BatchLine = (usize, std::result::Result<String, Diagnostic>);
+pub(crate) type BatchLine = (usize, std::result::Result<String, Diagnostic>);
 
 /// The lines of a JSON Lines batch read from `reader` (named `path` in
 /// messages), blank lines skipped, a byte-order mark on the first line and
 /// CR before LF dropped. A line that is not UTF-8 comes back as its
 /// diagnostic and reading goes on; only an I/O failure ends it.
-pub fn batch_lines<R: BufRead>(
+pub(crate) fn batch_lines<R: BufRead>(
     path: &str,
     mut reader: R,
 ) -> impl Iterator<Item = Result<BatchLine>> {

@@ -29,7 +29,7 @@ pub fn day(d: NaiveDate) -> String {
 }
 
 /// A month as `September 2020`, for section headings.
-pub fn month_heading(d: NaiveDate) -> String {
+pub(crate) fn month_heading(d: NaiveDate) -> String {
     format!("{} {}", MONTHS_LONG[d.month0() as usize], d.year())
 }
 

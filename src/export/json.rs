@@ -170,9 +170,10 @@ fn link_line(link: &Link) -> Result<String> {
 }
 
 /// A store as `annals extract --docs` and `annals merge` print it: its
-/// sources (`"type": "source"`), then [`event_lines`], then its links
-/// (`"type": "link"`) and rejected ids (`"type": "rejected"`), one record a
-/// line, so that the lines read back as the same store. `doc`, the article
+/// sources (`"type": "source"`), then its events (the timeline JSON form,
+/// with their causes and effects), then its links (`"type": "link"`) and
+/// rejected ids (`"type": "rejected"`), one record a line, so that the
+/// lines read back as the same store. `doc`, the article
 /// id, is added to each event when given.
 pub fn store_lines(doc: Option<&str>, store: &Store) -> Result<String> {
     let mut records = Vec::new();
@@ -203,7 +204,7 @@ pub fn store_lines(doc: Option<&str>, store: &Store) -> Result<String> {
 /// One event a line, in store order, in the timeline JSON form with the
 /// article id as `doc` (when given) and the causes and effects its store's
 /// links give.
-pub fn event_lines(doc: Option<&str>, store: &Store) -> Result<String> {
+pub(crate) fn event_lines(doc: Option<&str>, store: &Store) -> Result<String> {
     let mut text = String::new();
     for e in &store.events {
         let related = |pick: &dyn Fn(&'_ Link) -> Option<&str>| -> Vec<Related<'_>> {

@@ -12,12 +12,12 @@ use crate::model::Link;
 
 /// How many levels a tree indents; deeper levels are numbered instead, so
 /// that a long chain prints in space linear in its length.
-pub const MAX_INDENT: usize = 16;
+pub(crate) const MAX_INDENT: usize = 16;
 
 /// The indented tree of everything that led to (or followed from) `root`
 /// ([`walk::tree`]), one event a line with its date and the relation that
 /// joins it to its parent; an event met again is a reference (`see
-/// above`). Indentation stops at [`MAX_INDENT`] levels, past which each
+/// above`). Indentation stops at 16 levels, past which each
 /// line names its depth.
 ///
 /// ```

@@ -17,7 +17,7 @@
 //! What is not news is skipped: questions, negated acts, first- and
 //! second-person talk outside quotations, speakers' labels in capitals,
 //! everyday verbs with nobody named to do them, and sentences that repeat
-//! across a batch ([`Furniture`]).
+//! across a batch (page furniture).
 //!
 //! It is rules and data over a trained parse: what it does can be read in
 //! the data files and changed by adding to them.
@@ -43,7 +43,7 @@ pub(crate) mod verbs;
 pub use actors::{ActorRef, Actors, Coded};
 pub use article::{Article, Overrides};
 pub use error::ExtractError;
-pub use furniture::Furniture;
+pub(crate) use furniture::Furniture;
 pub use lexicon::Lexicon;
 
 pub(crate) use bounds::Acyclic;
@@ -69,6 +69,10 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Store {
 
 /// As [`extract`], for an article of a batch: the sentences that are the
 /// batch's page [`Furniture`] are not read.
-pub fn extract_in_batch(article: &Article, lexicon: &Lexicon, furniture: &Furniture) -> Store {
+pub(crate) fn extract_in_batch(
+    article: &Article,
+    lexicon: &Lexicon,
+    furniture: &Furniture,
+) -> Store {
     events::extract(article, lexicon, furniture)
 }

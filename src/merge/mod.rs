@@ -13,7 +13,7 @@
 //! any link that would close a cycle.
 //!
 //! Candidates are found by blocking (kind, mode, day, word) and joined in a
-//! union-find ([`UnionFind`]), so the work grows with the number of events,
+//! union-find (`cluster::UnionFind`), so the work grows with the number of events,
 //! not its square. Merging repeats until nothing more joins, so that
 //! `merge(merge(x)) == merge(x)`; the output is in a canonical order (events
 //! by date, then id; links by their ends), so it does not depend on the
@@ -32,9 +32,9 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::{Event, EventDate, Link, Rejected, Source, Store};
 
-pub use cluster::UnionFind;
-pub use combine::combine;
-pub use files::{rejected_text, write_new, REJECTED_FILE};
+pub(crate) use combine::combine;
+pub use files::write_new;
+pub(crate) use files::{rejected_text, REJECTED_FILE};
 
 /// One store of all of `stores`: sources once each (the first of an id
 /// wins), events and links as they come, rejected ids from every store.
@@ -173,7 +173,7 @@ pub fn merge(store: Store) -> Store {
 /// else the article it was read from), and
 /// the rejected list apart (written to [`REJECTED_FILE`]). Sources keep
 /// their order.
-pub fn by_source(store: Store) -> (Vec<Store>, Vec<Rejected>) {
+pub(crate) fn by_source(store: Store) -> (Vec<Store>, Vec<Rejected>) {
     let slot: HashMap<String, usize> = store
         .sources
         .iter()

@@ -4,7 +4,7 @@
 //! What a person wrote stays: an existing event only gains citations (the
 //! new reports, added to its `sources` in its own file, every other byte
 //! of the file kept), and an event deleted from the file of an article
-//! already extracted is remembered in [`REJECTED_FILE`] rather than
+//! already extracted is remembered in `rejected.toml` rather than
 //! extracted again.
 
 use std::collections::{BTreeMap, HashMap, HashSet};

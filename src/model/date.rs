@@ -215,18 +215,18 @@ pub const OPEN_START: NaiveDate = NaiveDate::MIN;
 pub const OPEN_END: NaiveDate = NaiveDate::MAX;
 
 /// The first day a written date may name: 1 January of year 1.
-pub const FIRST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(1, 1, 1) {
+pub(crate) const FIRST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(1, 1, 1) {
     Some(d) => d,
     None => NaiveDate::MIN,
 };
 /// The last day a written date may name: 31 December 9999.
-pub const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+pub(crate) const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
     Some(d) => d,
     None => NaiveDate::MAX,
 };
 
 /// The forms a date may be written in, for error messages.
-pub const DATE_FORMS: &str = "write a date as 2020-09-28, 2020-09, 2020, 2020-W39, 2020-Q3, 2020-H2, \
+pub(crate) const DATE_FORMS: &str = "write a date as 2020-09-28, 2020-09, 2020, 2020-W39, 2020-Q3, 2020-H2, \
      2020-SU, 199X, 19XX, a range 2020-09-24/2020-09-27, an open range ../2020-09 or 2020-09-22/.., \
      or qualified: 2020-09-22~, 2020-09?, late 2020-W39 (years 0001 to 9999)";
 
@@ -251,7 +251,7 @@ pub fn parse_day(text: &str) -> Result<NaiveDate, DateError> {
 
 /// Deserializes a day `YYYY-MM-DD` (years 1 to 9999) from a string, with
 /// [`parse_day`]'s messages: for batch lines.
-pub fn deserialize_day<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+pub(crate) fn deserialize_day<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
     let text = String::deserialize(d)?;
     parse_day(&text).map_err(serde::de::Error::custom)
 }

@@ -108,7 +108,7 @@ pub struct KindInfo {
 
 /// The shipped kind table, parsed once. A unit test checks that it lists
 /// every [`Kind`] in order, so the lookup in [`Kind::info`] cannot miss.
-pub fn kind_table() -> &'static [KindInfo] {
+pub(crate) fn kind_table() -> &'static [KindInfo] {
     static TABLE: OnceLock<Vec<KindInfo>> = OnceLock::new();
     TABLE.get_or_init(|| crate::error::shipped(load_shipped_table()))
 }

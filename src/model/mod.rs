@@ -11,7 +11,8 @@ pub use event::{
     is_valid_id, Actor, Citation, Claim, Discrepancy, Event, Link, Mode, Rejected, Relation,
     Source, Store,
 };
-pub use kind::{kind_table, Kind, KindInfo};
+pub(crate) use kind::kind_table;
+pub use kind::{Kind, KindInfo};
 pub use role::{Role, UnknownRole};
 
 /// A name that is not one of a closed set: an unknown event kind or mode.

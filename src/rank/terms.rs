@@ -12,7 +12,7 @@ use crate::model::{Event, EventDate, Granularity, Unit};
 /// At most this many events are counted as following from one event: past
 /// it an event is central whatever the exact number, and the walk stays
 /// linear in the store's size.
-pub const REACH_LIMIT: usize = 64;
+pub(crate) const REACH_LIMIT: usize = 64;
 
 /// The tag the extractor gives an event it could not date (its date is
 /// then only "by the publication day").

@@ -303,13 +303,13 @@ pub struct Written {
 
 /// The file a store is written to in the folder `dir`:
 /// `<source-id>.toml`, or `article.toml` for a store without a source.
-pub fn file_for(dir: &Path, store: &Store) -> PathBuf {
+pub(crate) fn file_for(dir: &Path, store: &Store) -> PathBuf {
     let id = store.sources.first().map_or("article", |s| s.id.as_str());
     dir.join(format!("{id}.toml"))
 }
 
-/// Writes each store to its file in `dir` ([`file_for`]), creating the
-/// folder, and reports each file written to `done` as it is. Without
+/// Writes each store to its file in `dir` (`<source-id>.toml`), creating
+/// the folder, and reports each file written to `done` as it is. Without
 /// `update` no file may exist (checked up front, and again by each create,
 /// so a file another run makes meanwhile is not overwritten); with it, the
 /// folder is locked and each existing file read, merged (as `update` does) and

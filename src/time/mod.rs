@@ -137,7 +137,7 @@ pub fn tag(text: &str, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
 /// [`tag`] for a text already split into tokens and sentences (by
 /// [`crate::text::tokenize()`]), so that a caller who has them does not
 /// tokenize twice.
-pub fn tag_tokenized(
+pub(crate) fn tag_tokenized(
     text: &str,
     layer: &crate::text::Tokenized,
     dct: NaiveDate,

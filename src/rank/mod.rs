@@ -35,7 +35,6 @@ mod dates;
 mod terms;
 
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
 
 use petgraph::graph::NodeIndex;
 
@@ -85,22 +84,35 @@ pub struct Salience {
 
 /// Distinct source ids among `e`'s citations.
 pub fn reports(e: &Event) -> usize {
-    e.sources
-        .iter()
-        .map(|c| c.id.as_str())
-        .collect::<BTreeSet<_>>()
-        .len()
+    distinct(e.sources.iter().map(|c| c.id.as_str()))
 }
 
 /// Distinct non-empty outlets of the sources `e` cites.
 pub fn outlets(graph: &CausalGraph<'_>, e: &Event) -> usize {
-    e.sources
-        .iter()
-        .filter_map(|c| graph.source(&c.id))
-        .map(|s| s.outlet.trim())
-        .filter(|o| !o.is_empty())
-        .collect::<BTreeSet<_>>()
-        .len()
+    distinct(
+        e.sources
+            .iter()
+            .filter_map(|c| graph.source(&c.id))
+            .map(|s| s.outlet.trim())
+            .filter(|o| !o.is_empty()),
+    )
+}
+
+/// How many different strings `items` yields. An event cites a source or
+/// two, so this sorts a short list (no allocation for one) rather than
+/// building a set a million times over in a large store.
+fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> usize {
+    let mut items = items.peekable();
+    let Some(first) = items.next() else {
+        return 0;
+    };
+    if items.peek().is_none() {
+        return 1;
+    }
+    let mut all: Vec<&str> = std::iter::once(first).chain(items).collect();
+    all.sort_unstable();
+    all.dedup();
+    all.len()
 }
 
 /// The salience of every event of a graph, indexed by node.

@@ -115,7 +115,7 @@ fn column_height(graph: &CausalGraph<'_>, c: &Column) -> f64 {
     c.nodes
         .iter()
         .map(|&n| {
-            let lines = style::label_lines(graph.event(n)).len() as f64;
+            let lines = style::label_line_count(graph.event(n)) as f64;
             lines * size::LINE + size::MARGIN + size::NODESEP
         })
         .sum()

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
 
 use super::style;
 use crate::graph::CausalGraph;
@@ -36,7 +37,10 @@ struct Used {
 }
 
 fn used(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> Used {
-    let shown: std::collections::HashSet<NodeIndex> = nodes.iter().copied().collect();
+    let mut shown = vec![false; graph.graph().node_count()];
+    for n in nodes {
+        shown[n.index()] = true;
+    }
     let mut u = Used::default();
     for &n in nodes {
         let e = graph.event(n);
@@ -45,9 +49,11 @@ fn used(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> Used {
         if e.mode.is_unrealised() && !u.modes.contains(&e.mode) {
             u.modes.push(e.mode);
         }
-        for (m, link) in graph.effects(n) {
-            if shown.contains(&m) {
-                u.relations.insert(link.relation);
+        // A set: the order of the links does not matter here.
+        for edge in graph.graph().edges(n) {
+            if shown[edge.target().index()] {
+                u.relations
+                    .insert(graph.store().links[*edge.weight()].relation);
             }
         }
     }

@@ -19,7 +19,6 @@ mod axis;
 mod legend;
 mod style;
 
-use std::fmt::Write;
 use std::io;
 use std::io::Write as _;
 
@@ -46,24 +45,38 @@ pub struct Options {
 /// entities in strings, so `&`, `<`, `>` and non-ASCII become entities;
 /// a newline becomes the centred line break `\n`.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c if c.is_ascii_control() => out.push(' '),
-            c if c.is_ascii() => out.push(c),
+    let mut out = Vec::with_capacity(s.len() + 8);
+    // Writing to memory cannot fail, and what is written is ASCII.
+    let _ = escape_to(s, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`escape`] written straight to `out`: the runs of characters that need
+/// no escape go out as they are, in one write each.
+pub(crate) fn escape_to(s: &str, out: &mut (impl io::Write + ?Sized)) -> io::Result<()> {
+    let mut plain = 0;
+    for (i, c) in s.char_indices() {
+        let entity;
+        let replacement: &[u8] = match c {
+            '"' => b"\\\"",
+            '\\' => b"\\\\",
+            '\n' => b"\\n",
+            '\r' => b"",
+            '&' => b"&amp;",
+            '<' => b"&lt;",
+            '>' => b"&gt;",
+            c if c.is_ascii_control() => b" ",
+            c if c.is_ascii() => continue,
             c => {
-                let _ = write!(out, "&#{};", c as u32);
+                entity = format!("&#{};", c as u32);
+                entity.as_bytes()
             }
-        }
+        };
+        out.write_all(&s.as_bytes()[plain..i])?;
+        out.write_all(replacement)?;
+        plain = i + c.len_utf8();
     }
-    out
+    out.write_all(&s.as_bytes()[plain..])
 }
 
 const HEADER: &str = "digraph annals {
@@ -74,8 +87,18 @@ const HEADER: &str = "digraph annals {
 
 /// The DOT id of the tick at rank `rank` of row `row` (a space keeps it
 /// apart from every event id, which is a slug).
-fn tick_id(row: usize, rank: usize) -> String {
-    format!("\"axis {row}.{rank}\"")
+fn tick_id(row: usize, rank: usize) -> TickId {
+    TickId(row, rank)
+}
+
+/// A tick's DOT id, written where it is needed rather than built as a
+/// string.
+struct TickId(usize, usize);
+
+impl std::fmt::Display for TickId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "\"axis {}.{}\"", self.0, self.1)
+    }
 }
 
 /// One entry of a rank's stack: a tick of the ruler (row, rank) or an
@@ -145,7 +168,9 @@ pub fn write_dot(
                     let prev = (i > range.start).then(|| cols[i - 1].day);
                     tick(&id, &axis::tick(prev, cols[i].day), out)?;
                     for &n in &cols[i].nodes {
-                        writeln!(out, "  {}", style::node_line(graph, graph.event(n)))?;
+                        out.write_all(b"  ")?;
+                        style::write_node(graph, graph.event(n), out)?;
+                        out.write_all(b"\n")?;
                         stacks[k].push(Stacked::Event(n));
                     }
                 }
@@ -163,18 +188,7 @@ pub fn write_dot(
         }
     }
     for stack in &stacks {
-        let names: Vec<String> = stack
-            .iter()
-            .map(|s| match *s {
-                Stacked::Tick(r, k) => tick_id(r, k),
-                Stacked::Event(n) => style::node_id(graph.event(n)),
-            })
-            .collect();
-        writeln!(out, "  {{ rank=same; {}; }}", names.join("; "))?;
-        if names.len() > 1 {
-            // Flat edges order a rank: each tail above its head.
-            writeln!(out, "  {} [style=invis];", names.join(" -> "))?;
-        }
+        rank_line(graph, stack, out)?;
     }
     links(graph, nodes, out)?;
     out.write_all(legend::legend(graph, nodes).as_bytes())?;
@@ -182,8 +196,39 @@ pub fn write_dot(
     out.flush()
 }
 
+/// The statements that keep a rank's stack in one column, top to bottom:
+/// `{ rank=same; a; b; }` and, for more than one, `a -> b [style=invis];`.
+fn rank_line(
+    graph: &CausalGraph<'_>,
+    stack: &[Stacked],
+    out: &mut impl io::Write,
+) -> io::Result<()> {
+    let names = |sep: &[u8], out: &mut dyn io::Write| -> io::Result<()> {
+        for (i, s) in stack.iter().enumerate() {
+            if i > 0 {
+                out.write_all(sep)?;
+            }
+            match *s {
+                Stacked::Tick(r, k) => write!(out, "{}", tick_id(r, k))?,
+                Stacked::Event(n) => style::write_node_id(graph.event(n), out)?,
+            }
+        }
+        Ok(())
+    };
+    out.write_all(b"  { rank=same; ")?;
+    names(b"; ", out)?;
+    out.write_all(b"; }\n")?;
+    if stack.len() > 1 {
+        // Flat edges order a rank: each tail above its head.
+        out.write_all(b"  ")?;
+        names(b" -> ", out)?;
+        out.write_all(b" [style=invis];\n")?;
+    }
+    Ok(())
+}
+
 /// A labelled tick of the ruler; month and year ticks in bold.
-fn tick(id: &str, label: &str, out: &mut impl io::Write) -> io::Result<()> {
+fn tick(id: &TickId, label: &str, out: &mut impl io::Write) -> io::Result<()> {
     let font = if label.contains(' ') {
         "Helvetica-Bold"
     } else {
@@ -209,19 +254,17 @@ fn links(graph: &CausalGraph<'_>, nodes: &[NodeIndex], out: &mut impl io::Write)
             if !shown[m.index()] {
                 continue;
             }
-            let tip = if link.evidence.is_empty() {
-                link.relation.to_string()
-            } else {
-                format!("{}: {}", link.relation, link.evidence)
-            };
-            writeln!(
-                out,
-                "  {} -> {} [constraint=false, tooltip=\"{}\", {}];",
-                style::node_id(graph.event(n)),
-                style::node_id(graph.event(m)),
-                escape(&tip),
-                style::edge_style(link.relation)
-            )?;
+            out.write_all(b"  ")?;
+            style::write_node_id(graph.event(n), out)?;
+            out.write_all(b" -> ")?;
+            style::write_node_id(graph.event(m), out)?;
+            out.write_all(b" [constraint=false, tooltip=\"")?;
+            out.write_all(link.relation.as_str().as_bytes())?;
+            if !link.evidence.is_empty() {
+                out.write_all(b": ")?;
+                escape_to(&link.evidence, out)?;
+            }
+            writeln!(out, "\", {}];", style::edge_style(link.relation))?;
         }
     }
     Ok(())

@@ -2,9 +2,9 @@
 //! uncertain date, a pale fill and an italic label for what did not happen,
 //! line style by relation.
 
-use std::fmt::Write;
+use std::io;
 
-use super::escape;
+use super::escape_to;
 use crate::export::human;
 use crate::graph::CausalGraph;
 use crate::model::{Event, Relation};
@@ -49,6 +49,32 @@ pub fn label_lines(e: &Event) -> Vec<String> {
         lines.push(format!("({})", e.mode));
     }
     lines
+}
+
+/// How many lines [`label_lines`] makes, counted without building them
+/// (the row layout asks for every event).
+pub fn label_line_count(e: &Event) -> usize {
+    1 + wrapped_lines(&e.title) + usize::from(e.mode.is_unrealised())
+}
+
+/// How many lines [`wrap`] cuts `s` into.
+fn wrapped_lines(s: &str) -> usize {
+    let (mut lines, mut len) = (0, 0);
+    for word in s.split_whitespace() {
+        let w = word.chars().count();
+        if len > 0 && len + 1 + w > WRAP {
+            lines += 1;
+            len = 0;
+        }
+        if len > 0 {
+            len += 1;
+        }
+        len += w;
+    }
+    if len > 0 {
+        lines += 1;
+    }
+    lines.min(MAX_TITLE_LINES)
 }
 
 /// True when the border is dashed: the date is approximate or uncertain
@@ -103,44 +129,58 @@ pub fn fill(e: &Event) -> String {
     }
 }
 
-/// The quoted DOT id of an event.
-pub fn node_id(e: &Event) -> String {
-    format!("\"{}\"", escape(&e.id))
+/// The quoted DOT id of an event, written to `out`.
+pub fn write_node_id(e: &Event, out: &mut (impl io::Write + ?Sized)) -> io::Result<()> {
+    out.write_all(b"\"")?;
+    escape_to(&e.id, out)?;
+    out.write_all(b"\"")
 }
 
-/// The node statement of an event, without indentation.
-pub fn node_line(graph: &CausalGraph<'_>, e: &Event) -> String {
+/// The node statement of an event, without indentation, written to `out`.
+pub fn write_node(graph: &CausalGraph<'_>, e: &Event, out: &mut impl io::Write) -> io::Result<()> {
     let style = if uncertain(e) {
         "filled,rounded,dashed"
     } else {
         "filled,rounded"
     };
     let fill = fill(e);
-    let tooltip = e
-        .sources
-        .first()
-        .map_or_else(|| e.title.clone(), |c| format!("{}: {}", c.id, c.quote));
     let url = e
         .sources
         .iter()
         .filter_map(|c| graph.source(&c.id))
         .map(|s| s.url.as_str())
         .find(|u| !u.is_empty());
-    let mut line = format!(
-        "{} [label=\"{}\", fillcolor=\"{fill}\", fontcolor=\"{}\", style=\"{style}\", tooltip=\"{}\"",
-        node_id(e),
-        escape(&label_lines(e).join("\n")),
-        text_colour(&fill),
-        escape(&tooltip)
-    );
+    write_node_id(e, out)?;
+    out.write_all(b" [label=\"")?;
+    for (i, line) in label_lines(e).iter().enumerate() {
+        if i > 0 {
+            out.write_all(b"\\n")?;
+        }
+        escape_to(line, out)?;
+    }
+    let colour = text_colour(&fill);
+    write!(
+        out,
+        "\", fillcolor=\"{fill}\", fontcolor=\"{colour}\", style=\"{style}\", tooltip=\""
+    )?;
+    match e.sources.first() {
+        Some(c) => {
+            escape_to(&c.id, out)?;
+            out.write_all(b": ")?;
+            escape_to(&c.quote, out)?;
+        }
+        None => escape_to(&e.title, out)?,
+    }
+    out.write_all(b"\"")?;
     if e.mode.is_unrealised() {
-        line.push_str(", fontname=\"Helvetica-Oblique\"");
+        out.write_all(b", fontname=\"Helvetica-Oblique\"")?;
     }
     if let Some(u) = url {
-        let _ = write!(line, ", URL=\"{}\"", escape(u));
+        out.write_all(b", URL=\"")?;
+        escape_to(u, out)?;
+        out.write_all(b"\"")?;
     }
-    line.push_str("];");
-    line
+    out.write_all(b"];")
 }
 
 /// The colour of a relation's lines (Paul Tol's colour-blind-safe sets).
@@ -156,21 +196,47 @@ pub fn edge_colour(r: Relation) -> &'static str {
 }
 
 /// Line style, width and head of a relation; colour from [`edge_colour`].
-pub fn edge_style(r: Relation) -> String {
-    let shape = match r {
-        Relation::Causes => "style=solid, penwidth=1.6",
-        Relation::Enables => "style=solid, penwidth=1.2",
-        Relation::Triggers => "style=bold, penwidth=2.6",
-        Relation::RespondsTo => "style=dashed, penwidth=1.2",
-        Relation::Precedes => "style=dotted, penwidth=1.2",
-        Relation::Prevents => "style=solid, penwidth=1.2, arrowhead=tee",
-    };
-    format!("{shape}, color=\"{}\"", edge_colour(r))
+pub fn edge_style(r: Relation) -> EdgeStyle {
+    EdgeStyle(r)
+}
+
+/// The attributes of a link of one relation, written where they are
+/// needed rather than built as a string.
+pub struct EdgeStyle(Relation);
+
+impl std::fmt::Display for EdgeStyle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shape = match self.0 {
+            Relation::Causes => "style=solid, penwidth=1.6",
+            Relation::Enables => "style=solid, penwidth=1.2",
+            Relation::Triggers => "style=bold, penwidth=2.6",
+            Relation::RespondsTo => "style=dashed, penwidth=1.2",
+            Relation::Precedes => "style=dotted, penwidth=1.2",
+            Relation::Prevents => "style=solid, penwidth=1.2, arrowhead=tee",
+        };
+        write!(f, "{shape}, color=\"{}\"", edge_colour(self.0))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_counted_as_wrap_cuts_them() {
+        let long = "word ".repeat(40);
+        for title in [
+            "",
+            "  ",
+            "Rockets hit the embassy",
+            "Twenty-eight characters, so! then more words after",
+            "abcdefghijklmnopqrstuvwxyzabcdefgh overlong first word",
+            "é à ü ß ç ñ ø å é à ü ß ç ñ ø å é à ü ß ç ñ ø å é",
+            long.as_str(),
+        ] {
+            assert_eq!(wrapped_lines(title), wrap(title).len(), "{title:?}");
+        }
+    }
 
     #[test]
     fn pale_keeps_a_share_of_the_colour() {

@@ -15,7 +15,33 @@ use crate::time::{Timex, TimexType};
 
 /// A day for JSON, `None` (`null`) for an open end.
 fn day_or_null(d: chrono::NaiveDate, open: bool) -> Option<String> {
-    (!open).then(|| d.format("%Y-%m-%d").to_string())
+    (!open).then(|| iso_day(d))
+}
+
+/// `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes the years 1 to 9999 a date
+/// may name, without parsing a format string for every event.
+fn iso_day(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        return d.format("%Y-%m-%d").to_string();
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let y = y.unsigned_abs();
+    [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(m / 10),
+        digit(m),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ]
+    .iter()
+    .collect()
 }
 
 /// A neighbour in the causal graph, as the JSON names it.

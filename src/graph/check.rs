@@ -1,8 +1,7 @@
 //! What `annals check` adds to loading: the problems only the graph shows.
 
-use petgraph::algo::kosaraju_scc;
-use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::{Dfs, DfsPostOrder, EdgeRef, Reversed, VisitMap};
 
 use super::CausalGraph;
 use crate::error::Diagnostic;
@@ -71,17 +70,8 @@ pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
             );
         }
     }
-    let sccs = kosaraju_scc(g);
-    let mut component = vec![usize::MAX; g.node_count()];
+    let (sccs, component) = tangles(g);
     for (k, scc) in sccs.iter().enumerate() {
-        for n in scc {
-            component[n.index()] = k;
-        }
-    }
-    for (k, scc) in sccs.iter().enumerate() {
-        if scc.len() < 2 {
-            continue;
-        }
         let cycle = find_cycle(&graph, scc, |n| component[n.index()] == k);
         let first_link = cycle_first_link(&graph, &cycle);
         let names: Vec<&str> = cycle.iter().map(|&n| graph.event(n).id.as_str()).collect();
@@ -125,6 +115,47 @@ pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
         }
     }
     diags
+}
+
+/// The strongly connected components of more than one event, in the order
+/// petgraph's `kosaraju_scc` lists them (the same two walks, so messages
+/// keep their order), and each node's number among them (`usize::MAX` for
+/// the rest). The components of one event, nearly all of a store, are
+/// never built: a million one-element lists would be most of the memory
+/// `check` adds to loading.
+fn tangles(g: &DiGraph<usize, usize>) -> (Vec<Vec<NodeIndex>>, Vec<usize>) {
+    let mut dfs = DfsPostOrder::empty(g);
+    let mut finished = Vec::with_capacity(g.node_count());
+    for i in g.node_indices() {
+        if dfs.discovered.is_visited(&i) {
+            continue;
+        }
+        dfs.move_to(i);
+        while let Some(n) = dfs.next(Reversed(g)) {
+            finished.push(n);
+        }
+    }
+    let mut dfs = Dfs::from_parts(dfs.stack, dfs.discovered);
+    dfs.reset(g);
+    let mut component = vec![usize::MAX; g.node_count()];
+    let (mut sccs, mut scc) = (Vec::new(), Vec::new());
+    for &i in finished.iter().rev() {
+        if dfs.discovered.is_visited(&i) {
+            continue;
+        }
+        dfs.move_to(i);
+        scc.clear();
+        while let Some(n) = dfs.next(g) {
+            scc.push(n);
+        }
+        if scc.len() > 1 {
+            for n in &scc {
+                component[n.index()] = sccs.len();
+            }
+            sccs.push(scc.clone());
+        }
+    }
+    (sccs, component)
 }
 
 /// One cycle through the strongly connected component `scc`, starting at its

@@ -212,19 +212,24 @@ impl<'s> CausalGraph<'s> {
                 waiting[e.target().index()] += 1;
             }
         }
+        // Every node's place in key order stands for its key in the queue:
+        // ids are compared once, in this sort, not at every push and pop.
         let mut by_key: Vec<NodeIndex> = self.graph.node_indices().collect();
-        by_key.sort_by(|&a, &b| key(a).cmp(&key(b)));
-        let mut ready: BinaryHeap<Reverse<_>> = by_key
-            .iter()
-            .filter(|i| waiting[i.index()] == 0)
-            .map(|&i| Reverse(key(i)))
+        by_key.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
+        let mut place = vec![0u32; n];
+        for (p, i) in by_key.iter().enumerate() {
+            place[i.index()] = p as u32;
+        }
+        let mut ready: BinaryHeap<Reverse<u32>> = (0..n)
+            .filter(|&p| waiting[by_key[p].index()] == 0)
+            .map(|p| Reverse(p as u32))
             .collect();
         let mut done = vec![false; n];
         let mut order = Vec::with_capacity(n);
         let mut next_forced = 0;
         while order.len() < n {
             let node = match ready.pop() {
-                Some(Reverse(k)) => k.3,
+                Some(Reverse(p)) => by_key[p as usize],
                 None => {
                     // Only cycles remain: release the earliest waiting event.
                     while done[by_key[next_forced].index()] {
@@ -243,7 +248,7 @@ impl<'s> CausalGraph<'s> {
                 if t != node && !done[t.index()] && overlaps(node, t) {
                     waiting[t.index()] -= 1;
                     if waiting[t.index()] == 0 {
-                        ready.push(Reverse(key(t)));
+                        ready.push(Reverse(place[t.index()]));
                     }
                 }
             }

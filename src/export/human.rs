@@ -62,13 +62,14 @@ pub fn date(d: &EventDate) -> String {
 /// The unit the date names, without its part or qualifiers (`~` and
 /// `early` move the interval's ends).
 fn unit(d: &EventDate) -> String {
-    let Some(core) = d.unit().and_then(|u| EventDate::of(u).ok()) else {
+    // The unit's first day, not a date built of it: that would write out
+    // its text (with chrono's formatter) for every event of a timeline.
+    let Some((u, a)) = d.unit().and_then(|u| Some((u, u.first_day()?))) else {
         return d.as_str().to_string();
     };
-    let a = core.earliest();
-    match core.granularity() {
+    match u.granularity() {
         Granularity::Day => day(a),
-        Granularity::Week => core.as_str().to_string(),
+        Granularity::Week => u.to_string(),
         Granularity::Month => format!("{} {}", MONTHS[a.month0() as usize], a.year()),
         Granularity::Quarter => format!("Q{} {}", a.month0() / 3 + 1, a.year()),
         Granularity::Half => format!("H{} {}", a.month0() / 6 + 1, a.year()),
@@ -84,7 +85,7 @@ fn unit(d: &EventDate) -> String {
         Granularity::Year => a.year().to_string(),
         Granularity::Decade => format!("{}s", a.year()),
         Granularity::Century => format!("{}s", a.year()),
-        Granularity::Range => core.as_str().to_string(),
+        Granularity::Range => u.to_string(),
     }
 }
 

@@ -29,36 +29,63 @@ pub(crate) fn md(s: &str) -> String {
     out
 }
 
-fn who(list: &[Actor]) -> String {
-    let v: Vec<String> = list
-        .iter()
-        .map(|a| match &a.country {
-            Some(c) if !a.name.eq_ignore_ascii_case(c) => format!("{} ({c})", md(&a.name)),
-            _ => md(&a.name),
-        })
-        .collect();
-    v.join(", ")
+/// Actors as `name (COUNTRY)`, joined by commas, written to `out`.
+fn write_who(list: &[Actor], out: &mut impl io::Write) -> io::Result<()> {
+    for (i, a) in list.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b", ")?;
+        }
+        write!(out, "{}", Md(&a.name))?;
+        if let Some(c) = a
+            .country
+            .as_ref()
+            .filter(|c| !a.name.eq_ignore_ascii_case(c))
+        {
+            write!(out, " ({c})")?;
+        }
+    }
+    Ok(())
 }
 
-/// The line under an event's title: actors → targets, place, casualties.
-fn details(e: &Event) -> Vec<String> {
-    let mut parts = Vec::new();
-    match (e.actors.is_empty(), e.targets.is_empty()) {
-        (true, true) => {}
-        (false, true) => parts.push(who(&e.actors)),
-        (true, false) => parts.push(format!("→ {}", who(&e.targets))),
-        (false, false) => parts.push(format!("{} → {}", who(&e.actors), who(&e.targets))),
+/// The line under an event's title: actors → targets, place, casualties,
+/// joined by ` · `; nothing when it has none of them.
+fn write_details(e: &Event, out: &mut impl io::Write) -> io::Result<()> {
+    let mut any = false;
+    let mut lead = |out: &mut dyn io::Write| {
+        let text = if std::mem::replace(&mut any, true) {
+            " · "
+        } else {
+            "  - "
+        };
+        out.write_all(text.as_bytes())
+    };
+    if !e.actors.is_empty() || !e.targets.is_empty() {
+        lead(out)?;
+        write_who(&e.actors, out)?;
+        if !e.targets.is_empty() {
+            if !e.actors.is_empty() {
+                out.write_all(b" ")?;
+            }
+            out.write_all("→ ".as_bytes())?;
+            write_who(&e.targets, out)?;
+        }
     }
     if let Some(p) = &e.place {
-        parts.push(md(p));
+        lead(out)?;
+        write!(out, "{}", Md(p))?;
     }
     if let Some(k) = e.killed {
-        parts.push(format!("{k} killed"));
+        lead(out)?;
+        write!(out, "{k} killed")?;
     }
     if let Some(i) = e.injured {
-        parts.push(format!("{i} injured"));
+        lead(out)?;
+        write!(out, "{i} injured")?;
     }
-    parts
+    if std::mem::take(&mut any) {
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
 /// Text escaped for Markdown as it is written ([`md`] without the copy).
@@ -147,11 +174,33 @@ impl<'s> Citations<'_, 's> {
 /// briefing's window (`--from`): a reader who asks from September expects
 /// the briefing to open with September, and what was already under way at
 /// the top, not under the month years back it began.
-fn section(e: &Event, window: Option<NaiveDate>) -> String {
+fn section(e: &Event, window: Option<NaiveDate>) -> Section {
     if e.date.open_start() || window.is_some_and(|w| e.date.earliest() < w) {
-        "Earlier and ongoing".to_string()
+        Section::Earlier
     } else {
-        human::month_heading(e.date.earliest())
+        let d = e.date.earliest();
+        Section::Month(d.year(), d.month0())
+    }
+}
+
+/// A section of the Markdown timeline, named only when its heading is
+/// written.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Section {
+    /// "Earlier and ongoing".
+    Earlier,
+    /// A year and a month (from 0).
+    Month(i32, u32),
+}
+
+impl Section {
+    fn heading(self) -> String {
+        match self {
+            Section::Earlier => "Earlier and ongoing".to_string(),
+            Section::Month(y, m) => {
+                human::month_heading(NaiveDate::from_ymd_opt(y, m + 1, 1).unwrap_or_default())
+            }
+        }
     }
 }
 
@@ -213,21 +262,21 @@ pub fn write_markdown(
         numbers: FxHashMap::default(),
         order: Vec::new(),
     };
-    let mut current = String::new();
-    let mut seen_sections: HashSet<String> = HashSet::new();
+    let mut current = None;
+    let mut seen_sections: HashSet<Section> = HashSet::new();
     for &n in nodes {
         let e = graph.event(n);
         let s = section(e, window);
-        if s != current {
+        if current != Some(s) {
             // A section met again after a long-running event: repeat the
             // heading as "(continued)" rather than merge out of order.
             if seen_sections.contains(&s) {
-                writeln!(out, "\n## {s} (continued)\n")?;
+                writeln!(out, "\n## {} (continued)\n", s.heading())?;
             } else {
-                writeln!(out, "\n## {s}\n")?;
-                seen_sections.insert(s.clone());
+                writeln!(out, "\n## {}\n", s.heading())?;
+                seen_sections.insert(s);
             }
-            current = s;
+            current = Some(s);
         }
         entry(graph, n, &mut cites, out)?;
     }
@@ -258,10 +307,7 @@ fn entry<'s>(
         write!(out, " [{k}]")?;
     }
     out.write_all(b"\n")?;
-    let d = details(e);
-    if !d.is_empty() {
-        writeln!(out, "  - {}", d.join(" · "))?;
-    }
+    write_details(e, out)?;
     let causes = graph.causes(n);
     for (i, (m, l)) in causes.iter().enumerate() {
         let c = graph.event(*m);

@@ -300,6 +300,12 @@ impl Unit {
         }
     }
 
+    /// The first day of the unit, `None` when the unit reaches outside the
+    /// years 1 to 9999 (and so is no date).
+    pub(crate) fn first_day(self) -> Option<NaiveDate> {
+        self.span().ok().map(|(first, _)| first)
+    }
+
     /// The first and last day of the unit, which must lie in years 1 to
     /// 9999; else why not.
     fn span(self) -> Result<(NaiveDate, NaiveDate), String> {

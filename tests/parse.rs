@@ -9,6 +9,32 @@ fn tiny_treebank() -> Vec<conllu::TreebankSentence> {
 }
 
 #[test]
+fn an_untagged_training_word_is_an_error_at_its_sentence_and_word() {
+    let mut gold = tiny_treebank();
+    gold[1].words[2].upos = "_".into();
+    let options = TrainOptions {
+        tagger_epochs: 1,
+        parser_epochs: 1,
+        seed: 1,
+        min_weight: 0.0,
+    };
+    let Err(annals::Error::Text(e @ annals::text::TextError::UntaggedWord { .. })) =
+        Model::train(&gold, &gold, options, |_| {})
+    else {
+        panic!("an untagged word is TextError::UntaggedWord");
+    };
+    let said = e.to_string();
+    assert!(
+        said.starts_with("sentence 2, word 3 of the training treebank: "),
+        "{said}"
+    );
+    assert!(
+        said.contains("train on a treebank with UPOS tags"),
+        "{said}"
+    );
+}
+
+#[test]
 fn a_tiny_treebank_trains_a_model_that_reads_it_back() {
     let gold = tiny_treebank();
     let options = TrainOptions {

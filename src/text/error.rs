@@ -9,8 +9,12 @@ pub enum TextError {
     #[error("the model file is damaged or not an annals text model (retrain it: see the README)")]
     DamagedModel,
     /// A training word without a universal part of speech.
-    #[error("the training word `{form}` has no universal part of speech (`{upos}`): train on a treebank with UPOS tags")]
+    #[error("sentence {sentence}, word {word} of the training treebank: `{form}` has no universal part of speech (`{upos}`): train on a treebank with UPOS tags")]
     UntaggedWord {
+        /// 1-based number of its sentence in the treebank.
+        sentence: usize,
+        /// 1-based index of the word in its sentence (its CoNLL-U ID).
+        word: usize,
         /// The word.
         form: String,
         /// Its UPOS column.

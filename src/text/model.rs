@@ -98,12 +98,17 @@ impl Model {
         options: TrainOptions,
         mut progress: impl FnMut(&str),
     ) -> Result<Model, Error> {
-        if let Some(w) = train
+        let words = train
             .iter()
-            .flat_map(|s| &s.words)
-            .find(|w| w.upos.parse::<Upos>().is_err())
+            .enumerate()
+            .flat_map(|(n, s)| s.words.iter().enumerate().map(move |(i, w)| (n, i, w)));
+        if let Some((n, i, w)) = words
+            .into_iter()
+            .find(|(_, _, w)| w.upos.parse::<Upos>().is_err())
         {
             return Err(TextError::UntaggedWord {
+                sentence: n + 1,
+                word: i + 1,
                 form: w.form.clone(),
                 upos: w.upos.clone(),
             }

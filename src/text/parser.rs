@@ -57,6 +57,11 @@ impl Parser {
                 state.apply(Step::Shift);
                 continue;
             }
+            if state.front == n && state.stack.len() == 1 {
+                // Only the root's arc is left.
+                state.apply(Step::Left(self.root));
+                continue;
+            }
             features.clear();
             features_of(&state, input, &mut features);
             self.weights.score(&features, &mut scores);

@@ -177,12 +177,19 @@ pub(crate) struct Weights {
     shift: u32,
     /// Each weight's class and code, for runs too long to sit in a slot.
     entries: Vec<(u8, u8)>,
+    /// The weights of the longest runs again, one row of `classes`
+    /// weights each (0 for the classes they lack): the features with
+    /// fewest values (a tag, a pair of tags) meet most classes and occur
+    /// in every scoring, and a row adds in a few vector instructions what
+    /// their runs add one weight at a time.
+    dense: Vec<f32>,
     codes: [f32; 256],
 }
 
 /// A slot: the key, the run as `start << 8 | length`, and the run's
 /// weights if it is short, in which case `start` is 0 and the rest of
-/// `inline` is unused.
+/// `inline` is unused; a run longer than [`DENSE_FROM`] keeps its row of
+/// `dense` in `inline` instead.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[repr(C, align(16))]
 struct Slot {
@@ -193,6 +200,23 @@ struct Slot {
 
 /// The most weights a slot holds itself.
 const INLINE: usize = 4;
+
+/// Runs longer than this also have a dense row.
+const DENSE_FROM: usize = 40;
+
+/// The bytes of `inline` that say where a run's dense row is.
+fn row_place(row: usize) -> [(u8, u8); INLINE] {
+    let b = (row as u32).to_le_bytes();
+    let mut inline = [(0, 0); INLINE];
+    inline[0] = (b[0], b[1]);
+    inline[1] = (b[2], b[3]);
+    inline
+}
+
+/// The dense row `inline` points to (see [`row_place`]).
+fn row_of(inline: [(u8, u8); INLINE]) -> usize {
+    u32::from_le_bytes([inline[0].0, inline[0].1, inline[1].0, inline[1].1]) as usize
+}
 
 /// Home slots a table keeps for each of its features (rounded up to a
 /// power of two): at most half of them taken, a search mostly reads one
@@ -247,6 +271,7 @@ impl Weights {
             slots,
             shift: 32 - home_slots.trailing_zeros(),
             entries: Vec::new(),
+            dense: Vec::new(),
             codes: std::array::from_fn(|b| dequantize(b as u8 as i8)),
         }
     }
@@ -270,6 +295,14 @@ impl Weights {
             self.entries.extend_from_slice(run);
             self.entries.len() - run.len()
         };
+        if run.len() > DENSE_FROM {
+            inline = row_place(self.dense.len() / self.classes.max(1));
+            let row = self.dense.len();
+            self.dense.resize(row + self.classes, 0.0);
+            for &(class, code) in run {
+                self.dense[row + usize::from(class)] = self.codes[usize::from(code)];
+            }
+        }
         *self
             .slots
             .last_mut()
@@ -312,6 +345,14 @@ impl Weights {
     /// Whether a slot's run lies in `entries` rather than in the slot.
     fn spilled(slot: &Slot) -> bool {
         (slot.run & 0xff) as usize > INLINE
+    }
+
+    /// The dense row of a slot's run, if it has one.
+    fn dense_row(&self, slot: &Slot) -> Option<&[f32]> {
+        ((slot.run & 0xff) as usize > DENSE_FROM).then(|| {
+            let start = row_of(slot.inline) * self.classes;
+            &self.dense[start..start + self.classes]
+        })
     }
 
     /// The weights of a slot's run.
@@ -360,6 +401,13 @@ impl Weights {
             }
             std::hint::black_box(first);
             for slot in found {
+                if let Some(row) = self.dense_row(slot) {
+                    // Adding 0 changes no sum: the same as the run.
+                    for (sum, &weight) in sums.iter_mut().zip(row) {
+                        *sum += weight;
+                    }
+                    continue;
+                }
                 for &(class, code) in self.run(slot) {
                     sums[usize::from(class)] += self.codes[usize::from(code)];
                 }
@@ -558,8 +606,13 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
+    const CLASSES: usize = 64;
+
+    /// Runs of weights by key.
+    type Runs = Vec<(u32, Vec<(u16, f32)>)>;
+
     /// The weights of `runs` (key, length) as the table should score them.
-    fn table(runs: &[(u32, usize)]) -> (Weights, Vec<(u32, Vec<(u16, f32)>)>) {
+    fn table(runs: &[(u32, usize)]) -> (Weights, Runs) {
         let runs: Vec<(u32, Vec<(u16, f32)>)> = runs
             .iter()
             .map(|&(key, len)| {
@@ -569,10 +622,11 @@ mod tests {
                 (key, run)
             })
             .collect();
-        (Weights::build(40, runs.clone()), runs)
+        (Weights::build(CLASSES, runs.clone()), runs)
     }
 
-    /// Short runs sit in their slot, long ones outside; keys crowd into
+    /// Short runs sit in their slot, long ones outside, the longest in a
+    /// dense row too; keys crowd into
     /// the same home slots and into the top of the key range; missing keys
     /// between, before and after them find nothing; the table survives a
     /// round trip through its file format.
@@ -591,7 +645,7 @@ mod tests {
         ]
         .iter()
         .enumerate()
-        .map(|(i, &k)| (k, [1, 4, 5, 17, 40, 2, 3][i % 7]))
+        .map(|(i, &k)| (k, [1, 4, 5, 17, 41, 64, 2, 3][i % 8]))
         .collect();
         let (weights, runs) = table(&keys);
         let mut bytes = Vec::new();
@@ -599,7 +653,7 @@ mod tests {
         let read = Weights::read(&mut Reader::new(&bytes)).expect("written just now");
         assert_eq!(read, weights);
         for (key, run) in &runs {
-            let mut scores = vec![0.0; 40];
+            let mut scores = vec![0.0; CLASSES];
             read.score(&[u64::from(*key)], &mut scores);
             for (class, score) in scores.iter().enumerate() {
                 let want = run
@@ -611,9 +665,36 @@ mod tests {
         }
         for missing in [4u32, 6, 1 << 19, (1 << 20) + 2, u32::MAX - 2] {
             assert!(read.find(missing).is_none(), "{missing}");
-            let mut scores = vec![1.0; 40];
+            let mut scores = vec![1.0; CLASSES];
             read.score(&[u64::from(missing)], &mut scores);
             assert!(scores.iter().all(|&s| s == 0.0), "{missing}");
         }
+    }
+
+    /// Many features at once sum class by class in the order of the
+    /// features, exactly as adding their runs one weight at a time does,
+    /// whether a run is in its slot, outside it or in a dense row.
+    #[test]
+    fn scores_add_in_feature_order() {
+        let keys: Vec<(u32, usize)> = (0..200u32)
+            .map(|k| (k * 7919 + 1, [1, 3, 4, 6, 41, 50, 64][k as usize % 7]))
+            .collect();
+        let (weights, runs) = table(&keys);
+        // Keys of the table, often repeated, and keys it lacks.
+        let features: Vec<u64> = (0..300u64)
+            .map(|f| (f * 37 % 200) * 7919 + 1 + u64::from(f % 5 == 0))
+            .collect();
+        let mut scores = vec![0.0; CLASSES];
+        weights.score(&features, &mut scores);
+        let mut want = vec![0.0f32; CLASSES];
+        for &f in &features {
+            if let Some((_, run)) = runs.iter().find(|(k, _)| u64::from(*k) == f) {
+                for &(c, w) in run {
+                    want[usize::from(c)] += dequantize(quantize(w));
+                }
+            }
+        }
+        assert_eq!(scores, want);
+        assert!(want.iter().any(|&w| w != 0.0));
     }
 }

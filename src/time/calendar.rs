@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use super::lexicon::{Reference, Unit as TimeUnit};
 use crate::model::{EventDate, Part, Season, Unit};
 
 /// A resolved calendar reference.
@@ -34,9 +35,34 @@ pub enum Point {
     Century(i32),
     /// PRESENT_REF, PAST_REF, FUTURE_REF, with the unit the text named
     /// ("recent weeks"), which sets how far back the store date reaches.
-    Reference(&'static str, Option<&'static str>),
+    Reference(Reference, Option<TimeUnit>),
     /// A value the text leaves open (`XXXX-09-29`): no interval.
     Unresolved(String),
+}
+
+/// A TIMEX3 mod: which part of a period, or that it is approximate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modifier {
+    /// Its start: "early 2020", "the beginning of May".
+    Start,
+    /// Its middle: "mid-2020".
+    Mid,
+    /// Its end: "late last week", "year end".
+    End,
+    /// About: "about two weeks".
+    Approx,
+}
+
+impl Modifier {
+    /// The mod as TIMEX3 writes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Modifier::Start => "START",
+            Modifier::Mid => "MID",
+            Modifier::End => "END",
+            Modifier::Approx => "APPROX",
+        }
+    }
 }
 
 impl Point {
@@ -57,7 +83,7 @@ impl Point {
             Point::Decade(d) => format!("{d:03}"),
             Point::Century(c) if *c < 0 => format!("BC{:02}", -c),
             Point::Century(c) => format!("{c:02}"),
-            Point::Reference(r, _) => (*r).to_string(),
+            Point::Reference(r, _) => r.name().to_string(),
             Point::Unresolved(v) => v.clone(),
         }
     }
@@ -67,7 +93,7 @@ impl Point {
     /// vague references: "recently" reaches back from it.
     pub fn event_date(
         &self,
-        modifier: Option<&str>,
+        modifier: Option<Modifier>,
         approx: bool,
         dct: NaiveDate,
     ) -> Option<EventDate> {
@@ -88,16 +114,16 @@ impl Point {
             Point::Century(c) => Unit::Century(*c),
             Point::Reference(r, unit) => {
                 let back = match unit {
-                    Some("D") => 7,
-                    Some("W") => 42,
-                    Some("M") => 183,
-                    Some("Y") => 5 * 365,
-                    Some("DE") => 30 * 365,
+                    Some(TimeUnit::D) => 7,
+                    Some(TimeUnit::W) => 42,
+                    Some(TimeUnit::M) => 183,
+                    Some(TimeUnit::Y) => 5 * 365,
+                    Some(TimeUnit::DE) => 30 * 365,
                     _ => 30,
                 };
-                return match *r {
-                    "PRESENT_REF" => Some(EventDate::day(dct)),
-                    "PAST_REF" => {
+                return match r {
+                    Reference::PRESENT_REF => Some(EventDate::day(dct)),
+                    Reference::PAST_REF => {
                         EventDate::range(&day(dct - Duration::days(back))?, &day(dct)?).ok()
                     }
                     _ => EventDate::since(&day(dct)?).ok(),
@@ -106,12 +132,12 @@ impl Point {
             Point::Unresolved(_) => return None,
         };
         let date = match modifier {
-            Some("START") => EventDate::part_of(Part::Early, unit),
-            Some("MID") => EventDate::part_of(Part::Mid, unit),
-            Some("END") => EventDate::part_of(Part::Late, unit),
+            Some(Modifier::Start) => EventDate::part_of(Part::Early, unit),
+            Some(Modifier::Mid) => EventDate::part_of(Part::Mid, unit),
+            Some(Modifier::End) => EventDate::part_of(Part::Late, unit),
             _ => EventDate::of(unit),
         };
-        if approx || modifier == Some("APPROX") {
+        if approx || modifier == Some(Modifier::Approx) {
             date.and_then(|d| d.approximate(None)).ok()
         } else {
             date.ok()

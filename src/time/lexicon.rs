@@ -23,14 +23,14 @@ pub struct Lex {
     pub vague: bool,
     /// Ordinal; -1 for "last".
     pub ordinal: Option<i32>,
-    /// TIMEX3 unit code.
-    pub unit: Option<&'static str>,
+    /// TIMEX3 unit.
+    pub unit: Option<Unit>,
     /// Season code.
     pub season: Option<&'static str>,
     /// Part-of-day code.
     pub day_part: Option<&'static str>,
     /// PRESENT_REF, PAST_REF or FUTURE_REF.
-    pub reference: Option<&'static str>,
+    pub reference: Option<Reference>,
     /// Which way the word makes its sentence look.
     pub tense: Option<Tense>,
     /// The kind of happening the word names, for "the day after the
@@ -199,6 +199,38 @@ pub struct WordSets {
     pub reporting: HashSet<String>,
     /// Kinds of year that are still the year ("this fiscal year").
     pub year_kinds: HashSet<String>,
+    /// Month names that are also common words ("may", "march"): a month
+    /// only when capitalised and introduced.
+    pub ambiguous_months: HashSet<String>,
+    /// Words before an ambiguous month name that make it a month ("in
+    /// May", "since March").
+    pub month_introducers: HashSet<String>,
+    /// Words that follow a head noun rather than a modifier: "the March
+    /// on Washington" is a march, "the March elections" a month.
+    pub after_a_noun: HashSet<String>,
+    /// Words before a number that make it a year ("in 1990", "since 1990").
+    pub year_introducers: HashSet<String>,
+    /// Possessives: "in his 30s" is an age.
+    pub possessives: HashSet<String>,
+    /// Determiners before the name of a happening ("the shooting").
+    pub determiners: HashSet<String>,
+    /// Words of amount before "a year": "$5 million a year" is a rate.
+    pub amounts: HashSet<String>,
+    /// Words ending in "s" that are no plural noun counted "a week".
+    pub not_plural: HashSet<String>,
+    /// Modal verbs: "will one day" is some day ahead.
+    pub modals: HashSet<String>,
+    /// Adjectives that place a stretch of unsaid length ("the following
+    /// days", "the intervening years").
+    pub placing_adjectives: HashSet<String>,
+    /// Words before a bare plural unit that make it a length ("for years").
+    pub length_introducers: HashSet<String>,
+    /// Words before a bare hour that make it a clock time ("at 8").
+    pub clock_introducers: HashSet<String>,
+    /// Time zones written after a clock time ("5 p.m. EST").
+    pub time_zones: HashSet<String>,
+    /// Words that make what follows approximate ("about two weeks").
+    pub approximators: HashSet<String>,
 }
 
 fn leak(s: String) -> &'static str {
@@ -310,7 +342,7 @@ fn words(file: File) -> WordMap<Lex> {
         map.entry(k).or_default().ordinal = Some(v);
     }
     for (k, v) in file.units {
-        map.entry(k).or_default().unit = Some(v.code());
+        map.entry(k).or_default().unit = Some(v);
     }
     for (k, v) in file.seasons {
         map.entry(k).or_default().season = Some(v.name());
@@ -319,7 +351,7 @@ fn words(file: File) -> WordMap<Lex> {
         map.entry(k).or_default().day_part = Some(v.name());
     }
     for (k, v) in file.references {
-        map.entry(k).or_default().reference = Some(v.name());
+        map.entry(k).or_default().reference = Some(v);
     }
     for (k, v) in file.tense_cues {
         map.entry(k).or_default().tense = Some(v);

@@ -278,7 +278,7 @@ fn tag_with(
                     text: text[b..e].to_string(),
                     kind: f.kind,
                     value,
-                    modifier: f.modifier.map(str::to_string),
+                    modifier: f.modifier.map(|m| m.code().to_string()),
                     date,
                 }
             },

@@ -102,19 +102,16 @@ pub(super) fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
     }
     if !marked
         && zone.is_empty()
-        && !cx.is(
-            i.wrapping_sub(1),
-            &[
-                "at", "by", "around", "about", "until", "before", "after", "from",
-            ],
-        )
+        && !words()
+            .clock_introducers
+            .contains(cx.word(i.wrapping_sub(1)))
         && j == i + 1
     {
         return None;
     }
     // "10 p.m. Wednesday", "5 p.m. EST Nov. 12": the day that follows...
     let mut k = j;
-    if cx.is(k, &["est", "edt", "pst", "pdt", "cet", "bst"]) {
+    if words().time_zones.contains(cx.word(k)) {
         k += 1;
     }
     if cx.is(k, &["on", ","]) {

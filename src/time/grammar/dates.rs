@@ -6,7 +6,6 @@ use chrono::{Datelike, NaiveDate};
 
 use super::*;
 use crate::time::calendar::{monday, Point};
-use crate::time::lexicon::sets as words;
 use crate::time::scan::Shape;
 use crate::time::DocType;
 
@@ -172,12 +171,7 @@ pub(super) fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
         .filter(|d| d.len() == 2 && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()))
     {
         // "in his 30s", "in their early 20s" is an age, not a decade.
-        let owner = (1..=2).any(|n| {
-            cx.is(
-                i.wrapping_sub(n),
-                &["his", "her", "their", "my", "your", "our"],
-            )
-        });
+        let owner = (1..=2).any(|n| words().possessives.contains(cx.word(i.wrapping_sub(n))));
         if owner {
             return None;
         }
@@ -231,23 +225,7 @@ pub(super) fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
         _ => (1900..=2050).contains(&y),
     } || (cx.is(i + 1, &["-", "–"])
         && (year_ad(cx, i + 2).is_some() || range_end(cx, i + 2).is_some()));
-    let introduced = matches!(
-        prev,
-        "in" | "since"
-            | "of"
-            | "by"
-            | "from"
-            | "until"
-            | "till"
-            | "to"
-            | "during"
-            | "early"
-            | "late"
-            | "mid"
-            | "-"
-            | "year"
-            | "the"
-    );
+    let introduced = words().year_introducers.contains(prev);
     let counted = words().counted_nouns.contains(next);
     if (usual && !counted) || introduced {
         return Some(Found::date(i, i + 1, Point::Year(y)));

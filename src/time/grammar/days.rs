@@ -6,7 +6,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::*;
 use crate::time::calendar::{monday, Point};
-use crate::time::lexicon::sets as words;
+use crate::time::lexicon::Reference;
 use crate::time::{DocType, TimexType};
 
 /// Weekdays, bare or with a part of the day: "Friday", "Sunday night".
@@ -14,7 +14,7 @@ pub(super) fn weekday(
     cx: &Context<'_>,
     i: usize,
     base: NaiveDate,
-    direction: i32,
+    direction: Direction,
 ) -> Option<(NaiveDate, usize, Option<&'static str>)> {
     let t = cx.tokens.get(i)?;
     let w = t.lex?.weekday?;
@@ -25,14 +25,14 @@ pub(super) fn weekday(
     let w = w as i64;
     let day = match direction {
         // last Monday: the Monday before the reference day
-        -2 => {
+        Direction::Before => {
             base - Duration::days(
                 ((today - w + 7) % 7).max(1) + if (today - w + 7) % 7 == 0 { 6 } else { 0 },
             )
         }
         // next Monday, or a weekday after the last day a narrative told:
         // the one after
-        1 | 2 => {
+        Direction::After => {
             base + Duration::days(if (w - today + 7) % 7 == 0 {
                 7
             } else {
@@ -40,10 +40,10 @@ pub(super) fn weekday(
             })
         }
         // this Monday: in the reference week
-        0 => monday(base) + Duration::days(w - 1),
+        Direction::SameWeek => monday(base) + Duration::days(w - 1),
         // a bare weekday ahead: today's name is today, as it is behind
-        3 => base + Duration::days((w - today + 7) % 7),
-        _ => base - Duration::days((today - w + 7) % 7),
+        Direction::OnOrAfter => base + Duration::days((w - today + 7) % 7),
+        Direction::OnOrBefore => base - Duration::days((today - w + 7) % 7),
     };
     let mut j = i + 1;
     let mut part = None;
@@ -84,7 +84,11 @@ pub(super) fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found
         && words().generic_now.contains(cx.word(i + 3));
     // In a history, "today" is the time of writing, not a day of the story.
     if generic || (w == "today" && cx.doc_type == DocType::Narrative) {
-        return Some(Found::date(i, i + 1, Point::Reference("PRESENT_REF", None)));
+        return Some(Found::date(
+            i,
+            i + 1,
+            Point::Reference(Reference::PRESENT_REF, None),
+        ));
     }
     if let Some(s) = shift {
         let day = base + Duration::days(s);
@@ -124,14 +128,14 @@ pub(super) fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found
     // Only a weekday goes on; the tense below is not cheap to read.
     named(i).or_else(|| named(i + 1))?;
     let (direction, first) = match w {
-        "last" | "past" | "previous" | "preceding" => (-2, i + 1),
-        "next" | "coming" => (2, i + 1),
-        "this" => (0, i + 1),
+        "last" | "past" | "previous" | "preceding" => (Direction::Before, i + 1),
+        "next" | "coming" => (Direction::After, i + 1),
+        "this" => (Direction::SameWeek, i + 1),
         // "Wednesday's ruling" names something that has happened.
-        _ if cx.is(i + 1, &["'", "’"]) && cx.is(i + 2, &["s"]) => (-1, i),
-        _ if cx.doc_type == DocType::Narrative => (1, i),
-        _ if cx.future(told) => (3, i),
-        _ => (-1, i),
+        _ if cx.is(i + 1, &["'", "’"]) && cx.is(i + 2, &["s"]) => (Direction::OnOrBefore, i),
+        _ if cx.doc_type == DocType::Narrative => (Direction::After, i),
+        _ if cx.future(told) => (Direction::OnOrAfter, i),
+        _ => (Direction::OnOrBefore, i),
     };
     // "the previous Friday" is the one before the day the text last
     // spoke of, not before today: "turnout 3% below the previous Friday".

@@ -6,6 +6,7 @@ use chrono::Datelike;
 
 use super::*;
 use crate::time::calendar::Point;
+use crate::time::lexicon::{Reference, Unit};
 use crate::time::scan::Shape;
 use crate::time::TimexType;
 
@@ -14,11 +15,13 @@ use crate::time::TimexType;
 pub(super) fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
     // "the region will one day be...": some day ahead, not a day long.
     if cx.is(i, &["one", "some"]) && cx.is(i + 1, &["day"]) {
-        let modal = [
-            "will", "would", "could", "may", "might", "can", "shall", "'ll",
-        ];
-        if cx.is(i.wrapping_sub(1), &modal) || cx.is(i.wrapping_sub(2), &modal) {
-            return Some(Found::date(i, i + 2, Point::Reference("FUTURE_REF", None)));
+        let modal = |k: usize| words().modals.contains(cx.word(k));
+        if modal(i.wrapping_sub(1)) || modal(i.wrapping_sub(2)) {
+            return Some(Found::date(
+                i,
+                i + 2,
+                Point::Reference(Reference::FUTURE_REF, None),
+            ));
         }
     }
     // "'60 Minutes": a number glued to an apostrophe names a title or a
@@ -59,14 +62,14 @@ pub(super) fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
     }
     // "1988 quarter" is a year, "a second" is "another", "three-quarters"
     // and "a quarter of" are fractions.
-    if n.is_some_and(|n| n > 999) || (u == "S" && cx.is(i, &["a"])) {
+    if n.is_some_and(|n| n > 999) || (u == Unit::S && cx.is(i, &["a"])) {
         return None;
     }
     let counted = cx.is(j.wrapping_sub(1), &["consecutive", "straight"]);
     // "three quarters of the vote" is a fraction, "several quarters of
     // losses" a duration.
     let fraction = cx.is(k + 1, &["of"]) && !counted && n.is_some();
-    if u == "Q" && (n.is_some_and(|n| n < 2) || fraction || k > j) {
+    if u == Unit::Q && (n.is_some_and(|n| n < 2) || fraction || k > j) {
         return None;
     }
     // "a year-earlier figure" is a date, not "a year".
@@ -105,7 +108,7 @@ pub(super) fn ahead(
     i: usize,
     end: usize,
     n: Option<u32>,
-    u: &'static str,
+    u: Unit,
 ) -> Option<Found> {
     if !cx.is(i.wrapping_sub(1), &["in"]) || !cx.future(i) {
         return None;
@@ -115,11 +118,11 @@ pub(super) fn ahead(
         return Some(Found::date(
             i,
             end + 2,
-            Point::Reference("FUTURE_REF", Some(u)),
+            Point::Reference(Reference::FUTURE_REF, Some(u)),
         ));
     }
     let n = i32::try_from(n?).ok()?;
-    if !matches!(u, "D" | "W" | "M" | "Y") {
+    if !matches!(u, Unit::D | Unit::W | Unit::M | Unit::Y) {
         return None;
     }
     let mut f = Found::date(i, end, unit_point(u, cx.base(), n)?);
@@ -142,37 +145,12 @@ pub(super) fn rate_start(cx: &Context<'_>, i: usize, j: usize) -> Option<usize> 
     if cx.is(i - 1, &["times"]) && i >= 2 && number(cx, i - 2).is_some() {
         return Some(i - 2);
     }
-    let amount = prev.shape == Shape::Number
-        || cx.is(
-            i - 1,
-            &[
-                "million", "billion", "trillion", "percent", "%", "cents", "dollars", "euros",
-                "pounds", "yen",
-            ],
-        );
+    let amount = prev.shape == Shape::Number || words().amounts.contains(cx.word(i - 1));
     let counted = prev.shape == Shape::Word
         && !prev.capital
         && prev.lower.len() > 3
         && prev.lower.ends_with('s')
-        && !cx.is(
-            i - 1,
-            &[
-                "perhaps",
-                "always",
-                "sometimes",
-                "unless",
-                "besides",
-                "across",
-                "towards",
-                "this",
-                "thus",
-                "less",
-                "does",
-                "goes",
-                "was",
-                "has",
-            ],
-        );
+        && !words().not_plural.contains(cx.word(i - 1));
     (amount || counted).then_some(i)
 }
 
@@ -213,17 +191,7 @@ pub(super) fn vague_durations(cx: &Context<'_>, i: usize) -> Option<Found> {
     if cx.is(i, &["the"]) {
         // "the following days", "the intervening years", "the final
         // years": a stretch of unsaid length placed by the story.
-        let placed = cx.is(
-            i + 1,
-            &[
-                "following",
-                "succeeding",
-                "intervening",
-                "ensuing",
-                "final",
-                "closing",
-            ],
-        );
+        let placed = words().placing_adjectives.contains(cx.word(i + 1));
         if placed && plural(cx, i + 2) {
             let u = unit(cx, i + 2)?;
             return Some(Found::other(
@@ -252,7 +220,7 @@ pub(super) fn vague_durations(cx: &Context<'_>, i: usize) -> Option<Found> {
         let u = unit(cx, k)?;
         // "in the weeks before the shooting": about the month of a
         // happening the text dated.
-        if plural(cx, k) && matches!(u, "D" | "W") && cx.is(k + 1, &["before", "after"]) {
+        if plural(cx, k) && matches!(u, Unit::D | Unit::W) && cx.is(k + 1, &["before", "after"]) {
             let (d, end) = happening_at(cx, k + 2)?;
             let mut f = Found::date(i, end, Point::Month(d.year(), d.month()));
             f.approx = true;
@@ -275,7 +243,7 @@ pub(super) fn vague_durations(cx: &Context<'_>, i: usize) -> Option<Found> {
             k + 1,
             &["before", "after", "since", "of", "to", "until", "leading"],
         );
-        if !plural(cx, k) || !led || anchored || !matches!(u, "Y" | "DE" | "CE") {
+        if !plural(cx, k) || !led || anchored || !matches!(u, Unit::Y | Unit::DE | Unit::CE) {
             return None;
         }
         return Some(Found::other(
@@ -286,15 +254,7 @@ pub(super) fn vague_durations(cx: &Context<'_>, i: usize) -> Option<Found> {
         ));
     }
     let u = unit(cx, i)?;
-    if !plural(cx, i)
-        || i == 0
-        || !cx.is(
-            i - 1,
-            &[
-                "for", "over", "within", "after", "than", "took", "take", "lasted", "in",
-            ],
-        )
-    {
+    if !plural(cx, i) || i == 0 || !words().length_introducers.contains(cx.word(i - 1)) {
         return None;
     }
     Some(Found::other(

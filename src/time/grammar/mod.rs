@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 
 use super::scan::Shape;
 use super::TimexType;
-use crate::time::calendar::Point;
+use crate::time::calendar::{Modifier, Point};
+use crate::time::lexicon::sets as words;
 
 mod clock;
 mod context;
@@ -49,7 +50,7 @@ pub struct Found {
     /// The value when it is not a point (DURATION, SET).
     pub value: Option<String>,
     /// TIMEX3 mod.
-    pub modifier: Option<&'static str>,
+    pub modifier: Option<Modifier>,
     /// Approximate ("a week ago", "about").
     pub approx: bool,
     /// A clock time that named no day: it takes the day another
@@ -130,22 +131,20 @@ pub fn match_at(cx: &Context<'_>, i: usize) -> Option<Found> {
     let mut approx = false;
     let mut j = i;
     match cx.word(i) {
-        "early" | "beginning" | "start" => modifier = Some("START"),
-        "earlier" if cx.is(i + 1, &["this", "in", "that"]) => modifier = Some("START"),
-        "later" if cx.is(i + 1, &["this", "that"]) => modifier = Some("END"),
-        "mid" | "middle" => modifier = Some("MID"),
-        "late" | "end" => modifier = Some("END"),
+        "early" | "beginning" | "start" => modifier = Some(Modifier::Start),
+        "earlier" if cx.is(i + 1, &["this", "in", "that"]) => modifier = Some(Modifier::Start),
+        "later" if cx.is(i + 1, &["this", "that"]) => modifier = Some(Modifier::End),
+        "mid" | "middle" => modifier = Some(Modifier::Mid),
+        "late" | "end" => modifier = Some(Modifier::End),
         "the" if cx.is(i + 1, &["end", "beginning", "start", "middle"]) => {
             modifier = match cx.word(i + 1) {
-                "end" => Some("END"),
-                "middle" => Some("MID"),
-                _ => Some("START"),
+                "end" => Some(Modifier::End),
+                "middle" => Some(Modifier::Mid),
+                _ => Some(Modifier::Start),
             };
             j += 1;
         }
-        "about" | "around" | "approximately" | "roughly" | "nearly" | "almost" | "some" => {
-            approx = true
-        }
+        w if words().approximators.contains(w) => approx = true,
         _ => {}
     }
     if modifier.is_some() || approx {
@@ -158,7 +157,7 @@ pub fn match_at(cx: &Context<'_>, i: usize) -> Option<Found> {
             if (modifier.is_some() && point_like) || (approx && f.kind != TimexType::Set) {
                 f.first = i;
                 if approx {
-                    f.modifier = Some("APPROX");
+                    f.modifier = Some(Modifier::Approx);
                     f.approx = point_like || f.approx;
                 } else {
                     f.modifier = modifier;

@@ -5,6 +5,7 @@ use chrono::Datelike;
 
 use super::*;
 use crate::time::calendar::Point;
+use crate::time::lexicon::{Reference, Unit};
 use crate::time::TimexType;
 
 /// "the year", "the week", "the day", "the weekend": in news, the
@@ -20,7 +21,11 @@ pub(super) fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
     }
     // "the near future", "the short term": ahead, unmeasured.
     if cx.is(i + 1, &["near", "short", "long"]) && cx.is(i + 2, &["future", "term"]) {
-        return Some(Found::date(i, i + 3, Point::Reference("FUTURE_REF", None)));
+        return Some(Found::date(
+            i,
+            i + 3,
+            Point::Reference(Reference::FUTURE_REF, None),
+        ));
     }
     // "the year ended March 31" in a report is the twelve months to that
     // day; "the full year", "the current fiscal year", "for the year." the
@@ -46,9 +51,9 @@ pub(super) fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
     if i > 0 && cx.is(i - 1, &["of"]) {
         let p = match cx.word(i + 1) {
             "year" => Point::Year(cx.this_year()),
-            "month" => unit_point("M", cx.told().unwrap_or(cx.dct), 0)?,
+            "month" => unit_point(Unit::M, cx.told().unwrap_or(cx.dct), 0)?,
             // "the week's busiest session": the week of the story.
-            "week" => unit_point("W", cx.story_day.unwrap_or(cx.dct), 0)?,
+            "week" => unit_point(Unit::W, cx.story_day.unwrap_or(cx.dct), 0)?,
             _ => return the_period(cx, i),
         };
         return Some(Found::date(i, i + 2, p));
@@ -63,7 +68,7 @@ pub(super) fn the_period(cx: &Context<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let p = match u {
-        "WE" => {
+        Unit::WE => {
             // The weekend just past in a report, the coming one in a forecast.
             let base = cx.base();
             let weekday = base.weekday().number_from_monday();
@@ -71,10 +76,10 @@ pub(super) fn the_period(cx: &Context<'_>, i: usize) -> Option<Found> {
             unit_point(u, base, offset)?
         }
         // "during the day Friday": the daytime of the day named next.
-        "D" if days(cx, i + 2).is_some() => return None,
+        Unit::D if days(cx, i + 2).is_some() => return None,
         // "ending the day at 5,120": the day the story is about, which is
         // the day it last named.
-        "D" => Point::Day(cx.story()?),
+        Unit::D => Point::Day(cx.story()?),
         _ => return None,
     };
     Some(Found::date(i, i + 2, p))
@@ -85,7 +90,7 @@ pub(super) fn the_period(cx: &Context<'_>, i: usize) -> Option<Found> {
 pub(super) fn bare_period(cx: &Context<'_>, i: usize) -> Option<Found> {
     let p = match cx.word(i) {
         "year" => Point::Year(cx.this_year()),
-        "month" => unit_point("M", cx.told().unwrap_or(cx.dct), 0)?,
+        "month" => unit_point(Unit::M, cx.told().unwrap_or(cx.dct), 0)?,
         _ => return None,
     };
     Some(Found::date(i, i + 1, p))

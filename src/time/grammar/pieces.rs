@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::*;
 use crate::time::calendar::{add_days, add_months, monday, Point};
-use crate::time::lexicon::sets as words;
+use crate::time::lexicon::Unit;
 use crate::time::scan::Shape;
 
 /// A number written in digits or words ("24", "twenty four", "a"); returns
@@ -78,7 +78,7 @@ pub(super) fn bare_number(cx: &Context<'_>, i: usize) -> Option<(Option<u32>, us
     Some((Some(n), j))
 }
 
-pub(super) fn unit(cx: &Context<'_>, i: usize) -> Option<&'static str> {
+pub(super) fn unit(cx: &Context<'_>, i: usize) -> Option<Unit> {
     cx.tokens.get(i)?.lex?.unit
 }
 
@@ -87,14 +87,14 @@ pub(super) fn plural(cx: &Context<'_>, i: usize) -> bool {
 }
 
 /// A duration value: P2W, PT3H, PXY.
-pub(super) fn duration(n: Option<u32>, unit: &str) -> String {
+pub(super) fn duration(n: Option<u32>, unit: Unit) -> String {
     let n = n.map_or_else(|| "X".to_string(), |n| n.to_string());
     match unit {
-        "S" => format!("PT{n}S"),
-        "MIN" => format!("PT{n}M"),
-        "H" => format!("PT{n}H"),
-        "WE" => format!("P{n}WE"),
-        "FN" => format!(
+        Unit::S => format!("PT{n}S"),
+        Unit::MIN => format!("PT{n}M"),
+        Unit::H => format!("PT{n}H"),
+        Unit::WE => format!("P{n}WE"),
+        Unit::FN => format!(
             "P{}W",
             if n == "X" {
                 "X".into()
@@ -104,13 +104,13 @@ pub(super) fn duration(n: Option<u32>, unit: &str) -> String {
         ),
         // Decades and centuries are written in years, as the corpora do
         // ("decades-long" is PXY there).
-        "DE" => n
+        Unit::DE => n
             .parse::<u32>()
             .map_or_else(|_| "PXY".to_string(), |n| format!("P{}Y", n * 10)),
-        "CE" => n
+        Unit::CE => n
             .parse::<u32>()
             .map_or_else(|_| "PXCE".to_string(), |n| format!("P{}Y", n * 100)),
-        u => format!("P{n}{u}"),
+        u => format!("P{n}{}", u.code()),
     }
 }
 
@@ -233,23 +233,23 @@ pub(super) fn quarter_ordinal(cx: &Context<'_>, i: usize) -> Option<u32> {
 }
 
 /// The calendar unit around `base` moved by `offset` units.
-pub(super) fn unit_point(unit: &str, base: NaiveDate, offset: i32) -> Option<Point> {
+pub(super) fn unit_point(unit: Unit, base: NaiveDate, offset: i32) -> Option<Point> {
     let weeks = || add_days(monday(base), i64::from(offset) * 7);
     Some(match unit {
-        "D" => Point::Day(add_days(base, i64::from(offset))?),
-        "W" => Point::Week(weeks()?),
-        "WE" => Point::Weekend(weeks()?),
-        "M" => {
+        Unit::D => Point::Day(add_days(base, i64::from(offset))?),
+        Unit::W => Point::Week(weeks()?),
+        Unit::WE => Point::Weekend(weeks()?),
+        Unit::M => {
             let d = add_months(base, offset)?;
             Point::Month(d.year(), d.month())
         }
-        "Q" => {
+        Unit::Q => {
             let d = add_months(base, offset.checked_mul(3)?)?;
             Point::Quarter(d.year(), d.month0() / 3 + 1)
         }
-        "Y" => Point::Year(base.year().checked_add(offset)?),
-        "DE" => Point::Decade((base.year() / 10).checked_add(offset)?),
-        "CE" => Point::Century((base.year() / 100).checked_add(offset)?),
+        Unit::Y => Point::Year(base.year().checked_add(offset)?),
+        Unit::DE => Point::Decade((base.year() / 10).checked_add(offset)?),
+        Unit::CE => Point::Century((base.year() / 100).checked_add(offset)?),
         _ => return None,
     })
 }
@@ -258,12 +258,7 @@ pub(super) fn unit_point(unit: &str, base: NaiveDate, offset: i32) -> Option<Poi
 /// shooting", "his death", "the Oct. 23 roadside shooting"), with the token
 /// after its name.
 pub(super) fn happening_at(cx: &Context<'_>, k: usize) -> Option<(NaiveDate, usize)> {
-    let k = if cx.is(
-        k,
-        &[
-            "the", "a", "an", "his", "her", "their", "its", "that", "this",
-        ],
-    ) {
+    let k = if words().determiners.contains(cx.word(k)) {
         k + 1
     } else {
         k
@@ -279,12 +274,28 @@ pub(super) fn happening_at(cx: &Context<'_>, k: usize) -> Option<(NaiveDate, usi
 
 /// A duration of `n` and a half units, in the next smaller unit: P2Y6M,
 /// PT5H30M. `None` for units that do not halve evenly.
-pub(super) fn half_more(n: u32, unit: &str) -> Option<String> {
+pub(super) fn half_more(n: u32, unit: Unit) -> Option<String> {
     Some(match unit {
-        "Y" => format!("P{n}Y6M"),
-        "D" => format!("P{n}DT12H"),
-        "H" => format!("PT{n}H30M"),
-        "MIN" => format!("PT{n}M30S"),
+        Unit::Y => format!("P{n}Y6M"),
+        Unit::D => format!("P{n}DT12H"),
+        Unit::H => format!("PT{n}H30M"),
+        Unit::MIN => format!("PT{n}M30S"),
         _ => return None,
     })
+}
+
+/// Which occurrence of a weekday a phrase means, seen from a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Direction {
+    /// The one strictly before: "last Monday".
+    Before,
+    /// The latest on or before: a bare weekday told in the past.
+    OnOrBefore,
+    /// The one in the same ISO week: "this Monday".
+    SameWeek,
+    /// The one strictly after: "next Monday", a weekday after the story's
+    /// day.
+    After,
+    /// The first on or after: a bare weekday ahead.
+    OnOrAfter,
 }

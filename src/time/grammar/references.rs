@@ -4,7 +4,9 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::*;
+use crate::time::calendar::Modifier;
 use crate::time::calendar::Point;
+use crate::time::lexicon::Reference;
 use crate::time::scan::Shape;
 use crate::time::story;
 use crate::time::tense::Tense;
@@ -14,7 +16,11 @@ use crate::time::tense::Tense;
 pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
     let t = cx.tokens.get(i)?;
     if cx.is(i, &["these"]) && cx.is(i + 1, &["days"]) {
-        return Some(Found::date(i, i + 2, Point::Reference("PRESENT_REF", None)));
+        return Some(Found::date(
+            i,
+            i + 2,
+            Point::Reference(Reference::PRESENT_REF, None),
+        ));
     }
     // "at this moment", "at this crucial moment": now.
     if cx.is(i, &["this"]) {
@@ -25,26 +31,42 @@ pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
         };
         let adjective = k == i + 2 && cx.tokens.get(i + 1).is_some_and(|t| t.shape == Shape::Word);
         if cx.is(k, &["moment"]) && (k == i + 1 || adjective) {
-            return Some(Found::date(i, k + 1, Point::Reference("PRESENT_REF", None)));
+            return Some(Found::date(
+                i,
+                k + 1,
+                Point::Reference(Reference::PRESENT_REF, None),
+            ));
         }
     }
     // "at a later date", "as soon as possible": some time ahead.
     if cx.is(i, &["a"]) && cx.is(i + 1, &["later"]) && cx.is(i + 2, &["date", "time", "stage"]) {
-        return Some(Found::date(i, i + 3, Point::Reference("FUTURE_REF", None)));
+        return Some(Found::date(
+            i,
+            i + 3,
+            Point::Reference(Reference::FUTURE_REF, None),
+        ));
     }
     if cx.is(i, &["as"])
         && cx.is(i + 1, &["soon"])
         && cx.is(i + 2, &["as"])
         && cx.is(i + 3, &["possible"])
     {
-        return Some(Found::date(i, i + 4, Point::Reference("FUTURE_REF", None)));
+        return Some(Found::date(
+            i,
+            i + 4,
+            Point::Reference(Reference::FUTURE_REF, None),
+        ));
     }
     // "the then current price", "the then-current chairman": current as
     // of a time gone by.
     if cx.is(i, &["then"]) {
         let k = if cx.is(i + 1, &["-"]) { i + 2 } else { i + 1 };
         if cx.is(k, &["current"]) {
-            return Some(Found::date(i, k + 1, Point::Reference("PAST_REF", None)));
+            return Some(Found::date(
+                i,
+                k + 1,
+                Point::Reference(Reference::PAST_REF, None),
+            ));
         }
     }
     // "year end", "year's end": the end of the report's year; "year-end"
@@ -65,7 +87,7 @@ pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
                 return Some(Found::date(i, j + 1, Point::Day(d)));
             }
             let mut f = Found::date(i, j + 1, Point::Year(y));
-            f.modifier = Some("END");
+            f.modifier = Some(Modifier::End);
             return Some(f);
         }
     }
@@ -120,59 +142,18 @@ pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
     }
     if let Some(m) = month_at(cx, i) {
         let prev = cx.word(i.wrapping_sub(1));
-        let ambiguous = matches!(
-            t.lower.as_str(),
-            "may" | "march" | "mar" | "jan" | "sat" | "sun" | "dec"
-        );
+        let ambiguous = words().ambiguous_months.contains(&t.lower);
         // "the March accession", "the May elections": a month naming what
         // happens in it; "the March on Washington", "the may" are not.
         let attributive = prev == "the"
             && t.capital
             && cx.tokens.get(i + 1).is_some_and(|n| {
-                n.shape == Shape::Word
-                    && !n.capital
-                    && !matches!(
-                        n.lower.as_str(),
-                        "on" | "to"
-                            | "of"
-                            | "from"
-                            | "in"
-                            | "for"
-                            | "against"
-                            | "through"
-                            | "into"
-                            | "and"
-                            | "by"
-                            | "toward"
-                            | "towards"
-                            | "across"
-                            | "past"
-                            | "at"
-                    )
+                n.shape == Shape::Word && !n.capital && !words().after_a_noun.contains(&n.lower)
             });
         // "from October to March": the end of a range of months.
         let range_end =
             cx.is(i.wrapping_sub(1), &["to", "and"]) && month_at(cx, i.wrapping_sub(2)).is_some();
-        if ambiguous
-            && !attributive
-            && !range_end
-            && !matches!(
-                prev,
-                "in" | "of"
-                    | "since"
-                    | "until"
-                    | "by"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "-"
-                    | "from"
-                    | "through"
-                    | "during"
-                    | "last"
-                    | "next"
-            )
-        {
+        if ambiguous && !attributive && !range_end && !words().month_introducers.contains(prev) {
             return None;
         }
         // "from October to March": the first month of a range comes

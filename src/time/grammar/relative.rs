@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::*;
 use crate::time::calendar::{add_days, add_months, monday, Point};
-use crate::time::lexicon::sets as words;
+use crate::time::lexicon::{Reference, Unit};
 use crate::time::scan::Shape;
 use crate::time::tense::Tense;
 use crate::time::{DocType, TimexType};
@@ -114,14 +114,16 @@ pub(super) fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
             // "recent weeks", "past years", "the last few months": the
             // past; "coming months": ahead. "The next few days" is a length.
             ("recent", _) | ("past" | "last", None) => {
-                Found::date(from, k + 1, Point::Reference("PAST_REF", Some(u)))
+                Found::date(from, k + 1, Point::Reference(Reference::PAST_REF, Some(u)))
             }
             ("past" | "last", Some(None)) if !measured => {
-                Found::date(from, k + 1, Point::Reference("PAST_REF", Some(u)))
+                Found::date(from, k + 1, Point::Reference(Reference::PAST_REF, Some(u)))
             }
-            ("coming" | "next", None) => {
-                Found::date(from, k + 1, Point::Reference("FUTURE_REF", Some(u)))
-            }
+            ("coming" | "next", None) => Found::date(
+                from,
+                k + 1,
+                Point::Reference(Reference::FUTURE_REF, Some(u)),
+            ),
             (_, Some(n)) => Found::other(first, k + 1, TimexType::Duration, duration(n, u)),
             _ => return None,
         });
@@ -135,7 +137,7 @@ pub(super) fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
         ));
     }
     let p = unit_point(u, base, offset)?;
-    if u == "D" {
+    if u == Unit::D {
         return None;
     }
     // "the following year", "the next month": the article belongs to a
@@ -186,7 +188,7 @@ pub(super) fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
     // (the length alone, "for twelve days", is a duration).
     // "an hour later" reaches no other day than the story's: the gap is
     // all it says.
-    if cx.is(j + 1, &["later", "earlier"]) && matches!(u, "H" | "MIN" | "S") {
+    if cx.is(j + 1, &["later", "earlier"]) && matches!(u, Unit::H | Unit::MIN | Unit::S) {
         let mut f = Found::date(i, end, Point::Day(base));
         f.kind = TimexType::Duration;
         f.value = Some(duration(n, u));
@@ -194,32 +196,36 @@ pub(super) fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
         return Some(f);
     }
     let Some(n) = n else {
-        let r = if dir < 0 { "PAST_REF" } else { "FUTURE_REF" };
+        let r = if dir < 0 {
+            Reference::PAST_REF
+        } else {
+            Reference::FUTURE_REF
+        };
         return Some(Found::date(i, end, Point::Reference(r, Some(u))));
     };
     let n = i32::try_from(n).ok()?.checked_mul(dir)?;
     let (point, approx) = match u {
-        "D" => (Point::Day(add_days(base, i64::from(n))?), false),
+        Unit::D => (Point::Day(add_days(base, i64::from(n))?), false),
         // "two weeks ago" still names about a day; "six weeks ago" a week.
-        "W" if n.abs() >= 3 => (
+        Unit::W if n.abs() >= 3 => (
             Point::Week(monday(add_days(base, i64::from(n) * 7)?)),
             false,
         ),
-        "W" => (Point::Day(add_days(base, i64::from(n) * 7)?), true),
-        "M" => {
+        Unit::W => (Point::Day(add_days(base, i64::from(n) * 7)?), true),
+        Unit::M => {
             let d = add_months(base, n)?;
             (Point::Month(d.year(), d.month()), false)
         }
-        "Y" if cx.quarterly(i) && cx.doc_type == DocType::News => {
+        Unit::Y if cx.quarterly(i) && cx.doc_type == DocType::News => {
             let (y, q) = last_quarter(cx.dct);
             (Point::Quarter(y.checked_add(n)?, q), false)
         }
-        "Y" => (Point::Year(base.year().checked_add(n)?), false),
-        "DE" => (
+        Unit::Y => (Point::Year(base.year().checked_add(n)?), false),
+        Unit::DE => (
             Point::Year(base.year().checked_add(n.checked_mul(10)?)?),
             true,
         ),
-        "H" | "MIN" | "S" => (Point::Day(base), true),
+        Unit::H | Unit::MIN | Unit::S => (Point::Day(base), true),
         _ => return None,
     };
     let mut f = Found::date(i, end, point);
@@ -285,8 +291,8 @@ pub(super) fn in_the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
         return Some(Found::date(i, i + 2, p));
     }
     let modifier = match cx.word(i) {
-        "early" | "earlier" => "START",
-        "late" | "later" => "END",
+        "early" | "earlier" => Modifier::Start,
+        "late" | "later" => Modifier::End,
         _ => return None,
     };
     if !(cx.is(i + 1, &["in"]) && cx.is(i + 2, &["the"])) {
@@ -296,8 +302,8 @@ pub(super) fn in_the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
     let p = match cx.word(i + 3) {
         // "later in the day": the day the story is about.
         "day" => Point::Day(cx.story()?),
-        "week" => unit_point("W", base, 0)?,
-        "month" => unit_point("M", base, 0)?,
+        "week" => unit_point(Unit::W, base, 0)?,
+        "month" => unit_point(Unit::M, base, 0)?,
         "year" => Point::Year(base.year()),
         _ => return None,
     };

@@ -1,6 +1,7 @@
 //! Sets: "every week", "each Monday", "daily", "per month".
 
 use super::*;
+use crate::time::lexicon::Unit;
 use crate::time::TimexType;
 
 /// Sets: "every week", "each Monday", "daily", "twice a year".
@@ -22,7 +23,7 @@ pub(super) fn sets(cx: &Context<'_>, i: usize) -> Option<Found> {
     // "per day", "per month": a rate, whatever is counted ("per hour",
     // "per second" measure speeds and flows instead).
     if w == "per" {
-        let calendar = |u: &&str| matches!(*u, "D" | "W" | "M" | "Q" | "Y");
+        let calendar = |u: &Unit| matches!(*u, Unit::D | Unit::W | Unit::M | Unit::Q | Unit::Y);
         let u = unit(cx, i + 1)
             .filter(|_| !plural(cx, i + 1))
             .filter(calendar)?;

@@ -192,7 +192,8 @@ fn threats_of_ambiguity_are_not_dates() {
         "They joined the March on Washington.",
         "Guards stood there 24 hours a day, seven days a week.",
         "It was seen in the days before the vote.",
-        "For the rebels, high noon has come.",
+        "The store is open 365 days a year and 24 hours a day.",
+        "Between 1500 and 2000 people marched.",
         "She gave an interview to '60 Minutes.",
         "They marched in the Summer of Peace rallies.",
     ] {
@@ -634,6 +635,60 @@ fn a_look_back_does_not_move_the_story() {
             ("December 7, 1941", "1941-12-07"),
             ("the previous year", "1940"),
             ("January", "1942-01"),
+        ])
+    );
+}
+
+#[test]
+fn years_in_a_list_are_years() {
+    // News reaches back less far than a history, but a year listed with
+    // another year is a year wherever it falls.
+    let found: Vec<(String, String)> = tag(
+        "The war of 1898 and 1899 ended; prices of 1998, 1999 or 2000 differ.",
+        day("2020-09-29"),
+        DocType::News,
+    )
+    .into_iter()
+    .map(|t| (t.text, t.value))
+    .collect();
+    assert_eq!(
+        found,
+        pairs(&[
+            ("1898", "1898"),
+            ("1899", "1899"),
+            ("1998", "1998"),
+            ("1999", "1999"),
+            ("2000", "2000"),
+        ])
+    );
+}
+
+#[test]
+fn a_year_alone_moves_the_story_and_months_follow_it() {
+    // A bare year moves the story; a month told after it is in that year,
+    // and a later month of the same year stays in it.
+    assert_eq!(
+        story("In June 1941 the invasion began. In 1943 the tide turned. In July, the largest tank battle was fought. In December, Kiev was retaken."),
+        pairs(&[
+            ("June 1941", "1941-06"),
+            ("1943", "1943"),
+            ("July", "1943-07"),
+            ("December", "1943-12"),
+        ])
+    );
+}
+
+#[test]
+fn days_counted_later_cross_the_month_and_the_story_follows() {
+    // "Twelve days later" is a date reached from the story's last day,
+    // across the end of the month; the next day told without a year
+    // follows from it, forward.
+    assert_eq!(
+        story("On 25 June 1950 the North attacked. Twelve days later, the first troops arrived. On 20 July, Taejon fell."),
+        pairs(&[
+            ("25 June 1950", "1950-06-25"),
+            ("Twelve days later", "1950-07-07"),
+            ("20 July", "1950-07-20"),
         ])
     );
 }

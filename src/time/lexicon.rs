@@ -69,6 +69,21 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// How many of this unit make one `big`, where that is a whole number
+    /// ("24 hours a day", "seven days a week", "365 days a year").
+    pub fn per(self, big: Unit) -> Option<u32> {
+        match (self, big) {
+            (Unit::S, Unit::MIN) | (Unit::MIN, Unit::H) => Some(60),
+            (Unit::H, Unit::D) => Some(24),
+            (Unit::D, Unit::W) => Some(7),
+            (Unit::D, Unit::Y) => Some(365),
+            (Unit::W, Unit::Y) => Some(52),
+            (Unit::M, Unit::Y) => Some(12),
+            (Unit::Q, Unit::Y) => Some(4),
+            _ => None,
+        }
+    }
+
     /// The code as TIMEX3 values write it.
     pub fn code(self) -> &'static str {
         match self {
@@ -183,6 +198,7 @@ struct File {
     happenings: HashMap<String, String>,
     word_sets: WordSets,
     holidays: HashMap<String, String>,
+    phrases: HashMap<String, Reference>,
 }
 
 /// Sets of words the rules ask about by name (`[word_sets]`).
@@ -250,6 +266,43 @@ pub struct Tables {
     pub holiday_starts: HashSet<String>,
     /// Sets of words the rules ask about by name.
     pub sets: WordSets,
+    /// Phrases that refer by themselves, by their first word: their
+    /// words, longest first, and what they refer to.
+    pub phrases: Phrases,
+}
+
+/// Phrases by first word: each phrase's words and its reference.
+pub type Phrases = HashMap<String, Vec<(Vec<String>, Reference)>>;
+
+/// The words of a phrase as the scanner splits them: "then-current" is
+/// "then", "-", "current".
+fn phrase_words(phrase: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for w in phrase.split_whitespace() {
+        for (k, part) in w.split('-').enumerate() {
+            if k > 0 {
+                words.push("-".to_string());
+            }
+            if !part.is_empty() {
+                words.push(part.to_string());
+            }
+        }
+    }
+    words
+}
+
+fn phrases_by_first_word(file: &File) -> Phrases {
+    let mut by_first = Phrases::new();
+    for (phrase, r) in &file.phrases {
+        let words = phrase_words(phrase);
+        if let Some(first) = words.first() {
+            by_first.entry(first.clone()).or_default().push((words, *r));
+        }
+    }
+    for list in by_first.values_mut() {
+        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    }
+    by_first
 }
 
 impl Tables {
@@ -287,6 +340,7 @@ impl Tables {
         let mut file = file;
         let sets = std::mem::take(&mut file.word_sets);
         Ok(Tables {
+            phrases: phrases_by_first_word(&file),
             holidays: file.holidays.clone(),
             holiday_starts,
             sets,
@@ -312,6 +366,11 @@ pub fn holidays() -> &'static HashMap<String, String> {
 /// ruled out with one lookup.
 pub fn holiday_starts() -> &'static HashSet<String> {
     &Tables::shipped().holiday_starts
+}
+
+/// Phrases that refer by themselves, by their first word.
+pub fn phrases() -> &'static Phrases {
+    &Tables::shipped().phrases
 }
 
 /// The sets of words the rules ask about by name.

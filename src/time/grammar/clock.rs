@@ -8,8 +8,7 @@ use crate::time::TimexType;
 
 /// Clock times: "8 PM", "8:30 a.m.", "20:30 local time", "16:08 UTC".
 pub(super) fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
-    // "high noon" is a showdown, not a time of day.
-    if cx.is(i, &["noon", "midnight", "midday"]) && !cx.is(i.wrapping_sub(1), &["high"]) {
+    if cx.is(i, &["noon", "midnight", "midday"]) {
         let h = if cx.is(i, &["midnight"]) { 0 } else { 12 };
         let day = days(cx, i + 1).and_then(|f| f.day());
         let (d, end) = day.unwrap_or((cx.base(), i + 1));

@@ -227,7 +227,14 @@ pub(super) fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
         && (year_ad(cx, i + 2).is_some() || range_end(cx, i + 2).is_some()));
     let introduced = words().year_introducers.contains(prev);
     let counted = words().counted_nouns.contains(next);
-    if (usual && !counted) || introduced {
+    // "1898 and 1899", "1998, 1999 or 2000": a year in a list of years,
+    // unless the list counts ("between 1500 and 2000 people").
+    let joined = |k: usize| cx.is(k, &["and", "or", "to", "through", "-", "–"]);
+    let listed = (i >= 2 && joined(i - 1) && year_ad(cx, i - 2).is_some())
+        || ((joined(i + 1) || cx.is(i + 1, &[","]))
+            && year_ad(cx, i + 2).is_some()
+            && !words().counted_nouns.contains(cx.word(i + 3)));
+    if ((usual || listed) && !counted) || introduced {
         return Some(Found::date(i, i + 1, Point::Year(y)));
     }
     None

@@ -154,20 +154,21 @@ pub(super) fn rate_start(cx: &Context<'_>, i: usize, j: usize) -> Option<usize> 
     (amount || counted).then_some(i)
 }
 
-/// True inside "24 hours a day" or "seven days a week": an idiom for
-/// "without pause", neither a length of time nor a rate.
+/// True inside "24 hours a day", "seven days a week", "365 days a
+/// year": a length that fills the period it is counted per says "without
+/// pause", and is neither a length of time nor a rate.
 pub(super) fn around_the_clock(cx: &Context<'_>, i: usize) -> bool {
-    let idiom = |k: usize| {
-        (cx.is(k, &["24"])
-            && cx.is(k + 1, &["hours"])
-            && cx.is(k + 2, &["a"])
-            && cx.is(k + 3, &["day"]))
-            || (cx.is(k, &["seven", "7"])
-                && cx.is(k + 1, &["days"])
-                && cx.is(k + 2, &["a"])
-                && cx.is(k + 3, &["week"]))
+    // The token of "a" in such a phrase starting at `k`.
+    let fills = |k: usize| {
+        let (Some(n), j) = number(cx, k)? else {
+            return None;
+        };
+        let small = unit(cx, j)?;
+        let per = cx.is(j + 1, &["a", "per"]);
+        let big = unit(cx, j + 2).filter(|_| per)?;
+        (small.per(big) == Some(n)).then_some(j + 1)
     };
-    idiom(i) || (i >= 2 && idiom(i - 2))
+    fills(i).is_some() || (i >= 2 && fills(i - 2) == Some(i))
 }
 
 /// Bare plural units after a preposition: "for years", "over decades".

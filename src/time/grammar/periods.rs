@@ -5,7 +5,7 @@ use chrono::Datelike;
 
 use super::*;
 use crate::time::calendar::Point;
-use crate::time::lexicon::{Reference, Unit};
+use crate::time::lexicon::Unit;
 use crate::time::TimexType;
 
 /// "the year", "the week", "the day", "the weekend": in news, the
@@ -18,14 +18,6 @@ pub(super) fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
         )
     {
         return None;
-    }
-    // "the near future", "the short term": ahead, unmeasured.
-    if cx.is(i + 1, &["near", "short", "long"]) && cx.is(i + 2, &["future", "term"]) {
-        return Some(Found::date(
-            i,
-            i + 3,
-            Point::Reference(Reference::FUTURE_REF, None),
-        ));
     }
     // "the year ended March 31" in a report is the twelve months to that
     // day; "the full year", "the current fiscal year", "for the year." the

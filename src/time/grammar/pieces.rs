@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::*;
 use crate::time::calendar::{add_days, add_months, monday, Point};
-use crate::time::lexicon::Unit;
+use crate::time::lexicon::{Reference, Unit};
 use crate::time::scan::Shape;
 
 /// A number written in digits or words ("24", "twenty four", "a"); returns
@@ -298,4 +298,15 @@ pub(super) enum Direction {
     After,
     /// The first on or after: a bare weekday ahead.
     OnOrAfter,
+}
+
+/// The longest phrase of the lexicon's `[phrases]` that starts at token
+/// `i` ("as soon as possible"), with its length in tokens and what it
+/// refers to.
+pub(super) fn phrase_at(cx: &Context<'_>, i: usize) -> Option<(usize, Reference)> {
+    let starting = crate::time::lexicon::phrases().get(cx.word(i))?;
+    starting
+        .iter()
+        .find(|(words, _)| words.iter().enumerate().all(|(k, w)| cx.word(i + k) == w))
+        .map(|(words, r)| (words.len(), *r))
 }

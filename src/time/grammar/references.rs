@@ -6,7 +6,6 @@ use chrono::{Datelike, NaiveDate};
 use super::*;
 use crate::time::calendar::Modifier;
 use crate::time::calendar::Point;
-use crate::time::lexicon::Reference;
 use crate::time::scan::Shape;
 use crate::time::story;
 use crate::time::tense::Tense;
@@ -15,59 +14,10 @@ use crate::time::tense::Tense;
 /// seasons and months alone.
 pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
     let t = cx.tokens.get(i)?;
-    if cx.is(i, &["these"]) && cx.is(i + 1, &["days"]) {
-        return Some(Found::date(
-            i,
-            i + 2,
-            Point::Reference(Reference::PRESENT_REF, None),
-        ));
-    }
-    // "at this moment", "at this crucial moment": now.
-    if cx.is(i, &["this"]) {
-        let k = if cx.is(i + 1, &["moment"]) {
-            i + 1
-        } else {
-            i + 2
-        };
-        let adjective = k == i + 2 && cx.tokens.get(i + 1).is_some_and(|t| t.shape == Shape::Word);
-        if cx.is(k, &["moment"]) && (k == i + 1 || adjective) {
-            return Some(Found::date(
-                i,
-                k + 1,
-                Point::Reference(Reference::PRESENT_REF, None),
-            ));
-        }
-    }
-    // "at a later date", "as soon as possible": some time ahead.
-    if cx.is(i, &["a"]) && cx.is(i + 1, &["later"]) && cx.is(i + 2, &["date", "time", "stage"]) {
-        return Some(Found::date(
-            i,
-            i + 3,
-            Point::Reference(Reference::FUTURE_REF, None),
-        ));
-    }
-    if cx.is(i, &["as"])
-        && cx.is(i + 1, &["soon"])
-        && cx.is(i + 2, &["as"])
-        && cx.is(i + 3, &["possible"])
-    {
-        return Some(Found::date(
-            i,
-            i + 4,
-            Point::Reference(Reference::FUTURE_REF, None),
-        ));
-    }
-    // "the then current price", "the then-current chairman": current as
-    // of a time gone by.
-    if cx.is(i, &["then"]) {
-        let k = if cx.is(i + 1, &["-"]) { i + 2 } else { i + 1 };
-        if cx.is(k, &["current"]) {
-            return Some(Found::date(
-                i,
-                k + 1,
-                Point::Reference(Reference::PAST_REF, None),
-            ));
-        }
+    // "these days", "as soon as possible", "the near future": a phrase
+    // of the lexicon that refers by itself.
+    if let Some((len, r)) = phrase_at(cx, i) {
+        return Some(Found::date(i, i + len, Point::Reference(r, None)));
     }
     // "year end", "year's end": the end of the report's year; "year-end"
     // its last day. After a past tense ("since year-end"), last year's.

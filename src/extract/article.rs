@@ -243,7 +243,7 @@ fn markdown(text: &str, path: &str) -> Result<Parts> {
     let body = rest[end + 4..].trim_start_matches(['\r', '\n']);
     let fm: FrontMatter = toml::from_str(front).map_err(|e| {
         ExtractError::Article(
-            crate::store::toml_error(path, text, 3, &e, |m| format!("bad front matter: {m}"))
+            crate::error::toml_error(path, text, 3, &e, |m| format!("bad front matter: {m}"))
                 .with_help("front matter keys are title, published, outlet, url, author"),
         )
     })?;

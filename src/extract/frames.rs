@@ -9,9 +9,9 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::ExtractError;
+use crate::error::toml_error;
 use crate::error::Result;
 use crate::model::{Kind, Relation};
-use crate::store::toml_error;
 
 /// The frame lexicon, as sets and maps of lemmas.
 #[derive(Debug, Default)]

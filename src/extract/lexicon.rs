@@ -278,7 +278,7 @@ impl Lexicon {
 }
 
 fn located(path: &str, text: &str, e: toml::de::Error) -> Diagnostic {
-    crate::store::toml_error(path, text, 0, &e, |m| format!("bad lexicon: {m}")).with_help(
+    crate::error::toml_error(path, text, 0, &e, |m| format!("bad lexicon: {m}")).with_help(
         "a lexicon file may hold [kinds] (kind = [\"phrase\", ...]), [[actor]] and [[place]] tables like the shipped ones; mode, reporting and causal cues are read from the parse with src/extract/frames.toml",
     )
 }

@@ -130,7 +130,7 @@ pub(crate) fn load_table(path: &str, text: &str) -> Result<Vec<KindInfo>, Diagno
         kind: Vec<KindInfo>,
     }
     let file = toml::from_str::<File>(text).map_err(|e| {
-        crate::store::toml_error(path, text, 0, &e, |m| format!("bad kind table: {m}"))
+        crate::error::toml_error(path, text, 0, &e, |m| format!("bad kind table: {m}"))
             .with_help("each [[kind]] has the fields of the shipped src/model/kinds.toml")
     })?;
     // The names serde gives the kinds, which the rows must be, in order.
@@ -164,7 +164,7 @@ fn misplaced(
     let said =
         |name: Option<&str>| name.map_or_else(|| "nothing".to_string(), |k| format!("`{k}`"));
     Diagnostic::error(
-        Some(crate::store::FileLines::new(path, text).location(offset)),
+        Some(crate::error::FileLines::new(path, text).location(offset)),
         format!(
             "kind {} of the table is {}, expected {}",
             n + 1,

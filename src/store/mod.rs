@@ -22,8 +22,7 @@ use crate::error::{Diagnostic, Error, Location, Result, Severity};
 use crate::model::Store;
 
 pub use error::StoreError;
-pub(crate) use origin::toml_error;
-pub(crate) use origin::{Field, FileLines, Origins, Place, Places};
+pub(crate) use origin::{Field, Origins, Place, Places};
 
 /// A store as read, with where each record came from (same order as the
 /// store's vectors).

@@ -3,7 +3,7 @@
 //! names the place. A store of a million events keeps 16 bytes a record
 //! and 8 a remembered key, and no copy of any path.
 
-use crate::error::{Diagnostic, Location};
+use crate::error::{FileLines, Location};
 
 /// A key of a record whose place messages name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,81 +83,6 @@ pub enum Place {
     Lines(String),
     /// A place without lines.
     Named(String),
-}
-
-/// A file's path and where its lines start, enough to turn a byte offset
-/// into a line and a column counted in characters without the text: the
-/// few lines that are not ASCII are kept, the others need no text.
-#[derive(Debug, Clone, Default)]
-pub struct FileLines {
-    path: String,
-    starts: Vec<usize>,
-    /// `(line index, text)` of each line that is not ASCII, in order.
-    wide: Vec<(usize, Box<str>)>,
-}
-
-impl FileLines {
-    /// Indexes `text`, read from `path`.
-    pub fn new(path: &str, text: &str) -> FileLines {
-        let mut lines = FileLines {
-            path: path.to_string(),
-            starts: vec![0],
-            wide: Vec::new(),
-        };
-        let bytes = text.as_bytes();
-        lines.starts.extend(
-            bytes
-                .iter()
-                .enumerate()
-                .filter(|(_, &b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        if !text.is_ascii() {
-            for (i, &start) in lines.starts.iter().enumerate() {
-                let end = lines.starts.get(i + 1).map_or(text.len(), |&e| e);
-                let line = text.get(start..end).unwrap_or("");
-                if !line.is_ascii() {
-                    lines.wide.push((i, line.into()));
-                }
-            }
-        }
-        lines
-    }
-
-    /// The location of a byte offset, clamped to the end of the file.
-    pub fn location(&self, offset: usize) -> Location {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1) - 1;
-        let start = self.starts[line];
-        let bytes = offset - start;
-        let column = match self.wide.binary_search_by_key(&line, |w| w.0) {
-            Ok(k) => {
-                let text = &self.wide[k].1;
-                let bytes = bytes.min(text.len());
-                text.get(..bytes).map_or(bytes, |s| s.chars().count())
-            }
-            Err(_) => bytes,
-        };
-        Location::File {
-            path: self.path.clone(),
-            line: line + 1,
-            column: column + 1,
-        }
-    }
-}
-
-/// A TOML error `e` of the file `path`, whose TOML starts at byte `shift`
-/// of its `text`, as an error at the line and column serde points to, its
-/// message written by `message` from serde's.
-pub(crate) fn toml_error(
-    path: &str,
-    text: &str,
-    shift: usize,
-    e: &toml::de::Error,
-    message: impl FnOnce(&str) -> String,
-) -> Diagnostic {
-    let at = shift + e.span().map_or(0, |s| s.start);
-    let loc = FileLines::new(path, text).location(at);
-    Diagnostic::error(Some(loc), message(e.message().trim()))
 }
 
 impl Place {

@@ -5,8 +5,9 @@
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 
-use super::{Field, FileLines, Loaded, Place};
+use super::{Field, Loaded, Place};
 use crate::error::Diagnostic;
+use crate::error::FileLines;
 
 const FIELDS_HELP: &str = "a store file holds only [[source]], [[event]] and [[link]] tables";
 

@@ -219,7 +219,7 @@ pub(crate) fn update(path: &Path, found: &Store) -> Result<(usize, usize)> {
     let shown = path.display().to_string();
     let existing_text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
     let existing: Store = toml::from_str(&existing_text).map_err(|e| {
-        Error::Invalid(vec![crate::store::toml_error(
+        Error::Invalid(vec![crate::error::toml_error(
             &shown,
             &existing_text,
             0,

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::error::Diagnostic;
-use crate::store::{toml_error, FileLines};
+use crate::error::{toml_error, FileLines};
 
 /// How an abbreviation's dot behaves at the end of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

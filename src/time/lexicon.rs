@@ -315,9 +315,9 @@ impl Tables {
 
     /// Parses the lexicon `text`, read from `path`.
     pub fn parse(path: &str, text: &str) -> Result<Tables, Diagnostic> {
-        let at = |offset: usize| Some(crate::store::FileLines::new(path, text).location(offset));
+        let at = |offset: usize| Some(crate::error::FileLines::new(path, text).location(offset));
         let file = toml::from_str::<File>(text).map_err(|e| {
-            crate::store::toml_error(path, text, 0, &e, |m| format!("bad time lexicon: {m}"))
+            crate::error::toml_error(path, text, 0, &e, |m| format!("bad time lexicon: {m}"))
                 .with_help("see the tables and codes at the top of src/time/lexicon.toml")
         })?;
         if let Some((name, rule)) = file

@@ -149,7 +149,7 @@ fn a_rejected_id_never_comes_back() {
     let mut s = sample();
     s.rejected.push(annals::model::Rejected {
         id: "a1".into(),
-        title: String::new(),
+        ..Default::default()
     });
     let m = merge(s);
     assert!(m.events.iter().all(|e| e.id != "a1"));
@@ -161,6 +161,192 @@ fn a_rejected_id_never_comes_back() {
     let cited: Vec<&str> = resign.sources.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(cited, ["s2"]);
     assert_eq!(m.rejected.len(), 1);
+}
+
+#[test]
+fn a_rejected_happening_is_dropped_whoever_reports_it() {
+    let mut s = sample();
+    // A person deleted s1's resignation; s2 and a new article s4 report it
+    // under other ids, and s4 also reports another resignation.
+    s.rejected.push(annals::model::Rejected::of(&s.events[0]));
+    s.events.remove(0);
+    s.events.push(event(
+        "a4",
+        "2011-02-11",
+        "Mubarak resigned",
+        "Hosni Mubarak",
+        "s4",
+    ));
+    s.events.push(event(
+        "d4",
+        "2011-02-11",
+        "Omar Suleiman resigns",
+        "Omar Suleiman",
+        "s4",
+    ));
+    let m = merge(s);
+    let titles: Vec<&str> = m.events.iter().map(|e| e.title.as_str()).collect();
+    assert!(
+        !titles.iter().any(|t| t.contains("Mubarak")),
+        "no report of the deleted happening: {titles:?}"
+    );
+    assert!(titles.contains(&"Omar Suleiman resigns"), "{titles:?}");
+    assert_eq!(m.rejected.len(), 1);
+    // An old record of an id alone still matches that id only.
+    let mut old = sample();
+    old.rejected.push(annals::model::Rejected {
+        id: "a1".into(),
+        ..Default::default()
+    });
+    assert!(merge(old).events.iter().any(|e| e.id == "a2"));
+}
+
+/// Sources `s1`..`s9`, each published on `published`.
+fn sourced(published: &str, events: Vec<Event>) -> Store {
+    let mut s = Store::default();
+    for i in 1..=9 {
+        s.sources
+            .push(toml::from_str(&format!("id = \"s{i}\"\npublished = \"{published}\"")).unwrap());
+    }
+    s.events = events;
+    s
+}
+
+fn titles(s: &Store) -> Vec<(String, usize)> {
+    s.events
+        .iter()
+        .map(|e| (e.title.clone(), e.sources.len()))
+        .collect()
+}
+
+#[test]
+fn one_act_in_other_words_merges_by_its_cameo_root() {
+    let pair = |codes: [Option<&str>; 2]| {
+        let mut a = event(
+            "a",
+            "2011-02-11",
+            "Hosni Mubarak resigns",
+            "Hosni Mubarak",
+            "s1",
+        );
+        let mut b = event(
+            "b",
+            "2011-02-11",
+            "Hosni Mubarak steps down",
+            "Hosni Mubarak",
+            "s2",
+        );
+        a.cameo = codes[0].map(str::to_string);
+        b.cameo = codes[1].map(str::to_string);
+        merge(sourced("2011-02-12", vec![a, b])).events.len()
+    };
+    assert_eq!(pair([None, None]), 2, "no word in common");
+    assert_eq!(pair([Some("083"), Some("0831")]), 1, "one CAMEO root");
+    assert_eq!(pair([Some("083"), Some("0871")]), 2, "another act");
+}
+
+#[test]
+fn generic_reports_need_a_named_participant_or_explicit_dates() {
+    let nobody = |id: &str, date: &str, title: &str, source: &str| {
+        let mut e = event(id, date, title, "x", source);
+        e.actors.clear();
+        e.kind = annals::model::Kind::Protest;
+        e.place = Some("Egypt".into());
+        e
+    };
+    // Undated reports of "protests in Egypt" in articles of three days:
+    // nothing names one happening.
+    let undated = sourced(
+        "2011-01-28",
+        vec![
+            nobody("u1", "../2011-01-26", "Political protests in Egypt", "s1"),
+            nobody("u2", "../2011-01-27", "Protests in Egypt", "s2"),
+            nobody("u3", "../2011-01-28", "Political protests in Egypt", "s3"),
+        ],
+    );
+    assert_eq!(merge(undated).events.len(), 3);
+    // The same words with an explicit day in common do merge.
+    let dated = sourced(
+        "2011-01-28",
+        vec![
+            nobody("d1", "2011-01-28", "Political protests in Egypt", "s1"),
+            nobody("d2", "2011-01-28", "Protests in Egypt", "s2"),
+        ],
+    );
+    assert_eq!(merge(dated).events.len(), 1);
+    // A lowercase group ("protesters") is no named participant.
+    let mut g1 = event(
+        "g1",
+        "../2011-01-27",
+        "Protesters march",
+        "protesters",
+        "s1",
+    );
+    let mut g2 = event(
+        "g2",
+        "../2011-01-28",
+        "Protesters march",
+        "protesters",
+        "s2",
+    );
+    g1.kind = annals::model::Kind::Protest;
+    g2.kind = annals::model::Kind::Protest;
+    assert_eq!(merge(sourced("2011-01-28", vec![g1, g2])).events.len(), 2);
+    // An undated report of a named participant joins the dated report.
+    let named = sourced(
+        "2011-02-12",
+        vec![
+            event(
+                "n1",
+                "2011-02-11",
+                "Hosni Mubarak resigns",
+                "Hosni Mubarak",
+                "s1",
+            ),
+            event("n2", "../2011-02-12", "Mubarak resigns", "Mubarak", "s2"),
+        ],
+    );
+    assert_eq!(merge(named).events.len(), 1);
+}
+
+#[test]
+fn an_event_of_many_names_does_not_draw_in_every_report_of_one() {
+    let mut many = event(
+        "m",
+        "2011-01-30",
+        "Hillary Clinton urges restraint",
+        "Hillary Clinton",
+        "s1",
+    );
+    for name in ["Barack Obama", "Omar Suleiman", "Hosni Mubarak"] {
+        many.actors
+            .push(toml::from_str(&format!("name = \"{name}\"")).unwrap());
+    }
+    let one = event(
+        "o",
+        "2011-01-30",
+        "Mubarak urges calm",
+        "Hosni Mubarak",
+        "s2",
+    );
+    let both = event(
+        "b",
+        "2011-01-30",
+        "Clinton and Obama urge restraint",
+        "Barack Obama",
+        "s3",
+    );
+    let mut both = both;
+    both.actors
+        .push(toml::from_str("name = \"Hillary Clinton\"").unwrap());
+    let m = merge(sourced("2011-01-31", vec![many, one, both]));
+    assert_eq!(
+        titles(&m),
+        [
+            ("Clinton and Obama urge restraint".to_string(), 2),
+            ("Mubarak urges calm".to_string(), 1)
+        ]
+    );
 }
 
 fn articles(dir: &Path) {
@@ -306,4 +492,77 @@ fn update_attaches_new_reports_keeps_edits_and_remembers_deletions() {
     expect_code(&run_in(dir.path(), &update), 0);
     assert_eq!(snapshot(&dir.path().join("s")), before);
     expect_code(&run_in(dir.path(), &["check", "s"]), 0);
+}
+
+#[test]
+fn a_deleted_event_stays_deleted_when_a_new_article_reports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    articles(dir.path());
+    let first = [
+        "extract",
+        "a.txt",
+        "--published",
+        "2011-02-12",
+        "--out",
+        "s",
+    ];
+    expect_code(&run_in(dir.path(), &first), 0);
+    let file = dir.path().join("s/a.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, without(&text, "2011-02-11-hosni-mubarak-resigns")).unwrap();
+    let update = [
+        "extract",
+        "a.txt",
+        "b.txt",
+        "--published",
+        "2011-02-12",
+        "--out",
+        "s",
+        "--update",
+    ];
+    expect_code(&run_in(dir.path(), &update), 0);
+    let titles: Vec<String> = events_of(dir.path(), "s")
+        .iter()
+        .map(|e| e["title"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        !titles.iter().any(|t| t.contains("resign")),
+        "b's report of the deleted resignation stays out: {titles:?}"
+    );
+    assert!(titles.iter().any(|t| t.contains("Aswan")), "{titles:?}");
+    let rejected = std::fs::read_to_string(dir.path().join("s/rejected.toml")).unwrap();
+    assert!(rejected.contains("kind = \"retreat\""), "{rejected}");
+    // Removing the record lets the happening back.
+    std::fs::remove_file(dir.path().join("s/rejected.toml")).unwrap();
+    std::fs::write(&file, &text).unwrap();
+    expect_code(&run_in(dir.path(), &update), 0);
+    let back = events_of(dir.path(), "s");
+    assert!(back
+        .iter()
+        .any(|e| e["title"].as_str().unwrap().contains("resign")));
+}
+
+#[test]
+fn extract_merges_one_act_said_in_other_words() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Mubarak goes\n\nHosni Mubarak resigned on Friday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Mubarak goes\n\nHosni Mubarak stepped down on Friday.\n",
+    )
+    .unwrap();
+    let args = ["extract", "a.txt", "b.txt", "--published", "2011-02-12"];
+    expect_code(
+        &run_in(dir.path(), &[&args[..], &["--out", "s"]].concat()),
+        0,
+    );
+    let events = events_of(dir.path(), "s");
+    let codes: Vec<&str> = events.iter().filter_map(|e| e["cameo"].as_str()).collect();
+    assert_eq!(codes.len(), 1, "{events:?}");
+    assert!(codes[0].starts_with("083"), "{codes:?}");
+    assert_eq!(events[0]["sources"].as_array().unwrap().len(), 2);
 }

@@ -75,6 +75,9 @@ pub struct EventJson<'a> {
     pub summary: Option<&'a str>,
     /// Event kind.
     pub kind: &'static str,
+    /// CAMEO event code, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cameo: Option<&'a str>,
     /// Whether it happened.
     pub mode: &'static str,
     /// Who acted.
@@ -125,6 +128,7 @@ impl<'a> EventJson<'a> {
             title: &e.title,
             summary: e.summary.as_deref(),
             kind: e.kind.as_str(),
+            cameo: e.cameo.as_deref(),
             mode: e.mode.as_str(),
             actors: &e.actors,
             targets: &e.targets,

@@ -295,6 +295,7 @@ fn event_at(
         anchor: w,
         kind: Kind::Other,
         cameo: false,
+        code: None,
     };
     let d = draft(s, si, p, frames)?;
     at.insert(w, drafts.len());
@@ -468,6 +469,7 @@ fn build(
             title,
             summary: None,
             kind: d.predicate.kind,
+            cameo: d.predicate.code.map(str::to_string),
             mode: d.mode,
             actors: d.roles.actors.clone(),
             targets: d.roles.targets.clone(),

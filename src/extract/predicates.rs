@@ -25,6 +25,10 @@ pub struct Predicate {
     /// so like the political event coders it codes an event only between
     /// participants it can name.
     pub cameo: bool,
+    /// The CAMEO event code of the trigger when it is a verb the
+    /// dictionary knows (`0831` for "step down"), whatever gave the kind:
+    /// reports that say one act in other words share its root.
+    pub code: Option<&'static str>,
 }
 
 /// Whether word `i` can name an event at all: a verb or a noun, outside
@@ -52,8 +56,8 @@ fn trigger_at(s: &Sent<'_, '_, '_>, i: usize, lex: &Lexicon) -> Option<(usize, u
     Some((head, n, *kind))
 }
 
-/// The CAMEO kind of a verb, from its lemma and the words it governs.
-fn cameo_kind(s: &Sent<'_, '_, '_>, i: usize, verbs: &Verbs) -> Option<Kind> {
+/// The CAMEO code of a verb, from its lemma and the words it governs.
+fn cameo_code(s: &Sent<'_, '_, '_>, i: usize, verbs: &'static Verbs) -> Option<&'static str> {
     if s.upos(i) != Upos::Verb || !eventive(s, i) {
         return None;
     }
@@ -65,20 +69,32 @@ fn cameo_kind(s: &Sent<'_, '_, '_>, i: usize, verbs: &Verbs) -> Option<Kind> {
     };
     let before = pick(0..i);
     let after = pick(i + 1..s.len());
-    let code = verbs.code(
-        s.lemma(i),
-        &Around {
-            before: &before,
-            after: &after,
-        },
-    )?;
+    verbs
+        .code(
+            s.lemma(i),
+            &Around {
+                before: &before,
+                after: &after,
+            },
+        )
+        .filter(|c| c.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The CAMEO kind of a verb (see [`cameo_code`]).
+fn cameo_kind(s: &Sent<'_, '_, '_>, i: usize, verbs: &'static Verbs) -> Option<Kind> {
+    let code = cameo_code(s, i, verbs)?;
     // CAMEO's public statements ("say", "comment") are reporting, not
     // events: the shipped triggers name the statements worth keeping.
     kind_of_code(code).filter(|k| *k != Kind::Statement)
 }
 
 /// The events of a sentence, main clause first: one per predicate.
-pub fn find(s: &Sent<'_, '_, '_>, lex: &Lexicon, frames: &Frames, verbs: &Verbs) -> Vec<Predicate> {
+pub fn find(
+    s: &Sent<'_, '_, '_>,
+    lex: &Lexicon,
+    frames: &Frames,
+    verbs: &'static Verbs,
+) -> Vec<Predicate> {
     // The word, its kind, and whether the kind came from CAMEO's verbs.
     let mut found: Vec<(usize, Kind, bool)> = Vec::new();
     let mut i = 0;
@@ -128,6 +144,7 @@ pub fn find(s: &Sent<'_, '_, '_>, lex: &Lexicon, frames: &Frames, verbs: &Verbs)
             anchor,
             kind,
             cameo,
+            code: cameo_code(s, i, verbs),
         });
     }
     // A light verb that is an event itself gives way to its noun.

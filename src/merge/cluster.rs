@@ -14,9 +14,10 @@ use super::similar::Keys;
 pub const BIGGEST: usize = 512;
 
 /// Disjoint sets of event indices, with path halving and union by size.
-/// Each set keeps the days all its dated members share, and two sets join
-/// only while some day is left: a chain of reports cannot stretch one
-/// happening over a week of the same kind of news.
+/// Each set keeps the days all its members share (an undated member's are
+/// the week before its article), and two sets join only while some day is
+/// left: a chain of reports cannot stretch one happening over a week of
+/// the same kind of news.
 pub struct UnionFind {
     parent: Vec<u32>,
     size: Vec<u32>,
@@ -25,8 +26,8 @@ pub struct UnionFind {
 }
 
 impl UnionFind {
-    /// `n` sets of one, each with the days of its event (`None`: undated,
-    /// any day).
+    /// `n` sets of one, each with the days of its event (`None`: any
+    /// day).
     pub fn new(days: Vec<Option<(NaiveDate, NaiveDate)>>) -> UnionFind {
         let n = days.len();
         UnionFind {
@@ -96,7 +97,7 @@ pub fn clusters(keys: &[Option<Keys>]) -> Vec<Vec<usize>> {
     entries.dedup();
     let days = keys
         .iter()
-        .map(|k| k.as_ref().filter(|k| k.dated).map(|k| (k.first, k.last)))
+        .map(|k| k.as_ref().map(|k| (k.first, k.last)))
         .collect();
     let mut sets = UnionFind::new(days);
     for run in entries.chunk_by(|a, b| a.0 == b.0) {

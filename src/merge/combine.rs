@@ -146,6 +146,7 @@ pub fn combine(members: &[&Event]) -> Event {
         title: head.title.clone(),
         summary: order.iter().find_map(|e| e.summary.clone()),
         kind: head.kind,
+        cameo: order.iter().find_map(|e| e.cameo.clone()),
         mode: if asserted { Mode::Asserted } else { head.mode },
         actors: union_actors(order.iter().map(|e| e.actors.as_slice())),
         targets: union_actors(order.iter().map(|e| e.targets.as_slice())),

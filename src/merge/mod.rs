@@ -18,12 +18,14 @@
 //! `merge(merge(x)) == merge(x)`; the output is in a canonical order (events
 //! by date, then id; links by their ends), so it does not depend on the
 //! order of the input either. An event whose id is in the store's
-//! `rejected` list is dropped.
+//! `rejected` list is dropped, and so is one that reports a rejected
+//! happening (`deleted`).
 //!
 //! [`Citation`]: crate::model::Citation
 
 mod cluster;
 mod combine;
+mod deleted;
 mod files;
 mod similar;
 pub mod update;
@@ -33,6 +35,7 @@ use std::collections::{HashMap, HashSet};
 use crate::model::{Event, EventDate, Link, Rejected, Source, Store};
 
 pub(crate) use combine::combine;
+pub(crate) use deleted::Deleted;
 pub use files::write_new;
 pub(crate) use files::{rejected_text, REJECTED_FILE};
 
@@ -141,14 +144,15 @@ fn merge_links(
 /// ```
 pub fn merge(store: Store) -> Store {
     let mut rejected = store.rejected;
-    rejected.sort();
+    rejected.sort_by(|a, b| a.id.cmp(&b.id));
     rejected.dedup_by(|a, b| a.id == b.id);
-    let gone: HashSet<&str> = rejected.iter().map(|r| r.id.as_str()).collect();
+    let gone = Deleted::new(&rejected);
     let mut events: Vec<Event> = store
         .events
         .into_iter()
-        .filter(|e| !gone.contains(e.id.as_str()))
+        .filter(|e| !gone.covers(e))
         .collect();
+    drop(gone);
     events.sort_by(|a, b| a.date.chrono_cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
     let mut renamed = HashMap::new();
     let mut events = merge_events(events, &mut renamed);

@@ -1,11 +1,12 @@
 //! When two reports tell of the same happening: the same kind, modes that
 //! agree (asserted and reported are one; a threat is not an act), dates
-//! that overlap, and words in common — shared actors, targets or place, and
-//! similar titles.
+//! that overlap, and words in common — shared named actors, targets or
+//! place, and similar titles, where a CAMEO code of one root counts as a
+//! word in common.
 
 use chrono::NaiveDate;
 
-use crate::model::{Event, Kind, Mode};
+use crate::model::{Actor, Event, Kind, Mode};
 use crate::text::hash_str;
 
 /// The widest date, in days, that is merged: an event known only to a
@@ -35,10 +36,13 @@ pub struct Keys {
     pub last: NaiveDate,
     /// False for an undated event.
     pub dated: bool,
-    /// Hashed stems of the title's words that name no actor or target:
-    /// what happened. Sorted, without repeats.
+    /// Hashed stems of the title's words that name no actor or target,
+    /// and the root of its CAMEO code: what happened. Sorted, without
+    /// repeats.
     pub words: Vec<u64>,
-    /// Hashed stems of the actors' and targets' names, sorted.
+    /// Hashed stems of the names of its named participants (its first
+    /// actor and first target when written as proper names, see
+    /// [`named`]), sorted.
     pub who: Vec<u64>,
     pub place: Option<u64>,
 }
@@ -52,6 +56,30 @@ fn stem(word: &str) -> Option<u64> {
     }
     let cut: String = lower.chars().take(5).collect();
     Some(hash_str(&cut))
+}
+
+/// The name of the first of `actors` (who the report is about: the one
+/// its title names) when it is a proper name (capitalised: "Hosni
+/// Mubarak", "Tunisia"), not a group or role as common nouns name it
+/// ("protesters", "government", "police"), which any report of the topic
+/// may share and so tells no happening from another. Only the first
+/// counts: a merged event lists every report's actors after its own, and
+/// matching all of them would draw in any report naming one, event after
+/// event.
+fn named(actors: &[Actor]) -> impl Iterator<Item = &str> {
+    actors
+        .first()
+        .map(|a| a.name.as_str())
+        .filter(|n| n.chars().next().is_some_and(char::is_uppercase))
+        .into_iter()
+}
+
+/// The three-digit CAMEO code `code` falls under (`0831` → `083`) when it
+/// says more than its two-digit root: not a catch-all ending in 0 (`190`,
+/// "use conventional military force, not specified below"), which says no
+/// more than the kind.
+fn specific_root(code: &str) -> Option<&str> {
+    code.get(..3).filter(|r| !r.ends_with('0'))
 }
 
 fn stems<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<u64> {
@@ -82,10 +110,16 @@ impl Keys {
             Mode::Asserted | Mode::Reported => 0,
             m => Mode::ALL.iter().position(|x| *x == m).unwrap_or(0) as u8,
         };
-        let names = e.actors.iter().chain(&e.targets).map(|a| a.name.as_str());
-        let who = stems(names);
+        let who = stems(named(&e.actors).chain(named(&e.targets)));
         let mut words = stems(std::iter::once(e.title.as_str()));
         words.retain(|w| who.binary_search(w).is_err());
+        if let Some(root) = e.cameo.as_deref().and_then(specific_root) {
+            // One act said in other words ("resigns", "steps down") has
+            // one CAMEO code: it counts as a word the titles share.
+            words.push(hash_str(&format!("cameo {root}")));
+            words.sort_unstable();
+            words.dedup();
+        }
         Some(Keys {
             kind: e.kind,
             mode,
@@ -104,6 +138,13 @@ impl Keys {
     }
 
     /// True when `self` and `other` report the same happening.
+    ///
+    /// A match needs an anchor, something specific to one happening: a
+    /// named participant in common (at least a third of the words of the
+    /// names the two give), or else two explicit dates and most of the
+    /// words. An undated report is placed only by its publication, a week
+    /// wide, so it needs a named participant: a kind and common words
+    /// ("protests in Egypt") are not enough.
     pub fn same(&self, other: &Keys) -> bool {
         if self.kind != other.kind
             || self.mode != other.mode
@@ -121,17 +162,26 @@ impl Keys {
         };
         // A name may be an actor in one report and only a word of the
         // title in another ("Mubarak's resignation").
-        let shared_who = common(&self.who, &other.who) > 0
-            || (common(&self.who, &other.words) > 0 && overlap >= 1)
-            || (common(&self.words, &other.who) > 0 && overlap >= 1);
+        let shared_who = most_names(common(&self.who, &other.who), &self.who, &other.who)
+            || (overlap >= 1 && most_names(common(&self.who, &other.words), &self.who, &[]))
+            || (overlap >= 1 && most_names(common(&self.words, &other.who), &other.who, &[]));
+        let dated = self.dated && other.dated;
         let same_place = self.place.is_some() && self.place == other.place;
         let nobody = self.who.is_empty() && other.who.is_empty();
         // With someone in common, one word of what happened in common is
-        // enough ("resigns", "steps down" are one kind); with only a place,
-        // or nobody named, two words and most of them.
+        // enough (a CAMEO code is one: "resigns", "steps down"); with only
+        // a place, or nobody named, two explicit dates, two words and most
+        // of them.
         (shared_who && overlap >= 1 && similar >= 0.25)
-            || (overlap >= 2 && similar >= 0.5 && (same_place || nobody))
+            || (dated && overlap >= 2 && similar >= 0.5 && (same_place || nobody))
     }
+}
+
+/// True when `shared` names are at least a third of the distinct names of
+/// `a` and `b` together (and at least one).
+fn most_names(shared: usize, a: &[u64], b: &[u64]) -> bool {
+    let all = a.len() + b.len() - shared.min(b.len());
+    shared > 0 && 3 * shared >= all
 }
 
 /// How many values two sorted lists share.

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::{cluster, combine, similar::Keys, REJECTED_FILE};
+use super::{cluster, combine, similar::Keys, Deleted, REJECTED_FILE};
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::model::{Citation, Event, Rejected, Store};
 use crate::store::write::{self, Written};
@@ -37,7 +37,8 @@ fn report(c: &Citation) -> (String, Option<[usize; 2]>) {
 /// new to `existing`: a report already cited is dropped, and one of an
 /// article the store already has (the same source record in
 /// `found_sources`) but no longer cites was deleted by a person, so it is
-/// dropped and returned among the rejected.
+/// dropped and returned among the rejected. A report of a rejected
+/// happening, old or found now, is dropped too ([`Deleted`]).
 fn new_reports(
     existing: &Store,
     found_sources: &[crate::model::Source],
@@ -56,22 +57,23 @@ fn new_reports(
         .filter(|s| found_sources.contains(s))
         .map(|s| s.id.as_str())
         .collect();
-    let gone: HashSet<&str> = existing.rejected.iter().map(|r| r.id.as_str()).collect();
     let mut fresh = Vec::new();
     let mut rejected = Vec::new();
     for e in found {
-        if gone.contains(e.id.as_str()) || e.sources.iter().all(|c| cited.contains(&report(c))) {
+        if e.sources.iter().all(|c| cited.contains(&report(c))) {
             continue;
         }
         if e.sources.iter().any(|c| known.contains(c.id.as_str())) {
-            rejected.push(Rejected {
-                id: e.id.clone(),
-                title: e.title.clone(),
-            });
+            if existing.rejected.iter().all(|r| r.id != e.id) {
+                rejected.push(Rejected::of(&e));
+            }
             continue;
         }
         fresh.push(e);
     }
+    let all: Vec<Rejected> = existing.rejected.iter().chain(&rejected).cloned().collect();
+    let gone = Deleted::new(&all);
+    fresh.retain(|e| !gone.covers(e));
     (fresh, rejected)
 }
 

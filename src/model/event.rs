@@ -256,6 +256,11 @@ pub struct Event {
     pub summary: Option<String>,
     /// What kind of event it is.
     pub kind: Kind,
+    /// The CAMEO event code of the verb the extractor read it from
+    /// (`0831`, "step down"), when the verb dictionary knows one. Reports
+    /// whose codes share a root (`083`) say one act, maybe in other words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cameo: Option<String>,
     /// Whether it happened or was only threatened, planned, feared...
     #[serde(default)]
     pub mode: Mode,
@@ -310,17 +315,88 @@ pub struct Claim {
 }
 
 /// An event a person deleted from the store: `annals extract --update`
-/// and `annals merge` never bring a report with this id back. Written by
+/// and `annals merge` never bring it back — neither a report with this id
+/// nor, when the happening is recorded (kind and date at least), a report
+/// from any other article that would merge with it. Written by
 /// `extract --update` when it finds an event of an already-extracted
-/// article gone; a person may add one by hand too.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+/// article gone; a person may add one by hand too, and removes one to let
+/// the happening back.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rejected {
     /// The id of the deleted event (or of one report of it).
     pub id: String,
-    /// Its title when it was deleted, for people reading the file.
+    /// Its title when it was deleted, for people reading the file and for
+    /// matching reports of the same happening.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
+    /// Its kind; with `date`, what matching reports of it needs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
+    /// Its CAMEO event code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cameo: Option<String>,
+    /// Its mode (asserted when not given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<Mode>,
+    /// Its date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<EventDate>,
+    /// The names of its actors.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<String>,
+    /// The names of its targets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<String>,
+    /// Its place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+}
+
+impl Rejected {
+    /// The record of `e` deleted: its id and what its happening was.
+    pub fn of(e: &Event) -> Rejected {
+        let names = |v: &[Actor]| v.iter().map(|a| a.name.clone()).collect();
+        Rejected {
+            id: e.id.clone(),
+            title: e.title.clone(),
+            kind: Some(e.kind),
+            cameo: e.cameo.clone(),
+            mode: Some(e.mode),
+            date: Some(e.date.clone()),
+            actors: names(&e.actors),
+            targets: names(&e.targets),
+            place: e.place.clone(),
+        }
+    }
+
+    /// The deleted happening as an event, for matching reports against it:
+    /// `None` when only its id is known (no kind or no date).
+    pub fn happening(&self) -> Option<Event> {
+        let actor = |n: &String| Actor {
+            name: n.clone(),
+            country: None,
+            role: None,
+        };
+        Some(Event {
+            id: self.id.clone(),
+            date: self.date.clone()?,
+            title: self.title.clone(),
+            summary: None,
+            kind: self.kind?,
+            cameo: self.cameo.clone(),
+            mode: self.mode.unwrap_or_default(),
+            actors: self.actors.iter().map(actor).collect(),
+            targets: self.targets.iter().map(actor).collect(),
+            place: self.place.clone(),
+            killed: None,
+            injured: None,
+            tags: Vec::new(),
+            sources: Vec::new(),
+            confidence: 1.0,
+            discrepancies: Vec::new(),
+        })
+    }
 }
 
 /// A news article or other document events are drawn from.

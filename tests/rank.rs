@@ -200,3 +200,72 @@ fn key_dates_are_the_days_documents_keep_mentioning() {
     assert_eq!(days(2), ["2021-03-01", "2021-03-02"], "in date order");
     assert_eq!(days(9).len(), 3);
 }
+
+#[test]
+fn top_shares_a_busy_days_burstiness_among_its_events() {
+    // Eight documents mention 1 March in four events; three other days
+    // are mentioned by two documents each. Every event has two reports.
+    let mut text = String::new();
+    for i in 1..=8 {
+        text.push_str(&format!(
+            "[[source]]\nid = \"s{i}\"\npublished = \"2021-03-10\"\n\n"
+        ));
+    }
+    for i in 1..=4 {
+        let cites = [format!("s{}", 2 * i - 1), format!("s{}", 2 * i)];
+        let cites: Vec<&str> = cites.iter().map(String::as_str).collect();
+        text += &event(&format!("busy{i}"), "2021-03-01", "consult", &cites, "");
+    }
+    for (id, day, cites) in [
+        ("other1", "2021-03-03", ["s1", "s2"]),
+        ("other2", "2021-03-05", ["s3", "s4"]),
+        ("other3", "2021-03-07", ["s5", "s6"]),
+    ] {
+        text += &event(id, day, "consult", &cites, "");
+    }
+    let st = store(&text);
+    let graph = CausalGraph::new(&st);
+    let ranking = Ranking::new(&graph);
+    let busy = graph.node("busy1").unwrap();
+    let other = graph.node("other1").unwrap();
+    assert!(
+        ranking.get(busy).score > ranking.get(other).score,
+        "alone, an event of the busy day ranks first"
+    );
+    let top: Vec<String> = ranking
+        .top(&graph, &graph.chronological(), 3)
+        .iter()
+        .map(|&n| graph.event(n).id.clone())
+        .collect();
+    let from_busy = top.iter().filter(|id| id.starts_with("busy")).count();
+    assert_eq!(from_busy, 2, "the busy day gives two, not all: {top:?}");
+    assert_eq!(top.len(), 3);
+    let all: Vec<String> = ranking
+        .top(&graph, &graph.chronological(), 7)
+        .iter()
+        .map(|&n| graph.event(n).id.clone())
+        .collect();
+    assert_eq!(all.len(), 7, "asking for all gives all");
+}
+
+#[test]
+fn a_source_without_an_outlet_counts_by_its_urls_host() {
+    let mut text = String::new();
+    for (id, url) in [
+        ("a", "https://www.bbc.co.uk/news/1"),
+        ("b", "http://bbc.co.uk/news/2"),
+        ("c", "https://edition.cnn.com/2011/02/11/x.html"),
+        ("d", ""),
+    ] {
+        text.push_str(&format!(
+            "[[source]]\nid = \"{id}\"\nurl = \"{url}\"\npublished = \"2011-02-12\"\n\n"
+        ));
+    }
+    text += &event("e", "2011-02-11", "retreat", &["a", "b", "c", "d"], "");
+    let (_, reports, outlets) = score(&store(&text), "e");
+    assert_eq!(
+        (reports, outlets),
+        (4, 2),
+        "bbc.co.uk twice, cnn once, d none"
+    );
+}

@@ -423,6 +423,35 @@ pub struct Source {
     pub author: Option<String>,
 }
 
+impl Source {
+    /// Who published it: its `outlet`, else the host of its `url` without
+    /// `www.` (`https://www.bbc.co.uk/news/1` → `bbc.co.uk`), else empty.
+    ///
+    /// ```
+    /// let s: annals::model::Source =
+    ///     toml::from_str("id = \"a\"\nurl = \"https://www.BBC.co.uk:443/news/1\"\npublished = \"2011-02-11\"")?;
+    /// assert_eq!(s.publisher(), "BBC.co.uk");
+    /// # Ok::<(), toml::de::Error>(())
+    /// ```
+    pub fn publisher(&self) -> &str {
+        let outlet = self.outlet.trim();
+        if !outlet.is_empty() {
+            return outlet;
+        }
+        let url = self.url.trim();
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        let host = rest
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or("")
+            .rsplit('@')
+            .next()
+            .unwrap_or("");
+        let host = host.split(':').next().unwrap_or("");
+        host.strip_prefix("www.").unwrap_or(host)
+    }
+}
+
 /// A causal or temporal link between two events.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

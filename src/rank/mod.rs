@@ -75,8 +75,8 @@ pub struct Salience {
     pub score: f64,
     /// Distinct source ids among its citations.
     pub reports: usize,
-    /// Distinct outlets among the cited sources (sources without an outlet
-    /// are not counted).
+    /// Distinct outlets among the cited sources (an outlet, else the
+    /// host of the source's url; sources with neither are not counted).
     pub outlets: usize,
     /// The terms the score is made of.
     pub terms: Terms,
@@ -87,13 +87,17 @@ pub fn reports(e: &Event) -> usize {
     distinct(e.sources.iter().map(|c| c.id.as_str()))
 }
 
-/// Distinct non-empty outlets of the sources `e` cites.
+/// Distinct outlets of the sources `e` cites: each source's `outlet`, or
+/// the host of its `url` when it names none ([`Source::publisher`]); a
+/// source with neither is not counted.
+///
+/// [`Source::publisher`]: crate::model::Source::publisher
 pub fn outlets(graph: &CausalGraph<'_>, e: &Event) -> usize {
     distinct(
         e.sources
             .iter()
             .filter_map(|c| graph.source(&c.id))
-            .map(|s| s.outlet.trim())
+            .map(|s| s.publisher())
             .filter(|o| !o.is_empty()),
     )
 }
@@ -192,12 +196,92 @@ impl Ranking {
     }
 
     /// The `n` most salient of `nodes`, in the order `nodes` gives them.
+    ///
+    /// A day's burstiness is shared among the events chosen from it: the
+    /// `k`-th event taken from one day counts `1/k` of the day's
+    /// burstiness, since what makes a day news is said by its first event
+    /// and only in part by each further one. So a few days with many
+    /// reports do not fill the selection on their burstiness alone, while
+    /// a day whose further events are salient on their own (corroborated,
+    /// intense, central) still gives several. Chosen greedily, most
+    /// salient first; the shares only lower scores, so a score taken from
+    /// the queue that is still current is the best left (lazy greedy).
     pub fn top(&self, graph: &CausalGraph<'_>, nodes: &[NodeIndex], n: usize) -> Vec<NodeIndex> {
-        let mut ranked: Vec<(usize, NodeIndex)> = nodes.iter().copied().enumerate().collect();
-        ranked.sort_by(|&(_, a), &(_, b)| self.cmp(graph, a, b));
-        let mut keep: Vec<usize> = ranked.into_iter().take(n).map(|(i, _)| i).collect();
+        use std::collections::{BinaryHeap, HashMap};
+        let day = |i: usize| terms::exact_day(graph.event(nodes[i]));
+        let mut taken: HashMap<chrono::NaiveDate, u32> = HashMap::new();
+        let mut order: Vec<usize> = (0..nodes.len()).collect();
+        order.sort_by(|&a, &b| self.cmp(graph, nodes[a], nodes[b]));
+        let mut heap: BinaryHeap<Candidate> = order
+            .iter()
+            .enumerate()
+            .map(|(rank, &i)| Candidate {
+                score: self.get(nodes[i]).score,
+                rank,
+                index: i,
+                seen: 0,
+            })
+            .collect();
+        let mut keep = Vec::with_capacity(n.min(nodes.len()));
+        while keep.len() < n {
+            let Some(mut c) = heap.pop() else { break };
+            let d = day(c.index);
+            let now = d.map_or(0, |d| taken.get(&d).copied().unwrap_or(0));
+            if now != c.seen {
+                c.seen = now;
+                c.score = self.shared(nodes[c.index], now);
+                heap.push(c);
+                continue;
+            }
+            if let Some(d) = d {
+                *taken.entry(d).or_default() += 1;
+            }
+            keep.push(c.index);
+        }
         keep.sort_unstable();
         keep.into_iter().map(|i| nodes[i]).collect()
+    }
+
+    /// The score of the event at `n` when `before` events of its day were
+    /// chosen before it: its burstiness term divided by `before + 1`.
+    fn shared(&self, n: NodeIndex, before: u32) -> f64 {
+        let t = self.get(n).terms;
+        combine(&Terms {
+            burst: t.burst / f64::from(before + 1),
+            ..t
+        })
+    }
+}
+
+/// An event waiting to be chosen by [`Ranking::top`]: the highest score
+/// first, ties to the earlier in the full ranking.
+struct Candidate {
+    score: f64,
+    rank: usize,
+    index: usize,
+    /// How many events of its day were chosen when `score` was computed.
+    seen: u32,
+}
+
+impl PartialEq for Candidate {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Candidate {}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.score
+            .total_cmp(&other.score)
+            .then_with(|| other.rank.cmp(&self.rank))
     }
 }
 

@@ -4,15 +4,54 @@
 //! happenings over three years, each reported by one to nine articles
 //! (the words of a report vary: a second verb, another spelling of the
 //! actor), and as many events again that no other article reports, a
-//! quarter of them undated. `merge/50000` gives the growth with size
-//! (memory and time linear: blocks, not pairs). One thread.
+//! quarter of them undated. `merge/50000` and `merge/100000` give the
+//! growth with size (memory and time linear: blocks, not pairs). One
+//! thread. Before timing, each size is merged once under a counting
+//! allocator, which prints the peak heap the merge takes above its input.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use annals::merge::merge;
 use annals::model::{Actor, Citation, Event, EventDate, Kind, Mode, Source, Store};
 use chrono::{Days, NaiveDate};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+
+/// The system allocator, counting the bytes in use and their peak.
+struct Counting;
+
+static IN_USE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
+        if !p.is_null() {
+            let now = IN_USE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout);
+        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The peak heap, in bytes, that merging `s` takes above what was in use
+/// before (`s` itself and its clone, which the merge consumes).
+fn peak_of_merge(s: &Store) -> usize {
+    let input = s.clone();
+    let before = IN_USE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    drop(black_box(merge(input)));
+    PEAK.load(Ordering::Relaxed) - before
+}
 
 /// A small deterministic generator (SplitMix64).
 struct Rng(u64);
@@ -81,6 +120,7 @@ fn report(rng: &mut Rng, happening: u64, source: usize, undated: bool) -> Event 
         }],
         targets: Vec::new(),
         place: Some(object),
+        cameo: None,
         killed: None,
         injured: None,
         tags: Vec::new(),
@@ -132,10 +172,11 @@ fn store(n: usize) -> Store {
 fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("merge");
     g.sample_size(10);
-    for n in [50_000, 200_000] {
+    for n in [50_000, 100_000, 200_000] {
         let s = store(n);
         let merged = merge(s.clone()).events.len();
-        eprintln!("merge/{n}: {n} events -> {merged}");
+        let peak = peak_of_merge(&s) as f64 / (1 << 20) as f64;
+        eprintln!("merge/{n}: {n} events -> {merged}; peak heap above the input {peak:.1} MiB");
         g.throughput(Throughput::Elements(n as u64));
         g.bench_with_input(BenchmarkId::from_parameter(n), &s, |b, s| {
             b.iter_batched(

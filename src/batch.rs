@@ -292,6 +292,16 @@ pub fn timex_docs<R: BufRead>(
     })
 }
 
+/// One article of a batch, extracted.
+#[derive(Debug)]
+pub struct Extracted {
+    /// The article's `id` exactly as the batch gave it (its store's source
+    /// id is the slug of it).
+    pub doc: String,
+    /// Its source, events and links.
+    pub store: Store,
+}
+
 /// Extracts the events of a batch of articles (`{"id", "published",
 /// "title", "outlet", "url", "text"}` lines) and gives each article's
 /// store to `emit`, in input order. Bad lines are reported together at the
@@ -318,9 +328,9 @@ pub fn extract_docs<R: BufRead>(
     path: &str,
     reader: R,
     lexicon: &Lexicon,
-    emit: &mut dyn FnMut(Store) -> Result<()>,
+    emit: &mut dyn FnMut(Extracted) -> Result<()>,
 ) -> Result<()> {
-    let work = |chunk: &[(usize, String)]| -> Vec<Result<Store>> {
+    let work = |chunk: &[(usize, String)]| -> Vec<Result<Extracted>> {
         let articles = map(chunk, |(n, line)| {
             extract::article::batch_line(path, *n, line)
         });
@@ -333,7 +343,12 @@ pub fn extract_docs<R: BufRead>(
         articles
             .into_iter()
             .zip(stores)
-            .map(|(a, s)| a.map(|_| s.unwrap_or_default()))
+            .map(|(a, s)| {
+                a.map(|a| Extracted {
+                    doc: a.doc,
+                    store: s.unwrap_or_default(),
+                })
+            })
             .collect()
     };
     for_each_chunk(path, reader, work, emit)
@@ -380,9 +395,8 @@ pub fn print_docs<R: BufRead>(
     lexicon: &Lexicon,
     out: &mut dyn Write,
 ) -> Result<()> {
-    extract_docs(path, reader, lexicon, &mut |store: Store| {
-        let doc = store.sources.first().map(|s| s.id.as_str());
-        let text = store_lines(doc, &store)?;
+    extract_docs(path, reader, lexicon, &mut |x: Extracted| {
+        let text = store_lines(Some(&x.doc), &x.store)?;
         out.write_all(text.as_bytes())
             .map_err(|e| Error::io("<stdout>", e))
     })

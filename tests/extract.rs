@@ -326,8 +326,8 @@ fn a_sentence_repeated_across_a_batch_is_furniture() {
         "docs.jsonl",
         lines.as_bytes(),
         Lexicon::shipped(),
-        &mut |s| {
-            stores.push(s);
+        &mut |x| {
+            stores.push(x.store);
             Ok(())
         },
     )

@@ -75,6 +75,30 @@ fn adding_an_unrelated_article_changes_no_id() {
     }
 }
 
+/// Scorers and a user's own programs join events to their documents by
+/// `doc`: it is the batch's `id` exactly, while the source id is its slug.
+#[test]
+fn printed_events_keep_the_documents_id_exactly_as_given() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("docs.jsonl"),
+        batch(&[("Train_01 Ä/7", RESIGNS)]),
+    )
+    .unwrap();
+    let out = run_in(dir.path(), &["extract", "--docs", "docs.jsonl"]);
+    expect_code(&out, 0);
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let events: Vec<_> = lines.iter().filter(|v| v.get("type").is_none()).collect();
+    assert!(!events.is_empty());
+    for e in events {
+        assert_eq!(e["doc"], "Train_01 Ä/7", "{e}");
+        assert_eq!(e["sources"][0]["id"], "train-01-7", "{e}");
+    }
+}
+
 #[test]
 fn a_bad_document_in_a_batch_is_reported_and_the_good_ones_written() {
     let dir = tempfile::tempdir().unwrap();

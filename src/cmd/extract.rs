@@ -198,8 +198,8 @@ fn batch(
         return Ok(0);
     }
     let mut stores = Vec::new();
-    let result = annals::batch::extract_docs(&shown, reader, lexicon, &mut |s| {
-        stores.push(s);
+    let result = annals::batch::extract_docs(&shown, reader, lexicon, &mut |x| {
+        stores.push(x.store);
         Ok(())
     });
     let bad = match result {

@@ -16,6 +16,10 @@ use crate::time::{self, DocType, TimexType};
 pub struct Article {
     /// Slug: from the file name or the batch `id`; also the source id.
     pub id: String,
+    /// The document's name exactly as given (the file stem or the batch
+    /// `id`): `--docs` output carries it as `doc`, so a program can join
+    /// events to its own records whatever characters the id has.
+    pub doc: String,
     /// Headline.
     pub title: String,
     /// Publication date: what relative dates count from.
@@ -89,6 +93,7 @@ impl Article {
     pub fn new(id: &str, published: NaiveDate, text: impl Into<String>) -> Article {
         Article {
             id: slug(id),
+            doc: id.to_string(),
             title: String::new(),
             published,
             outlet: String::new(),
@@ -148,11 +153,11 @@ impl Article {
         } else {
             plain(text)
         };
-        finish(parts, path, slug(name), overrides)
+        finish(parts, path, name, overrides)
     }
 }
 
-fn finish(parts: Parts, path: &str, id: String, o: &Overrides) -> Result<Article> {
+fn finish(parts: Parts, path: &str, name: &str, o: &Overrides) -> Result<Article> {
     let published = o
         .published
         .or(parts.published)
@@ -160,7 +165,8 @@ fn finish(parts: Parts, path: &str, id: String, o: &Overrides) -> Result<Article
             path: path.to_string(),
         })?;
     Ok(Article {
-        id,
+        id: slug(name),
+        doc: name.to_string(),
         title: o.title.clone().unwrap_or(parts.title),
         published,
         outlet: o.outlet.clone().unwrap_or(parts.outlet),
@@ -397,6 +403,7 @@ pub fn batch_line(path: &str, line: usize, json: &str) -> Result<Article> {
     })?;
     Ok(Article {
         id: slug(&b.id),
+        doc: b.id,
         title: b.title.unwrap_or_default(),
         published: b.published,
         outlet: b.outlet.unwrap_or_default(),

@@ -52,6 +52,11 @@ pub fn cues(
                     });
                 }
             }
+            "obl" if harm_cause(s, w, h, frames, kind_at) => out.push(Cue {
+                from: w,
+                to: h,
+                relation: Relation::Causes,
+            }),
             "obl" | "nmod" => {
                 if let Some((relation, cause)) = case_cue(s, w, h, frames, kind_at) {
                     out.push(Cue {
@@ -102,6 +107,17 @@ fn verb_cue(s: &Sent<'_, '_, '_>, v: usize, relation: Relation, out: &mut Vec<Cu
 fn clause_cue(s: &Sent<'_, '_, '_>, w: usize, h: usize, frames: &Frames, out: &mut Vec<Cue>) {
     let marks: Vec<usize> = s.children_by(w, &["mark"]);
     let mark = marks.first().map(|&m| s.toks[m].lower.as_str());
+    // "When" opens its clause as a mark or, in the treebank, an adverb.
+    let first = s.toks[s.span(w).0].lower.as_str();
+    if frames.harm.contains(s.lemma(h)) && mark.unwrap_or(first) == "when" {
+        // "Five were hurt when police charged".
+        out.push(Cue {
+            from: w,
+            to: h,
+            relation: Relation::Causes,
+        });
+        return;
+    }
     match mark {
         Some("to") => {
             if let Some(relation) = frames.purpose {
@@ -138,6 +154,23 @@ fn clause_cue(s: &Sent<'_, '_, '_>, w: usize, h: usize, frames: &Frames, out: &m
         }
         None => {}
     }
+}
+
+/// "Killed in a blast", "injured during clashes", "died of burns": an
+/// oblique of a verb of harm that names a happening gives its cause.
+fn harm_cause(
+    s: &Sent<'_, '_, '_>,
+    w: usize,
+    h: usize,
+    frames: &Frames,
+    kind_at: &dyn Fn(usize) -> Option<Kind>,
+) -> bool {
+    frames.harm.contains(s.lemma(h))
+        && s.upos(w) == Upos::Noun
+        && case_words(s, w)
+            .iter()
+            .any(|c| frames.harm_cases.contains(c))
+        && (kind_at(w).is_some() || frames.happenings.contains(s.lemma(w)))
 }
 
 /// Prepositions that introduce a cause: the relation and the cause's word.

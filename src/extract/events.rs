@@ -2,7 +2,7 @@
 //! kind is one event, with its roles, mode and date read from the parse;
 //! causal cues link them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::article::Article;
 use super::bounds::{quote_window, Acyclic, CharIndex, Ids};
@@ -172,7 +172,10 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
     } else {
         (None, None)
     };
-    if bare_noun(s, &p, &roles) || p.cameo && roles.actors.is_empty() && roles.targets.is_empty() {
+    if bare_noun(s, &p, &roles)
+        || bare_verb(s, &p, &roles)
+        || p.cameo && roles.actors.is_empty() && roles.targets.is_empty()
+    {
         return None;
     }
     let title = title(s, &p, &roles);
@@ -237,6 +240,32 @@ fn bare_noun(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> bool {
         && !s.children(p.word).any(|c| s.in_timex[c])
 }
 
+/// A participle that only describes a noun, with nobody to it ("the
+/// so-called green zone", "the banned group", "the planned deployment"):
+/// no report of a happening.
+/// The noun's own determiner or preposition before the participle tells
+/// it is inside a noun phrase; without one ("helicopters shelled
+/// positions") the parse may have taken a finite verb for a participle.
+fn bare_verb(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> bool {
+    s.upos(p.word) == Upos::Verb
+        && p.anchor == p.word
+        && s.rel(p.word) == "amod"
+        && roles.actors.is_empty()
+        && roles.targets.is_empty()
+        && s.head(p.word).is_some_and(|n| {
+            s.children_by(n, &["det", "case"])
+                .into_iter()
+                .any(|d| d < p.word)
+        })
+}
+
+/// Whether the verb's subject is a noun, a name or a number rather than a
+/// pronoun or nothing.
+fn noun_subject(s: &Sent<'_, '_, '_>, v: usize) -> bool {
+    roles::subject_of(s, v)
+        .is_some_and(|w| matches!(s.upos(w), Upos::Noun | Upos::Propn | Upos::Num))
+}
+
 /// A verb of no known kind with nobody named to do it or suffer it: its
 /// subject is a pronoun or missing ("he has devoted himself", "this is a
 /// good step"). "Fuel prices rose" still names what happened.
@@ -246,8 +275,7 @@ fn nobody(s: &Sent<'_, '_, '_>, d: &Draft) -> bool {
         && s.upos(p.word) == Upos::Verb
         && d.roles.actors.is_empty()
         && d.roles.targets.is_empty()
-        && !roles::subject_of(s, p.anchor)
-            .is_some_and(|w| matches!(s.upos(w), Upos::Noun | Upos::Propn | Upos::Num))
+        && !noun_subject(s, p.anchor)
 }
 
 /// The event a link's end names: the event of that word, or a new event
@@ -275,7 +303,9 @@ fn event_at(
     }
     // "Shelling (became) more frequent after…": an adjective or adverb
     // belongs to the event of its clause.
-    if !matches!(s.upos(w), Upos::Verb | Upos::Noun) {
+    // "Five were hurt": an adjective of harm is the event of its clause.
+    let harm = s.upos(w) == Upos::Adj && frames.harm.contains(s.lemma(w));
+    if !matches!(s.upos(w), Upos::Verb | Upos::Noun) && !harm {
         let mut k = w;
         while let Some(h) = s.head(k) {
             if let Some(&d) = at.get(&h) {
@@ -287,8 +317,20 @@ fn event_at(
             k = h;
         }
     }
-    if !matches!(s.upos(w), Upos::Verb | Upos::Noun) || s.in_timex[w] || s.mention_of[w].is_some() {
+    if !(matches!(s.upos(w), Upos::Verb | Upos::Noun) || harm)
+        || s.in_timex[w]
+        || s.mention_of[w].is_some()
+    {
         return None;
+    }
+    if s.upos(w) == Upos::Verb
+        && (frames.weak.contains(s.lemma(w)) || frames.reporting.contains(s.lemma(w)))
+    {
+        // "Tried to storm the building": the storming is the event.
+        let governed = ["xcomp", "obj", "ccomp"]
+            .iter()
+            .find_map(|rel| s.children_by(w, &[rel]).into_iter().next());
+        return governed.and_then(|c| event_at(s, si, c, at, drafts, frames));
     }
     let p = Predicate {
         word: w,
@@ -511,6 +553,17 @@ fn build(
             confidence: 0.6,
         });
     }
+    // An event of no known kind exists only as the end of a link; when its
+    // link was refused (a self-link, a cycle), nothing is left to say. A
+    // hypothetical ("would", "if") is no happening either: it stays only as
+    // the condition or consequence of one.
+    let linked: HashSet<&str> = store_links
+        .iter()
+        .flat_map(|l| [l.from.as_str(), l.to.as_str()])
+        .collect();
+    events.retain(|e| {
+        e.kind != Kind::Other && e.mode != Mode::Conditional || linked.contains(e.id.as_str())
+    });
     Store {
         sources: vec![Source {
             id: article.id.clone(),

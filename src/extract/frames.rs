@@ -36,6 +36,8 @@ pub struct Frames {
     pub conditional: HashSet<String>,
     /// Light verbs.
     pub light: HashSet<String>,
+    /// Verbs that name no happening of their own.
+    pub weak: HashSet<String>,
     /// Causal verbs.
     pub causal_verbs: HashMap<String, Relation>,
     /// Causal and temporal subordinators.
@@ -48,6 +50,12 @@ pub struct Frames {
     pub limited_cases: HashSet<String>,
     /// Participles that give a result.
     pub results: HashSet<String>,
+    /// Verbs of death and injury.
+    pub harm: HashSet<String>,
+    /// The prepositions and subordinator that give a harm's cause.
+    pub harm_cases: HashSet<String>,
+    /// Nouns that name a happening, whatever its kind.
+    pub happenings: HashSet<String>,
     /// The relation of a purpose clause (`None` only in an empty table).
     pub purpose: Option<Relation>,
     /// How announced acts become intentions and demands.
@@ -78,6 +86,7 @@ struct File {
     reporting: Lemmas,
     modes: Modes,
     light: Lemmas,
+    weak: Lemmas,
     causal: Causal,
     intent: Intent,
 }
@@ -110,6 +119,9 @@ struct Causal {
     case_kinds: Vec<Kind>,
     limited_cases: Vec<String>,
     results: Vec<String>,
+    harm: Vec<String>,
+    harm_cases: Vec<String>,
+    happenings: Vec<String>,
     purpose: Relation,
 }
 
@@ -158,12 +170,16 @@ impl Frames {
             hypothetical: set(file.modes.hypothetical),
             conditional: set(file.modes.conditional),
             light: set(file.light.lemmas),
+            weak: set(file.weak.lemmas),
             causal_verbs: file.causal.verbs,
             marks: file.causal.marks,
             cases,
             case_kinds: file.causal.case_kinds.into_iter().collect(),
             limited_cases: set(file.causal.limited_cases),
             results: set(file.causal.results),
+            harm: set(file.causal.harm),
+            harm_cases: set(file.causal.harm_cases),
+            happenings: set(file.causal.happenings),
             purpose: Some(file.causal.purpose),
             intent: file.intent,
         })

@@ -26,6 +26,11 @@ const DROP: [&str; 11] = [
     "discourse",
 ];
 
+/// Dependents of a phrase's own head that tie it into its sentence and are
+/// no part of a headline: "(after) the death", "(has been) target",
+/// "(to) talks". Deeper down they stay: "attack on Tripoli".
+const HEAD_DROP: [&str; 6] = ["case", "mark", "cop", "aux", "nsubj", "advmod"];
+
 /// The title of predicate `p`.
 pub fn title(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -118,7 +123,8 @@ fn phrase(s: &Sent<'_, '_, '_>, h: usize, max: usize) -> String {
     let mut stack = vec![h];
     while let Some(w) = stack.pop() {
         for c in s.children(w) {
-            if DROP.contains(&s.rel(c)) || s.in_timex[c] {
+            if DROP.contains(&s.rel(c)) || s.in_timex[c] || w == h && HEAD_DROP.contains(&s.rel(c))
+            {
                 continue;
             }
             keep.push(c);

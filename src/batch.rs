@@ -316,8 +316,8 @@ pub struct Extracted {
 /// {"id": "b", "published": "2020-09-29"}
 /// "#;
 /// let mut stores = Vec::new();
-/// let bad = extract_docs("batch.jsonl", batch.as_bytes(), Lexicon::shipped(), &mut |s| {
-///     stores.push(s);
+/// let bad = extract_docs("batch.jsonl", batch.as_bytes(), Lexicon::shipped(), &mut |x| {
+///     stores.push(x.store);
 ///     Ok(())
 /// });
 /// assert_eq!(stores[0].sources[0].id, "a");

@@ -474,9 +474,7 @@ fn update_attaches_new_reports_keeps_edits_and_remembers_deletions() {
         .filter(|e| e["title"].as_str().unwrap().contains("Mubarak resign"));
     assert_eq!(copies.count(), 1, "no copy of the resignation");
     assert!(
-        !events
-            .iter()
-            .any(|e| e["title"] == "Protests in Cairo"),
+        !events.iter().any(|e| e["title"] == "Protests in Cairo"),
         "deleted stays deleted"
     );
     let rejected = std::fs::read_to_string(dir.path().join("s/rejected.toml")).unwrap();

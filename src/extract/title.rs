@@ -83,7 +83,8 @@ pub fn title(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> String {
                 present(lemma)
             });
             parts.extend(complements(s, verb));
-            if noun_event {
+            // "Staged a protest": the object is among the complements.
+            if noun_event && !s.children_by(verb, &["obj", "iobj"]).contains(&p.word) {
                 parts.push(phrase(s, p.word, 6));
             }
         }

@@ -423,19 +423,31 @@ fn without(text: &str, id: &str) -> String {
     out.join("\n\n")
 }
 
+/// Article a extracted into store `s`, then a and b with `--update`.
+const EXTRACT_A: [&str; 6] = [
+    "extract",
+    "a.txt",
+    "--published",
+    "2011-02-12",
+    "--out",
+    "s",
+];
+const UPDATE_WITH_B: [&str; 8] = [
+    "extract",
+    "a.txt",
+    "b.txt",
+    "--published",
+    "2011-02-12",
+    "--out",
+    "s",
+    "--update",
+];
+
 #[test]
 fn update_attaches_new_reports_keeps_edits_and_remembers_deletions() {
     let dir = tempfile::tempdir().unwrap();
     articles(dir.path());
-    let first = [
-        "extract",
-        "a.txt",
-        "--published",
-        "2011-02-12",
-        "--out",
-        "s",
-    ];
-    expect_code(&run_in(dir.path(), &first), 0);
+    expect_code(&run_in(dir.path(), &EXTRACT_A), 0);
     let file = dir.path().join("s/a.toml");
     let text = std::fs::read_to_string(&file).unwrap();
     // A person retitles the resignation and deletes the Cairo event.
@@ -445,17 +457,7 @@ fn update_attaches_new_reports_keeps_edits_and_remembers_deletions() {
     );
     let edited = without(&edited, "2011-02-11-protests");
     std::fs::write(&file, &edited).unwrap();
-    let update = [
-        "extract",
-        "a.txt",
-        "b.txt",
-        "--published",
-        "2011-02-12",
-        "--out",
-        "s",
-        "--update",
-    ];
-    let out = run_in(dir.path(), &update);
+    let out = run_in(dir.path(), &UPDATE_WITH_B);
     expect_code(&out, 0);
     let events = events_of(dir.path(), "s");
     let goes = events
@@ -487,7 +489,7 @@ fn update_attaches_new_reports_keeps_edits_and_remembers_deletions() {
     assert!(after.contains("# edited"));
     // Again: nothing new, nothing changes.
     let before = snapshot(&dir.path().join("s"));
-    expect_code(&run_in(dir.path(), &update), 0);
+    expect_code(&run_in(dir.path(), &UPDATE_WITH_B), 0);
     assert_eq!(snapshot(&dir.path().join("s")), before);
     expect_code(&run_in(dir.path(), &["check", "s"]), 0);
 }
@@ -496,29 +498,11 @@ fn update_attaches_new_reports_keeps_edits_and_remembers_deletions() {
 fn a_deleted_event_stays_deleted_when_a_new_article_reports_it() {
     let dir = tempfile::tempdir().unwrap();
     articles(dir.path());
-    let first = [
-        "extract",
-        "a.txt",
-        "--published",
-        "2011-02-12",
-        "--out",
-        "s",
-    ];
-    expect_code(&run_in(dir.path(), &first), 0);
+    expect_code(&run_in(dir.path(), &EXTRACT_A), 0);
     let file = dir.path().join("s/a.toml");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, without(&text, "2011-02-11-hosni-mubarak-resigns")).unwrap();
-    let update = [
-        "extract",
-        "a.txt",
-        "b.txt",
-        "--published",
-        "2011-02-12",
-        "--out",
-        "s",
-        "--update",
-    ];
-    expect_code(&run_in(dir.path(), &update), 0);
+    expect_code(&run_in(dir.path(), &UPDATE_WITH_B), 0);
     let titles: Vec<String> = events_of(dir.path(), "s")
         .iter()
         .map(|e| e["title"].as_str().unwrap().to_string())
@@ -533,7 +517,7 @@ fn a_deleted_event_stays_deleted_when_a_new_article_reports_it() {
     // Removing the record lets the happening back.
     std::fs::remove_file(dir.path().join("s/rejected.toml")).unwrap();
     std::fs::write(&file, &text).unwrap();
-    expect_code(&run_in(dir.path(), &update), 0);
+    expect_code(&run_in(dir.path(), &UPDATE_WITH_B), 0);
     let back = events_of(dir.path(), "s");
     assert!(back
         .iter()

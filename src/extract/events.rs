@@ -243,6 +243,7 @@ fn bare_noun(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> bool {
 /// A participle that only describes a noun, with nobody to it ("the
 /// so-called green zone", "the banned group", "the planned deployment"):
 /// no report of a happening.
+///
 /// The noun's own determiner or preposition before the participle tells
 /// it is inside a noun phrase; without one ("helicopters shelled
 /// positions") the parse may have taken a finite verb for a participle.

@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::error::{Diagnostic, Error, Location, Result};
-use crate::export::json::{store_lines, timex_line};
+use crate::export::json::{store_lines, unwritable};
 use crate::extract::{self, Article, ExtractError, Furniture, Lexicon, Overrides};
 use crate::model::Store;
 use crate::time::{self, DocType};
@@ -240,7 +240,8 @@ struct TimexDoc {
 }
 
 /// Tags a batch of `{"id", "dct", "doc_type", "text"}` lines and writes one
-/// JSON line per expression ([`timex_line`], with `doc`) to `out`, in input
+/// JSON line per expression (its [`time::Timex`] form with `doc`, the
+/// line's id, among its keys in alphabetical order) to `out`, in input
 /// order. `doc_type` applies where a line gives none. Bad lines are
 /// reported together at the end ([`Error::Invalid`]).
 ///
@@ -281,7 +282,11 @@ pub fn timex_docs<R: BufRead>(
         };
         let mut text = String::new();
         for t in time::tag(&doc.text, doc.dct, doc_type) {
-            text.push_str(&timex_line(&t, Some(&doc.id))?);
+            // A JSON object's keys come in alphabetical order (serde_json's
+            // map is sorted), so `doc` takes its place among the others.
+            let mut v = serde_json::to_value(&t).map_err(unwritable)?;
+            v["doc"] = doc.id.as_str().into();
+            text.push_str(&v.to_string());
             text.push('\n');
         }
         Ok(text)

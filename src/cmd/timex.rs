@@ -2,7 +2,7 @@
 
 use std::io::{Read, Write};
 
-use annals::export::json::timex_line;
+use annals::export::ExportError;
 use annals::input;
 use annals::time::{self, DocType};
 use annals::Error;
@@ -50,7 +50,9 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
         .dct
         .ok_or_else(|| Error::Usage("give --dct YYYY-MM-DD".into()))?;
     for t in time::tag(&text, dct, args.doc_type) {
-        writeln!(out, "{}", timex_line(&t, None)?).map_err(io)?;
+        let line = serde_json::to_string(&t)
+            .map_err(|e| Error::Export(ExportError::Unwritable(e.to_string())))?;
+        writeln!(out, "{line}").map_err(io)?;
     }
     Ok(0)
 }

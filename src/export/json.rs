@@ -11,7 +11,6 @@ use rustc_hash::FxHashSet;
 use crate::error::{Error, Result};
 use crate::model::{Actor, Citation, Discrepancy, Event, Granularity, Link, Source, Store};
 use crate::rank::{Ranking, Salience};
-use crate::time::{Timex, TimexType};
 
 /// A day for JSON, `None` (`null`) for an open end.
 fn day_or_null(d: chrono::NaiveDate, open: bool) -> Option<String> {
@@ -259,65 +258,6 @@ pub(crate) fn event_lines(doc: Option<&str>, store: &Store) -> Result<String> {
         text.push('\n');
     }
     Ok(text)
-}
-
-/// A temporal expression as `annals timex` prints it: offsets in code
-/// points, the TIMEX3 type, value and mod, and for a resolved date its
-/// interval and granularity. Keys in alphabetical order.
-#[derive(Debug, Clone, Serialize)]
-pub struct TimexJson<'a> {
-    /// Start, in code points.
-    pub begin: usize,
-    /// The document's id, in a batch.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub doc: Option<&'a str>,
-    /// First possible day of the date (`null` when open); absent when the
-    /// value has no date.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub earliest: Option<Option<String>>,
-    /// End (exclusive), in code points.
-    pub end: usize,
-    /// Unit of the date; absent when the value has no date.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub granularity: Option<&'static str>,
-    /// Last possible day of the date (`null` when open); absent when the
-    /// value has no date.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub latest: Option<Option<String>>,
-    /// TIMEX3 mod.
-    #[serde(rename = "mod")]
-    pub modifier: Option<&'a str>,
-    /// The words.
-    pub text: &'a str,
-    /// TIMEX3 type.
-    #[serde(rename = "type")]
-    pub kind: TimexType,
-    /// TIMEX3 value.
-    pub value: &'a str,
-}
-
-impl<'a> TimexJson<'a> {
-    /// The JSON form of `t`, found in the document `doc` of a batch.
-    pub fn new(t: &'a Timex, doc: Option<&'a str>) -> TimexJson<'a> {
-        let date = t.date.as_ref();
-        TimexJson {
-            begin: t.begin,
-            doc,
-            earliest: date.map(|d| day_or_null(d.earliest(), d.open_start())),
-            end: t.end,
-            granularity: date.map(|d| d.granularity().as_str()),
-            latest: date.map(|d| day_or_null(d.latest(), d.open_end())),
-            modifier: t.modifier.as_deref(),
-            text: &t.text,
-            kind: t.kind,
-            value: &t.value,
-        }
-    }
-}
-
-/// One line of `annals timex` output, without its line end.
-pub fn timex_line(t: &Timex, doc: Option<&str>) -> Result<String> {
-    serde_json::to_string(&TimexJson::new(t, doc)).map_err(unwritable)
 }
 
 pub(crate) fn unwritable(e: serde_json::Error) -> Error {

@@ -25,6 +25,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 use crate::model::EventDate;
@@ -91,6 +92,24 @@ impl fmt::Display for TimexType {
 }
 
 /// One temporal expression and its resolution.
+///
+/// As JSON (what `annals timex` prints) it is an object with its keys in
+/// alphabetical order: `begin` and `end` in code points, for a resolved
+/// date its `earliest` and `latest` day (`null` when open) and its
+/// `granularity`, the TIMEX3 `mod`, the `text`, the TIMEX3 `type` and
+/// `value`. Byte offsets are left out.
+///
+/// ```
+/// use annals::time::{tag, DocType};
+/// use chrono::NaiveDate;
+///
+/// let dct = NaiveDate::from_ymd_opt(2020, 9, 29).unwrap();
+/// let found = tag("It began last week.", dct, DocType::News);
+/// assert_eq!(
+///     serde_json::to_string(&found[0]).unwrap(),
+///     r#"{"begin":9,"earliest":"2020-09-21","end":18,"granularity":"week","latest":"2020-09-27","mod":null,"text":"last week","type":"DATE","value":"2020-W39"}"#
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timex {
     /// Start, in Unicode code points.
@@ -112,6 +131,28 @@ pub struct Timex {
     /// For dates and times, the store date: its interval is what timelines
     /// and the graph use. `None` when the value is underspecified.
     pub date: Option<EventDate>,
+}
+
+impl Serialize for Timex {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let date = self.date.as_ref();
+        let day = |d: NaiveDate, open: bool| (!open).then_some(d);
+        let mut m = s.serialize_struct("Timex", if date.is_some() { 9 } else { 6 })?;
+        m.serialize_field("begin", &self.begin)?;
+        if let Some(d) = date {
+            m.serialize_field("earliest", &day(d.earliest(), d.open_start()))?;
+        }
+        m.serialize_field("end", &self.end)?;
+        if let Some(d) = date {
+            m.serialize_field("granularity", d.granularity().as_str())?;
+            m.serialize_field("latest", &day(d.latest(), d.open_end()))?;
+        }
+        m.serialize_field("mod", &self.modifier)?;
+        m.serialize_field("text", &self.text)?;
+        m.serialize_field("type", &self.kind)?;
+        m.serialize_field("value", &self.value)?;
+        m.end()
+    }
 }
 
 /// Finds and resolves every temporal expression of `text`, against the

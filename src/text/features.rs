@@ -69,6 +69,18 @@ pub(crate) fn shape(form: &str) -> String {
 }
 
 /// A feature from a template number and up to three values.
-pub(crate) fn feat(template: u64, a: u64, b: u64, c: u64) -> u64 {
+fn feat(template: u64, a: u64, b: u64, c: u64) -> u64 {
     mix(mix(mix(template.wrapping_mul(0x1000_0001), a), b), c)
+}
+
+/// The features of a table of templates: row `k` holds the values template
+/// `first + k` combines (0 where it uses fewer than three). A template's
+/// number is its place in the table, so none is skipped or given twice;
+/// the trained weights are keyed by these numbers.
+pub(crate) fn templates(first: u64, rows: &[[u64; 3]], out: &mut Vec<u64>) {
+    out.extend(
+        rows.iter()
+            .zip(first..)
+            .map(|(&[a, b, c], template)| feat(template, a, b, c)),
+    );
 }

@@ -4,7 +4,7 @@
 //! with their labels, distances and valencies — trained with a dynamic
 //! oracle.
 
-use super::features::{feat, WordView};
+use super::features::{templates, WordView};
 use super::perceptron::{put_str, put_u32, Reader, Trainer, Weights};
 use super::tagger::shuffle;
 use super::transition::{projectivize, State, Step};
@@ -289,95 +289,48 @@ fn features_of(state: &State, input: &Input<'_>, out: &mut Vec<u64>) {
     let s0wt = s0w ^ s0t.rotate_left(32);
     let s1wt = s1w ^ s1t.rotate_left(32);
     let b0wt = b0w ^ b0t.rotate_left(32);
-    out.extend_from_slice(&[
-        feat(1, s0w, 0, 0),
-        feat(2, s0t, 0, 0),
-        feat(3, s0wt, 0, 0),
-        feat(4, s1w, 0, 0),
-        feat(5, s1t, 0, 0),
-        feat(6, s1wt, 0, 0),
-        feat(7, b0w, 0, 0),
-        feat(8, b0t, 0, 0),
-        feat(9, b0wt, 0, 0),
-        feat(10, b1w, 0, 0),
-        feat(11, b1t, 0, 0),
-        feat(12, b1w, b1t, 0),
-        feat(13, b2w, 0, 0),
-        feat(14, b2t, 0, 0),
-        feat(15, s2t, 0, 0),
-        feat(16, s2w, 0, 0),
-        feat(17, s0wt, b0wt, 0),
-        feat(18, s0wt, b0w, 0),
-        feat(19, s0w, b0wt, 0),
-        feat(20, s0wt, b0t, 0),
-        feat(21, s0t, b0wt, 0),
-        feat(22, s0w, b0w, 0),
-        feat(23, s0t, b0t, 0),
-        feat(24, b0t, b1t, 0),
-        feat(25, s1t, s0t, 0),
-        feat(26, s1w, s0w, 0),
-        feat(27, s1wt, s0t, 0),
-        feat(28, s1t, s0wt, 0),
-        feat(29, s1t, b0t, 0),
-        feat(30, b0t, b1t, b2t),
-        feat(31, s0t, b0t, b1t),
-        feat(32, s1t, s0t, b0t),
-        feat(33, s2t, s1t, s0t),
-        feat(34, s0t, tag(s0l1), b0t),
-        feat(35, s0t, tag(s0r1), b0t),
-        feat(36, s0t, b0t, tag(b0l1)),
-        feat(37, s1t, s0t, tag(s0l1)),
-        feat(38, s1t, s0t, tag(s0r1)),
-        feat(39, s1t, tag(s1r1), s0t),
-        feat(40, s0t, tag(s0l1), tag(s0l2)),
-        feat(41, s0t, tag(s0r1), tag(s0r2)),
-        feat(42, b0t, tag(b0l1), tag(b0l2)),
-        feat(43, s1t, tag(s1r1), tag(s1r2)),
-        feat(44, s0w, d, 0),
-        feat(45, s0t, d, 0),
-        feat(46, b0w, d, 0),
-        feat(47, b0t, d, 0),
-        feat(48, s0t, b0t, d),
-        feat(49, s1t, s0t, d1),
-        feat(50, s0w, u64::from(k0.right_count), 0),
-        feat(51, s0t, u64::from(k0.right_count), 0),
-        feat(52, s0w, u64::from(k0.left_count), 0),
-        feat(53, s0t, u64::from(k0.left_count), 0),
-        feat(54, b0w, u64::from(kb.left_count), 0),
-        feat(55, b0t, u64::from(kb.left_count), 0),
-        feat(56, s1t, u64::from(k1.right_count), 0),
-        feat(57, word(s0l1), 0, 0),
-        feat(58, tag(s0l1), 0, 0),
-        feat(59, label(s0l1), 0, 0),
-        feat(60, word(s0r1), 0, 0),
-        feat(61, tag(s0r1), 0, 0),
-        feat(62, label(s0r1), 0, 0),
-        feat(63, tag(s0l2), 0, 0),
-        feat(64, label(s0l2), 0, 0),
-        feat(65, tag(s0r2), 0, 0),
-        feat(66, label(s0r2), 0, 0),
-        feat(67, word(b0l1), 0, 0),
-        feat(68, tag(b0l1), 0, 0),
-        feat(69, label(b0l1), 0, 0),
-        feat(70, tag(b0l2), 0, 0),
-        feat(71, label(b0l2), 0, 0),
-        feat(72, tag(s1r1), 0, 0),
-        feat(73, label(s1r1), 0, 0),
-        feat(74, tag(s1l1), 0, 0),
-        feat(75, label(s1l1), 0, 0),
-        feat(76, s0w, k0.left_labels, 0),
-        feat(77, s0t, k0.right_labels, 0),
-        feat(78, b0t, kb.left_labels, 0),
-        feat(79, s0t, k0.left_labels, 0),
-        feat(80, b0t, bucket(state.stack.len()), 0),
-        feat(81, suffix(s0), b0t, 0),
-        feat(82, suffix(b0), 0, 0),
-        feat(83, suffix(s0), 0, 0),
-        feat(84, s0t, label(s0l1), label(s0r1)),
-        feat(85, s1t, label(s1r1), s0t),
-        feat(86, b0t, label(b0l1), s0t),
-        feat(87, s0w, s1w, b0w),
-    ]);
+    let (r0, l0) = (u64::from(k0.right_count), u64::from(k0.left_count));
+    let (lb, r1) = (u64::from(kb.left_count), u64::from(k1.right_count));
+    #[rustfmt::skip]
+    let rows = [
+        // 1-16: words and tags at the top of the stack and the front of the buffer
+        [s0w, 0, 0], [s0t, 0, 0], [s0wt, 0, 0], [s1w, 0, 0],
+        [s1t, 0, 0], [s1wt, 0, 0], [b0w, 0, 0], [b0t, 0, 0],
+        [b0wt, 0, 0], [b1w, 0, 0], [b1t, 0, 0], [b1w, b1t, 0],
+        [b2w, 0, 0], [b2t, 0, 0], [s2t, 0, 0], [s2w, 0, 0],
+        // 17-29: pairs of them
+        [s0wt, b0wt, 0], [s0wt, b0w, 0], [s0w, b0wt, 0], [s0wt, b0t, 0],
+        [s0t, b0wt, 0], [s0w, b0w, 0], [s0t, b0t, 0], [b0t, b1t, 0],
+        [s1t, s0t, 0], [s1w, s0w, 0], [s1wt, s0t, 0], [s1t, s0wt, 0],
+        [s1t, b0t, 0],
+        // 30-43: triples, with the outermost children's tags
+        [b0t, b1t, b2t], [s0t, b0t, b1t], [s1t, s0t, b0t],
+        [s2t, s1t, s0t], [s0t, tag(s0l1), b0t], [s0t, tag(s0r1), b0t],
+        [s0t, b0t, tag(b0l1)], [s1t, s0t, tag(s0l1)], [s1t, s0t, tag(s0r1)],
+        [s1t, tag(s1r1), s0t], [s0t, tag(s0l1), tag(s0l2)], [s0t, tag(s0r1), tag(s0r2)],
+        [b0t, tag(b0l1), tag(b0l2)], [s1t, tag(s1r1), tag(s1r2)],
+        // 44-49: with the distance between s0 and b0 (s1 and s0)
+        [s0w, d, 0], [s0t, d, 0], [b0w, d, 0],
+        [b0t, d, 0], [s0t, b0t, d], [s1t, s0t, d1],
+        // 50-56: with the number of children on a side
+        [s0w, r0, 0], [s0t, r0, 0], [s0w, l0, 0], [s0t, l0, 0],
+        [b0w, lb, 0], [b0t, lb, 0], [s1t, r1, 0],
+        // 57-75: the outermost children's words, tags and labels
+        [word(s0l1), 0, 0], [tag(s0l1), 0, 0], [label(s0l1), 0, 0], [word(s0r1), 0, 0],
+        [tag(s0r1), 0, 0], [label(s0r1), 0, 0], [tag(s0l2), 0, 0], [label(s0l2), 0, 0],
+        [tag(s0r2), 0, 0], [label(s0r2), 0, 0], [word(b0l1), 0, 0], [tag(b0l1), 0, 0],
+        [label(b0l1), 0, 0], [tag(b0l2), 0, 0], [label(b0l2), 0, 0], [tag(s1r1), 0, 0],
+        [label(s1r1), 0, 0], [tag(s1l1), 0, 0], [label(s1l1), 0, 0],
+        // 76-80: the sets of children's labels, the stack's depth
+        [s0w, k0.left_labels, 0], [s0t, k0.right_labels, 0], [b0t, kb.left_labels, 0],
+        [s0t, k0.left_labels, 0], [b0t, bucket(state.stack.len()), 0],
+        // 81-83: suffixes
+        [suffix(s0), b0t, 0], [suffix(b0), 0, 0], [suffix(s0), 0, 0],
+        // 84-87: labels with tags, three words
+        [s0t, label(s0l1), label(s0r1)], [s1t, label(s1r1), s0t],
+        [b0t, label(b0l1), s0t], [s0w, s1w, b0w],
+    ];
+    templates(1, &rows, out);
 }
 
 /// Distances and counts in buckets: exact up to 4, then coarser.

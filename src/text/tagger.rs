@@ -7,7 +7,7 @@
 //! next words' likely tags).
 
 use super::conllu::TreebankSentence;
-use super::features::{feat, WordView};
+use super::features::{templates, WordView};
 use super::perceptron::{mix, put_str, put_u32, KeyMap, Reader, Trainer, Weights};
 
 /// The ambiguity class of a word never seen in training.
@@ -189,42 +189,25 @@ fn features_at(words: &[WordView], ambs: &[u64], tags: &[u16], i: usize, out: &m
     let (wnn, ann) = at(2);
     let (p1, p2) = (tag(1), tag(2));
     let first = u64::from(i == 0);
-    out.extend_from_slice(&[
-        feat(0, 0, 0, 0),
-        feat(1, w.lower, 0, 0),
-        feat(2, w.exact, 0, 0),
-        feat(3, w.suffix[0], 0, 0),
-        feat(4, w.suffix[1], 0, 0),
-        feat(5, w.suffix[2], 0, 0),
-        feat(6, w.suffix[3], 0, 0),
-        feat(7, w.prefix[0], 0, 0),
-        feat(8, w.prefix[1], 0, 0),
-        feat(9, w.prefix[2], 0, 0),
-        feat(10, w.shape, 0, 0),
-        feat(11, a, 0, 0),
-        feat(12, p1, 0, 0),
-        feat(13, p1, p2, 0),
-        feat(14, p1, w.lower, 0),
-        feat(15, wp.lower, 0, 0),
-        feat(16, wp.suffix[2], 0, 0),
-        feat(17, wpp.lower, 0, 0),
-        feat(18, wn.lower, 0, 0),
-        feat(19, wn.suffix[2], 0, 0),
-        feat(20, wnn.lower, 0, 0),
-        feat(21, an, 0, 0),
-        feat(22, ann, 0, 0),
-        feat(23, p1, a, 0),
-        feat(24, a, an, 0),
-        feat(25, w.lower, wn.lower, 0),
-        feat(26, wp.lower, w.lower, 0),
-        feat(27, first, w.shape, 0),
-        feat(28, a, w.suffix[2], 0),
-        feat(29, p1, an, 0),
-        feat(30, ap, a, an),
-        feat(31, p1, w.suffix[2], 0),
-        feat(32, a, wn.lower, 0),
-        feat(33, wp.lower, a, 0),
-    ]);
+    #[rustfmt::skip]
+    let rows = [
+        // 0: every word (the class's bias)
+        [0, 0, 0],
+        // 1-11: the word, its affixes and shape, the classes it has carried
+        [w.lower, 0, 0], [w.exact, 0, 0], [w.suffix[0], 0, 0], [w.suffix[1], 0, 0],
+        [w.suffix[2], 0, 0], [w.suffix[3], 0, 0], [w.prefix[0], 0, 0], [w.prefix[1], 0, 0],
+        [w.prefix[2], 0, 0], [w.shape, 0, 0], [a, 0, 0],
+        // 12-14: the tags chosen before it
+        [p1, 0, 0], [p1, p2, 0], [p1, w.lower, 0],
+        // 15-22: the words around it and their classes
+        [wp.lower, 0, 0], [wp.suffix[2], 0, 0], [wpp.lower, 0, 0], [wn.lower, 0, 0],
+        [wn.suffix[2], 0, 0], [wnn.lower, 0, 0], [an, 0, 0], [ann, 0, 0],
+        // 23-33: pairs and a triple of the above
+        [p1, a, 0], [a, an, 0], [w.lower, wn.lower, 0], [wp.lower, w.lower, 0],
+        [first, w.shape, 0], [a, w.suffix[2], 0], [p1, an, 0], [ap, a, an],
+        [p1, w.suffix[2], 0], [a, wn.lower, 0], [wp.lower, a, 0],
+    ];
+    templates(0, &rows, out);
 }
 
 pub(crate) fn argmax(scores: &[f32]) -> usize {

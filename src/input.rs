@@ -16,6 +16,14 @@ pub(crate) fn without_bom(text: &str) -> &str {
 
 /// `bytes` as text without a byte-order mark, or an error naming `path`
 /// and the line of the first byte that is not UTF-8.
+///
+/// ```
+/// let text = annals::input::utf8("a.txt", b"\xEF\xBB\xBFRockets hit.".to_vec())?;
+/// assert_eq!(text, "Rockets hit.");
+/// let latin1 = annals::input::utf8("b.txt", b"caf\xE9".to_vec()).unwrap_err();
+/// assert!(latin1.to_string().contains("b.txt:1:4"));
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn utf8(path: &str, bytes: Vec<u8>) -> Result<String> {
     decoded(path, bytes).map_err(|d| Error::Invalid(vec![d]))
 }

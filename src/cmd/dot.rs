@@ -32,6 +32,10 @@ use annals::Error;
 
 use super::filter_args::FilterArgs;
 
+/// Past this many events a diagram no longer reads on a slide; the command
+/// says how to cut it down.
+const READABLE: usize = 150;
+
 /// What `--render` asks Graphviz for.
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum Render {
@@ -75,13 +79,13 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
     if nodes.is_empty() {
         super::note(format_args!("note: {}", why_empty(&graph, &filter)));
     }
-    if nodes.len() > dot::READABLE {
+    if nodes.len() > READABLE {
         super::note(format_args!(
             "note: {} events will not read on one slide (about {} do). Cut the diagram down with \
              --top N (the most salient events), --min-reports K, --from/--to, --actor, --kind, --place, --tag or \
              --around ID --depth N.",
             nodes.len(),
-            dot::READABLE
+            READABLE
         ));
     }
     let options = Options {

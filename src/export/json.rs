@@ -45,7 +45,7 @@ fn iso_day(d: chrono::NaiveDate) -> String {
 
 /// A neighbour in the causal graph, as the JSON names it.
 #[derive(Debug, Clone, Serialize)]
-pub struct Related<'a> {
+pub(crate) struct Related<'a> {
     /// The other event's id.
     pub id: &'a str,
     /// How the two are linked.
@@ -56,7 +56,7 @@ pub struct Related<'a> {
 /// `earliest`, `latest`, `granularity`, `causes` and `effects`.
 /// `annals extract --docs` prints the same form, with `doc` added.
 #[derive(Debug, Clone, Serialize)]
-pub struct EventJson<'a> {
+pub(crate) struct EventJson<'a> {
     /// Event id.
     pub id: &'a str,
     /// The date as written.
@@ -204,6 +204,19 @@ fn link_line(link: &Link) -> Result<String> {
 /// rejected ids (`"type": "rejected"`), one record a line, so that the
 /// lines read back as the same store. `doc`, the article
 /// id, is added to each event when given.
+///
+/// ```
+/// use annals::export::json::store_lines;
+/// use annals::extract::{extract, Article, Lexicon};
+/// use chrono::NaiveDate;
+///
+/// let day = NaiveDate::from_ymd_opt(2020, 9, 29).unwrap();
+/// let article = Article::new("embassy", day, "Rockets hit the US embassy in Baghdad on Sunday.");
+/// let lines = store_lines(Some("embassy"), &extract(&article, Lexicon::shipped()))?;
+/// assert!(lines.starts_with(r#"{"id":"embassy""#));
+/// assert!(lines.lines().nth(1).unwrap().contains(r#""doc":"embassy""#));
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn store_lines(doc: Option<&str>, store: &Store) -> Result<String> {
     let mut records = Vec::new();
     for s in &store.sources {
@@ -364,6 +377,18 @@ pub fn write_timeline(
 /// cited sources (`"type": "source"`), then one event a line in the
 /// timeline JSON form, then the links between them (`"type": "link"`) — so
 /// `-` reads it back as the same store.
+///
+/// ```
+/// use annals::export::{json, select, Filter};
+/// use annals::graph::CausalGraph;
+///
+/// let store = annals::store::load("events")?;
+/// let graph = CausalGraph::new(&store);
+/// let lines = json::jsonl(&graph, &select(&graph, &Filter::default())?)?;
+/// let again = annals::store::parse("timeline.jsonl", &lines).0.store;
+/// assert_eq!((again.events.len(), again.links.len()), (14, 12));
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn jsonl(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> Result<String> {
     let (sources, links) = records(graph, nodes);
     let mut lines = Vec::new();
@@ -417,6 +442,18 @@ fn tl_date(d: chrono::NaiveDate, g: Granularity) -> Value {
 /// loads (`title`, `events` with `start_date`, `end_date`, `text`,
 /// `group`, `display_date`, `unique_id`). Open-start events start at their
 /// latest day; open-ended ones have no end.
+///
+/// ```
+/// use annals::export::{json, select, Filter};
+/// use annals::graph::CausalGraph;
+///
+/// let store = annals::store::load("events")?;
+/// let graph = CausalGraph::new(&store);
+/// let page = json::timelinejs(&graph, &select(&graph, &Filter::default())?, "Baghdad")?;
+/// let page: serde_json::Value = serde_json::from_str(&page).unwrap();
+/// assert_eq!(page["events"].as_array().map(Vec::len), Some(14));
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn timelinejs(graph: &CausalGraph<'_>, nodes: &[NodeIndex], title: &str) -> Result<String> {
     let events: Vec<Value> = nodes
         .iter()

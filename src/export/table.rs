@@ -38,6 +38,18 @@ fn names(list: &[Actor]) -> String {
 
 /// The CSV text: a header row, then the events in the given order. Lists
 /// are joined with `; `; open date ends are empty.
+///
+/// ```
+/// use annals::export::{select, table, Filter};
+/// use annals::graph::CausalGraph;
+///
+/// let store = annals::store::load("events")?;
+/// let graph = CausalGraph::new(&store);
+/// let csv = table::csv(&graph, &select(&graph, &Filter::default())?);
+/// assert_eq!(csv.lines().count(), 1 + 14);
+/// assert!(csv.starts_with("id,"));
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn csv(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(HEADER);

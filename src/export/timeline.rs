@@ -328,6 +328,18 @@ fn entry<'s>(
 
 /// `annals timeline --format text`: one aligned line an event, for a
 /// terminal: date, kind, title, mode when not asserted.
+///
+/// ```
+/// use annals::export::{select, timeline, Filter};
+/// use annals::graph::CausalGraph;
+///
+/// let store = annals::store::load("events")?;
+/// let graph = CausalGraph::new(&store);
+/// let text = timeline::text(&graph, &select(&graph, &Filter::default())?);
+/// assert_eq!(text.lines().count(), 14);
+/// assert!(text.contains("Soleimani"));
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn text(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> String {
     let dates: Vec<String> = nodes
         .iter()

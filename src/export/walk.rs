@@ -81,6 +81,20 @@ fn line(graph: &CausalGraph<'_>, step: &Step<'_>, direction: Direction, out: &mu
 
 /// A path ([`walk::path`]) as text: each event on its line, the relation
 /// and evidence between them.
+///
+/// ```
+/// use annals::export::walk;
+/// use annals::graph::{walk::path, CausalGraph};
+///
+/// let store = annals::store::load("events")?;
+/// let graph = CausalGraph::new(&store);
+/// let from = graph.find("2020-01-03-soleimani-killed-at-baghdad-airport")?;
+/// let to = graph.find("2020-09-22-pompeo-threatens-to-close-baghdad-embassy")?;
+/// let chain = path(&graph, from, to).expect("linked");
+/// let text = walk::path(&graph, &chain);
+/// assert_eq!(text.matches('↓').count(), 3);
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn path(graph: &CausalGraph<'_>, chain: &[(NodeIndex, Option<&Link>)]) -> String {
     let mut out = String::new();
     for (node, link) in chain {

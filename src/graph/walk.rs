@@ -41,6 +41,19 @@ pub struct Step<'s> {
 /// diamonds end.
 ///
 /// The walk keeps its own stack, so a chain of any length fits.
+///
+/// ```
+/// use annals::graph::walk::{tree, Direction};
+/// use annals::graph::CausalGraph;
+///
+/// let store = annals::store::load("events")?;
+/// let graph = CausalGraph::new(&store);
+/// let threat = graph.find("2020-09-22-pompeo-threatens-to-close-baghdad-embassy")?;
+/// // The rocket attacks, the shelling before them, Soleimani's killing
+/// // before that, and the roadside bombs.
+/// assert_eq!(tree(&graph, threat, Direction::Causes).len(), 4);
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn tree<'s>(graph: &CausalGraph<'s>, root: NodeIndex, direction: Direction) -> Vec<Step<'s>> {
     let next = |n: NodeIndex| match direction {
         Direction::Causes => graph.causes(n).into_iter(),
@@ -72,6 +85,18 @@ pub fn tree<'s>(graph: &CausalGraph<'s>, root: NodeIndex, direction: Direction) 
 /// The shortest chain of links from `from` to `to`, following links
 /// forwards; `None` when `to` cannot be reached. Among chains of the same
 /// length, the one whose links come first in chronological order.
+///
+/// ```
+/// use annals::graph::{walk::path, CausalGraph};
+///
+/// let store = annals::store::load("events")?;
+/// let graph = CausalGraph::new(&store);
+/// let from = graph.find("2020-01-03-soleimani-killed-at-baghdad-airport")?;
+/// let to = graph.find("2020-09-22-pompeo-threatens-to-close-baghdad-embassy")?;
+/// assert_eq!(path(&graph, from, to).map(|chain| chain.len()), Some(4));
+/// assert!(path(&graph, to, from).is_none());
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn path<'s>(
     graph: &CausalGraph<'s>,
     from: NodeIndex,
@@ -110,6 +135,17 @@ pub fn path<'s>(
 }
 
 /// Events at most `depth` links from `root`, following links either way.
+///
+/// ```
+/// use annals::graph::{walk::neighbourhood, CausalGraph};
+///
+/// let store = annals::store::load("events")?;
+/// let graph = CausalGraph::new(&store);
+/// let soleimani = graph.find("2020-01-03-soleimani-killed-at-baghdad-airport")?;
+/// // Itself, the shelling it triggered, and the attacks that followed that.
+/// assert_eq!(neighbourhood(&graph, soleimani, 2).len(), 3);
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn neighbourhood(graph: &CausalGraph<'_>, root: NodeIndex, depth: usize) -> HashSet<NodeIndex> {
     let links_away = dijkstra(UndirectedAdaptor(graph.graph()), root, None, |_| 1usize);
     links_away

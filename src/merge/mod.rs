@@ -41,6 +41,17 @@ pub(crate) use files::{rejected_text, REJECTED_FILE};
 
 /// One store of all of `stores`: sources once each (the first of an id
 /// wins), events and links as they come, rejected ids from every store.
+///
+/// ```
+/// use annals::extract::{extract, Article, Lexicon};
+/// use chrono::NaiveDate;
+///
+/// let day = NaiveDate::from_ymd_opt(2020, 9, 29).unwrap();
+/// let one = Article::new("one", day, "Rockets hit the US embassy in Baghdad on Sunday.");
+/// let two = Article::new("two", day, "Protesters marched in Basra on Monday.");
+/// let both = annals::merge::concat([one, two].iter().map(|a| extract(a, Lexicon::shipped())));
+/// assert_eq!(both.sources.len(), 2);
+/// ```
 pub fn concat(stores: impl IntoIterator<Item = Store>) -> Store {
     let mut out = Store::default();
     let mut seen = HashSet::new();

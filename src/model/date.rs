@@ -257,7 +257,7 @@ pub(crate) fn deserialize_day<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDa
 }
 
 /// True when `d` lies in years 1 to 9999, the years a written date may name.
-pub fn in_years(d: NaiveDate) -> bool {
+pub(crate) fn in_years(d: NaiveDate) -> bool {
     (FIRST_DAY..=LAST_DAY).contains(&d)
 }
 

@@ -19,7 +19,8 @@ pub struct KeyDate {
     /// From 0 to 1: four fifths the day's burstiness, one fifth its most
     /// salient event's score.
     pub salience: f64,
-    /// Number of documents that mention the day (see [`DayVolume`]).
+    /// Number of documents that mention the day: that cite an event dated
+    /// to it (an approximate day too), whenever they were published.
     pub mentions: usize,
     /// Its events dated exactly that day, most salient first (at most
     /// ten).
@@ -36,6 +37,18 @@ pub struct KeyDate {
 /// about the day's events; the event's own weight (its kind, casualties,
 /// what follows from it) separates days mentioned about as often. Ties go
 /// to the more mentioned, then the earlier day.
+///
+/// ```
+/// use annals::graph::CausalGraph;
+/// use annals::rank::{key_dates, Ranking};
+///
+/// let store = annals::store::load("events")?;
+/// let graph = CausalGraph::new(&store);
+/// let days = key_dates(&graph, &Ranking::new(&graph), &graph.chronological(), 2);
+/// assert_eq!(days.len(), 2);
+/// assert!(days[0].day < days[1].day);
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn key_dates(
     graph: &CausalGraph<'_>,
     ranking: &Ranking,

@@ -42,7 +42,7 @@ use crate::graph::CausalGraph;
 use crate::model::Event;
 
 pub use dates::{key_dates, KeyDate};
-pub use terms::DayVolume;
+pub(crate) use terms::DayVolume;
 
 /// The weights of the four additive terms (see the module documentation).
 const WEIGHTS: Terms = Terms {

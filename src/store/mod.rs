@@ -128,6 +128,15 @@ const RECORDS: [&str; 4] = ["source", "event", "link", "rejected"];
 ///
 /// `path` is a folder (every `.toml` below it, in path order), a file, or
 /// `-` for JSON Lines on standard input.
+///
+/// ```
+/// use annals::Severity;
+///
+/// let (loaded, problems) = annals::store::read("events")?;
+/// assert_eq!(loaded.store.events.len(), 14);
+/// assert!(problems.iter().all(|p| p.severity != Severity::Error));
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn read(path: &str) -> Result<(Loaded, Vec<Diagnostic>)> {
     let mut loaded = Loaded::default();
     let mut diags = Vec::new();
@@ -178,6 +187,25 @@ pub fn read(path: &str) -> Result<(Loaded, Vec<Diagnostic>)> {
 /// Reads the text of one store file as [`read`] reads each file, and
 /// validates it as a store of that one file. `name` names it in messages;
 /// its extension chooses JSON Lines (`.jsonl`, `.json`) or else TOML.
+///
+/// ```
+/// let text = r#"
+/// [[event]]
+/// id = "rockets-hit-a-house"
+/// date = 2020-09-28
+/// title = "Rockets hit a house"
+/// kind = "assault"
+///
+/// [[event]]
+/// id = "a-protest"
+/// title = "A protest"
+/// kind = "protest"
+/// "#;
+/// let (loaded, problems) = annals::store::parse("crisis.toml", text);
+/// assert_eq!(loaded.store.events.len(), 1);
+/// let missing = "crisis.toml:8:1: error: in this event: missing field `date`";
+/// assert!(problems.iter().any(|p| p.to_string().starts_with(missing)));
+/// ```
 pub fn parse(name: &str, text: &str) -> (Loaded, Vec<Diagnostic>) {
     let mut loaded = Loaded {
         files: 1,

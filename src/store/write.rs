@@ -11,6 +11,14 @@ use crate::model::Store;
 use super::StoreError;
 
 /// The store as a TOML store file, with a header saying where it came from.
+///
+/// ```
+/// let store = annals::store::load("events")?;
+/// let text = annals::store::write::toml_text(&store)?;
+/// let (again, _) = annals::store::parse("again.toml", &text);
+/// assert_eq!(again.store.events, store.events);
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn toml_text(store: &Store) -> Result<String> {
     let mut out = String::from("# Extracted by `annals extract`. Edit freely: `annals extract --update`\n# keeps what you change here and only adds new findings.\n\n");
     out.push_str(&records_toml(store)?);

@@ -45,6 +45,19 @@ pub struct TreebankSentence {
 ///
 /// A malformed line is an error naming its line; heads that point outside
 /// their sentence are errors too, so a model never trains on a broken tree.
+///
+/// ```
+/// use annals::text::conllu;
+///
+/// let text = "1\tRockets\trocket\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n\
+///             2\thit\thit\tVERB\tVBD\t_\t0\troot\t_\t_\n\n";
+/// let sentences = conllu::parse(text, "two.conllu")?;
+/// assert_eq!(sentences[0].words[1].form, "hit");
+/// assert_eq!(conllu::write(&sentences), text);
+/// let broken = conllu::parse("1\tRockets\n", "broken.conllu").unwrap_err();
+/// assert!(broken.to_string().contains("broken.conllu:1"));
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn parse(text: &str, path: &str) -> Result<Vec<TreebankSentence>, Error> {
     let mut sentences = Vec::new();
     let mut current = TreebankSentence::default();

@@ -64,6 +64,14 @@ pub struct Tokenized {
 }
 
 /// Splits `text` into tokens and sentences.
+///
+/// ```
+/// let text = "Rockets hit the embassy. Nobody was hurt.";
+/// let t = annals::text::tokenize(text);
+/// assert_eq!(t.sentences.len(), 2);
+/// let first = &t.tokens[0];
+/// assert_eq!(&text[first.start..first.end], "Rockets");
+/// ```
 pub fn tokenize(text: &str) -> Tokenized {
     let rules = rules();
     let mut spans = Vec::with_capacity(text.len() / 4);

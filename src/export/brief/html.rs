@@ -32,6 +32,17 @@ ol.dates li{break-inside:avoid}figure{overflow:visible}h2{break-after:avoid}}
 /// `annals brief --format html`. `svg` is the diagram Graphviz drew of
 /// the key dates, or `None` when Graphviz is not installed (the page says
 /// so and how to get it).
+///
+/// ```
+/// use annals::export::brief::{html, Brief};
+/// use annals::graph::CausalGraph;
+///
+/// let store = annals::store::load("events")?;
+/// let graph = CausalGraph::new(&store);
+/// let page = html(&Brief::new(&graph, 3, "Baghdad <2020>"), None);
+/// assert!(page.starts_with("<!DOCTYPE html>") && page.contains("Baghdad &lt;2020&gt;"));
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn html(b: &Brief<'_, '_>, svg: Option<&str>) -> String {
     let mut out = String::new();
     let _ = write!(

@@ -149,6 +149,17 @@ pub fn source_line(s: &crate::model::Source) -> String {
 
 /// `annals brief --format json`: `{"key_dates": [{"date", "salience",
 /// "events"}]}` in date order, the events most salient first.
+///
+/// ```
+/// use annals::export::brief::{json, Brief};
+/// use annals::graph::CausalGraph;
+///
+/// let store = annals::store::load("events")?;
+/// let graph = CausalGraph::new(&store);
+/// let days: serde_json::Value = serde_json::from_str(&json(&Brief::new(&graph, 3, "Baghdad"))?).unwrap();
+/// assert_eq!(days["key_dates"].as_array().map(Vec::len), Some(3));
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn json(b: &Brief<'_, '_>) -> Result<String> {
     #[derive(Serialize)]
     struct Day<'a> {

@@ -28,10 +28,6 @@ pub use axis::Layout;
 
 use crate::graph::CausalGraph;
 
-/// Past this many events a diagram no longer reads on a slide; the command
-/// says how to cut it down.
-pub const READABLE: usize = 150;
-
 /// How to lay the diagram out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
@@ -44,7 +40,7 @@ pub struct Options {
 /// Escapes text for a double-quoted DOT string. Graphviz reads `&...;`
 /// entities in strings, so `&`, `<`, `>` and non-ASCII become entities;
 /// a newline becomes the centred line break `\n`.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = Vec::with_capacity(s.len() + 8);
     // Writing to memory cannot fail, and what is written is ASCII.
     let _ = escape_to(s, &mut out);

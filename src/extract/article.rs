@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::ExtractError;
 use crate::error::{Diagnostic, Error, Location, Result};
-use crate::model::date::{in_years, parse_day};
+use crate::model::date::{in_years, parse_day, Unit};
 use crate::time::{self, DocType, TimexType};
 
 /// One article, ready for extraction.
@@ -189,8 +189,11 @@ fn header_date(line: &str) -> Option<NaiveDate> {
         };
         time::tag(line, far, DocType::News)
             .into_iter()
-            .filter(|t| t.kind == TimexType::Date && t.value.len() == 10)
-            .filter_map(|t| t.value.parse().ok().filter(|d| in_years(*d)))
+            .filter(|t| t.kind == TimexType::Date)
+            .filter_map(|t| match t.date.filter(|d| d.ends().is_none())?.unit()? {
+                Unit::Day(d) => Some(d),
+                _ => None,
+            })
             .collect()
     };
     let other = days(2);

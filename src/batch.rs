@@ -74,6 +74,17 @@ pub fn extract_all(
     })
 }
 
+/// What can go wrong in a batch besides reading and writing it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BatchError {
+    /// Lines that could not be worked on (not UTF-8, not the JSON asked
+    /// for, an article or document that cannot be read): every one, in
+    /// line order, each located at `path:line` with how to fix it. The
+    /// good lines were all worked on and handed on before.
+    #[error("{}", crate::error::render(.0))]
+    Lines(Vec<Diagnostic>),
+}
+
 /// Lines in flight at once: read ahead of the oldest line not yet handed
 /// on, which keeps memory flat and output streaming.
 pub(crate) const WINDOW: usize = 256;
@@ -81,9 +92,10 @@ pub(crate) const WINDOW: usize = 256;
 /// Runs `work` on each line of the JSON Lines batch `reader` (named `path`
 /// in messages) with its 1-based number, and gives the results to `emit`
 /// in input order. A line that cannot be read, or whose work fails with
-/// [`Error::Invalid`] or with an article it cannot read ([`Error::Extract`]),
-/// is reported at the end with all the others, in line order, while the
-/// rest are worked on; any other error stops the batch.
+/// [`BatchError::Lines`] or with an article it cannot read
+/// ([`Error::Extract`]), is reported at the end with all the others
+/// ([`BatchError::Lines`]), in line order, while the rest are worked on;
+/// any other error stops the batch.
 ///
 /// With the `parallel` feature the calling thread reads and emits while
 /// rayon's threads work, so neither reading nor writing waits for a whole
@@ -120,7 +132,7 @@ pub(crate) fn for_each_line<R: BufRead, T: Send>(
 /// or the error itself when it is about something else and stops the batch.
 fn of_a_line(e: Error) -> Result<Vec<Diagnostic>, Error> {
     match e {
-        Error::Invalid(d) => Ok(d),
+        Error::Batch(BatchError::Lines(d)) => Ok(d),
         Error::Extract(e) => Ok(e.diagnostics()),
         other => Err(other),
     }
@@ -133,9 +145,9 @@ fn reported(mut problems: Vec<(usize, Vec<Diagnostic>)>) -> Result<()> {
         return Ok(());
     }
     problems.sort_by_key(|(n, _)| *n);
-    Err(Error::Invalid(
+    Err(Error::Batch(BatchError::Lines(
         problems.into_iter().flat_map(|(_, d)| d).collect(),
-    ))
+    )))
 }
 
 /// A line to work on (`Some((number, text))`), or one already reported
@@ -243,7 +255,7 @@ struct TimexDoc {
 /// JSON line per expression (its [`time::Timex`] form with `doc`, the
 /// line's id, among its keys in alphabetical order) to `out`, in input
 /// order. `doc_type` applies where a line gives none. Bad lines are
-/// reported together at the end ([`Error::Invalid`]).
+/// reported together at the end ([`BatchError::Lines`]).
 ///
 /// ```
 /// use annals::batch::timex_docs;
@@ -268,7 +280,7 @@ pub fn timex_docs<R: BufRead>(
             line: n,
             column: 1,
         };
-        let invalid = |d: Diagnostic| Error::Invalid(vec![d]);
+        let invalid = |d: Diagnostic| Error::Batch(BatchError::Lines(vec![d]));
         let doc: TimexDoc = serde_json::from_str(line).map_err(|e| {
             invalid(Diagnostic::error(Some(at.clone()), format!("bad document: {e}")).with_help(
                 "each line must be {\"id\": ..., \"dct\": \"YYYY-MM-DD\", \"doc_type\": \"news\", \"text\": ...}",
@@ -310,11 +322,11 @@ pub struct Extracted {
 /// Extracts the events of a batch of articles (`{"id", "published",
 /// "title", "outlet", "url", "text"}` lines) and gives each article's
 /// store to `emit`, in input order. Bad lines are reported together at the
-/// end ([`Error::Invalid`], each at its line) after every good one has been
+/// end ([`BatchError::Lines`], each at its line) after every good one has been
 /// given.
 ///
 /// ```
-/// use annals::batch::extract_docs;
+/// use annals::batch::{extract_docs, BatchError};
 /// use annals::extract::Lexicon;
 ///
 /// let batch = r#"{"id": "a", "published": "2020-09-29", "text": "Rockets hit the US embassy in Baghdad on Sunday."}
@@ -326,7 +338,9 @@ pub struct Extracted {
 ///     Ok(())
 /// });
 /// assert_eq!(stores[0].sources[0].id, "a");
-/// let Err(annals::Error::Invalid(problems)) = bad else { panic!("line 2 has no text") };
+/// let Err(annals::Error::Batch(BatchError::Lines(problems))) = bad else {
+///     panic!("line 2 has no text")
+/// };
 /// assert!(problems[0].to_string().starts_with("batch.jsonl:2:"));
 /// ```
 pub fn extract_docs<R: BufRead>(

@@ -108,20 +108,18 @@ impl fmt::Display for Diagnostic {
 
 /// Everything that can go wrong in the library: each layer's own error
 /// type, whose kinds a caller can match on (`Error::Graph(GraphError::
-/// UnknownEvent { .. })`, `Error::Extract(ExtractError::NoDate { .. })`),
-/// and two kinds every layer shares.
+/// UnknownEvent { .. })`, `Error::Extract(ExtractError::NoDate { .. })`,
+/// `Error::Store(StoreError::Invalid(problems))`,
+/// `Error::Batch(BatchError::Lines(problems))`), a file that cannot be
+/// read or written ([`Error::Io`], the same problem with the same fix in
+/// any layer), and text that is not UTF-8 ([`Error::Invalid`]).
 ///
-/// The shared kinds are shared on purpose. A file that cannot be read or
-/// written ([`Error::Io`]) is the same problem, with the same fix, in any
-/// layer. Text people wrote with located problems ([`Error::Invalid`]: a
-/// store's files, the lines of a batch, a treebank) is reported all at once
-/// and across layers: a batch's bad lines mix JSON, encoding and article
-/// problems in line order, and a store's load lists every problem of every
-/// file. A caller does one thing with either (show the list, fix the
-/// input), so a kind per layer would only add variants to match. What a
-/// caller would handle differently (an article without a date, a file that
-/// exists, an unknown event id, a damaged model, an unknown document type,
-/// a lexicon that does not load) is its layer's own kind.
+/// Located problems are reported all at once, each kind holding its list:
+/// a store's load lists every problem of every file
+/// ([`crate::store::StoreError::Invalid`]), a treebank every bad line
+/// ([`crate::text::TextError::Treebank`]), and a batch every bad line in
+/// line order whatever layer found it ([`crate::batch::BatchError::Lines`]:
+/// JSON, encoding and article problems together).
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file or folder could not be read or written.
@@ -133,10 +131,16 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// The input is wrong; every problem found is listed.
+    /// Text that is not UTF-8 ([`crate::input::utf8`]), located at its
+    /// first bad byte; an application's own located problems (the command
+    /// line says the library's in its terms with it).
     #[error("{}", render(.0))]
     Invalid(Vec<Diagnostic>),
-    /// The text layer: a model that cannot be read or trained.
+    /// A batch with lines that could not be worked on.
+    #[error(transparent)]
+    Batch(#[from] crate::batch::BatchError),
+    /// The text layer: a treebank with bad lines, a model that cannot be
+    /// read or trained.
     #[error(transparent)]
     Text(#[from] crate::text::TextError),
     /// The time layer: a document type it does not know.
@@ -146,7 +150,8 @@ pub enum Error {
     /// cannot be loaded.
     #[error(transparent)]
     Extract(#[from] crate::extract::ExtractError),
-    /// The store layer: a store that cannot be written as asked.
+    /// The store layer: store text with problems, a store that cannot be
+    /// written as asked.
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
     /// The graph layer: an event id the store does not have.
@@ -175,7 +180,12 @@ impl Error {
     /// (the convention of `grep` and `diff`).
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Invalid(_) | Error::Extract(_) | Error::Store(_) | Error::Export(_) => 1,
+            Error::Invalid(_)
+            | Error::Batch(_)
+            | Error::Text(crate::text::TextError::Treebank(_))
+            | Error::Extract(_)
+            | Error::Store(_)
+            | Error::Export(_) => 1,
             Error::Io { .. }
             | Error::Text(_)
             | Error::Time(_)

@@ -236,3 +236,51 @@ fn json_lines_read_the_same_whatever_the_order_of_their_keys() {
         "{d3:?}"
     );
 }
+
+/// Located problems come as their layer's kind, each holding its list,
+/// and exit 1: a store that does not validate, a treebank with bad lines,
+/// a batch with bad lines (in line order, whatever layer found them).
+#[test]
+fn located_problems_are_their_layers_kinds() {
+    use annals::batch::BatchError;
+    use annals::store::StoreError;
+    use annals::text::{conllu, TextError};
+    use annals::time::DocType;
+    use annals::Error;
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[[event]]\nid = \"a\"\ntitle = \"No date\"\nkind = \"protest\"\n",
+    )
+    .unwrap();
+    let e = annals::store::load(bad.to_str().unwrap()).unwrap_err();
+    assert_eq!(e.exit_code(), 1);
+    let Error::Store(StoreError::Invalid(problems)) = e else {
+        panic!("a store that does not validate is StoreError::Invalid: {e}");
+    };
+    assert!(problems[0]
+        .to_string()
+        .contains("bad.toml:1:1: error: in this event: missing field `date`"));
+
+    let e = conllu::parse("1\tRockets\n", "t.conllu").unwrap_err();
+    assert_eq!(e.exit_code(), 1);
+    let Error::Text(TextError::Treebank(problems)) = e else {
+        panic!("a treebank with bad lines is TextError::Treebank: {e}");
+    };
+    assert!(problems[0].to_string().starts_with("t.conllu:1"));
+
+    let batch = "{\"id\": \"a\"}\nnot json\n{\"id\": \"c\", \"dct\": \"2020-09-29\", \"text\": \"Monday.\"}\n";
+    let e = annals::batch::timex_docs("b.jsonl", batch.as_bytes(), DocType::News, &mut Vec::new())
+        .unwrap_err();
+    assert_eq!(e.exit_code(), 1);
+    let Error::Batch(BatchError::Lines(problems)) = e else {
+        panic!("a batch's bad lines are BatchError::Lines: {e}");
+    };
+    let places: Vec<String> = problems
+        .iter()
+        .map(|p| p.to_string()[..9].to_string())
+        .collect();
+    assert_eq!(places, ["b.jsonl:1", "b.jsonl:2"]);
+}

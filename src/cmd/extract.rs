@@ -204,7 +204,7 @@ fn batch(
     });
     let bad = match result {
         Ok(()) => None,
-        Err(e @ Error::Invalid(_)) => Some(e),
+        Err(e @ Error::Batch(_)) => Some(e),
         Err(e) => return Err(e),
     };
     finish(args, stores, out)?;

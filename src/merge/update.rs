@@ -14,6 +14,7 @@ use super::{cluster, combine, similar::Keys, Deleted, REJECTED_FILE};
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::model::{Citation, Event, Rejected, Store};
 use crate::store::write::{self, Written};
+use crate::store::StoreError;
 
 /// What an update did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -147,28 +148,32 @@ fn attach_in(
         Some(toml_edit::Item::ArrayOfTables(a)) => a,
         Some(other) => {
             event.insert("sources", other);
-            return Err(Error::Invalid(vec![Diagnostic::error(
+            return Err(Error::Store(StoreError::Invalid(vec![Diagnostic::error(
                 at(),
                 format!("cannot add sources to event `{id}`: its `sources` is not written as [[event.sources]] tables"),
             )
-            .with_help("write its sources as [[event.sources]] tables, then update again")]));
+            .with_help("write its sources as [[event.sources]] tables, then update again")])));
         }
         None => toml_edit::ArrayOfTables::new(),
     };
     for c in cites {
         let text = toml::to_string(c).map_err(|e| {
-            Error::Invalid(vec![Diagnostic::error(
+            Error::Store(StoreError::Invalid(vec![Diagnostic::error(
                 at(),
                 format!("a citation of event `{id}` cannot be written: {e}"),
             )
-            .with_help("this is a bug in annals: please report it with the article")])
+            .with_help(
+                "this is a bug in annals: please report it with the article",
+            )]))
         })?;
         let table: toml_edit::DocumentMut = text.parse().map_err(|e| {
-            Error::Invalid(vec![Diagnostic::error(
+            Error::Store(StoreError::Invalid(vec![Diagnostic::error(
                 at(),
                 format!("a citation of event `{id}` cannot be written: {e}"),
             )
-            .with_help("this is a bug in annals: please report it with the article")])
+            .with_help(
+                "this is a bug in annals: please report it with the article",
+            )]))
         })?;
         list.push(table.as_table().clone());
     }
@@ -206,11 +211,11 @@ fn attach_all(dir: &Path, attach: &BTreeMap<String, Vec<Citation>>) -> Result<()
     }
     match left.keys().next() {
         None => Ok(()),
-        Some(id) => Err(Error::Invalid(vec![Diagnostic::error(
+        Some(id) => Err(Error::Store(StoreError::Invalid(vec![Diagnostic::error(
             Some(Location::Path(dir.display().to_string())),
             format!("event `{id}` was not found in any store file to add its new sources"),
         )
-        .with_help("the folder changed while it was updated (an event removed or renamed): run the update again")])),
+        .with_help("the folder changed while it was updated (an event removed or renamed): run the update again")]))),
     }
 }
 

@@ -1,6 +1,6 @@
 //! What can go wrong in the store layer besides files that cannot be read
-//! ([`crate::Error::Io`]) and store text with problems
-//! ([`crate::Error::Invalid`], each problem located).
+//! ([`crate::Error::Io`]): store text with problems, a store that cannot be
+//! written as asked.
 
 use std::path::PathBuf;
 
@@ -9,10 +9,15 @@ use crate::error::{Diagnostic, Location};
 /// The message of [`StoreError::Exists`] for each file.
 const EXISTS: &str = "the file exists; nothing was written";
 
-/// A store that cannot be written as asked.
+/// A store whose text has problems, or that cannot be written as asked.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", crate::error::render(&self.diagnostics()))]
 pub enum StoreError {
+    /// Store text with problems: every one found, each located (file,
+    /// line, column) with how to fix it. A store that does not validate
+    /// ([`crate::store::load`]), a file to update that is not a valid store
+    /// or no longer holds the event to update.
+    Invalid(Vec<Diagnostic>),
     /// Files that were to be created exist: nothing was written to them.
     Exists(Vec<PathBuf>),
     /// The serializer refused the store (a value the format cannot hold):
@@ -29,6 +34,7 @@ impl StoreError {
     /// The error as located problems, one a file.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         match self {
+            StoreError::Invalid(problems) => problems.clone(),
             StoreError::Exists(paths) => paths
                 .iter()
                 .map(|p| {

@@ -318,7 +318,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Loads a store, failing with every error found ([`Error::Invalid`]);
+/// Loads a store, failing with every error found ([`StoreError::Invalid`]);
 /// warnings are dropped, except that files discovery skipped are noted on
 /// standard error. See [`read`] for what `path` may be.
 ///
@@ -341,7 +341,7 @@ pub fn load(path: &str) -> Result<Store> {
     if errors.is_empty() {
         Ok(loaded.store)
     } else {
-        Err(Error::Invalid(errors))
+        Err(StoreError::Invalid(errors).into())
     }
 }
 

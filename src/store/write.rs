@@ -227,7 +227,7 @@ pub(crate) fn update(path: &Path, found: &Store) -> Result<(usize, usize)> {
     let shown = path.display().to_string();
     let existing_text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
     let existing: Store = toml::from_str(&existing_text).map_err(|e| {
-        Error::Invalid(vec![crate::error::toml_error(
+        Error::Store(super::StoreError::Invalid(vec![crate::error::toml_error(
             &shown,
             &existing_text,
             0,
@@ -236,7 +236,7 @@ pub(crate) fn update(path: &Path, found: &Store) -> Result<(usize, usize)> {
         )
         .with_help(
             "fix the file (annals check shows every problem), then update it again",
-        )])
+        )]))
     })?;
     let ids: HashSet<&str> = existing.events.iter().map(|e| e.id.as_str()).collect();
     let mut add = Store::default();

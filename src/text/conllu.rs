@@ -100,7 +100,7 @@ pub fn parse(text: &str, path: &str) -> Result<Vec<TreebankSentence>, Error> {
     if problems.is_empty() {
         Ok(sentences)
     } else {
-        Err(Error::Invalid(problems))
+        Err(super::TextError::Treebank(problems).into())
     }
 }
 

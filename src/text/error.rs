@@ -1,10 +1,16 @@
-//! What can go wrong in the text layer: a model that cannot be read or
-//! trained. (A treebank with bad lines is [`crate::Error::Invalid`], its
-//! problems located.)
+//! What can go wrong in the text layer: a treebank with bad lines, a model
+//! that cannot be read or trained.
 
-/// A text model that cannot be read or trained.
+use crate::error::Diagnostic;
+
+/// A treebank with problems, or a text model that cannot be read or
+/// trained.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TextError {
+    /// CoNLL-U text with bad lines: every one found, located at its line
+    /// with how to fix it.
+    #[error("{}", crate::error::render(.0))]
+    Treebank(Vec<Diagnostic>),
     /// The bytes are not a model this build wrote.
     #[error("the model file is damaged or not an annals text model (retrain it: see the README)")]
     DamagedModel,

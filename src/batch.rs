@@ -408,6 +408,19 @@ fn for_each_chunk<R: BufRead, T: Send>(
 
 /// [`extract_docs`] printed as JSON Lines ([`store_lines`]): each
 /// article's source, events and links, which read back as a store.
+///
+/// ```
+/// use annals::extract::Lexicon;
+///
+/// let batch = r#"{"id": "a", "published": "2020-09-29", "text": "Rockets hit the US embassy in Baghdad on Sunday."}"#;
+/// let mut out = Vec::new();
+/// annals::batch::print_docs("batch.jsonl", batch.as_bytes(), Lexicon::shipped(), &mut out)?;
+/// let lines = String::from_utf8(out).unwrap();
+/// let store = annals::store::parse("batch.jsonl", &lines).0.store;
+/// assert_eq!(store.sources[0].id, "a");
+/// assert!(!store.events.is_empty());
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn print_docs<R: BufRead>(
     path: &str,
     reader: R,

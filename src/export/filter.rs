@@ -117,6 +117,18 @@ fn keeps(f: &Filter, e: &Event) -> bool {
 /// Why `filter` keeps no event: the first criterion that on its own keeps
 /// none, with what the store has instead ("no events with actor `Narnia`;
 /// actors in this store: …"), else that only their combination is empty.
+///
+/// ```
+/// use annals::export::{select, why_empty, Filter};
+/// use annals::graph::CausalGraph;
+///
+/// let store = annals::store::load("events")?;
+/// let graph = CausalGraph::new(&store);
+/// let filter = Filter { place: Some("Atlantis".into()), ..Filter::default() };
+/// assert!(select(&graph, &filter)?.is_empty());
+/// assert!(!why_empty(&graph, &filter).is_empty());
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn why_empty(graph: &CausalGraph<'_>, filter: &Filter) -> String {
     let events = &graph.store().events;
     if events.is_empty() {

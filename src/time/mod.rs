@@ -190,6 +190,17 @@ pub(crate) fn tag_tokenized(
 
 /// [`tag`] for a text already parsed (by [`crate::text::Doc::parse`]): the
 /// tenses that decide bare weekdays and months are read from its parse.
+///
+/// ```
+/// use annals::text::Doc;
+/// use annals::time::{tag_parsed, DocType};
+/// use chrono::NaiveDate;
+///
+/// let text = "Talks began last week.";
+/// let dct = NaiveDate::from_ymd_opt(2020, 9, 29).unwrap();
+/// let found = tag_parsed(&Doc::parse(text), dct, DocType::News);
+/// assert_eq!(found[0].value, "2020-W39");
+/// ```
 pub fn tag_parsed(doc: &crate::text::Doc<'_>, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
     let layer = crate::text::Tokenized {
         tokens: doc.words.iter().map(|w| w.token).collect(),

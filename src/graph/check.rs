@@ -171,30 +171,23 @@ fn find_cycle(
         .iter()
         .min_by(|a, b| graph.event(**a).id.cmp(&graph.event(**b).id))
         .unwrap_or(&scc[0]);
-    // Breadth-first search back to `start`, keeping parents.
-    let mut parent = std::collections::HashMap::new();
-    let mut queue = std::collections::VecDeque::from([start]);
-    while let Some(n) = queue.pop_front() {
-        let mut next: Vec<NodeIndex> = graph.graph().neighbors(n).filter(|&m| inside(m)).collect();
-        next.sort_by(|a, b| graph.event(*a).id.cmp(&graph.event(*b).id));
-        for m in next {
-            if m == start {
-                let mut path = vec![n];
-                let mut cur = n;
-                while let Some(&p) = parent.get(&cur) {
-                    path.push(p);
-                    cur = p;
-                }
-                path.reverse();
-                return path;
-            }
-            if m != n && !parent.contains_key(&m) {
-                parent.insert(m, n);
-                queue.push_back(m);
-            }
-        }
-    }
-    vec![start]
+    // Breadth first, neighbours by id, to the first event that leads back
+    // to `start`.
+    let next = |n: NodeIndex| {
+        let mut next: Vec<(NodeIndex, ())> = graph
+            .graph()
+            .neighbors(n)
+            .filter(|&m| inside(m))
+            .map(|m| (m, ()))
+            .collect();
+        next.sort_by(|a, b| graph.event(a.0).id.cmp(&graph.event(b.0).id));
+        next
+    };
+    let closes = |n: NodeIndex| graph.graph().neighbors(n).any(|m| m == start);
+    super::walk::first_chain(start, next, closes).map_or_else(
+        || vec![start],
+        |chain| chain.into_iter().map(|(n, _)| n).collect(),
+    )
 }
 
 fn cycle_first_link(graph: &CausalGraph<'_>, cycle: &[NodeIndex]) -> Option<usize> {

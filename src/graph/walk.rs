@@ -105,28 +105,39 @@ pub fn path<'s>(
     if !has_path_connecting(graph.graph(), from, to, None) {
         return None;
     }
-    // Breadth first in chronological order (petgraph's `Bfs` visits
-    // neighbours in storage order, which would make the chosen chain
-    // depend on the order links were read).
+    first_chain(from, |n| graph.effects(n), |n| n == to)
+}
+
+/// Breadth first from `start`, each node's steps taken in the order `next`
+/// gives them: the first chain that reaches a node `goal` accepts, each
+/// node with the step that reached it (`None` for `start`). The callers
+/// order the steps (chronologically, by id), which petgraph's `Bfs`, that
+/// visits neighbours in storage order, cannot: the chain found would
+/// depend on the order links were read.
+pub(crate) fn first_chain<T: Copy>(
+    start: NodeIndex,
+    next: impl Fn(NodeIndex) -> Vec<(NodeIndex, T)>,
+    goal: impl Fn(NodeIndex) -> bool,
+) -> Option<Vec<(NodeIndex, Option<T>)>> {
     let mut parent = HashMap::new();
-    let mut queue = VecDeque::from([from]);
-    let mut seen = HashSet::from([from]);
+    let mut queue = VecDeque::from([start]);
+    let mut seen = HashSet::from([start]);
     while let Some(n) = queue.pop_front() {
-        if n == to {
-            // Walk back to `from`; each entry keeps the link that reaches it.
+        if goal(n) {
+            // Walk back to `start`; each entry keeps the step that reaches it.
             let mut chain = Vec::new();
             let mut cur = n;
-            while let Some(&(p, link)) = parent.get(&cur) {
-                chain.push((cur, Some(link)));
+            while let Some(&(p, step)) = parent.get(&cur) {
+                chain.push((cur, Some(step)));
                 cur = p;
             }
-            chain.push((from, None));
+            chain.push((start, None));
             chain.reverse();
             return Some(chain);
         }
-        for (m, link) in graph.effects(n) {
+        for (m, step) in next(n) {
             if seen.insert(m) {
-                parent.insert(m, (n, link));
+                parent.insert(m, (n, step));
                 queue.push_back(m);
             }
         }

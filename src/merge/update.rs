@@ -156,25 +156,18 @@ fn attach_in(
         }
         None => toml_edit::ArrayOfTables::new(),
     };
+    let unwritable = |e: &dyn std::fmt::Display| {
+        Error::Store(StoreError::Invalid(vec![Diagnostic::error(
+            at(),
+            format!("a citation of event `{id}` cannot be written: {e}"),
+        )
+        .with_help(
+            "this is a bug in annals: please report it with the article",
+        )]))
+    };
     for c in cites {
-        let text = toml::to_string(c).map_err(|e| {
-            Error::Store(StoreError::Invalid(vec![Diagnostic::error(
-                at(),
-                format!("a citation of event `{id}` cannot be written: {e}"),
-            )
-            .with_help(
-                "this is a bug in annals: please report it with the article",
-            )]))
-        })?;
-        let table: toml_edit::DocumentMut = text.parse().map_err(|e| {
-            Error::Store(StoreError::Invalid(vec![Diagnostic::error(
-                at(),
-                format!("a citation of event `{id}` cannot be written: {e}"),
-            )
-            .with_help(
-                "this is a bug in annals: please report it with the article",
-            )]))
-        })?;
+        let text = toml::to_string(c).map_err(|e| unwritable(&e))?;
+        let table: toml_edit::DocumentMut = text.parse().map_err(|e| unwritable(&e))?;
         list.push(table.as_table().clone());
     }
     event.insert("sources", toml_edit::Item::ArrayOfTables(list));

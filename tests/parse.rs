@@ -137,6 +137,69 @@ fn the_threat_sentence_has_pompeo_as_subject_and_the_embassy_as_object() {
     assert_eq!(doc.subject(close).map(|s| doc.name(s)), Some("Mike Pompeo"));
 }
 
+/// A main clause needs a finite verb: a news verb right after a bare
+/// subject, which the tagger first reads as a participle ("Police
+/// arrested" as in "photos taken"), is read in the past tense with its
+/// subject and object; fragments and questions whose finite verb comes
+/// first keep their participle.
+#[test]
+fn a_news_verb_after_a_bare_subject_is_finite_with_its_subject() {
+    for (text, verb, subject, object) in [
+        (
+            "Police fired tear gas at the crowd.",
+            "fired",
+            "Police",
+            Some("gas"),
+        ),
+        (
+            "Police arrested 12 people on Sunday.",
+            "arrested",
+            "Police",
+            Some("people"),
+        ),
+        (
+            "Police detained dozens of activists.",
+            "detained",
+            "Police",
+            Some("dozens"),
+        ),
+        (
+            "Police used tear gas to disperse the crowd.",
+            "used",
+            "Police",
+            Some("gas"),
+        ),
+        (
+            "Troops shelled the town.",
+            "shelled",
+            "Troops",
+            Some("town"),
+        ),
+        (
+            "Security forces fired on protesters who had gathered in the square.",
+            "fired",
+            "forces",
+            None,
+        ),
+    ] {
+        let doc = Doc::parse(text);
+        let v = word(&doc, verb);
+        assert_eq!(doc.words[v].xpos, "VBD", "{text}");
+        assert_eq!(doc.words[v].head, None, "{text}");
+        assert_eq!(doc.subject(v).map(|s| doc.form(s)), Some(subject), "{text}");
+        let objects: Vec<&str> = doc.objects(v).iter().map(|&o| doc.form(o)).collect();
+        assert_eq!(objects.first().copied(), object, "{text}");
+    }
+    for (text, participle) in [
+        ("When was the embassy closed?", "closed"),
+        ("Photos taken at the scene.", "taken"),
+        ("Three people killed in Baghdad blast.", "killed"),
+    ] {
+        let doc = Doc::parse(text);
+        assert_eq!(doc.words[word(&doc, participle)].xpos, "VBN", "{text}");
+    }
+}
+
 #[test]
 fn subjects_objects_auxiliaries_and_negation_come_from_the_parse() {
     let doc = Doc::parse(

@@ -17,6 +17,7 @@ pub mod conllu;
 mod doc;
 mod error;
 mod features;
+mod finite;
 mod lemma;
 mod model;
 mod parser;

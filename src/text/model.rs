@@ -7,6 +7,7 @@ use super::conllu::{TreebankSentence, TreebankWord};
 use super::doc::Upos;
 use super::error::TextError;
 use super::features::WordView;
+use super::finite::{FiniteRule, MARGIN};
 use super::lemma::Lemmatizer;
 use super::parser::{Gold, Input, ParseTraining, Parser};
 use super::perceptron::{Reader, MAX_CLASSES};
@@ -28,6 +29,15 @@ pub struct Model {
     upos: Vec<Upos>,
     lemmatizer: Lemmatizer,
     parser: Parser,
+    /// When a main clause needs its verb read again.
+    finite: FiniteRule,
+}
+
+/// A sentence's tags and the parse made from them.
+struct Reading {
+    tags: Vec<u16>,
+    heads: Vec<Option<usize>>,
+    labels: Vec<u16>,
 }
 
 /// What the model says of one word of a sentence.
@@ -182,11 +192,13 @@ impl Model {
             .iter()
             .map(|(u, _)| u.parse().ok())
             .collect::<Option<Vec<Upos>>>()?;
+        let finite = FiniteRule::new(&tagger.classes, &parser.labels);
         Some(Model {
             tagger,
             upos,
             lemmatizer,
             parser,
+            finite,
         })
     }
 
@@ -201,11 +213,17 @@ impl Model {
     /// ```
     pub fn analyse(&self, forms: &[&str]) -> Vec<Analysis<'_>> {
         let views: Vec<WordView> = forms.iter().map(|f| WordView::new(f)).collect();
-        let tags = self.tagger.tag(&views);
-        let (heads, labels) = self.parser.parse(&Input {
-            words: &views,
-            tags: &tags,
-        });
+        let ambs = self.tagger.ambiguity_classes(&views);
+        let mut tags = Vec::with_capacity(views.len());
+        self.tagger.tag_rest(&views, &ambs, &mut tags);
+        let first = self.reading(&views, tags);
+        let Reading {
+            tags,
+            heads,
+            labels,
+        } = self
+            .finite_again(forms, &views, &ambs, &first)
+            .unwrap_or(first);
         forms
             .iter()
             .enumerate()
@@ -221,6 +239,53 @@ impl Model {
                 }
             })
             .collect()
+    }
+
+    /// The parse of a sentence with the given tags.
+    fn reading(&self, views: &[WordView], tags: Vec<u16>) -> Reading {
+        let (heads, labels) = self.parser.parse(&Input {
+            words: views,
+            tags: &tags,
+        });
+        Reading {
+            tags,
+            heads,
+            labels,
+        }
+    }
+
+    /// The sentence tagged and parsed again with a past-tense main verb,
+    /// when its main clause has none and the tagger nearly chose one (see
+    /// [`FiniteRule`]): the candidate whose past-tense reading scored
+    /// closest to the tagger's choice, if the new parse's main clause is
+    /// finite.
+    fn finite_again(
+        &self,
+        forms: &[&str],
+        views: &[WordView],
+        ambs: &[u64],
+        first: &Reading,
+    ) -> Option<Reading> {
+        let rule = &self.finite;
+        let past = rule.past?;
+        if rule.main_clause_finite(&first.tags, &first.heads, &first.labels) {
+            return None;
+        }
+        let mut closest: Option<(f32, usize)> = None;
+        for w in rule.candidates(forms, &first.tags) {
+            let scores = self.tagger.scores_at(views, ambs, &first.tags, w);
+            let gap = scores[usize::from(first.tags[w])] - scores[usize::from(past)];
+            if gap <= MARGIN && closest.is_none_or(|(g, _)| gap < g) {
+                closest = Some((gap, w));
+            }
+        }
+        let (_, w) = closest?;
+        let mut tags = first.tags[..w].to_vec();
+        tags.push(past);
+        self.tagger.tag_rest(views, ambs, &mut tags);
+        let again = self.reading(views, tags);
+        rule.main_clause_finite(&again.tags, &again.heads, &again.labels)
+            .then_some(again)
     }
 
     /// Fills in the tags, lemmas, heads and relations of a treebank

@@ -37,20 +37,45 @@ pub(crate) struct TagTraining {
 impl Tagger {
     /// The class of each word, in order.
     pub(crate) fn tag(&self, words: &[WordView]) -> Vec<u16> {
-        let ambs: Vec<u64> = words
+        let ambs = self.ambiguity_classes(words);
+        let mut tags = Vec::with_capacity(words.len());
+        self.tag_rest(words, &ambs, &mut tags);
+        tags
+    }
+
+    /// The ambiguity class of each word.
+    pub(crate) fn ambiguity_classes(&self, words: &[WordView]) -> Vec<u64> {
+        words
             .iter()
             .map(|w| *self.ambiguity_index.get(&w.lower).unwrap_or(&UNSEEN))
-            .collect();
-        let mut tags = Vec::with_capacity(words.len());
+            .collect()
+    }
+
+    /// Tags the words after those `tags` already holds, greedily.
+    pub(crate) fn tag_rest(&self, words: &[WordView], ambs: &[u64], tags: &mut Vec<u16>) {
         let mut features = Vec::with_capacity(48);
         let mut scores = vec![0.0; self.classes.len()];
-        for i in 0..words.len() {
+        for i in tags.len()..words.len() {
             features.clear();
-            features_at(words, &ambs, &tags, i, &mut features);
+            features_at(words, ambs, tags, i, &mut features);
             self.weights.score(&features, &mut scores);
             tags.push(argmax(&scores) as u16);
         }
-        tags
+    }
+
+    /// The score of each class for word `i`, given the tags before it.
+    pub(crate) fn scores_at(
+        &self,
+        words: &[WordView],
+        ambs: &[u64],
+        tags: &[u16],
+        i: usize,
+    ) -> Vec<f32> {
+        let mut features = Vec::with_capacity(48);
+        features_at(words, ambs, &tags[..i], i, &mut features);
+        let mut scores = vec![0.0; self.classes.len()];
+        self.weights.score(&features, &mut scores);
+        scores
     }
 
     pub(crate) fn prune(&mut self, min_weight: f32) {

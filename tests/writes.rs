@@ -73,7 +73,7 @@ fn inputs_with_the_same_name_get_distinct_files() {
     let a = std::fs::read_to_string(dir.path().join("store/a.toml")).unwrap();
     let b = std::fs::read_to_string(dir.path().join("store/a-2.toml")).unwrap();
     assert!(
-        a.contains("protesters-marched") && !a.contains("rockets-hit"),
+        a.contains("protesters-march-baghdad") && !a.contains("rockets-hit"),
         "{a}"
     );
     assert!(

@@ -349,6 +349,185 @@ fn an_event_of_many_names_does_not_draw_in_every_report_of_one() {
     );
 }
 
+/// An event of `kind` on 28 January 2011, its actors and targets named.
+fn act(
+    id: &str,
+    kind: &str,
+    title: &str,
+    actors: &[&str],
+    targets: &[&str],
+    source: &str,
+) -> Event {
+    let list = |names: &[&str]| {
+        let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+        quoted.join(", ")
+    };
+    let text = format!(
+        r#"id = "{id}"
+date = "2011-01-28"
+title = "{title}"
+kind = "{kind}"
+actors = [{}]
+targets = [{}]
+sources = [{{ id = "{source}" }}]
+"#,
+        list(actors),
+        list(targets)
+    );
+    toml::from_str(&text).unwrap()
+}
+
+#[test]
+fn an_actor_of_one_report_is_not_the_target_of_another_in_an_act_with_direction() {
+    // A king's call to Mubarak and Mubarak's call on his government.
+    let calls = vec![
+        act(
+            "k",
+            "request",
+            "Abdullah II calls Hosni Mubarak",
+            &["Abdullah II"],
+            &["Hosni Mubarak"],
+            "s1",
+        ),
+        act(
+            "m",
+            "request",
+            "Hosni Mubarak calls on government",
+            &["Hosni Mubarak"],
+            &["government"],
+            "s2",
+        ),
+    ];
+    assert_eq!(merge(sourced("2011-01-29", calls)).events.len(), 2);
+    // The same role in both: one happening.
+    let asked = vec![
+        act(
+            "a",
+            "request",
+            "Barack Obama calls Hosni Mubarak",
+            &["Barack Obama"],
+            &["Hosni Mubarak"],
+            "s1",
+        ),
+        act(
+            "b",
+            "request",
+            "Obama calls Mubarak",
+            &["Obama"],
+            &["Mubarak"],
+            "s2",
+        ),
+    ];
+    assert_eq!(merge(sourced("2011-01-29", asked)).events.len(), 1);
+    // A meeting has no direction: who met whom is one happening.
+    let met = vec![
+        act(
+            "x",
+            "consult",
+            "Abdullah II meets Hosni Mubarak",
+            &["Abdullah II"],
+            &["Hosni Mubarak"],
+            "s1",
+        ),
+        act(
+            "y",
+            "consult",
+            "Hosni Mubarak meets Abdullah II",
+            &["Hosni Mubarak"],
+            &["Abdullah II"],
+            "s2",
+        ),
+    ];
+    assert_eq!(merge(sourced("2011-01-29", met)).events.len(), 1);
+}
+
+#[test]
+fn a_country_alone_is_a_weak_anchor() {
+    let two = |a: (&str, &str), b: (&str, &str)| {
+        let events = vec![
+            act("a", "request", a.0, &[a.1], &[], "s1"),
+            act("b", "request", b.0, &[b.1], &[], "s2"),
+        ];
+        merge(sourced("2011-01-29", events)).events.len()
+    };
+    // A person in common and a word of what happened: one happening.
+    assert_eq!(
+        two(
+            ("Omar Suleiman demands reforms", "Omar Suleiman"),
+            ("Suleiman demands apology", "Suleiman")
+        ),
+        1
+    );
+    // A country in common and the same one word: two reports of the topic.
+    assert_eq!(
+        two(
+            ("Egypt demands reforms", "Egypt"),
+            ("Egypt demands apology", "Egypt")
+        ),
+        2
+    );
+    // A country in common with most of the words and a day: one.
+    assert_eq!(
+        two(
+            ("Egypt demands political reforms", "Egypt"),
+            ("Egypt demands reforms", "Egypt")
+        ),
+        1
+    );
+    // Another country: never, whatever the words.
+    assert_eq!(
+        two(
+            ("Egypt demands political reforms", "Egypt"),
+            ("Tunisia demands political reforms", "Tunisia")
+        ),
+        2
+    );
+}
+
+#[test]
+fn every_named_actor_and_target_anchors_a_match() {
+    // The participant in common is the second actor of one report.
+    let events = vec![
+        act(
+            "a",
+            "statement",
+            "Ministers announce new cabinet",
+            &["Ahmed Shafik", "Omar Suleiman"],
+            &[],
+            "s1",
+        ),
+        act(
+            "b",
+            "statement",
+            "New cabinet announced",
+            &["Omar Suleiman"],
+            &[],
+            "s2",
+        ),
+    ];
+    assert_eq!(merge(sourced("2011-01-29", events)).events.len(), 1);
+    // ... and the second target.
+    let events = vec![
+        act(
+            "c",
+            "request",
+            "Protesters demand resignations",
+            &["protesters"],
+            &["Ahmed Nazif", "Habib el-Adly"],
+            "s1",
+        ),
+        act(
+            "d",
+            "request",
+            "Crowds demand resignations",
+            &["crowds"],
+            &["Habib el-Adly"],
+            "s2",
+        ),
+    ];
+    assert_eq!(merge(sourced("2011-01-29", events)).events.len(), 1);
+}
+
 fn articles(dir: &Path) {
     std::fs::write(dir.join("a.txt"), A).unwrap();
     std::fs::write(dir.join("b.txt"), B).unwrap();

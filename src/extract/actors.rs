@@ -215,6 +215,25 @@ impl Actors {
             .map(|(n, &id)| (n, ActorRef(id)))
     }
 
+    /// The names of the actors that are countries as a whole: every code
+    /// of theirs is a bare country code (`EGY`), with no role or sector
+    /// (`EGYGOV`, `EGYMIL` are a country's bodies, not the country).
+    pub fn countries(&self) -> impl Iterator<Item = &str> + '_ {
+        self.actor_codes
+            .iter()
+            .zip(&self.names)
+            .filter(|(range, _)| {
+                let codes = &self.codes[range.start as usize..range.end as usize];
+                !codes.is_empty() && codes.iter().all(|c| self.bare_country(c))
+            })
+            .map(|(_, &name)| span(&self.text, name))
+    }
+
+    fn bare_country(&self, c: &Code) -> bool {
+        let cameo = span(&self.text, c.cameo).as_bytes();
+        c.role.is_none() && c.country.is_some_and(|k| k.as_slice() == cameo)
+    }
+
     /// The role of a generic agent word, given as a lower-cased lemma or
     /// form ("police", "protesters", "troops").
     pub fn agent(&self, lower: &str) -> Option<Role> {

@@ -2,7 +2,7 @@
 //! actors and places. Shipped as TOML beside this
 //! file; users add their own with `--lexicon FILE` (same tables).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -118,6 +118,8 @@ pub struct Lexicon {
     /// Actors and places; the match is case-sensitive for all-capital
     /// aliases (US, UN) and needs a capital for names.
     pub(crate) gazetteer: PhraseSet<(Entry, bool)>,
+    /// The names and aliases of actors of kind `country`, lower case.
+    countries: HashSet<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -137,9 +139,10 @@ struct ActorRow {
     name: String,
     #[serde(default)]
     country: String,
-    /// Documentation for people reading the file; not used in matching.
-    #[serde(default, rename = "kind")]
-    _kind: String,
+    /// What the actor is (`country`, `person`, `government`…); not used in
+    /// matching. A `country` is a weak anchor when merging.
+    #[serde(default)]
+    kind: String,
     #[serde(default)]
     aliases: Vec<String>,
     #[serde(default)]
@@ -173,6 +176,10 @@ impl Lexicon {
             }
         }
         for a in file.actor {
+            if a.kind == "country" {
+                let names = std::iter::once(&a.name).chain(&a.aliases);
+                self.countries.extend(names.map(|n| n.to_lowercase()));
+            }
             let entry = Entry {
                 name: a.name.clone(),
                 country: a.country.clone(),
@@ -205,6 +212,13 @@ impl Lexicon {
                     .add(alias, (entry.clone(), case_sensitive(alias)));
             }
         }
+    }
+
+    /// The names and aliases, in lower case, of the actors of kind
+    /// `country`: states as a whole ("egypt", "egyptians"), not people or
+    /// bodies.
+    pub fn countries(&self) -> impl Iterator<Item = &str> + '_ {
+        self.countries.iter().map(String::as_str)
     }
 
     /// The shipped lexicon and gazetteer, parsed once. The files are

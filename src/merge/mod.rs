@@ -27,6 +27,7 @@ mod cluster;
 mod combine;
 mod deleted;
 mod files;
+mod names;
 mod similar;
 pub mod update;
 

@@ -6,7 +6,8 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Actor, Event, Kind, Mode};
+use super::names::Side;
+use crate::model::{Event, Kind, Mode};
 use crate::text::hash_str;
 
 /// The widest date, in days, that is merged: an event known only to a
@@ -40,10 +41,11 @@ pub struct Keys {
     /// and the root of its CAMEO code: what happened. Sorted, without
     /// repeats.
     pub words: Vec<u64>,
-    /// Hashed stems of the names of its named participants (its first
-    /// actor and first target when written as proper names, see
-    /// [`named`]), sorted.
-    pub who: Vec<u64>,
+    /// Its named participants (see [`names`](super::names)): its actors,
+    /// its targets, and both together.
+    pub by: Side,
+    pub to: Side,
+    pub who: Side,
     pub place: Option<u64>,
 }
 
@@ -56,22 +58,6 @@ fn stem(word: &str) -> Option<u64> {
     }
     let cut: String = lower.chars().take(5).collect();
     Some(hash_str(&cut))
-}
-
-/// The name of the first of `actors` (who the report is about: the one
-/// its title names) when it is a proper name (capitalised: "Hosni
-/// Mubarak", "Tunisia"), not a group or role as common nouns name it
-/// ("protesters", "government", "police"), which any report of the topic
-/// may share and so tells no happening from another. Only the first
-/// counts: a merged event lists every report's actors after its own, and
-/// matching all of them would draw in any report naming one, event after
-/// event.
-fn named(actors: &[Actor]) -> impl Iterator<Item = &str> {
-    actors
-        .first()
-        .map(|a| a.name.as_str())
-        .filter(|n| n.chars().next().is_some_and(char::is_uppercase))
-        .into_iter()
 }
 
 /// The three-digit CAMEO code `code` falls under (`0831` → `083`) when it
@@ -110,9 +96,12 @@ impl Keys {
             Mode::Asserted | Mode::Reported => 0,
             m => Mode::ALL.iter().position(|x| *x == m).unwrap_or(0) as u8,
         };
-        let who = stems(named(&e.actors).chain(named(&e.targets)));
+        let name_stems = |n: &str| stems(std::iter::once(n));
+        let by = Side::of(&e.actors, name_stems);
+        let to = Side::of(&e.targets, name_stems);
+        let who = Side::union(&by, &to);
         let mut words = stems(std::iter::once(e.title.as_str()));
-        words.retain(|w| who.binary_search(w).is_err());
+        words.retain(|w| who.all.binary_search(w).is_err());
         if let Some(root) = e.cameo.as_deref().and_then(specific_root) {
             // One act said in other words ("resigns", "steps down") has
             // one CAMEO code: it counts as a word the titles share.
@@ -127,6 +116,8 @@ impl Keys {
             last: d.latest(),
             dated,
             words,
+            by,
+            to,
             who,
             place: e.place.as_deref().map(|p| hash_str(&p.to_lowercase())),
         })
@@ -134,17 +125,18 @@ impl Keys {
 
     /// The words blocking looks up: the names' stems, then the title's.
     pub fn tokens(&self) -> impl Iterator<Item = u64> + '_ {
-        self.who.iter().chain(&self.words).copied()
+        self.who.all.iter().chain(&self.words).copied()
     }
 
     /// True when `self` and `other` report the same happening.
     ///
     /// A match needs an anchor, something specific to one happening: a
-    /// named participant in common (at least a third of the words of the
-    /// names the two give), or else two explicit dates and most of the
-    /// words. An undated report is placed only by its publication, a week
-    /// wide, so it needs a named participant: a kind and common words
-    /// ("protests in Egypt") are not enough.
+    /// named person or body in common in the same role (see
+    /// [`Keys::participants`]), or else two explicit dates and most of the
+    /// words with the same place, the same countries in the same roles,
+    /// or nobody named. An undated report is placed only by its
+    /// publication, a week wide, so it needs a named participant: a kind
+    /// and common words ("protests in Egypt") are not enough.
     pub fn same(&self, other: &Keys) -> bool {
         if self.kind != other.kind
             || self.mode != other.mode
@@ -160,27 +152,48 @@ impl Keys {
         } else {
             overlap as f64 / union as f64
         };
+        let (shared, strong) = self.participants(other);
         // A name may be an actor in one report and only a word of the
         // title in another ("Mubarak's resignation").
-        let shared_who = most_names(common(&self.who, &other.who), &self.who, &other.who)
-            || (overlap >= 1 && most_names(common(&self.who, &other.words), &self.who, &[]))
-            || (overlap >= 1 && most_names(common(&self.words, &other.who), &other.who, &[]));
+        let in_title = |a: &Keys, b: &Keys| {
+            overlap >= 1 && most_names(common(&a.who.strong, &b.words), a.who.all.len())
+        };
+        let anchor = strong || in_title(self, other) || in_title(other, self);
         let dated = self.dated && other.dated;
         let same_place = self.place.is_some() && self.place == other.place;
-        let nobody = self.who.is_empty() && other.who.is_empty();
+        let nobody = self.who.all.is_empty() && other.who.all.is_empty();
         // With someone in common, one word of what happened in common is
         // enough (a CAMEO code is one: "resigns", "steps down"); with only
-        // a place, or nobody named, two explicit dates, two words and most
-        // of them.
-        (shared_who && overlap >= 1 && similar >= 0.25)
-            || (dated && overlap >= 2 && similar >= 0.5 && (same_place || nobody))
+        // a place or countries, or nobody named, two explicit dates, two
+        // words and most of them.
+        (anchor && overlap >= 1 && similar >= 0.25)
+            || (dated && overlap >= 2 && similar >= 0.5 && (same_place || shared || nobody))
+    }
+
+    /// Whether the two share named participants — at least a third of the
+    /// words of the names both give — and whether a person or body (not
+    /// only a country) is among them. For an act with a direction
+    /// ([`crate::model::KindInfo::directed`]) a name counts as shared only
+    /// in the same role, actor with actor and target with target: a king's
+    /// call to Mubarak and Mubarak's call on his government have Mubarak
+    /// in common, but not as the same participant.
+    fn participants(&self, other: &Keys) -> (bool, bool) {
+        let pairs: [(&Side, &Side); 2] = if self.kind.info().directed {
+            [(&self.by, &other.by), (&self.to, &other.to)]
+        } else {
+            [(&self.who, &other.who), (&Side::EMPTY, &Side::EMPTY)]
+        };
+        let shared: usize = pairs.iter().map(|(a, b)| common(&a.all, &b.all)).sum();
+        let names: usize = pairs.iter().map(|(a, b)| a.all.len() + b.all.len()).sum();
+        let strong = pairs.iter().any(|(a, b)| common(&a.strong, &b.strong) > 0);
+        let most = most_names(shared, names - shared);
+        (most, most && strong)
     }
 }
 
-/// True when `shared` names are at least a third of the distinct names of
-/// `a` and `b` together (and at least one).
-fn most_names(shared: usize, a: &[u64], b: &[u64]) -> bool {
-    let all = a.len() + b.len() - shared.min(b.len());
+/// True when `shared` names are at least a third of `all`, the distinct
+/// names of both together (and at least one).
+fn most_names(shared: usize, all: usize) -> bool {
     shared > 0 && 3 * shared >= all
 }
 

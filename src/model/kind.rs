@@ -104,6 +104,16 @@ pub struct KindInfo {
     pub intensity: f64,
     /// Fill colour in DOT diagrams.
     pub colour: String,
+    /// False for an act done together, where who is the actor and who the
+    /// target tells nothing ("A meets B" is "B meets A"); true (the
+    /// default) for an act with a direction, whose actor and target are
+    /// different participants ("A calls on B" is not "B calls on A").
+    #[serde(default = "directed")]
+    pub directed: bool,
+}
+
+fn directed() -> bool {
+    true
 }
 
 /// The shipped kind table, parsed once. A unit test checks that it lists

@@ -5,18 +5,21 @@
 
 DIR holds docs.jsonl (one article a line: id, published, title, outlet, url, text) and
 timelines/*.jsonl (one reference timeline a file, {"date": "YYYY-MM-DD", ...} a line); by default
-../shared/data/t17/egypt. The script extracts the articles with `annals extract --docs`, then for
-each reference timeline of N dates takes `annals brief STORE --top N --format json` and scores it
-with ../shared/tools/date_f1.py. It prints the date F1 of each timeline and their mean, for all the
-articles and for each half of them (even and odd lines of docs.jsonl, each extracted on its own),
-so that a method fitted to one half would show it on the other; and, beside each, the naive
-baseline: days ranked by how many extracted events they have.
+../shared/data/t17/egypt. The script does what a user would: it extracts the articles into a
+store folder with `annals extract --docs DOCS --out STORE` (which merges the reports of one
+happening into one event), then for each reference timeline of N dates takes
+`annals brief STORE --top N --format json` and scores it with ../shared/tools/date_f1.py. It prints
+the date F1 of each timeline and their mean, for all the articles and for each half of them (even
+and odd lines of docs.jsonl, each extracted on its own), so that a method fitted to one half would
+show it on the other; and, beside each, the naive baseline: days ranked by how many events of the
+store (`annals timeline STORE --format json`) they have.
 """
 import argparse
 import collections
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -43,13 +46,10 @@ def date_f1(timeline, system):
     return float(re.search(r"date F1 ([0-9.]+)", text).group(1))
 
 
-def naive(store, n, path):
-    """The baseline: the n days with the most extracted events (ties: earlier first)."""
+def naive(annals, store, n, path):
+    """The baseline: the n days with the most events in the store (ties: earlier first)."""
     days = collections.Counter()
-    for line in open(store):
-        e = json.loads(line)
-        if e.get("type") in ("source", "link", "rejected"):
-            continue
+    for e in json.loads(run([annals, "timeline", store, "--format", "json"]))["events"]:
         if e.get("earliest") and e.get("earliest") == e.get("latest"):
             days[e["earliest"]] += 1
     top = sorted(days.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
@@ -58,15 +58,17 @@ def naive(store, n, path):
 
 
 def measure(annals, docs, timelines, work, label):
-    store = os.path.join(work, f"{label}.jsonl")
-    run([annals, "extract", "--docs", docs], store)
+    store = os.path.join(work, label)
+    if os.path.exists(store):
+        shutil.rmtree(store)
+    run([annals, "extract", "--docs", docs, "--out", store])
     rows = []
     for tl in timelines:
         n = len({json.loads(l)["date"] for l in open(tl) if l.strip()})
         out = os.path.join(work, f"{label}-{os.path.basename(tl)}.json")
         run([annals, "brief", store, "--top", str(n), "--format", "json"], out)
         base = out + ".naive"
-        naive(store, n, base)
+        naive(annals, store, n, base)
         rows.append((os.path.basename(tl), n, date_f1(tl, out), date_f1(tl, base)))
     for name, n, f, b in rows:
         print(f"{label:8} {name:14} N={n:3}  date F1 {f:.3f}  (naive {b:.3f})")

@@ -32,16 +32,20 @@ use std::str::FromStr;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A (northern) season, by its TIMEX3 code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A (northern) season, by its TIMEX3 code (as the time lexicon writes it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 pub enum Season {
     /// `SP`: March to May.
+    #[serde(rename = "SP")]
     Spring,
     /// `SU`: June to August.
+    #[serde(rename = "SU")]
     Summer,
     /// `FA`: September to November.
+    #[serde(rename = "FA")]
     Fall,
     /// `WI`: December to February of the next year.
+    #[serde(rename = "WI")]
     Winter,
 }
 
@@ -77,13 +81,6 @@ impl Season {
             Season::Winter => 12,
         }
     }
-}
-
-/// The month a (northern) season begins in, by its TIMEX3 code: spring
-/// (`SP`) in March, summer (`SU`) June, fall (`FA`) September, winter
-/// (`WI`) December of the year it is named by.
-pub(crate) fn season_start(code: &str) -> Option<u32> {
-    Season::from_code(code).map(Season::start_month)
 }
 
 /// How precisely a date was given: the unit of the written form.

@@ -5,7 +5,6 @@ mod event;
 pub(crate) mod kind;
 mod role;
 
-pub(crate) use date::season_start;
 pub use date::{Certainty, DateError, EventDate, Granularity, Part, Season, Unit};
 pub use event::{
     is_valid_id, Actor, Citation, Claim, Discrepancy, Event, Link, Mode, Rejected, Relation,

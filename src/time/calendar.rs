@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::lexicon::{Reference, Unit as TimeUnit};
+use super::lexicon::{DayPart, Reference, Unit as TimeUnit};
 use crate::model::{EventDate, Part, Season, Unit};
 
 /// A resolved calendar reference.
@@ -12,7 +12,7 @@ pub enum Point {
     /// A day.
     Day(NaiveDate),
     /// A part of a day (`TNI`, `TMO`...).
-    DayPart(NaiveDate, &'static str),
+    DayPart(NaiveDate, DayPart),
     /// A clock time on a day, with its zone suffix (`Z` or empty).
     Clock(NaiveDate, u32, u32, &'static str),
     /// The ISO week starting on this Monday.
@@ -25,8 +25,8 @@ pub enum Point {
     Quarter(i32, u32),
     /// A half year, 1 or 2.
     Half(i32, u32),
-    /// A season code of a year.
-    Season(i32, &'static str),
+    /// A season of a year.
+    Season(i32, Season),
     /// A year.
     Year(i32),
     /// A decade by its first three digits (199 for the 1990s).
@@ -41,7 +41,8 @@ pub enum Point {
 }
 
 /// A TIMEX3 mod: which part of a period, or that it is approximate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum Modifier {
     /// Its start: "early 2020", "the beginning of May".
     Start,
@@ -70,14 +71,14 @@ impl Point {
     pub fn value(&self) -> String {
         match self {
             Point::Day(d) => d.format("%Y-%m-%d").to_string(),
-            Point::DayPart(d, p) => format!("{}T{p}", d.format("%Y-%m-%d")),
+            Point::DayPart(d, p) => format!("{}T{}", d.format("%Y-%m-%d"), p.name()),
             Point::Clock(d, h, m, z) => format!("{}T{h:02}:{m:02}{z}", d.format("%Y-%m-%d")),
             Point::Week(d) => format!("{}-W{:02}", d.iso_week().year(), d.iso_week().week()),
             Point::Weekend(d) => format!("{}-W{:02}-WE", d.iso_week().year(), d.iso_week().week()),
             Point::Month(y, m) => format!("{}-{m:02}", year(*y)),
             Point::Quarter(y, q) => format!("{}-Q{q}", year(*y)),
             Point::Half(y, h) => format!("{}-H{h}", year(*y)),
-            Point::Season(y, s) => format!("{}-{s}", year(*y)),
+            Point::Season(y, s) => format!("{}-{}", year(*y), s.code()),
             Point::Year(y) => year(*y),
             Point::Decade(d) if *d < 0 => format!("BC{:03}", -d),
             Point::Decade(d) => format!("{d:03}"),
@@ -108,7 +109,7 @@ impl Point {
             Point::Month(y, m) => Unit::Month(*y, *m),
             Point::Quarter(y, q) => Unit::Quarter(*y, *q),
             Point::Half(y, h) => Unit::Half(*y, *h),
-            Point::Season(y, s) => Unit::Season(*y, Season::from_code(s)?),
+            Point::Season(y, s) => Unit::Season(*y, *s),
             Point::Year(y) => Unit::Year(*y),
             Point::Decade(d) => Unit::Decade(*d),
             Point::Century(c) => Unit::Century(*c),

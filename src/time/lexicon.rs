@@ -7,7 +7,9 @@ use serde::Deserialize;
 
 use super::tense::Tense;
 use crate::error::Diagnostic;
+use crate::model::Season;
 use crate::text::WordMap;
+use crate::time::calendar::Modifier;
 
 /// What one lowercase word can mean; a word may mean several things
 /// ("second" is an ordinal and a unit, "may" a month and a modal verb).
@@ -25,10 +27,30 @@ pub struct Lex {
     pub ordinal: Option<i32>,
     /// TIMEX3 unit.
     pub unit: Option<Unit>,
-    /// Season code.
-    pub season: Option<&'static str>,
-    /// Part-of-day code.
-    pub day_part: Option<&'static str>,
+    /// The season the word names.
+    pub season: Option<Season>,
+    /// The part of a day the word names.
+    pub day_part: Option<DayPart>,
+    /// A word that places a period from now or from the story: "last",
+    /// "this", "next", "previous", "following".
+    pub placer: Option<Placer>,
+    /// A word after an amount of time that counts it from a point: "ago",
+    /// "later", "before".
+    pub counter: Option<Counter>,
+    /// A word that picks a part of a period: "early", "mid", "the end of".
+    pub modifier: Option<ModifierWord>,
+    /// "a.m." or "p.m.".
+    pub meridiem: Option<Meridiem>,
+    /// The hour a word names on the clock: "noon", "midnight".
+    pub clock_hour: Option<u32>,
+    /// A time zone written after a clock time.
+    pub zone: Option<Zone>,
+    /// A day named by its distance from today: "yesterday" is -1.
+    pub day_offset: Option<i64>,
+    /// A word that says how often: "daily", "nightly".
+    pub frequency: Option<Frequency>,
+    /// The first year of a decade named by a word ("the eighties").
+    pub decade: Option<i32>,
     /// PRESENT_REF, PAST_REF or FUTURE_REF.
     pub reference: Option<Reference>,
     /// Which way the word makes its sentence look.
@@ -103,19 +125,6 @@ impl Unit {
     }
 }
 
-/// A season code: spring, summer, fall, winter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-pub enum Season {
-    /// Spring.
-    SP,
-    /// Summer.
-    SU,
-    /// Fall.
-    FA,
-    /// Winter.
-    WI,
-}
-
 /// A part-of-day code: morning, midday, afternoon, evening, night.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub enum DayPart {
@@ -145,16 +154,125 @@ pub enum Reference {
     FUTURE_REF,
 }
 
-impl Season {
-    /// The code as TIMEX3 values write it.
-    pub fn name(self) -> &'static str {
+/// Which way a placing or counting word looks from where it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Toward {
+    /// Before: "last week", "two days ago".
+    Back,
+    /// The one under way: "this week".
+    Same,
+    /// After: "next week", "two days later".
+    Ahead,
+}
+
+impl Toward {
+    /// -1, 0 or 1 units of the way.
+    pub fn sign(self) -> i32 {
         match self {
-            Season::SP => "SP",
-            Season::SU => "SU",
-            Season::FA => "FA",
-            Season::WI => "WI",
+            Toward::Back => -1,
+            Toward::Same => 0,
+            Toward::Ahead => 1,
         }
     }
+}
+
+/// What a placing or counting word counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// The reference date: "last week", "two days ago".
+    #[default]
+    Now,
+    /// The last time the text told of: "the previous week", "two days
+    /// later".
+    Told,
+}
+
+/// A word that places a period: "last", "this", "next", "previous".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Placer {
+    /// Which way it looks.
+    pub toward: Toward,
+    /// What it counts from.
+    #[serde(default)]
+    pub from: Origin,
+    /// A stretch that reaches to now rather than a calendar unit: "the
+    /// past week" is seven days, "last week" a calendar week.
+    #[serde(default)]
+    pub stretch: bool,
+}
+
+/// A word after an amount of time that counts it from a point: "ago",
+/// "later", "before the shooting".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Counter {
+    /// Which way it counts.
+    pub toward: Toward,
+    /// What it counts from.
+    #[serde(default)]
+    pub from: Origin,
+    /// A preposition, whose object may name what it counts from ("ten
+    /// days before the shooting").
+    #[serde(default)]
+    pub object: bool,
+}
+
+/// How a modifying word stands before its period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    /// Right before it: "early 2020", "mid-2020".
+    #[default]
+    Adjective,
+    /// Also as "the end of", "the beginning of".
+    Noun,
+    /// Only before "this", "that" or "in": "earlier this year".
+    Comparative,
+}
+
+/// A word that picks a part of a period ("early", "the end of").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModifierWord {
+    /// The part it picks (START, MID, END).
+    pub part: Modifier,
+    /// How it stands before its period.
+    #[serde(default)]
+    pub form: Form,
+}
+
+/// Before or after noon on the clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Meridiem {
+    /// Before noon.
+    Am,
+    /// After noon.
+    Pm,
+}
+
+/// A time zone after a clock time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Zone {
+    /// Universal time, which TIMEX3 writes `Z`.
+    Utc,
+    /// Another zone, read as part of the expression and not written.
+    Named,
+}
+
+/// What a word of frequency repeats: a unit ("daily") or a part of each
+/// day ("nightly").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum Frequency {
+    /// Once a unit.
+    Unit(Unit),
+    /// That part of every day.
+    Part(DayPart),
 }
 
 impl DayPart {
@@ -194,6 +312,15 @@ struct File {
     seasons: HashMap<String, Season>,
     day_parts: HashMap<String, DayPart>,
     references: HashMap<String, Reference>,
+    placers: HashMap<String, Placer>,
+    counters: HashMap<String, Counter>,
+    modifiers: HashMap<String, ModifierWord>,
+    meridiems: HashMap<String, Meridiem>,
+    clock_hours: HashMap<String, u32>,
+    time_zones: HashMap<String, Zone>,
+    days_from_today: HashMap<String, i64>,
+    frequencies: HashMap<String, Frequency>,
+    decades: HashMap<String, i32>,
     tense_cues: HashMap<String, Tense>,
     happenings: HashMap<String, String>,
     word_sets: WordSets,
@@ -243,8 +370,6 @@ pub struct WordSets {
     pub length_introducers: HashSet<String>,
     /// Words before a bare hour that make it a clock time ("at 8").
     pub clock_introducers: HashSet<String>,
-    /// Time zones written after a clock time ("5 p.m. EST").
-    pub time_zones: HashSet<String>,
     /// Words that make what follows approximate ("about two weeks").
     pub approximators: HashSet<String>,
 }
@@ -383,41 +508,36 @@ pub fn lexicon() -> &'static WordMap<Lex> {
     &Tables::shipped().words
 }
 
+/// Gives each word of `table` its meaning in `map`.
+fn fill<V>(map: &mut WordMap<Lex>, table: HashMap<String, V>, set: impl Fn(&mut Lex, V)) {
+    for (k, v) in table {
+        set(map.entry(k).or_default(), v);
+    }
+}
+
 fn words(file: File) -> WordMap<Lex> {
     let mut map = WordMap::<Lex>::default();
-    for (k, v) in file.months {
-        map.entry(k).or_default().month = Some(v);
-    }
-    for (k, v) in file.weekdays {
-        map.entry(k).or_default().weekday = Some(v);
-    }
-    for (k, v) in file.numbers {
-        map.entry(k).or_default().number = Some(v);
-    }
-    for (k, v) in file.vague_numbers {
-        map.entry(k).or_default().vague = v;
-    }
-    for (k, v) in file.ordinals {
-        map.entry(k).or_default().ordinal = Some(v);
-    }
-    for (k, v) in file.units {
-        map.entry(k).or_default().unit = Some(v);
-    }
-    for (k, v) in file.seasons {
-        map.entry(k).or_default().season = Some(v.name());
-    }
-    for (k, v) in file.day_parts {
-        map.entry(k).or_default().day_part = Some(v.name());
-    }
-    for (k, v) in file.references {
-        map.entry(k).or_default().reference = Some(v);
-    }
-    for (k, v) in file.tense_cues {
-        map.entry(k).or_default().tense = Some(v);
-    }
-    for (k, v) in file.happenings {
-        map.entry(k).or_default().happening = Some(leak(v));
-    }
+    let m = &mut map;
+    fill(m, file.months, |l, v| l.month = Some(v));
+    fill(m, file.weekdays, |l, v| l.weekday = Some(v));
+    fill(m, file.numbers, |l, v| l.number = Some(v));
+    fill(m, file.vague_numbers, |l, v| l.vague = v);
+    fill(m, file.ordinals, |l, v| l.ordinal = Some(v));
+    fill(m, file.units, |l, v| l.unit = Some(v));
+    fill(m, file.seasons, |l, v| l.season = Some(v));
+    fill(m, file.day_parts, |l, v| l.day_part = Some(v));
+    fill(m, file.references, |l, v| l.reference = Some(v));
+    fill(m, file.placers, |l, v| l.placer = Some(v));
+    fill(m, file.counters, |l, v| l.counter = Some(v));
+    fill(m, file.modifiers, |l, v| l.modifier = Some(v));
+    fill(m, file.meridiems, |l, v| l.meridiem = Some(v));
+    fill(m, file.clock_hours, |l, v| l.clock_hour = Some(v));
+    fill(m, file.time_zones, |l, v| l.zone = Some(v));
+    fill(m, file.days_from_today, |l, v| l.day_offset = Some(v));
+    fill(m, file.frequencies, |l, v| l.frequency = Some(v));
+    fill(m, file.decades, |l, v| l.decade = Some(v));
+    fill(m, file.tense_cues, |l, v| l.tense = Some(v));
+    fill(m, file.happenings, |l, v| l.happening = Some(leak(v)));
     map
 }
 

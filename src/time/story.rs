@@ -33,9 +33,7 @@ pub fn first_day(p: &Point) -> Option<NaiveDate> {
         Point::Month(y, m) => NaiveDate::from_ymd_opt(*y, *m, 1),
         Point::Quarter(y, q) => NaiveDate::from_ymd_opt(*y, (q - 1) * 3 + 1, 1),
         Point::Half(y, h) => NaiveDate::from_ymd_opt(*y, (h - 1) * 6 + 1, 1),
-        Point::Season(y, s) => {
-            NaiveDate::from_ymd_opt(*y, crate::model::season_start(s).unwrap_or(1), 1)
-        }
+        Point::Season(y, s) => NaiveDate::from_ymd_opt(*y, s.start_month(), 1),
         Point::Year(y) => NaiveDate::from_ymd_opt(*y, 1, 1),
         _ => None,
     }

@@ -3,13 +3,18 @@
 
 use super::*;
 use crate::time::calendar::Point;
+use crate::time::lexicon::{lexicon, DayPart, Meridiem, Zone};
 use crate::time::scan::Shape;
 use crate::time::TimexType;
 
 /// Clock times: "8 PM", "8:30 a.m.", "20:30 local time", "16:08 UTC".
 pub(super) fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
-    if cx.is(i, &["noon", "midnight", "midday"]) {
-        let h = if cx.is(i, &["midnight"]) { 0 } else { 12 };
+    if let Some(h) = cx
+        .tokens
+        .get(i)
+        .and_then(|t| t.lex)
+        .and_then(|l| l.clock_hour)
+    {
         let day = days(cx, i + 1).and_then(|f| f.day());
         let (d, end) = day.unwrap_or((cx.base(), i + 1));
         let mut f = Found::date(i, end, Point::Clock(d, h, 0, ""));
@@ -27,7 +32,8 @@ pub(super) fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
             .unwrap_or(t.lower.len()),
     );
     // "0800 UTC", "1930 GMT": four digits with a zone.
-    let military = digits.len() == 4 && glued.is_empty() && cx.is(i + 1, &["utc", "gmt"]);
+    let utc = |k: usize| zone_at(cx, k) == Some(Zone::Utc);
+    let military = digits.len() == 4 && glued.is_empty() && utc(i + 1);
     let (h, m) = match digits.split_once(':') {
         Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
         None if military => (
@@ -40,24 +46,17 @@ pub(super) fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
     let mut j = i + 1;
     let mut h24 = h;
     let meridiem = if !glued.is_empty() {
-        glued.to_string()
+        lexicon().get(glued).and_then(|l| l.meridiem)
     } else {
-        cx.word(j).to_string()
+        cx.tokens
+            .get(j)
+            .and_then(|t| t.lex)
+            .and_then(|l| l.meridiem)
     };
-    let mut marked = false;
-    match meridiem.as_str() {
-        "pm" | "p.m." => {
-            marked = true;
-            if h < 12 {
-                h24 = h + 12;
-            }
-        }
-        "am" | "a.m." => {
-            marked = true;
-            if h == 12 {
-                h24 = 0;
-            }
-        }
+    let mut marked = meridiem.is_some();
+    match meridiem {
+        Some(Meridiem::Pm) if h < 12 => h24 = h + 12,
+        Some(Meridiem::Am) if h == 12 => h24 = 0,
         _ => {}
     }
     if marked && glued.is_empty() {
@@ -66,16 +65,16 @@ pub(super) fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
     // "4 in the morning", "8 in the evening", "11 at night".
     if !marked && glued.is_empty() && !digits.contains(':') && h <= 12 {
         let part = if cx.is(j, &["in"]) && cx.is(j + 1, &["the"]) {
-            Some((cx.word(j + 2), j + 3))
-        } else if cx.is(j, &["at"]) && cx.is(j + 1, &["night"]) {
-            Some(("night", j + 2))
+            day_part_at(cx, j + 2).map(|p| (p, j + 3))
+        } else if cx.is(j, &["at"]) && day_part_at(cx, j + 1) == Some(DayPart::NI) {
+            Some((DayPart::NI, j + 2))
         } else {
             None
         };
         let afternoon = match part {
-            Some(("morning", _)) => Some(false),
-            Some(("afternoon" | "evening", _)) => Some(true),
-            Some(("night", _)) => Some((6..12).contains(&h)),
+            Some((DayPart::MO, _)) => Some(false),
+            Some((DayPart::AF | DayPart::EV, _)) => Some(true),
+            Some((DayPart::NI, _)) => Some((6..12).contains(&h)),
             _ => None,
         };
         if let (Some(pm), Some((_, end))) = (afternoon, part) {
@@ -90,7 +89,7 @@ pub(super) fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
         }
     }
     let mut zone = "";
-    if cx.is(j, &["utc", "gmt"]) {
+    if utc(j) {
         zone = "Z";
         j += 1;
     } else if cx.is(j, &["local"]) && cx.is(j + 1, &["time"]) {
@@ -110,7 +109,7 @@ pub(super) fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
     }
     // "10 p.m. Wednesday", "5 p.m. EST Nov. 12": the day that follows...
     let mut k = j;
-    if words().time_zones.contains(cx.word(k)) {
+    if zone_at(cx, k) == Some(Zone::Named) {
         k += 1;
     }
     if cx.is(k, &["on", ","]) {

@@ -116,7 +116,7 @@ pub(super) fn explicit(cx: &Context<'_>, i: usize) -> Option<Found> {
 /// "'90s", "the 20th century".
 pub(super) fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
     let t = cx.tokens.get(i)?;
-    if cx.is(i, &["fiscal"]) {
+    if words().year_kinds.contains(&t.lower) {
         let y = year_at(cx, i + 1)?;
         return Some(Found::date(i, i + 2, Point::Year(y)));
     }
@@ -151,16 +151,10 @@ pub(super) fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
         let (y, j) = year_words(cx, i + 2)?;
         return Some(Found::date(i, j, Point::Year(y)));
     }
+    // "the eighties": a decade named by a word.
     if cx.is(i, &["the"]) {
-        let d = match cx.word(i + 1) {
-            "nineties" => 199,
-            "eighties" => 198,
-            "seventies" => 197,
-            "sixties" => 196,
-            "fifties" => 195,
-            _ => return None,
-        };
-        return Some(Found::date(i, i + 2, Point::Decade(d)));
+        let d = cx.tokens.get(i + 1)?.lex?.decade?;
+        return Some(Found::date(i, i + 2, Point::Decade(d / 10)));
     }
     if t.shape != Shape::Number {
         return None;

@@ -6,7 +6,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::*;
 use crate::time::calendar::{monday, Point};
-use crate::time::lexicon::Reference;
+use crate::time::lexicon::{DayPart, Origin, Reference, Toward, Unit};
 use crate::time::{DocType, TimexType};
 
 /// Weekdays, bare or with a part of the day: "Friday", "Sunday night".
@@ -15,7 +15,7 @@ pub(super) fn weekday(
     i: usize,
     base: NaiveDate,
     direction: Direction,
-) -> Option<(NaiveDate, usize, Option<&'static str>)> {
+) -> Option<(NaiveDate, usize, Option<DayPart>)> {
     let t = cx.tokens.get(i)?;
     let w = t.lex?.weekday?;
     if !t.capital && !t.lower.ends_with('.') && t.lower.len() <= 4 {
@@ -46,14 +46,8 @@ pub(super) fn weekday(
         Direction::OnOrBefore => base - Duration::days((today - w + 7) % 7),
     };
     let mut j = i + 1;
-    let mut part = None;
-    if let Some(p) = cx
-        .tokens
-        .get(j)
-        .and_then(|t| t.lex)
-        .and_then(|l| l.day_part)
-    {
-        part = Some(p);
+    let part = day_part_at(cx, j);
+    if part.is_some() {
         j += 1;
     }
     Some((day, j, part))
@@ -69,21 +63,19 @@ pub(super) fn days(cx: &Context<'_>, i: usize) -> Option<Found> {
 /// the start of "9 a.m. Tuesday" rather than its weekday.
 pub(super) fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found> {
     let base = cx.base();
-    let w = cx.word(i);
-    let shift = match w {
-        "today" => Some(0),
-        "tonight" => Some(0),
-        "yesterday" => Some(-1),
-        "tomorrow" => Some(1),
-        _ => None,
-    };
+    let shift = cx
+        .tokens
+        .get(i)
+        .and_then(|t| t.lex)
+        .and_then(|l| l.day_offset);
     // "today's youth", "today's world": the present age, not the day.
-    let generic = w == "today"
+    let today = shift == Some(0);
+    let generic = today
         && cx.is(i + 1, &["'", "’"])
         && cx.is(i + 2, &["s"])
         && words().generic_now.contains(cx.word(i + 3));
     // In a history, "today" is the time of writing, not a day of the story.
-    if generic || (w == "today" && cx.doc_type == DocType::Narrative) {
+    if generic || (today && cx.doc_type == DocType::Narrative) {
         return Some(Found::date(
             i,
             i + 1,
@@ -92,45 +84,29 @@ pub(super) fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found
     }
     if let Some(s) = shift {
         let day = base + Duration::days(s);
-        if w == "tonight" {
-            return Some(Found::date(i, i + 1, Point::Day(day)));
-        }
-        if let Some(p) = cx
-            .tokens
-            .get(i + 1)
-            .and_then(|t| t.lex)
-            .and_then(|l| l.day_part)
-        {
+        if let Some(p) = day_part_at(cx, i + 1) {
             let mut f = Found::date(i, i + 2, Point::DayPart(day, p));
             f.kind = TimexType::Time;
             return Some(f);
         }
         return Some(Found::date(i, i + 1, Point::Day(day)));
     }
-    if matches!(w, "this" | "last") {
-        if let Some(p) = cx
-            .tokens
-            .get(i + 1)
-            .and_then(|t| t.lex)
-            .and_then(|l| l.day_part)
-        {
-            let day = if w == "last" {
-                base - Duration::days(1)
-            } else {
-                base
-            };
-            let mut f = Found::date(i, i + 2, Point::DayPart(day, p));
-            f.kind = TimexType::Time;
-            return Some(f);
-        }
+    // "this morning", "last night": a part of today or of yesterday.
+    let now = placer(cx, i).filter(|p| p.from == Origin::Now && p.toward != Toward::Ahead);
+    if let (Some(p), Some(part)) = (now, day_part_at(cx, i + 1)) {
+        let day = base + Duration::days(i64::from(p.toward.sign()));
+        let mut f = Found::date(i, i + 2, Point::DayPart(day, part));
+        f.kind = TimexType::Time;
+        return Some(f);
     }
     let named = |k: usize| cx.tokens.get(k).and_then(|t| t.lex).and_then(|l| l.weekday);
     // Only a weekday goes on; the tense below is not cheap to read.
     named(i).or_else(|| named(i + 1))?;
-    let (direction, first) = match w {
-        "last" | "past" | "previous" | "preceding" => (Direction::Before, i + 1),
-        "next" | "coming" => (Direction::After, i + 1),
-        "this" => (Direction::SameWeek, i + 1),
+    let placed = placer(cx, i);
+    let (direction, first) = match placed.map(|p| p.toward) {
+        Some(Toward::Back) => (Direction::Before, i + 1),
+        Some(Toward::Ahead) => (Direction::After, i + 1),
+        Some(Toward::Same) => (Direction::SameWeek, i + 1),
         // "Wednesday's ruling" names something that has happened.
         _ if cx.is(i + 1, &["'", "’"]) && cx.is(i + 2, &["s"]) => (Direction::OnOrBefore, i),
         _ if cx.doc_type == DocType::Narrative => (Direction::After, i),
@@ -139,8 +115,8 @@ pub(super) fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found
     };
     // "the previous Friday" is the one before the day the text last
     // spoke of, not before today: "turnout 3% below the previous Friday".
-    let from = match (w, cx.anchor) {
-        ("previous" | "preceding", Some(a)) => a,
+    let from = match (placed.map(|p| p.from), cx.anchor) {
+        (Some(Origin::Told), Some(a)) => a,
         _ => base,
     };
     let (day, end, part) = weekday(cx, first, from, direction)?;
@@ -164,14 +140,14 @@ pub(super) fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found
 /// yesterday", "by mid afternoon", "late evening".
 pub(super) fn day_part(cx: &Context<'_>, i: usize) -> Option<Found> {
     // "noon" and "midday" are clock times.
-    if cx.is(i, &["noon", "midday"]) {
+    if day_part_at(cx, i) == Some(DayPart::MI) {
         return None;
     }
     if let Some(f) = part_of_day(cx, i) {
         return Some(f);
     }
     let part = cx.tokens.get(i)?.lex?.day_part?;
-    let modified = cx.is(i.wrapping_sub(1), &["mid", "-", "early", "late"]);
+    let modified = adjective_modifier(cx, i.wrapping_sub(1)) || cx.is(i.wrapping_sub(1), &["-"]);
     let day = days(cx, i + 1).and_then(|f| f.day());
     if !modified && day.is_none() {
         return None;
@@ -189,7 +165,7 @@ pub(super) fn part_of_day(cx: &Context<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let mut k = i + 1;
-    if cx.is(k, &["early", "late"]) {
+    if adjective_modifier(cx, k) {
         k += 1;
     }
     let part = cx.tokens.get(k)?.lex?.day_part?;
@@ -213,10 +189,9 @@ pub(super) fn part_of_day(cx: &Context<'_>, i: usize) -> Option<Found> {
 /// last Tuesday": a day next to another.
 pub(super) fn day_beside(cx: &Context<'_>, i: usize) -> Option<Found> {
     let k = if cx.is(i, &["the"]) { i + 1 } else { i };
-    if !(cx.is(k, &["day"]) && cx.is(k + 1, &["before", "after"])) {
-        return None;
-    }
-    let shift = if cx.is(k + 1, &["before"]) { -1 } else { 1 };
+    let day = unit(cx, k) == Some(Unit::D) && !plural(cx, k);
+    let c = counter(cx, k + 1).filter(|c| c.object && day)?;
+    let shift = i64::from(c.toward.sign());
     let (d, end) = [explicit, days, holidays]
         .iter()
         .find_map(|rule| rule(cx, k + 2))
@@ -232,7 +207,7 @@ pub(super) fn running_count(cx: &Context<'_>, i: usize) -> Option<Found> {
     // "the first day of the talks" may lie anywhere behind.
     cx.tokens.get(k)?.lex?.ordinal.filter(|o| *o >= 2)?;
     let mut u = k + 1;
-    if cx.is(u, &["consecutive", "straight", "successive"]) {
+    if words().counting_adjectives.contains(cx.word(u)) {
         u += 1;
     }
     // "their second day-long meeting" counts meetings.
@@ -240,9 +215,9 @@ pub(super) fn running_count(cx: &Context<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let day = cx.story()?;
-    let point = match cx.word(u) {
-        "day" => Point::Day(day),
-        "week" => Point::Week(monday(day)),
+    let point = match unit(cx, u).filter(|_| !plural(cx, u)) {
+        Some(Unit::D) => Point::Day(day),
+        Some(Unit::W) => Point::Week(monday(day)),
         _ => return None,
     };
     Some(Found::date(i, u + 1, point))
@@ -251,7 +226,8 @@ pub(super) fn running_count(cx: &Context<'_>, i: usize) -> Option<Found> {
 /// "the next day", "the following morning": the day after the one the
 /// story last named. With no day named yet there is nothing to count from.
 pub(super) fn next_day(cx: &Context<'_>, i: usize) -> Option<Found> {
-    if !(cx.is(i, &["the"]) && cx.is(i + 1, &["next", "following"])) {
+    let ahead = placer(cx, i + 1).is_some_and(|p| p.toward == Toward::Ahead);
+    if !(cx.is(i, &["the"]) && ahead) {
         return None;
     }
     let after = cx.story_day? + Duration::days(1);

@@ -5,14 +5,16 @@ use chrono::{Datelike, Duration};
 
 use super::*;
 use crate::time::calendar::{monday, Point};
+use crate::time::lexicon::Toward;
 
 /// Holidays by name ("Thanksgiving", "Christmas Eve", "last Easter"): the
 /// nearest occurrence, or the one before or after with last/next.
 pub(super) fn holidays(cx: &Context<'_>, i: usize) -> Option<Found> {
-    let (direction, first) = match cx.word(i) {
-        "last" => (-1, i + 1),
-        "next" | "this" => (1, i + 1),
-        _ => (0, i),
+    // "this Christmas" is the next one.
+    let (direction, first) = match placer(cx, i) {
+        Some(p) if p.toward == Toward::Back => (-1, i + 1),
+        Some(_) => (1, i + 1),
+        None => (0, i),
     };
     let t = cx.tokens.get(first)?;
     if !t.capital || !crate::time::lexicon::holiday_starts().contains(&t.lower) {

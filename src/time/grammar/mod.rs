@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::scan::Shape;
 use super::TimexType;
 use crate::time::calendar::{Modifier, Point};
-use crate::time::lexicon::sets as words;
+use crate::time::lexicon::{sets as words, Form};
 
 mod clock;
 mod context;
@@ -130,21 +130,21 @@ pub fn match_at(cx: &Context<'_>, i: usize) -> Option<Found> {
     let mut modifier = None;
     let mut approx = false;
     let mut j = i;
-    match cx.word(i) {
-        "early" | "beginning" | "start" => modifier = Some(Modifier::Start),
-        "earlier" if cx.is(i + 1, &["this", "in", "that"]) => modifier = Some(Modifier::Start),
-        "later" if cx.is(i + 1, &["this", "that"]) => modifier = Some(Modifier::End),
-        "mid" | "middle" => modifier = Some(Modifier::Mid),
-        "late" | "end" => modifier = Some(Modifier::End),
-        "the" if cx.is(i + 1, &["end", "beginning", "start", "middle"]) => {
-            modifier = match cx.word(i + 1) {
-                "end" => Some(Modifier::End),
-                "middle" => Some(Modifier::Mid),
-                _ => Some(Modifier::Start),
-            };
+    let the = cx.is(i, &["the"]);
+    let word = modifier_word(cx, if the { i + 1 } else { i });
+    match word {
+        // "the end of 2020": only a noun takes the article.
+        Some(m) if the && m.form == Form::Noun => {
+            modifier = Some(m.part);
             j += 1;
         }
-        w if words().approximators.contains(w) => approx = true,
+        // "earlier this year", "later that month".
+        Some(m) if m.form == Form::Comparative => {
+            let followed = cx.is(i + 1, &["this", "that", "in"]);
+            modifier = Some(m.part).filter(|_| !the && followed);
+        }
+        Some(m) if !the => modifier = Some(m.part),
+        _ if words().approximators.contains(cx.word(i)) => approx = true,
         _ => {}
     }
     if modifier.is_some() || approx {

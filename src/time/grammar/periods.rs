@@ -5,25 +5,24 @@ use chrono::Datelike;
 
 use super::*;
 use crate::time::calendar::Point;
-use crate::time::lexicon::Unit;
+use crate::time::lexicon::{Origin, Toward, Unit};
 use crate::time::TimexType;
 
 /// "the year", "the week", "the day", "the weekend": in news, the
 /// reference period itself.
 pub(super) fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
-    if !cx.is(i, &["the"])
-        || cx.is(
-            i + 2,
-            &["of", "before", "after", "following", "preceding", "leading"],
-        )
-    {
+    // "the day before", "the year following": counted from another.
+    let counted = counter(cx, i + 2).is_some_and(|c| c.object)
+        || placer(cx, i + 2).is_some_and(|p| p.from == Origin::Told);
+    if !cx.is(i, &["the"]) || counted || cx.is(i + 2, &["of", "leading"]) {
         return None;
     }
     // "the year ended March 31" in a report is the twelve months to that
     // day; "the full year", "the current fiscal year", "for the year." the
     // report's year.
     let mut j = i + 1;
-    while cx.is(j, &["full", "fiscal", "current"]) {
+    let current = |k: usize| placer(cx, k).is_some_and(|p| p.toward == Toward::Same);
+    while cx.is(j, &["full", "fiscal"]) || current(j) {
         j += 1;
     }
     if cx.is(j, &["year"]) {

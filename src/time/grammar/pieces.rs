@@ -5,7 +5,9 @@ use chrono::{Datelike, NaiveDate};
 
 use super::*;
 use crate::time::calendar::{add_days, add_months, monday, Point};
-use crate::time::lexicon::{Reference, Unit};
+use crate::time::lexicon::{
+    Counter, DayPart, Form, ModifierWord, Origin, Placer, Reference, Unit, Zone,
+};
 use crate::time::scan::Shape;
 
 /// A number written in digits or words ("24", "twenty four", "a"); returns
@@ -37,7 +39,8 @@ pub(super) fn bare_number(cx: &Context<'_>, i: usize) -> Option<(Option<u32>, us
     }
     let mut n = lex.number?;
     let mut j = i + 1;
-    // "a couple of years" is two, as the corpora count it.
+    // "a couple of years": "a" and a number that is a noun is that number
+    // (the lexicon's "couple" is two).
     if n == 1 && cx.is(j, &["couple"]) {
         j += 1;
     }
@@ -190,12 +193,10 @@ pub(super) fn relative_year(cx: &Context<'_>, i: usize) -> Option<(i32, usize)> 
     if cx.is(i, &["that"]) {
         return Some((cx.told()?.year(), i + 2));
     }
-    let offset = match cx.word(i) {
-        "last" | "past" => -1,
-        "this" => 0,
-        "next" => 1,
-        _ => return None,
-    };
+    let offset = placer(cx, i)
+        .filter(|p| p.from == Origin::Now)?
+        .toward
+        .sign();
     Some((cx.base().year() + offset, i + 2))
 }
 
@@ -309,4 +310,35 @@ pub(super) fn phrase_at(cx: &Context<'_>, i: usize) -> Option<(usize, Reference)
         .iter()
         .find(|(words, _)| words.iter().enumerate().all(|(k, w)| cx.word(i + k) == w))
         .map(|(words, r)| (words.len(), *r))
+}
+
+/// The placing word at token `i` ("last", "this", "next", "previous").
+pub(super) fn placer(cx: &Context<'_>, i: usize) -> Option<Placer> {
+    cx.tokens.get(i)?.lex?.placer
+}
+
+/// The counting word at token `i` ("ago", "later", "before").
+pub(super) fn counter(cx: &Context<'_>, i: usize) -> Option<Counter> {
+    cx.tokens.get(i)?.lex?.counter
+}
+
+/// The modifying word at token `i` ("early", "mid", "end").
+pub(super) fn modifier_word(cx: &Context<'_>, i: usize) -> Option<ModifierWord> {
+    cx.tokens.get(i)?.lex?.modifier
+}
+
+/// The part of a day the word at token `i` names ("morning", "night").
+pub(super) fn day_part_at(cx: &Context<'_>, i: usize) -> Option<DayPart> {
+    cx.tokens.get(i)?.lex?.day_part
+}
+
+/// True when token `i` is a modifier that stands right before its period
+/// ("early", "mid", "late").
+pub(super) fn adjective_modifier(cx: &Context<'_>, i: usize) -> bool {
+    modifier_word(cx, i).is_some_and(|m| m.form == Form::Adjective)
+}
+
+/// The time zone written at token `i`.
+pub(super) fn zone_at(cx: &Context<'_>, i: usize) -> Option<Zone> {
+    cx.tokens.get(i)?.lex?.zone
 }

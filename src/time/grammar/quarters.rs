@@ -5,6 +5,7 @@ use chrono::{Datelike, Duration};
 
 use super::*;
 use crate::time::calendar::Point;
+use crate::time::lexicon::{Origin, Toward};
 use crate::time::scan::Shape;
 
 /// Quarters and halves: "third quarter", "third-quarter", "the first half
@@ -30,13 +31,6 @@ pub(super) fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
         }
         if cx.is(j, &["quarter"]) || (cx.is(j, &["period"]) && cx.quarterly(i)) {
             let (y, q) = last_quarter(cx.dct);
-            // "the quarter a year ago": the same quarter of last year.
-            if cx.is(j + 1, &["a"])
-                && cx.is(j + 2, &["year"])
-                && cx.is(j + 3, &["ago", "earlier", "before"])
-            {
-                return Some(Found::date(i, j + 4, Point::Quarter(y - 1, q)));
-            }
             // "the quarter ended July 31": the three months to that day,
             // named by the calendar quarter most of them fall in.
             if cx.is(j + 1, &["ended", "ending"]) {
@@ -50,7 +44,8 @@ pub(super) fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
         }
     }
     // "year-earlier", "the year-ago quarter"
-    if cx.is(i, &["year"]) && cx.is(i + 1, &["-"]) && cx.is(i + 2, &["earlier", "ago"]) {
+    let back = counter(cx, i + 2).is_some_and(|c| c.toward == Toward::Back && !c.object);
+    if cx.is(i, &["year"]) && cx.is(i + 1, &["-"]) && back {
         let (y, mut q) = last_quarter(cx.dct);
         let mut end = i + 3;
         let quarter = cx.quarterly(i);
@@ -72,16 +67,9 @@ pub(super) fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
     // "the 1996 second quarter", "this year's third quarter"
     let (lead_year, i) = if let Some(y) = year_at(cx, i) {
         (Some(y), i + 1)
-    } else if cx.is(i, &["this", "last", "next"])
-        && cx.is(i + 1, &["year"])
-        && cx.is(i + 2, &["'", "’"])
-        && cx.is(i + 3, &["s"])
+    } else if let Some(off) =
+        year_from_now(cx, i).filter(|_| cx.is(i + 2, &["'", "’"]) && cx.is(i + 3, &["s"]))
     {
-        let off = match cx.word(i) {
-            "last" => -1,
-            "next" => 1,
-            _ => 0,
-        };
         (Some(cx.dct.year() + off), i + 4)
     } else {
         (None, i)
@@ -97,7 +85,7 @@ pub(super) fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
     }
     // "last"/"final" is the fourth quarter or the second half; "the first
     // two quarters" the first half.
-    let last = cx.is(i, &["last", "final"]);
+    let last = cx.tokens.get(i).and_then(|t| t.lex).and_then(|l| l.ordinal) == Some(-1);
     let mut ord = if last { 0 } else { quarter_ordinal(cx, i)? };
     let mut j = i + 1;
     if cx.is(j, &["-"]) {
@@ -123,12 +111,7 @@ pub(super) fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
         if let Some(y) = year_at(cx, j + 1) {
             year = Some(y);
             j += 2;
-        } else if cx.is(j + 1, &["this", "last", "next"]) && cx.is(j + 2, &["year"]) {
-            let off = match cx.word(j + 1) {
-                "last" => -1,
-                "next" => 1,
-                _ => 0,
-            };
+        } else if let Some(off) = year_from_now(cx, j + 1) {
             year = Some(cx.dct.year() + off);
             j += 3;
         } else if is_half {
@@ -164,4 +147,11 @@ pub(super) fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
         Point::Quarter(year, ord)
     };
     Some(Found::date(first, j, p))
+}
+
+/// "last year", "this year", "next year" at token `i`: how many years
+/// from the report's.
+fn year_from_now(cx: &Context<'_>, i: usize) -> Option<i32> {
+    let p = placer(cx, i).filter(|p| p.from == Origin::Now && !p.stretch)?;
+    cx.is(i + 1, &["year"]).then_some(p.toward.sign())
 }

@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use super::*;
 use crate::time::calendar::Modifier;
 use crate::time::calendar::Point;
+use crate::time::lexicon::Form;
 use crate::time::scan::Shape;
 use crate::time::story;
 use crate::time::tense::Tense;
@@ -30,7 +31,7 @@ pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
         } else {
             i + 1
         };
-        if cx.is(j, &["end"]) {
+        if modifier_word(cx, j).is_some_and(|m| m.form == Form::Noun && m.part == Modifier::End) {
             let y = cx.dct.year() - i32::from(cx.tense(i) == Some(Tense::Past));
             if hyphen {
                 let d = NaiveDate::from_ymd_opt(y, 12, 31)?;
@@ -69,14 +70,11 @@ pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
         }
         // "the fall of the city" is an event; "the fall of 1863" a season.
         let event = cx.is(i + 1, &["of"]) && year_words(cx, i + 2).is_none();
-        if t.lower == "fall"
-            && !t.capital
-            && (event
-                || !cx.is(
-                    i.wrapping_sub(1),
-                    &["the", "in", "this", "last", "next", "early", "late"],
-                ))
-        {
+        let before = i.wrapping_sub(1);
+        let introduced = cx.is(before, &["the", "in"])
+            || placer(cx, before).is_some()
+            || adjective_modifier(cx, before);
+        if t.lower == "fall" && !t.capital && (event || !introduced) {
             return None;
         }
         // "spring 2020", "the winter of nineteen ninety-six"
@@ -85,7 +83,7 @@ pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
             return Some(Found::date(i, end, Point::Season(y, s)));
         }
         let y = match cx.told() {
-            Some(at) => story::year_of(at, crate::model::season_start(s).unwrap_or(1), 1),
+            Some(at) => story::year_of(at, s.start_month(), 1),
             None => cx.base().year(),
         };
         return Some(Found::date(i, i + 1, Point::Season(y, s)));

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::*;
 use crate::time::calendar::{add_days, add_months, monday, Point};
-use crate::time::lexicon::{Reference, Unit};
+use crate::time::lexicon::{Counter, Form, Origin, Reference, Toward, Unit};
 use crate::time::scan::Shape;
 use crate::time::tense::Tense;
 use crate::time::{DocType, TimexType};
@@ -14,11 +14,12 @@ use crate::time::{DocType, TimexType};
 /// "this week", "last month", "next year", "last September", "this
 /// summer", "the past week" (a duration), "recent weeks", "coming months".
 pub(super) fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
-    // "this past spring" is the last one.
-    let (w, i, first) = if cx.is(i, &["this"]) && cx.is(i + 1, &["past"]) {
-        ("past", i + 1, i)
-    } else {
-        (cx.word(i), i, i)
+    // "this past spring" is the last one: a stretch reaching to now after
+    // "this" places as that stretch does.
+    let stretch = |k: usize| placer(cx, k).filter(|p| p.stretch);
+    let (p, i, first) = match (placer(cx, i), stretch(i + 1)) {
+        (Some(this), Some(past)) if this.toward == Toward::Same => (past, i + 1, i),
+        (p, _) => (p?, i, i),
     };
     // "This Week", "Next Year" in title case mid-sentence name a show or
     // a book, not a time.
@@ -27,24 +28,18 @@ pub(super) fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
     if mid_sentence && titled(first) && titled(i + 1) {
         return None;
     }
-    let offset = match w {
-        "this" | "current" => 0,
-        "last" | "previous" | "past" => -1,
-        "next" | "coming" | "following" => 1,
-        "recent" => -1,
-        _ => return None,
-    };
+    let offset = p.toward.sign();
     // "this fiscal year", "last financial year": the year.
     let kind = cx.is(i + 2, &["year"]) && words().year_kinds.contains(cx.word(i + 1));
     let j = if kind { i + 2 } else { i + 1 };
     let t = cx.tokens.get(j)?;
     // "the following month" counts from the period the text just named:
     // "In March, ... The following month, ..." is April.
-    let base = match (w, &cx.period, t.lower.as_str()) {
-        ("following" | "previous", Some(Point::Month(y, m)), "month") => {
+    let base = match (p.from, &cx.period, t.lower.as_str()) {
+        (Origin::Told, Some(Point::Month(y, m)), "month") => {
             NaiveDate::from_ymd_opt(*y, *m, 1).unwrap_or(cx.base())
         }
-        ("following" | "previous", _, _) => cx.anchor.unwrap_or(cx.base()),
+        (Origin::Told, _, _) => cx.anchor.unwrap_or(cx.base()),
         _ => cx.base(),
     };
     // "last Oct. 23": that day in the past (or, after "next", ahead).
@@ -82,7 +77,7 @@ pub(super) fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
     if let Some(s) = t.lex.and_then(|l| l.season) {
         // last spring: the most recent one that has begun; next spring:
         // the first one still to begin.
-        let begins = crate::model::season_start(s).unwrap_or(12);
+        let begins = s.start_month();
         // "this past spring" is the most recent; "last spring", as the
         // corpora read it, the one of last year.
         let y = match offset {
@@ -96,7 +91,7 @@ pub(super) fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
     }
     // recent weeks, past few years, coming months, last two weeks
     let (n, k) = match number(cx, j) {
-        Some((n, k)) if unit(cx, k).is_some() && w != "this" => (Some(n), k),
+        Some((n, k)) if unit(cx, k).is_some() && p.toward != Toward::Same => (Some(n), k),
         _ => (None, j),
     };
     let u = unit(cx, k)?;
@@ -110,25 +105,22 @@ pub(super) fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
         first
     };
     if plural(cx, k) || n.is_some() {
-        return Some(match (w, n) {
-            // "recent weeks", "past years", "the last few months": the
-            // past; "coming months": ahead. "The next few days" is a length.
-            ("recent", _) | ("past" | "last", None) => {
-                Found::date(from, k + 1, Point::Reference(Reference::PAST_REF, Some(u)))
-            }
-            ("past" | "last", Some(None)) if !measured => {
-                Found::date(from, k + 1, Point::Reference(Reference::PAST_REF, Some(u)))
-            }
-            ("coming" | "next", None) => Found::date(
-                from,
-                k + 1,
-                Point::Reference(Reference::FUTURE_REF, Some(u)),
-            ),
+        // "recent weeks", "past years", "the last few months": the past;
+        // "coming months": ahead. "The next few days" is a length.
+        let from_now = p.from == Origin::Now;
+        let r = match p.toward {
+            Toward::Back => Reference::PAST_REF,
+            _ => Reference::FUTURE_REF,
+        };
+        let reference = Found::date(from, k + 1, Point::Reference(r, Some(u)));
+        return Some(match (p.toward, n) {
+            (Toward::Back | Toward::Ahead, None) if from_now => reference,
+            (Toward::Back, Some(None)) if from_now && !measured => reference,
             (_, Some(n)) => Found::other(first, k + 1, TimexType::Duration, duration(n, u)),
             _ => return None,
         });
     }
-    if w == "past" || w == "recent" {
+    if p.stretch {
         return Some(Found::other(
             first,
             k + 1,
@@ -136,14 +128,18 @@ pub(super) fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
             duration(Some(1), u),
         ));
     }
-    let p = unit_point(u, base, offset)?;
+    let point = unit_point(u, base, offset)?;
     if u == Unit::D {
         return None;
     }
     // "the following year", "the next month": the article belongs to a
     // period counted from another.
-    let counted = matches!(w, "following" | "previous" | "next") && cx.is(from, &["the"]);
-    Some(Found::date(if counted { from } else { first }, k + 1, p))
+    let counted = (p.from == Origin::Told || p.toward == Toward::Ahead) && cx.is(from, &["the"]);
+    Some(Found::date(
+        if counted { from } else { first },
+        k + 1,
+        point,
+    ))
 }
 
 /// "two weeks ago", "a year earlier", "three days later", "a week from now".
@@ -153,16 +149,22 @@ pub(super) fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
     // "a week or so ago": the same, and approximate.
     let loose = cx.is(j + 1, &["or"]) && cx.is(j + 2, &["so"]);
     let j = if loose { j + 2 } else { j };
-    let dir = match cx.word(j + 1) {
-        "ago" | "earlier" | "before" => -1,
-        "later" | "after" | "hence" => 1,
-        "from" if cx.is(j + 2, &["now", "today"]) => 1,
-        _ => return None,
+    // "ago", "later", "from now": which way, and from where.
+    let from_now = cx.is(j + 1, &["from"]) && cx.is(j + 2, &["now", "today"]);
+    let c = match counter(cx, j + 1) {
+        Some(c) => c,
+        None if from_now => Counter {
+            toward: Toward::Ahead,
+            from: Origin::Now,
+            object: false,
+        },
+        None => return None,
     };
+    let dir = c.toward.sign();
     // "ten days before the shooting" counts from the day the text gave
     // the shooting; a happening it has not dated leaves nothing to count
     // from.
-    let related = cx.is(j + 1, &["before", "after"])
+    let related = c.object
         && cx
             .tokens
             .get(j + 2)
@@ -174,12 +176,12 @@ pub(super) fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
     };
     let end = match happening {
         Some((_, e)) => e,
-        None if cx.is(j + 1, &["from"]) => j + 3,
+        None if from_now => j + 3,
         None => j + 2,
     };
     let base = match happening {
         Some((d, _)) => d,
-        None if cx.is(j + 1, &["ago"]) || cx.is(j + 1, &["from"]) => cx.base(),
+        None if c.from == Origin::Now => cx.base(),
         None => cx.anchor.unwrap_or(cx.base()),
     };
     // "three days later", "an hour earlier", "ten days before the
@@ -188,7 +190,8 @@ pub(super) fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
     // (the length alone, "for twelve days", is a duration).
     // "an hour later" reaches no other day than the story's: the gap is
     // all it says.
-    if cx.is(j + 1, &["later", "earlier"]) && matches!(u, Unit::H | Unit::MIN | Unit::S) {
+    let gap = c.from == Origin::Told && !c.object;
+    if gap && matches!(u, Unit::H | Unit::MIN | Unit::S) {
         let mut f = Found::date(i, end, Point::Day(base));
         f.kind = TimexType::Duration;
         f.value = Some(duration(n, u));
@@ -234,31 +237,34 @@ pub(super) fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
 }
 
 /// "the same period last year", "the same month a year ago", "the
-/// corresponding quarter of the previous year": the month or quarter the
-/// text last named, a year before.
+/// corresponding quarter of the previous year", "the quarter a year ago":
+/// the month or quarter the text last named (or, for a quarter, the last
+/// one completed), a year before.
 pub(super) fn same_period(cx: &Context<'_>, i: usize) -> Option<Found> {
-    if !(cx.is(i, &["the"]) && cx.is(i + 1, &["same", "corresponding", "comparable"])) {
+    if !cx.is(i, &["the"]) {
         return None;
     }
-    let unit = cx.word(i + 2);
+    // "the same quarter", or "the quarter" itself before "a year ago".
+    let same = cx.is(i + 1, &["same", "corresponding", "comparable"]);
+    let u = if same { i + 2 } else { i + 1 };
+    let unit = cx.word(u);
     if !matches!(unit, "month" | "period" | "quarter") {
         return None;
     }
-    let mut j = i + 3;
+    let mut j = u + 1;
     if cx.is(j, &["of", "in"]) {
         j += 1;
     }
     if cx.is(j, &["the"]) {
         j += 1;
     }
-    let end = if cx.is(j, &["last", "previous", "prior"]) && cx.is(j + 1, &["year"]) {
+    let back = |k: usize| counter(cx, k).is_some_and(|c| c.toward == Toward::Back);
+    let placed_back = placer(cx, j).is_some_and(|p| p.toward == Toward::Back);
+    let end = if (placed_back || cx.is(j, &["prior"])) && cx.is(j + 1, &["year"]) {
         j + 2
-    } else if cx.is(j, &["a", "one"])
-        && cx.is(j + 1, &["year"])
-        && cx.is(j + 2, &["ago", "earlier", "before"])
-    {
+    } else if cx.is(j, &["a", "one"]) && cx.is(j + 1, &["year"]) && back(j + 2) {
         j + 3
-    } else if cx.is(j, &["year"]) && cx.is(j + 1, &["before"]) {
+    } else if cx.is(j, &["year"]) && back(j + 1) {
         j + 2
     } else {
         return None;
@@ -290,11 +296,9 @@ pub(super) fn in_the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
         };
         return Some(Found::date(i, i + 2, p));
     }
-    let modifier = match cx.word(i) {
-        "early" | "earlier" => Modifier::Start,
-        "late" | "later" => Modifier::End,
-        _ => return None,
-    };
+    // "early", "later", not "the end": a modifier that stands before "in".
+    let m = modifier_word(cx, i).filter(|m| m.form != Form::Noun)?;
+    let modifier = m.part;
     if !(cx.is(i + 1, &["in"]) && cx.is(i + 2, &["the"])) {
         return None;
     }

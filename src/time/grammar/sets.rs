@@ -1,24 +1,24 @@
 //! Sets: "every week", "each Monday", "daily", "per month".
 
 use super::*;
-use crate::time::lexicon::Unit;
+use crate::time::lexicon::{Frequency, Unit};
 use crate::time::TimexType;
 
 /// Sets: "every week", "each Monday", "daily", "twice a year".
 pub(super) fn sets(cx: &Context<'_>, i: usize) -> Option<Found> {
     let w = cx.word(i);
-    let single = match w {
-        "daily" => Some("P1D"),
-        "weekly" => Some("P1W"),
-        "monthly" => Some("P1M"),
-        "annually" | "yearly" => Some("P1Y"),
-        "hourly" => Some("PT1H"),
-        "nightly" => Some("XXXX-XX-XXTNI"),
-
-        _ => None,
-    };
-    if let Some(v) = single {
-        return Some(Found::other(i, i + 1, TimexType::Set, v.to_string()));
+    // "daily", "nightly": once a unit, or that part of every day.
+    let single = cx
+        .tokens
+        .get(i)
+        .and_then(|t| t.lex)
+        .and_then(|l| l.frequency);
+    if let Some(every) = single {
+        let v = match every {
+            Frequency::Unit(u) => duration(Some(1), u),
+            Frequency::Part(p) => format!("XXXX-XX-XXT{}", p.name()),
+        };
+        return Some(Found::other(i, i + 1, TimexType::Set, v));
     }
     // "per day", "per month": a rate, whatever is counted ("per hour",
     // "per second" measure speeds and flows instead).
@@ -48,7 +48,8 @@ pub(super) fn sets(cx: &Context<'_>, i: usize) -> Option<Found> {
         ));
     }
     if let Some(s) = t.lex.and_then(|l| l.season) {
-        return Some(Found::other(i, j + 1, TimexType::Set, format!("XXXX-{s}")));
+        let v = format!("XXXX-{}", s.code());
+        return Some(Found::other(i, j + 1, TimexType::Set, v));
     }
     // "each July": that month of every year.
     if let Some(m) = month_at(cx, j) {

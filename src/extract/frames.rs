@@ -60,6 +60,21 @@ pub struct Frames {
     pub purpose: Option<Relation>,
     /// How announced acts become intentions and demands.
     pub intent: Intent,
+    /// Which words make a dependent a target or a place.
+    pub roles: RoleWords,
+}
+
+/// The `[roles]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleWords {
+    /// Prepositions that make an oblique a target.
+    pub target_cases: Vec<String>,
+    /// Prepositions that make an oblique a place.
+    pub place_cases: Vec<String>,
+    /// Kinds of act done to a place: with no other target, the place is
+    /// the target.
+    pub place_targets: HashSet<Kind>,
 }
 
 /// The `[intent]` table.
@@ -89,6 +104,7 @@ struct File {
     weak: Lemmas,
     causal: Causal,
     intent: Intent,
+    roles: RoleWords,
 }
 
 #[derive(Deserialize)]
@@ -182,6 +198,7 @@ impl Frames {
             happenings: set(file.causal.happenings),
             purpose: Some(file.causal.purpose),
             intent: file.intent,
+            roles: file.roles,
         })
     }
 }

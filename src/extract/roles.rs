@@ -4,11 +4,11 @@
 //! that name a place; names expanded over conjunctions and appositions.
 
 use super::actors::Actors;
-use super::frames::Frames;
+use super::frames::{Frames, RoleWords};
 use super::modes::reporter;
 use super::predicates::Predicate;
 use super::sentence::{Mention, Sent};
-use crate::model::Actor;
+use crate::model::{Actor, Kind};
 use crate::text::Upos;
 
 /// The participants of one event.
@@ -29,22 +29,10 @@ const NOMINAL: [&str; 10] = [
     "compound", "flat", "amod", "nmod", "conj", "appos", "det", "nummod", "fixed", "name",
 ];
 
-/// Prepositions that make an oblique a target.
-const TARGET_CASES: [&str; 8] = [
-    "against", "on", "at", "to", "with", "into", "upon", "toward",
-];
-
-/// Prepositions that make an oblique a place.
-const PLACE_CASES: [&str; 8] = [
-    "in",
-    "at",
-    "near",
-    "outside",
-    "inside",
-    "across",
-    "around",
-    "throughout",
-];
+/// The shipped words that make a dependent a target or a place.
+fn words() -> &'static RoleWords {
+    &Frames::shipped().roles
+}
 
 impl Roles {
     /// The roles of predicate `p` in sentence `s`.
@@ -58,12 +46,15 @@ impl Roles {
             }
         } else {
             r.verb_roles(s, a, frames);
+            if r.targets.is_empty() {
+                r.targets = embedded_targets(s, a, p.kind);
+            }
         }
         if p.anchor != p.word {
             // "staged a protest against the law": the noun's own
             // dependents give targets too.
             for c in s.children_by(p.word, &["nmod"]) {
-                if has_case(s, c, &TARGET_CASES) {
+                if has_case(s, c, &words().target_cases) {
                     push_all(&mut r.targets, participants(s, c));
                 }
             }
@@ -76,12 +67,18 @@ impl Roles {
             holders.push(x);
             holders.extend(s.children_by(x, &["obj"]));
         }
+        let mut place_word = None;
         for w in holders {
             for c in s.children_by(w, &["obl", "nmod", "advmod"]) {
-                if r.place.is_none() && has_case(s, c, &PLACE_CASES) {
+                if r.place.is_none() && has_case(s, c, &words().place_cases) {
                     r.place = place(s, c);
+                    place_word = Some(c).filter(|_| r.place.is_some());
                 }
             }
+        }
+        if r.targets.is_empty() && words().place_targets.contains(&p.kind) {
+            r.targets
+                .extend(place_word.and_then(|c| place_entry(s, c)).map(actor));
         }
         r.targets.retain(|t| !r.actors.contains(t));
         r
@@ -120,7 +117,7 @@ impl Roles {
             match s.deprel(c) {
                 "obl:agent" => push_all(&mut self.actors, participants(s, c)),
                 "obj" | "iobj" => push_all(&mut self.targets, participants(s, c)),
-                "obl" if has_case(s, c, &TARGET_CASES) && !is_place(s, c) => {
+                "obl" if has_case(s, c, &words().target_cases) && !is_place(s, c) => {
                     push_all(&mut self.targets, participants(s, c))
                 }
                 _ => {}
@@ -134,7 +131,7 @@ impl Roles {
                 "nmod:poss" | "amod" | "compound" => push_all(&mut self.actors, participants(s, c)),
                 "nmod" if has_case(s, c, &["by"]) => push_all(&mut self.actors, participants(s, c)),
                 "nmod"
-                    if (has_case(s, c, &TARGET_CASES) || has_case(s, c, &["of"]))
+                    if (has_case(s, c, &words().target_cases) || has_case(s, c, &["of"]))
                         && !is_place(s, c) =>
                 {
                     push_all(&mut self.targets, participants(s, c))
@@ -146,6 +143,36 @@ impl Roles {
         // no more; one that is an object takes the verb's subject as actor
         // only through a light verb, handled by the caller.
     }
+}
+
+/// Targets a verb leaves to the act it governs, taken when it names none
+/// itself: the object or `to`/`with`/`against` oblique of a controlled
+/// infinitive ("threatened to ban opposition candidates", "offered to
+/// negotiate with the president"), and the subject of what a demand asks
+/// for ("demanded that Hamas renounce", "urged that the council meet").
+fn embedded_targets(s: &Sent<'_, '_, '_>, a: usize, kind: Kind) -> Vec<Actor> {
+    let mut out = Vec::new();
+    for x in s.children_by(a, &["xcomp"]) {
+        for c in s.children(x) {
+            match s.deprel(c) {
+                "obj" | "iobj" => push_all(&mut out, participants(s, c)),
+                "obl" if has_case(s, c, &words().target_cases) && !is_place(s, c) => {
+                    push_all(&mut out, participants(s, c))
+                }
+                _ => {}
+            }
+        }
+    }
+    if out.is_empty() && kind == Kind::Request {
+        for c in s.children_by(a, &["ccomp"]) {
+            if let Some(subj) = s.children_by(c, &["nsubj", "nsubj:pass"]).first() {
+                if s.upos(*subj) != Upos::Pron {
+                    push_all(&mut out, participants(s, *subj));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The subject of a verb and whether it is passive, climbing from the
@@ -213,10 +240,10 @@ pub fn subject_of(s: &Sent<'_, '_, '_>, v: usize) -> Option<usize> {
 }
 
 /// Whether an oblique or nominal modifier has one of these prepositions.
-fn has_case(s: &Sent<'_, '_, '_>, w: usize, cases: &[&str]) -> bool {
+fn has_case<S: AsRef<str>>(s: &Sent<'_, '_, '_>, w: usize, cases: &[S]) -> bool {
     s.children_by(w, &["case"])
         .into_iter()
-        .any(|c| cases.contains(&s.toks[c].lower.as_str()))
+        .any(|c| cases.iter().any(|k| k.as_ref() == s.toks[c].lower))
 }
 
 /// The gazetteer's names inside the noun phrase headed by `h`, the
@@ -227,11 +254,12 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
     for m in &s.mentions {
         // A place ("the Gaza Strip", "in Baghdad") is where, not who.
         let after_place_word =
-            m.first > 0 && PLACE_CASES.contains(&s.toks[m.first - 1].lower.as_str());
-        if m.entry.place && (m.entry.capital_of.is_none() || after_place_word) {
+            m.first > 0 && words().place_cases.contains(&s.toks[m.first - 1].lower);
+        let head = mention_head(s, m);
+        // ... unless the phrase is the place itself ("blockade Paris").
+        if m.entry.place && (m.entry.capital_of.is_none() || after_place_word) && head != h {
             continue;
         }
-        let head = mention_head(s, m);
         if in_phrase(s, h, head) && !found.iter().any(|f| std::ptr::eq(*f, m)) {
             found.push(m);
         }
@@ -273,6 +301,15 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
         if let Some(a) = unnamed(s, w) {
             if !out.contains(&a) {
                 out.push(a);
+            }
+        }
+    }
+    if out.is_empty() {
+        // "accepted demands from Shona rebels", "the removal of President
+        // Habyarimana": an act named by a noun stands for whoever it is of.
+        for c in s.children_by(h, &["nmod"]) {
+            if !has_case(s, c, &words().place_cases) {
+                out.extend(unnamed(s, c));
             }
         }
     }
@@ -354,18 +391,23 @@ fn in_phrase(s: &Sent<'_, '_, '_>, h: usize, w: usize) -> bool {
 }
 
 fn is_place(s: &Sent<'_, '_, '_>, w: usize) -> bool {
-    has_case(s, w, &PLACE_CASES) && place(s, w).is_some()
+    has_case(s, w, &words().place_cases) && place(s, w).is_some()
 }
 
 /// The place an oblique names: a place of the gazetteer, or a country
 /// after in/at/near.
 fn place(s: &Sent<'_, '_, '_>, w: usize) -> Option<String> {
+    place_entry(s, w).map(|e| e.name.clone())
+}
+
+/// The gazetteer entry of the place an oblique names.
+fn place_entry<'s>(s: &'s Sent<'_, '_, '_>, w: usize) -> Option<&'s super::lexicon::Entry> {
     s.mentions
         .iter()
         .find(|m| {
             in_phrase(s, w, mention_head(s, m)) && (m.entry.place || m.entry.country.len() == 3)
         })
-        .map(|m| m.entry.name.clone())
+        .map(|m| m.entry)
 }
 
 fn actor(e: &super::lexicon::Entry) -> Actor {

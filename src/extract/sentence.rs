@@ -267,7 +267,10 @@ fn coded_names(toks: &[Tok], mention_of: &[Option<usize>]) -> Vec<(usize, usize,
     while i < toks.len() {
         if mention_of[i].is_none() && toks[i].capital() {
             if let Some((n, r)) = actors.longest_at(&lower, i) {
-                if mention_of[i..i + n].iter().all(Option::is_none) {
+                // The dictionary is written in capitals, so a short name
+                // may be an acronym: "ANA" is an army, "Ana" a first name.
+                let acronym_ok = n > 1 || toks[i].text.chars().count() > 3 || toks[i].all_caps();
+                if acronym_ok && mention_of[i..i + n].iter().all(Option::is_none) {
                     out.push((i, i + n, r));
                     i += n;
                     continue;

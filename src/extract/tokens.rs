@@ -21,6 +21,14 @@ impl Tok {
     pub fn capital(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
+
+    /// True when every letter of the word is a capital ("ANA", "U.N.").
+    pub fn all_caps(&self) -> bool {
+        self.text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    }
 }
 
 /// The extractor's tokens for the text layer's `tokens` of `text`.

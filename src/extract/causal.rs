@@ -40,6 +40,11 @@ pub fn cues(
         let Some(h) = s.head(w) else { continue };
         match s.rel(w) {
             "advcl" => clause_cue(s, w, h, frames, &mut out),
+            // "staged a demonstration protesting the scam": a participle
+            // that describes an event gives its motive.
+            "acl" if s.xpos(w) == "VBG" && w > h && kind_at(h).is_some() => {
+                clause_cue(s, w, h, frames, &mut out)
+            }
             // "withdrew after rebels signed": a clause the parse hangs as a
             // complement but that opens with a subordinator.
             "ccomp" => {
@@ -77,6 +82,10 @@ pub fn cues(
 /// "The killing sparked protests", "forced thousands to flee", "led to
 /// clashes": the subject's event causes the object's.
 fn verb_cue(s: &Sent<'_, '_, '_>, v: usize, relation: Relation, out: &mut Vec<Cue>) {
+    if let Some(cue) = passive_verb_cue(s, v, relation) {
+        out.push(cue);
+        return;
+    }
     let subject = s.children_by(v, &["nsubj", "csubj"]).into_iter().next();
     let effect = s
         .children_by(v, &["xcomp"])
@@ -101,6 +110,31 @@ fn verb_cue(s: &Sent<'_, '_, '_>, v: usize, relation: Relation, out: &mut Vec<Cu
             relation,
         });
     }
+}
+
+/// "Riots, which were triggered by a dispute", "protests sparked by the
+/// killing": a causal verb in the passive has its cause in the `by`
+/// agent and its effect in the subject, or in the noun a relative or
+/// reduced relative clause describes.
+fn passive_verb_cue(s: &Sent<'_, '_, '_>, v: usize, relation: Relation) -> Option<Cue> {
+    let agent = s.children_by(v, &["obl"]).into_iter().find(|&o| {
+        s.deprel(o) == "obl:agent" || case_words(s, o).first().is_some_and(|c| c == "by")
+    })?;
+    let subject = s.children(v).find(|&c| s.deprel(c) == "nsubj:pass");
+    let described = matches!(s.deprel(v), "acl" | "acl:relcl")
+        .then(|| s.head(v))
+        .flatten();
+    let effect = match subject {
+        Some(w) if s.upos(w) == Upos::Pron => described?,
+        Some(w) => w,
+        None if s.xpos(v) == "VBN" => described?,
+        None => return None,
+    };
+    Some(Cue {
+        from: agent,
+        to: effect,
+        relation,
+    })
 }
 
 /// Adverbial clauses: subordinators, purpose infinitives and participles.

@@ -244,7 +244,7 @@ fn bare_noun(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> bool {
 /// so-called green zone", "the banned group", "the planned deployment"):
 /// no report of a happening.
 ///
-/// The noun's own determiner or preposition before the participle tells
+/// The noun's own determiner, possessor or preposition before the participle tells
 /// it is inside a noun phrase; without one ("helicopters shelled
 /// positions") the parse may have taken a finite verb for a participle.
 fn bare_verb(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> bool {
@@ -254,9 +254,9 @@ fn bare_verb(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> bool {
         && roles.actors.is_empty()
         && roles.targets.is_empty()
         && s.head(p.word).is_some_and(|n| {
-            s.children_by(n, &["det", "case"])
-                .into_iter()
-                .any(|d| d < p.word)
+            s.children(n).any(|d| {
+                d < p.word && (matches!(s.rel(d), "det" | "case") || s.deprel(d) == "nmod:poss")
+            })
         })
 }
 

@@ -61,6 +61,28 @@ pub fn read_articles(
 
 /// The store of each article, in order, on every core; `done` is called as
 /// each is extracted (a progress bar).
+///
+/// ```
+/// use annals::batch::{extract_all, read_articles};
+/// use annals::extract::{Lexicon, Overrides};
+/// use chrono::NaiveDate;
+///
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("embassy.txt");
+/// std::fs::write(&path, "Embassy attacked\n\nRockets hit the US embassy in Baghdad on Sunday.\n").unwrap();
+/// let overrides = Overrides {
+///     published: NaiveDate::from_ymd_opt(2020, 9, 29),
+///     ..Overrides::default()
+/// };
+/// let mut renamed = Vec::new();
+/// let articles = read_articles(&[path.clone(), path], &overrides, &mut |a, taken| {
+///     renamed.push((a.id.clone(), taken.to_string()))
+/// })?;
+/// assert_eq!(renamed, [("embassy-2".to_string(), "embassy".to_string())]);
+/// let stores = extract_all(&articles, Lexicon::shipped(), &|| {});
+/// assert_eq!(stores[1].sources[0].id, "embassy-2");
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn extract_all(
     articles: &[Article],
     lexicon: &Lexicon,

@@ -332,6 +332,20 @@ pub fn timeline(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> Result<String> 
 /// [`timeline`] written to `out` an event at a time, so that neither the
 /// text nor a tree of it is held whole (put a buffer in front of an
 /// unbuffered `out`).
+///
+/// ```
+/// use annals::export::{json, select, Filter};
+/// use annals::graph::CausalGraph;
+///
+/// let store = annals::store::load("events")?;
+/// let graph = CausalGraph::new(&store);
+/// let nodes = select(&graph, &Filter::default())?;
+/// let mut out = std::io::BufWriter::new(Vec::new());
+/// json::write_timeline(&graph, &nodes, &mut out)?;
+/// let written = out.into_inner().unwrap();
+/// assert_eq!(String::from_utf8(written).unwrap(), json::timeline(&graph, &nodes)?);
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn write_timeline(
     graph: &CausalGraph<'_>,
     nodes: &[NodeIndex],

@@ -218,6 +218,45 @@ fn attach_all(dir: &Path, attach: &BTreeMap<String, Vec<Citation>>) -> Result<()
 /// join them where they close no cycle; deleted reports are added to the
 /// rejected list. The folder is locked throughout, so runs take turns; a
 /// folder that does not exist yet is created.
+///
+/// ```
+/// use annals::merge::{update::update, write_new};
+///
+/// let store = |text: &str| annals::store::parse("s.toml", text).0.store;
+/// let dir = tempfile::tempdir().unwrap();
+/// let first = store(r#"
+/// [[source]]
+/// id = "a"
+/// title = "Rockets hit embassy"
+/// published = 2020-09-29
+///
+/// [[event]]
+/// id = "2020-09-27-rockets-hit-us-embassy"
+/// date = 2020-09-27
+/// title = "Rockets hit US embassy"
+/// kind = "assault"
+/// sources = [{ id = "a", quote = "Rockets hit the US embassy on Sunday." }]
+/// "#);
+/// write_new(dir.path(), first, &mut |_| {})?;
+/// let later = store(r#"
+/// [[source]]
+/// id = "b"
+/// title = "Talks in Geneva"
+/// published = 2020-10-05
+///
+/// [[event]]
+/// id = "2020-10-05-talks-open-in-geneva"
+/// date = 2020-10-05
+/// title = "Talks open in Geneva"
+/// kind = "consult"
+/// sources = [{ id = "b", quote = "Talks opened in Geneva on Monday." }]
+/// "#);
+/// let done = update(dir.path(), vec![later], &mut |_| {})?;
+/// assert_eq!((done.events, done.attached), (1, 0));
+/// let both = annals::store::load(dir.path().to_str().unwrap())?;
+/// assert_eq!(both.events.len(), 2);
+/// # Ok::<(), annals::Error>(())
+/// ```
 pub fn update(dir: &Path, found: Vec<Store>, done: &mut dyn FnMut(&Written)) -> Result<Updated> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display().to_string(), e))?;
     let _lock = write::lock_folder(dir)?;

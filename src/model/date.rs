@@ -230,6 +230,15 @@ pub(crate) const DATE_FORMS: &str = "write a date as 2020-09-28, 2020-09, 2020, 
 /// Reads a calendar day `YYYY-MM-DD` in years 1 to 9999, as options and
 /// batches give it, saying what is wrong when it is not one:
 /// `2021-02-29` is a day that does not exist, `22/09/2020` is not the form.
+///
+/// ```
+/// use annals::model::date::parse_day;
+///
+/// assert_eq!(parse_day("2020-09-29").unwrap().to_string(), "2020-09-29");
+/// let e = parse_day("2021-02-29").unwrap_err();
+/// assert!(e.to_string().contains("2021-02-29"));
+/// assert!(parse_day("22/09/2020").is_err());
+/// ```
 pub fn parse_day(text: &str) -> Result<NaiveDate, DateError> {
     let t = text.trim();
     let parts: Vec<&str> = t.split('-').collect();

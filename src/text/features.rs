@@ -2,7 +2,10 @@
 //! form, affixes and shape, computed once per token so that feature
 //! templates only combine numbers.
 
-use super::perceptron::{hash_str, mix};
+use super::perceptron::{finish, fnv, hash_str, mix, FNV_START};
+
+/// Forms up to this many bytes are lower-cased on the stack.
+const SHORT: usize = 64;
 
 /// Hashed views of one word.
 #[derive(Debug, Clone, Copy, Default)]
@@ -15,37 +18,67 @@ pub(crate) struct WordView {
 }
 
 impl WordView {
+    /// The views of a form, lower-cased once and hashed in one pass: the
+    /// prefixes' hashes are the lower-cased form's hash stopped early.
     pub(crate) fn new(form: &str) -> WordView {
-        let lower = form.to_lowercase();
-        // Affixes are slices of the lower-cased form, not new strings.
-        let prefix = std::array::from_fn(|k| {
-            let end = lower
-                .char_indices()
-                .nth(k + 1)
-                .map_or(lower.len(), |(i, _)| i);
-            mix(hash_str(&lower[..end]), 1 + k as u64)
-        });
-        let suffix = std::array::from_fn(|k| {
-            let start = lower.char_indices().rev().nth(k).map_or(0, |(i, _)| i);
-            mix(hash_str(&lower[start..]), 11 + k as u64)
-        });
-        WordView {
-            lower: hash_str(&lower),
-            exact: mix(hash_str(form), 7),
-            prefix,
-            suffix,
-            shape: mix(hash_str(&shape(form)), 9),
-        }
+        with_lower(form, |lower| {
+            let mut prefix = [0; 3];
+            let mut state = FNV_START;
+            let mut done = 0;
+            for (k, p) in prefix.iter_mut().enumerate() {
+                let end = lower
+                    .char_indices()
+                    .nth(k + 1)
+                    .map_or(lower.len(), |(i, _)| i);
+                state = fnv(state, &lower.as_bytes()[done..end]);
+                done = end;
+                *p = mix(finish(state), 1 + k as u64);
+            }
+            let suffix = std::array::from_fn(|k| {
+                let start = lower.char_indices().rev().nth(k).map_or(0, |(i, _)| i);
+                mix(hash_str(&lower[start..]), 11 + k as u64)
+            });
+            WordView {
+                lower: finish(fnv(state, &lower.as_bytes()[done..])),
+                exact: mix(hash_str(form), 7),
+                prefix,
+                suffix,
+                shape: mix(shape_hash(form), 9),
+            }
+        })
     }
+}
+
+/// Calls `f` with the form lower-cased: on the stack for a short ASCII
+/// form, which is nearly every word, so that nothing is allocated.
+pub(crate) fn with_lower<R>(form: &str, f: impl FnOnce(&str) -> R) -> R {
+    if form.len() <= SHORT && form.is_ascii() {
+        let mut short = [0u8; SHORT];
+        let bytes = &mut short[..form.len()];
+        bytes.copy_from_slice(form.as_bytes());
+        bytes.make_ascii_lowercase();
+        f(std::str::from_utf8(bytes).unwrap_or_default())
+    } else {
+        f(&form.to_lowercase())
+    }
+}
+
+/// The hash of the word's shape, without writing the shape down.
+fn shape_hash(form: &str) -> u64 {
+    let mut state = FNV_START;
+    let mut buf = [0u8; 4];
+    for c in shape_chars(form) {
+        state = fnv(state, c.encode_utf8(&mut buf).as_bytes());
+    }
+    finish(state)
 }
 
 /// The word's outline: `Xxx` for "Baghdad", `dd.d` for "12.5", runs of one
 /// kind of character cut to two, so that shapes generalise over lengths.
-pub(crate) fn shape(form: &str) -> String {
-    let mut out = String::new();
+fn shape_chars(form: &str) -> impl Iterator<Item = char> + '_ {
     let mut last = '\0';
     let mut run = 0;
-    for c in form.chars().take(24) {
+    form.chars().take(24).filter_map(move |c| {
         let s = if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
@@ -61,16 +94,18 @@ pub(crate) fn shape(form: &str) -> String {
             run = 1;
             last = s;
         }
-        if run <= 2 {
-            out.push(s);
-        }
-    }
-    out
+        (run <= 2).then_some(s)
+    })
+}
+
+/// The first step of [`feat`]: the template and its first value.
+pub(crate) const fn feat_head(template: u64, a: u64) -> u64 {
+    mix(template.wrapping_mul(0x1000_0001), a)
 }
 
 /// A feature from a template number and up to three values.
-fn feat(template: u64, a: u64, b: u64, c: u64) -> u64 {
-    mix(mix(mix(template.wrapping_mul(0x1000_0001), a), b), c)
+pub(crate) const fn feat(template: u64, a: u64, b: u64, c: u64) -> u64 {
+    mix(mix(feat_head(template, a), b), c)
 }
 
 /// The features of a table of templates: row `k` holds the values template

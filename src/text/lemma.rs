@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use super::conllu::TreebankSentence;
+use super::features::with_lower;
 use super::perceptron::{hash_str, mix, put_str, put_u32, KeyMap, Reader};
 
 /// The longest ending rules look at.
@@ -34,8 +35,16 @@ fn key(xpos: &str, s: &str) -> u64 {
 
 impl Lemmatizer {
     pub(crate) fn lemma(&self, form: &str, xpos: &str) -> String {
-        let form = keyed_form(form, xpos);
-        if let Some(l) = self.known_by_hash.get(&key(xpos, &form)) {
+        if keeps_case(xpos) {
+            self.lemma_of(form, xpos)
+        } else {
+            with_lower(form, |lower| self.lemma_of(lower, xpos))
+        }
+    }
+
+    /// The lemma of a form as the tables key it.
+    fn lemma_of(&self, form: &str, xpos: &str) -> String {
+        if let Some(l) = self.known_by_hash.get(&key(xpos, form)) {
             return l.clone();
         }
         let count = form.chars().count();
@@ -50,7 +59,7 @@ impl Lemmatizer {
                 return format!("{}{add}", &form[..end]);
             }
         }
-        form
+        form.to_string()
     }
 
     fn index(mut self) -> Lemmatizer {
@@ -142,8 +151,13 @@ impl Lemmatizer {
 }
 
 /// Proper nouns keep their case; everything else is looked up lower-cased.
+fn keeps_case(xpos: &str) -> bool {
+    xpos.starts_with("NNP")
+}
+
+/// A form as the tables key it (see [`keeps_case`]).
 fn keyed_form(form: &str, xpos: &str) -> String {
-    if xpos.starts_with("NNP") {
+    if keeps_case(xpos) {
         form.to_string()
     } else {
         form.to_lowercase()

@@ -20,6 +20,7 @@ mod features;
 mod finite;
 mod lemma;
 mod model;
+mod parse_features;
 mod parser;
 mod perceptron;
 pub(crate) mod rules;

@@ -4,15 +4,11 @@
 //! with their labels, distances and valencies — trained with a dynamic
 //! oracle.
 
-use super::features::{templates, WordView};
+use super::features::WordView;
+use super::parse_features::{features_of, Table};
 use super::perceptron::{put_str, put_u32, Reader, Trainer, Weights};
 use super::tagger::shuffle;
 use super::transition::{projectivize, State, Step};
-
-/// The value a feature takes for a position with no word.
-const NONE: u64 = 0x0E;
-/// The value of the root's word and tag.
-const ROOT: u64 = 0x0F;
 
 /// A trained parser.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +45,7 @@ impl Parser {
     pub(crate) fn parse(&self, input: &Input<'_>) -> (Vec<Option<usize>>, Vec<u16>) {
         let n = input.words.len();
         let mut state = State::new(n);
+        let table = Table::new(input.words, input.tags);
         let mut features = Vec::with_capacity(96);
         let mut scores = vec![0.0; self.weights.classes];
         while !state.done() {
@@ -63,7 +60,7 @@ impl Parser {
                 continue;
             }
             features.clear();
-            features_of(&state, input, &mut features);
+            features_of(&state, &table, &mut features);
             self.weights.score(&features, &mut scores);
             let step = self.best_allowed(&state, &scores);
             state.apply(step);
@@ -182,11 +179,12 @@ fn learn_sentence(
     rng: &mut u64,
 ) {
     let mut state = State::new(input.words.len());
+    let table = Table::new(input.words, input.tags);
     let mut features = Vec::with_capacity(96);
     let mut scores = vec![0.0; trainer.classes()];
     while !state.done() {
         features.clear();
-        features_of(&state, input, &mut features);
+        features_of(&state, &table, &mut features);
         trainer.score(&features, &mut scores);
         let (shift, left, right) = state.costs(gold_heads);
         let cost = |step: Step| -> usize {
@@ -242,103 +240,4 @@ fn best(state: &State, scores: &[f32], root: u16, keep: impl Fn(Step) -> bool) -
         }
     }
     found.map(|(_, s)| s)
-}
-
-/// The features of a state.
-fn features_of(state: &State, input: &Input<'_>, out: &mut Vec<u64>) {
-    let n = state.n;
-    let word = |i: Option<usize>| -> u64 {
-        match i {
-            None => NONE,
-            Some(i) if i == n => ROOT,
-            Some(i) => input.words[i].lower,
-        }
-    };
-    let tag = |i: Option<usize>| -> u64 {
-        match i {
-            None => NONE,
-            Some(i) if i == n => ROOT,
-            Some(i) => u64::from(input.tags[i]) + 16,
-        }
-    };
-    let suffix = |i: Option<usize>| -> u64 {
-        match i {
-            Some(i) if i < n => input.words[i].suffix[2],
-            other => word(other),
-        }
-    };
-    let label = |i: Option<usize>| -> u64 {
-        i.filter(|&i| i < n)
-            .map_or(NONE, |i| u64::from(state.labels[i]) + 16)
-    };
-    let (s0, s1, s2) = (state.s(0), state.s(1), state.s(2));
-    let (b0, b1, b2) = (state.b(0), state.b(1), state.b(2));
-    let kids = |i: Option<usize>| i.map(|i| state.children[i]).unwrap_or_default();
-    let (k0, k1, kb) = (kids(s0), kids(s1), kids(b0));
-    let (s0l1, s0l2, s0r1, s0r2) = (k0.left[0], k0.left[1], k0.right[0], k0.right[1]);
-    let (b0l1, b0l2) = (kb.left[0], kb.left[1]);
-    let (s1l1, s1r1, s1r2) = (k1.left[0], k1.right[0], k1.right[1]);
-    let (s0w, s0t, s1w, s1t, s2w, s2t) = (word(s0), tag(s0), word(s1), tag(s1), word(s2), tag(s2));
-    let (b0w, b0t, b1w, b1t, b2w, b2t) = (word(b0), tag(b0), word(b1), tag(b1), word(b2), tag(b2));
-    let gap = |a: Option<usize>, b: Option<usize>| match (a, b) {
-        (Some(a), Some(b)) => bucket(b.abs_diff(a)),
-        _ => NONE,
-    };
-    let d = gap(s0, b0);
-    let d1 = gap(s1, s0);
-    let s0wt = s0w ^ s0t.rotate_left(32);
-    let s1wt = s1w ^ s1t.rotate_left(32);
-    let b0wt = b0w ^ b0t.rotate_left(32);
-    let (r0, l0) = (u64::from(k0.right_count), u64::from(k0.left_count));
-    let (lb, r1) = (u64::from(kb.left_count), u64::from(k1.right_count));
-    #[rustfmt::skip]
-    let rows = [
-        // 1-16: words and tags at the top of the stack and the front of the buffer
-        [s0w, 0, 0], [s0t, 0, 0], [s0wt, 0, 0], [s1w, 0, 0],
-        [s1t, 0, 0], [s1wt, 0, 0], [b0w, 0, 0], [b0t, 0, 0],
-        [b0wt, 0, 0], [b1w, 0, 0], [b1t, 0, 0], [b1w, b1t, 0],
-        [b2w, 0, 0], [b2t, 0, 0], [s2t, 0, 0], [s2w, 0, 0],
-        // 17-29: pairs of them
-        [s0wt, b0wt, 0], [s0wt, b0w, 0], [s0w, b0wt, 0], [s0wt, b0t, 0],
-        [s0t, b0wt, 0], [s0w, b0w, 0], [s0t, b0t, 0], [b0t, b1t, 0],
-        [s1t, s0t, 0], [s1w, s0w, 0], [s1wt, s0t, 0], [s1t, s0wt, 0],
-        [s1t, b0t, 0],
-        // 30-43: triples, with the outermost children's tags
-        [b0t, b1t, b2t], [s0t, b0t, b1t], [s1t, s0t, b0t],
-        [s2t, s1t, s0t], [s0t, tag(s0l1), b0t], [s0t, tag(s0r1), b0t],
-        [s0t, b0t, tag(b0l1)], [s1t, s0t, tag(s0l1)], [s1t, s0t, tag(s0r1)],
-        [s1t, tag(s1r1), s0t], [s0t, tag(s0l1), tag(s0l2)], [s0t, tag(s0r1), tag(s0r2)],
-        [b0t, tag(b0l1), tag(b0l2)], [s1t, tag(s1r1), tag(s1r2)],
-        // 44-49: with the distance between s0 and b0 (s1 and s0)
-        [s0w, d, 0], [s0t, d, 0], [b0w, d, 0],
-        [b0t, d, 0], [s0t, b0t, d], [s1t, s0t, d1],
-        // 50-56: with the number of children on a side
-        [s0w, r0, 0], [s0t, r0, 0], [s0w, l0, 0], [s0t, l0, 0],
-        [b0w, lb, 0], [b0t, lb, 0], [s1t, r1, 0],
-        // 57-75: the outermost children's words, tags and labels
-        [word(s0l1), 0, 0], [tag(s0l1), 0, 0], [label(s0l1), 0, 0], [word(s0r1), 0, 0],
-        [tag(s0r1), 0, 0], [label(s0r1), 0, 0], [tag(s0l2), 0, 0], [label(s0l2), 0, 0],
-        [tag(s0r2), 0, 0], [label(s0r2), 0, 0], [word(b0l1), 0, 0], [tag(b0l1), 0, 0],
-        [label(b0l1), 0, 0], [tag(b0l2), 0, 0], [label(b0l2), 0, 0], [tag(s1r1), 0, 0],
-        [label(s1r1), 0, 0], [tag(s1l1), 0, 0], [label(s1l1), 0, 0],
-        // 76-80: the sets of children's labels, the stack's depth
-        [s0w, k0.left_labels, 0], [s0t, k0.right_labels, 0], [b0t, kb.left_labels, 0],
-        [s0t, k0.left_labels, 0], [b0t, bucket(state.stack.len()), 0],
-        // 81-83: suffixes
-        [suffix(s0), b0t, 0], [suffix(b0), 0, 0], [suffix(s0), 0, 0],
-        // 84-87: labels with tags, three words
-        [s0t, label(s0l1), label(s0r1)], [s1t, label(s1r1), s0t],
-        [b0t, label(b0l1), s0t], [s0w, s1w, b0w],
-    ];
-    templates(1, &rows, out);
-}
-
-/// Distances and counts in buckets: exact up to 4, then coarser.
-fn bucket(x: usize) -> u64 {
-    match x {
-        0..=4 => x as u64,
-        5..=7 => 5,
-        8..=12 => 6,
-        _ => 7,
-    }
 }

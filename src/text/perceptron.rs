@@ -13,21 +13,34 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 /// Mixes values into a feature hash (the finaliser of SplitMix64, which
 /// spreads every input bit over the output).
-pub(crate) fn mix(h: u64, v: u64) -> u64 {
+pub(crate) const fn mix(h: u64, v: u64) -> u64 {
     let mut z = (h ^ v).wrapping_add(0x9e37_79b9_7f4a_7c15);
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
 }
 
+/// Where [`fnv`] starts.
+pub(crate) const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a over `bytes`, from `state`: hashing a string in pieces gives
+/// the same as hashing it whole.
+pub(crate) fn fnv(mut state: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        state ^= u64::from(b);
+        state = state.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    state
+}
+
+/// The last step of [`hash_str`], after [`fnv`].
+pub(crate) fn finish(state: u64) -> u64 {
+    mix(state, 0x5bd1_e995)
+}
+
 /// A stable 64-bit hash of a string (FNV-1a, then mixed).
 pub(crate) fn hash_str(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    mix(h, 0x5bd1_e995)
+    finish(fnv(FNV_START, s.as_bytes()))
 }
 
 /// Keys are hashes already: hashing them again would only cost time.

@@ -388,8 +388,8 @@ struct Single {
     unit: Unit,
     part: Option<Part>,
     certainty: Certainty,
-    /// The margin of `~` in days, when written.
-    margin: Option<u64>,
+    /// The margin of `~` in days, when written (at most 3650).
+    margin: Option<u16>,
 }
 
 impl Single {
@@ -415,7 +415,7 @@ impl Single {
         ) {
             let days = self
                 .margin
-                .unwrap_or_else(|| default_margin(self.unit.granularity()));
+                .map_or_else(|| default_margin(self.unit.granularity()), u64::from);
             start = start
                 .checked_sub_days(Days::new(days))
                 .map_or(FIRST_DAY, |d| d.max(FIRST_DAY));
@@ -447,10 +447,81 @@ impl fmt::Display for Single {
 }
 
 /// The form of a date: a single one, or a range of two, either end open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A range, rare in a store, is boxed so that every date stays small.
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Form {
     Single(Single),
-    Range(Option<Single>, Option<Single>),
+    Range(Box<(Option<Single>, Option<Single>)>),
+}
+
+/// The canonical text of a date, kept in place when it fits (every single
+/// date does: `early 2020-09-28%3650d` is 22 bytes), so that a store's
+/// million dates need no allocation each; a longer range's text is boxed.
+#[derive(Clone)]
+enum Written {
+    Inline(u8, [u8; Written::ROOM]),
+    Boxed(Box<str>),
+}
+
+impl Written {
+    const ROOM: usize = 22;
+
+    /// The text `show` writes.
+    fn of(show: &dyn fmt::Display) -> Written {
+        struct Room {
+            len: usize,
+            bytes: [u8; Written::ROOM],
+            spill: Option<String>,
+        }
+        impl fmt::Write for Room {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                if let Some(spill) = &mut self.spill {
+                    spill.push_str(s);
+                } else if let Some(room) = self.bytes.get_mut(self.len..self.len + s.len()) {
+                    room.copy_from_slice(s.as_bytes());
+                    self.len += s.len();
+                } else {
+                    let mut spill = String::from(self.text());
+                    spill.push_str(s);
+                    self.spill = Some(spill);
+                }
+                Ok(())
+            }
+        }
+        impl Room {
+            fn text(&self) -> &str {
+                std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+            }
+        }
+        let mut room = Room {
+            len: 0,
+            bytes: [0; Written::ROOM],
+            spill: None,
+        };
+        // Writing into memory cannot fail.
+        let _ = fmt::write(&mut room, format_args!("{show}"));
+        match room.spill {
+            Some(spill) => Written::Boxed(spill.into_boxed_str()),
+            // At most ROOM bytes, so the length fits a byte.
+            None => Written::Inline(room.len as u8, room.bytes),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // Only whole strings are copied in, so the bytes are UTF-8.
+            Written::Inline(len, bytes) => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            Written::Boxed(text) => text,
+        }
+    }
+}
+
+impl fmt::Debug for Written {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
 }
 
 /// A date as written in the store, parsed into an inclusive interval.
@@ -478,7 +549,7 @@ enum Form {
 #[derive(Debug, Clone)]
 pub struct EventDate {
     form: Form,
-    written: String,
+    written: Written,
     earliest: NaiveDate,
     latest: NaiveDate,
 }
@@ -488,7 +559,7 @@ impl EventDate {
     pub fn day(d: NaiveDate) -> EventDate {
         EventDate {
             form: Form::Single(Single::plain(Unit::Day(d))),
-            written: d.format("%Y-%m-%d").to_string(),
+            written: Written::of(&d.format("%Y-%m-%d")),
             earliest: d,
             latest: d,
         }
@@ -513,7 +584,7 @@ impl EventDate {
     pub fn approximate(self, margin: Option<u64>) -> Result<EventDate, DateError> {
         if margin.is_some_and(|m| m > 3650) {
             return Err(err(
-                &self.written,
+                self.as_str(),
                 "the margin must be a number of days up to 3650, such as `~3d`",
             ));
         }
@@ -524,7 +595,8 @@ impl EventDate {
                 }
                 _ => Certainty::Approximate,
             },
-            margin,
+            // Checked above: at most 3650.
+            margin: margin.and_then(|m| u16::try_from(m).ok()),
             ..s
         })
     }
@@ -561,24 +633,26 @@ impl EventDate {
     /// The unit the date is written in; for a range, its first end's
     /// (`None` when that end is open).
     pub fn unit(&self) -> Option<Unit> {
-        match self.form {
-            Form::Single(s) | Form::Range(Some(s), _) => Some(s.unit),
-            Form::Range(None, _) => None,
+        match &self.form {
+            Form::Single(s) => Some(s.unit),
+            Form::Range(ends) => ends.0.map(|s| s.unit),
         }
     }
 
     /// The two ends of a range, `None` where open; `None` for a single date.
     pub fn ends(&self) -> Option<(Option<EventDate>, Option<EventDate>)> {
         let end = |s: Option<Single>| s.and_then(|s| EventDate::single(s).ok());
-        match self.form {
+        match &self.form {
             Form::Single(_) => None,
-            Form::Range(a, b) => Some((end(a), end(b))),
+            Form::Range(ends) => Some((end(ends.0), end(ends.1))),
         }
     }
 
     fn single(s: Single) -> Result<EventDate, DateError> {
-        let written = s.to_string();
-        let (earliest, latest) = s.interval().map_err(|reason| err(&written, reason))?;
+        let written = Written::of(&s);
+        let (earliest, latest) = s
+            .interval()
+            .map_err(|reason| err(written.as_str(), reason))?;
         Ok(EventDate {
             form: Form::Single(s),
             written,
@@ -590,25 +664,20 @@ impl EventDate {
     fn qualified(self, change: impl FnOnce(Single) -> Single) -> Result<EventDate, DateError> {
         match self.form {
             Form::Single(s) => EventDate::single(change(s)),
-            Form::Range(..) => Err(err(
-                &self.written,
+            Form::Range(_) => Err(err(
+                self.as_str(),
                 "qualifiers go at the end of a single date, not on a range: qualify its ends",
             )),
         }
     }
 
     fn ranged(first: Option<&EventDate>, last: Option<&EventDate>) -> Result<EventDate, DateError> {
-        let form = Form::Range(
+        let (a, b) = (
             first.map(EventDate::single_form).transpose()?,
             last.map(EventDate::single_form).transpose()?,
         );
-        let written = match form {
-            Form::Range(a, b) => {
-                let end = |s: Option<Single>| s.map_or("..".to_string(), |s| s.to_string());
-                format!("{}/{}", end(a), end(b))
-            }
-            Form::Single(_) => String::new(),
-        };
+        let end = |s: Option<Single>| s.map_or("..".to_string(), |s| s.to_string());
+        let written = format!("{}/{}", end(a), end(b));
         if first.is_none() && last.is_none() {
             return Err(err(
                 &written,
@@ -624,8 +693,8 @@ impl EventDate {
             ));
         }
         Ok(EventDate {
-            form,
-            written,
+            form: Form::Range(Box::new((a, b))),
+            written: Written::of(&written),
             earliest,
             latest,
         })
@@ -634,8 +703,8 @@ impl EventDate {
     fn single_form(&self) -> Result<Single, DateError> {
         match self.form {
             Form::Single(s) => Ok(s),
-            Form::Range(..) => Err(err(
-                &self.written,
+            Form::Range(_) => Err(err(
+                self.as_str(),
                 "the ends of a range are single dates, not ranges",
             )),
         }
@@ -643,7 +712,7 @@ impl EventDate {
 
     /// The date as written in the store (normalised to the canonical form).
     pub fn as_str(&self) -> &str {
-        &self.written
+        self.written.as_str()
     }
     /// The first day the date may name ([`OPEN_START`] when open).
     pub fn earliest(&self) -> NaiveDate {
@@ -710,7 +779,7 @@ impl Eq for EventDate {}
 
 impl fmt::Display for EventDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.written)
+        f.write_str(self.as_str())
     }
 }
 
@@ -738,7 +807,7 @@ impl schemars::JsonSchema for EventDate {
 
 impl Serialize for EventDate {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.written)
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -839,7 +908,7 @@ fn default_margin(g: Granularity) -> u64 {
 fn split_qualifier<'a>(
     input: &str,
     s: &'a str,
-) -> Result<(&'a str, Certainty, Option<u64>), DateError> {
+) -> Result<(&'a str, Certainty, Option<u16>), DateError> {
     if let Some(i) = s.find(['~', '?', '%']) {
         let q = &s[i..i + 1];
         let tail = &s[i + 1..];
@@ -869,7 +938,7 @@ fn split_qualifier<'a>(
                 "a margin needs `~` or `%`: `?` only marks the date as uncertain",
             ));
         }
-        let m: u64 = digits.parse().ok().filter(|m| *m <= 3650).ok_or_else(|| {
+        let m: u16 = digits.parse().ok().filter(|m| *m <= 3650).ok_or_else(|| {
             err(
                 input,
                 "the margin must be a number of days up to 3650, such as `~3d`",

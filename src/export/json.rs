@@ -19,7 +19,7 @@ fn day_or_null(d: chrono::NaiveDate, open: bool) -> Option<String> {
 
 /// `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes the years 1 to 9999 a date
 /// may name, without parsing a format string for every event.
-fn iso_day(d: chrono::NaiveDate) -> String {
+pub(crate) fn iso_day(d: chrono::NaiveDate) -> String {
     use chrono::Datelike;
     let (y, m, day) = (d.year(), d.month(), d.day());
     if !(0..=9999).contains(&y) {
@@ -351,39 +351,12 @@ pub fn write_timeline(
     nodes: &[NodeIndex],
     out: &mut dyn std::io::Write,
 ) -> Result<()> {
-    struct Events<'g, 's>(&'g CausalGraph<'s>, &'g [NodeIndex], &'g Ranking);
-    impl Serialize for Events<'_, '_> {
-        fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-            let Events(graph, nodes, ranking) = *self;
-            s.collect_seq(
-                nodes
-                    .iter()
-                    .map(|&n| EventJson::from_graph(graph, n).ranked(ranking.get(n))),
-            )
-        }
-    }
-    #[derive(Serialize)]
-    struct Timeline<'g, 's> {
-        events: Events<'g, 's>,
-        sources: Vec<&'s Source>,
-        links: Vec<&'s Link>,
-    }
     let ranking = Ranking::new(graph);
-    let (sources, links) = records(graph, nodes);
-    let doc = Timeline {
-        events: Events(graph, nodes, &ranking),
-        sources,
-        links,
-    };
-    use std::io::Write as _;
+    let records = records(graph, nodes);
     // Many small writes: buffered here, they need no call through `dyn`.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(&mut out, &doc).map_err(|e| match e.is_io() {
-        true => Error::io("<stdout>", e.into()),
-        false => unwritable(e),
-    })?;
-    out.write_all(b"\n")
-        .and_then(|()| out.flush())
+    super::json_timeline::write(&mut out, graph, nodes, &ranking, records)
+        .and_then(|()| std::io::Write::flush(&mut out))
         .map_err(|e| Error::io("<stdout>", e))
 }
 

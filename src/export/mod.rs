@@ -10,6 +10,8 @@ mod error;
 pub mod filter;
 pub mod human;
 pub mod json;
+mod json_timeline;
+mod pretty;
 pub mod table;
 pub mod timeline;
 pub mod walk;

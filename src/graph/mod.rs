@@ -11,6 +11,7 @@ pub mod walk;
 pub use error::GraphError;
 
 use std::cmp::Ordering;
+use std::sync::OnceLock;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -28,6 +29,9 @@ pub struct CausalGraph<'s> {
     graph: DiGraph<usize, usize>,
     by_id: FxHashMap<&'s str, NodeIndex>,
     sources: FxHashMap<&'s str, usize>,
+    /// The nodes sorted by [`CausalGraph::chrono_cmp`], and each node's
+    /// rank in that order (equal for equal keys); made at first use.
+    order: OnceLock<(Vec<NodeIndex>, Vec<u32>)>,
 }
 
 impl<'s> CausalGraph<'s> {
@@ -85,6 +89,7 @@ impl<'s> CausalGraph<'s> {
             graph,
             by_id,
             sources,
+            order: OnceLock::new(),
         }
     }
 
@@ -170,11 +175,31 @@ impl<'s> CausalGraph<'s> {
                 (other, &self.store.links[*e.weight()])
             })
             .collect();
+        // By rank, which orders as `chrono_cmp` does without comparing ids.
+        let rank = &self.order().1;
         v.sort_by(|a, b| {
-            self.chrono_cmp(a.0, b.0)
+            rank[a.0.index()]
+                .cmp(&rank[b.0.index()])
                 .then_with(|| a.1.relation.cmp(&b.1.relation))
         });
         v
+    }
+
+    /// The nodes in `chrono_cmp` order (ties by node number) and each
+    /// node's rank in it, equal keys sharing the rank of the first.
+    fn order(&self) -> &(Vec<NodeIndex>, Vec<u32>) {
+        self.order.get_or_init(|| {
+            let mut by_key: Vec<NodeIndex> = self.graph.node_indices().collect();
+            by_key.sort_unstable_by(|&a, &b| self.chrono_cmp(a, b).then(a.cmp(&b)));
+            let mut rank = vec![0u32; by_key.len()];
+            for (p, w) in by_key.windows(2).enumerate() {
+                rank[w[1].index()] = match self.chrono_cmp(w[0], w[1]) {
+                    Ordering::Equal => rank[w[0].index()],
+                    _ => p as u32 + 1,
+                };
+            }
+            (by_key, rank)
+        })
     }
 
     /// Compares two events by date interval, then id. (Causes-before-effects
@@ -198,10 +223,6 @@ impl<'s> CausalGraph<'s> {
         use std::collections::BinaryHeap;
 
         let n = self.graph.node_count();
-        let key = |i: NodeIndex| {
-            let e = self.event(i);
-            (e.date.earliest(), e.date.latest(), e.id.as_str(), i)
-        };
         let overlaps = |a: NodeIndex, b: NodeIndex| {
             let (x, y) = (&self.event(a).date, &self.event(b).date);
             x.earliest() <= y.latest() && y.earliest() <= x.latest()
@@ -212,10 +233,10 @@ impl<'s> CausalGraph<'s> {
                 waiting[e.target().index()] += 1;
             }
         }
-        // Every node's place in key order stands for its key in the queue:
-        // ids are compared once, in this sort, not at every push and pop.
-        let mut by_key: Vec<NodeIndex> = self.graph.node_indices().collect();
-        by_key.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
+        // Every node's place in key order (earliest, latest, id, node)
+        // stands for its key in the queue: ids are compared once, in the
+        // sort of `order`, not at every push and pop.
+        let by_key = &self.order().0;
         let mut place = vec![0u32; n];
         for (p, i) in by_key.iter().enumerate() {
             place[i.index()] = p as u32;

@@ -692,3 +692,45 @@ fn days_counted_later_cross_the_month_and_the_story_follows() {
         ])
     );
 }
+
+#[test]
+fn a_range_of_years_before_the_era_is_two_years() {
+    assert_eq!(
+        story("The Ionian Revolt (499-493 BC) failed."),
+        pairs(&[("499", "BC0499"), ("493 BC", "BC0493")])
+    );
+}
+
+#[test]
+fn a_month_joined_to_a_dated_one_takes_its_year() {
+    assert_eq!(
+        story("Diem took power in 1954. In April and June 1955, Diem moved. The spring and early summer of 1943 were quiet."),
+        pairs(&[
+            ("1954", "1954"),
+            ("April", "1955-04"),
+            ("June 1955", "1955-06"),
+            ("spring", "1943-SP"),
+            ("early summer of 1943", "1943-SU"),
+        ])
+    );
+}
+
+#[test]
+fn a_flashback_in_the_past_perfect_looks_back_from_the_story() {
+    // Without "had", a spring behind the story's September is next year's.
+    assert_eq!(
+        story("In September 1919 Yudenich attacked. He had spent the spring organizing an army."),
+        pairs(&[("September 1919", "1919-09"), ("spring", "1919-SP")])
+    );
+}
+
+#[test]
+fn the_day_before_told_alone_is_the_day_before_the_stories() {
+    assert_eq!(
+        story("The Soviets took Rostov on 23 February 1918. The day before, the army left."),
+        pairs(&[
+            ("23 February 1918", "1918-02-23"),
+            ("The day before", "1918-02-22"),
+        ])
+    );
+}

@@ -89,6 +89,11 @@ fn joined(text: &str, toks: &[TextToken], k: usize, lex: &'static WordMap<Lex>) 
                 && form(j) == "-"
                 && !(glued(j + 2) && form(j + 2) == "-")
                 && (year_range(form(k), form(j + 1))
+                    || (bc_range(form(k), form(j + 1))
+                        && matches!(
+                            form(j + 2).to_lowercase().as_str(),
+                            "bc" | "b.c." | "bce" | "b.c.e."
+                        ))
                     || (day_range(form(k), form(j + 1))
                         && (k.checked_sub(1).is_some_and(month) || month(j + 2))))
         };
@@ -139,6 +144,17 @@ fn year_range(a: &str, b: &str) -> bool {
         _ => return false,
     };
     a.len() == 4 && (1000..=2199).contains(&first) && second > first && second <= 2199
+}
+
+/// True when `a-b` can be a range of years before the era, counted down
+/// ("499-493" before "BC").
+fn bc_range(a: &str, b: &str) -> bool {
+    let year = |s: &str| {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    matches!((year(a), year(b)), (Some(x), Some(y)) if x > y && y > 0)
 }
 
 /// True when `a-b` is a range of days of a month ("6-7", "25-29").

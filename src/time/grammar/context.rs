@@ -129,6 +129,10 @@ impl Context<'_> {
     /// The year of a month (or a season beginning in it) named alone at
     /// token `i`.
     pub(super) fn undated_month(&self, month: u32, i: usize) -> i32 {
+        // "who had spent the spring": a flashback lies behind the story.
+        if let Some(at) = self.told().filter(|_| self.perfect(i)) {
+            return at.year() - i32::from(month > at.month());
+        }
         match self.told() {
             Some(at) => story::year_of(at, month, 1),
             None => month_year(self.base(), month, self.tense(i)),
@@ -171,6 +175,20 @@ impl Context<'_> {
             .any(|t| matches!(t.lower.as_str(), "since" | "until" | "till" | "before"));
         let ahead = |t: &&Token| t.lex.and_then(|l| l.tense) == Some(Tense::Future);
         bounded || clause.iter().any(|t| t.lower == "had") || clause.iter().any(ahead)
+    }
+
+    /// True when the clause before token `i` is in the past perfect ("who
+    /// had spent the spring"): it looks back from the story's point.
+    pub(super) fn perfect(&self, i: usize) -> bool {
+        let Some(sentence) = self.tokens.get(i).map(|t| t.sentence) else {
+            return false;
+        };
+        self.tokens[..i]
+            .iter()
+            .rev()
+            .take(8)
+            .take_while(|t| t.sentence == sentence && !matches!(t.lower.as_str(), "," | ";" | ":"))
+            .any(|t| t.lower == "had")
     }
 
     /// True when the sentence around token `i` speaks of the future.

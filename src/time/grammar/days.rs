@@ -7,6 +7,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use super::*;
 use crate::time::calendar::{monday, Point};
 use crate::time::lexicon::{DayPart, Origin, Reference, Toward, Unit};
+use crate::time::scan::Shape;
 use crate::time::{DocType, TimexType};
 
 /// Weekdays, bare or with a part of the day: "Friday", "Sunday night".
@@ -192,6 +193,12 @@ pub(super) fn day_beside(cx: &Context<'_>, i: usize) -> Option<Found> {
     let day = unit(cx, k) == Some(Unit::D) && !plural(cx, k);
     let c = counter(cx, k + 1).filter(|c| c.object && day)?;
     let shift = i64::from(c.toward.sign());
+    // "The day before, ...": the day before the story's.
+    let told = cx.tokens.get(k + 2).is_none_or(|t| t.shape == Shape::Punct);
+    if told {
+        let d = cx.story()?;
+        return Some(Found::date(i, k + 2, Point::Day(d + Duration::days(shift))));
+    }
     let (d, end) = [explicit, days, holidays]
         .iter()
         .find_map(|rule| rule(cx, k + 2))

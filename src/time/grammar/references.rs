@@ -83,8 +83,15 @@ pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
             return Some(Found::date(i, end, Point::Season(y, s)));
         }
         let y = match cx.told() {
+            Some(_) if cx.perfect(i) => cx.undated_month(s.start_month(), i),
             Some(at) => story::year_of(at, s.start_month(), 1),
             None => cx.base().year(),
+        };
+        // "the spring and early summer of 1943": the year of the second.
+        let y = match coordinated(cx, i) {
+            Some(Point::Season(y2, s2)) => y2 - i32::from(s.start_month() > s2.start_month()),
+            Some(Point::Month(y2, m2)) => y2 - i32::from(s.start_month() > m2),
+            _ => y,
         };
         return Some(Found::date(i, i + 1, Point::Season(y, s)));
     }
@@ -112,7 +119,35 @@ pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
             Some(last) => cx.undated_month(last, i + 2) - i32::from(m > last),
             None => cx.undated_month(m, i),
         };
+        // "April and June 1955": the year of the second.
+        let y = match coordinated(cx, i) {
+            Some(Point::Month(y2, m2)) => y2 - i32::from(m > m2),
+            Some(Point::Season(y2, s2)) => y2 - i32::from(m > s2.start_month()),
+            _ => y,
+        };
         return Some(Found::date(i, i + 1, Point::Month(y, m)));
     }
     None
+}
+
+/// What a month or season at token `i` is joined to, when that names its
+/// year: "April and June 1955", "the spring and early summer of 1943".
+fn coordinated(cx: &Context<'_>, i: usize) -> Option<Point> {
+    if !cx.is(i + 1, &["and", "or", "to", "through", "-", "–"]) {
+        return None;
+    }
+    let mut j = i + 2;
+    if adjective_modifier(cx, j) {
+        j += 1;
+        if cx.is(j, &["-"]) {
+            j += 1;
+        }
+    }
+    if let Some(Point::Month(y, m)) = explicit(cx, j).and_then(|f| f.point) {
+        return Some(Point::Month(y, m));
+    }
+    let s = cx.tokens.get(j)?.lex?.season?;
+    let k = if cx.is(j + 1, &["of"]) { j + 2 } else { j + 1 };
+    let (y, _) = year_words(cx, k)?;
+    Some(Point::Season(y, s))
 }

@@ -67,18 +67,17 @@ impl Roles {
             holders.push(x);
             holders.extend(s.children_by(x, &["obj"]));
         }
-        let mut place_word = None;
+        let mut where_ = None;
         for w in holders {
             for c in s.children_by(w, &["obl", "nmod", "advmod"]) {
-                if r.place.is_none() && has_case(s, c, &words().place_cases) {
-                    r.place = place(s, c);
-                    place_word = Some(c).filter(|_| r.place.is_some());
+                if where_.is_none() && has_case(s, c, &words().place_cases) {
+                    where_ = place_entry(s, c);
                 }
             }
         }
+        r.place = where_.map(|e| e.name.clone());
         if r.targets.is_empty() && words().place_targets.contains(&p.kind) {
-            r.targets
-                .extend(place_word.and_then(|c| place_entry(s, c)).map(actor));
+            r.targets.extend(where_.map(actor));
         }
         r.targets.retain(|t| !r.actors.contains(t));
         r
@@ -114,15 +113,11 @@ impl Roles {
             }
         }
         for c in s.children(a) {
-            match s.deprel(c) {
-                "obl:agent" => push_all(&mut self.actors, participants(s, c)),
-                "obj" | "iobj" => push_all(&mut self.targets, participants(s, c)),
-                "obl" if has_case(s, c, &words().target_cases) && !is_place(s, c) => {
-                    push_all(&mut self.targets, participants(s, c))
-                }
-                _ => {}
+            if s.deprel(c) == "obl:agent" {
+                push_all(&mut self.actors, participants(s, c));
             }
         }
+        push_targets(s, a, &mut self.targets);
     }
 
     fn noun_roles(&mut self, s: &Sent<'_, '_, '_>, n: usize) {
@@ -145,6 +140,21 @@ impl Roles {
     }
 }
 
+/// The targets verb `v` names itself: its objects and its obliques with a
+/// target preposition that name no place, in the order they come.
+fn push_targets(s: &Sent<'_, '_, '_>, v: usize, out: &mut Vec<Actor>) {
+    for c in s.children(v) {
+        let target = match s.deprel(c) {
+            "obj" | "iobj" => true,
+            "obl" => has_case(s, c, &words().target_cases) && !is_place(s, c),
+            _ => false,
+        };
+        if target {
+            push_all(out, participants(s, c));
+        }
+    }
+}
+
 /// Targets a verb leaves to the act it governs, taken when it names none
 /// itself: the object or `to`/`with`/`against` oblique of a controlled
 /// infinitive ("threatened to ban opposition candidates", "offered to
@@ -153,15 +163,7 @@ impl Roles {
 fn embedded_targets(s: &Sent<'_, '_, '_>, a: usize, kind: Kind) -> Vec<Actor> {
     let mut out = Vec::new();
     for x in s.children_by(a, &["xcomp"]) {
-        for c in s.children(x) {
-            match s.deprel(c) {
-                "obj" | "iobj" => push_all(&mut out, participants(s, c)),
-                "obl" if has_case(s, c, &words().target_cases) && !is_place(s, c) => {
-                    push_all(&mut out, participants(s, c))
-                }
-                _ => {}
-            }
-        }
+        push_targets(s, x, &mut out);
     }
     if out.is_empty() && kind == Kind::Request {
         for c in s.children_by(a, &["ccomp"]) {
@@ -391,16 +393,11 @@ fn in_phrase(s: &Sent<'_, '_, '_>, h: usize, w: usize) -> bool {
 }
 
 fn is_place(s: &Sent<'_, '_, '_>, w: usize) -> bool {
-    has_case(s, w, &words().place_cases) && place(s, w).is_some()
+    has_case(s, w, &words().place_cases) && place_entry(s, w).is_some()
 }
 
-/// The place an oblique names: a place of the gazetteer, or a country
-/// after in/at/near.
-fn place(s: &Sent<'_, '_, '_>, w: usize) -> Option<String> {
-    place_entry(s, w).map(|e| e.name.clone())
-}
-
-/// The gazetteer entry of the place an oblique names.
+/// The gazetteer entry of the place an oblique names: a place of the
+/// gazetteer, or a country after in/at/near.
 fn place_entry<'s>(s: &'s Sent<'_, '_, '_>, w: usize) -> Option<&'s super::lexicon::Entry> {
     s.mentions
         .iter()

@@ -290,12 +290,7 @@ fn mentions<'l>(toks: &[Tok], lex: &'l Lexicon) -> Vec<Mention<'l>> {
         if let Some((n, (entry, exact))) = lex.gazetteer.longest_at(toks, i) {
             let ok = if *exact {
                 // US, UN: only as written in capitals, never "us".
-                toks[i..i + n].iter().all(|t| {
-                    t.text
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase)
-                })
+                toks[i..i + n].iter().all(Tok::all_caps)
             } else {
                 toks[i].capital() || !entry.name.chars().next().is_some_and(char::is_uppercase)
             };

@@ -220,3 +220,53 @@ fn the_chromium_check_fails_on_broken_pages() {
         );
     }
 }
+
+/// Ten documents without an outlet or url report a resignation on one day;
+/// two of them also report an injury that day, a violent kind with a
+/// casualty.
+fn resignation_day() -> annals::model::Store {
+    let mut text = String::new();
+    for i in 1..=10 {
+        text += &format!("[[source]]\nid = \"s{i}\"\npublished = \"2011-02-11\"\n\n");
+    }
+    text += "[[event]]\nid = \"resigns\"\ndate = \"2011-02-11\"\ntitle = \"Mubarak resigns\"\nkind = \"retreat\"\n";
+    for i in 1..=10 {
+        text += &format!("[[event.sources]]\nid = \"s{i}\"\n");
+    }
+    text += "\n[[event]]\nid = \"injured\"\ndate = \"2011-02-11\"\ntitle = \"Injured\"\nkind = \"assault\"\ninjured = 1\n";
+    text += "[[event.sources]]\nid = \"s1\"\n[[event.sources]]\nid = \"s2\"\n\n";
+    text += "[[event]]\nid = \"statement\"\ndate = \"2011-02-10\"\ntitle = \"Speech\"\nkind = \"statement\"\n";
+    text += "[[event.sources]]\nid = \"s3\"\n";
+    let (loaded, problems) = annals::store::parse("day.toml", &text);
+    assert!(problems.is_empty(), "{problems:?}");
+    loaded.store
+}
+
+#[test]
+fn a_days_headline_is_the_happening_most_documents_report() {
+    use annals::export::brief::{markdown, Brief};
+    use annals::graph::CausalGraph;
+    use annals::rank::Ranking;
+    let store = resignation_day();
+    let graph = CausalGraph::new(&store);
+    let ranking = Ranking::new(&graph);
+    let score = |id: &str| ranking.get(graph.node(id).unwrap()).score;
+    // No source names its outlet: the reports carry corroboration alone,
+    // so ten documents outweigh an injury's kind and casualty.
+    assert!(
+        score("resigns") > score("injured"),
+        "{} > {}",
+        score("resigns"),
+        score("injured")
+    );
+    let brief = Brief::new(&graph, 2, "Egypt");
+    let day = brief
+        .lines
+        .iter()
+        .find(|l| l.date.day.to_string() == "2011-02-11");
+    let headline = day.expect("11 February is a key date").headline;
+    assert_eq!(graph.event(headline).id, "resigns");
+    let md = markdown(&brief);
+    assert!(md.contains("Mubarak resigns — 10 reports."), "{md}");
+    assert!(md.contains("their outlets are unknown"), "{md}");
+}

@@ -29,8 +29,16 @@ pub fn log_share(x: usize, max: usize) -> f64 {
 
 /// Corroboration from `(reports, max)` and `(outlets, max)`: half for each.
 /// A first report is the event itself, so reports count from the second.
+/// When no source of the store names its outlet (no `outlet`, no `url`:
+/// `max` outlets is 0), outlets are unknown, not zero, and the reports
+/// carry the whole term: otherwise corroboration would weigh half as much
+/// against intensity and centrality in such a store, and a violent event
+/// of two reports could outrank the happening ten documents report.
 pub fn corroboration(reports: (usize, usize), outlets: (usize, usize)) -> f64 {
     let extra = log_share(reports.0.saturating_sub(1), reports.1.saturating_sub(1));
+    if outlets.1 == 0 {
+        return extra;
+    }
     0.5 * extra + 0.5 * log_share(outlets.0, outlets.1)
 }
 

@@ -94,7 +94,7 @@ impl<'g, 's> Brief<'g, 's> {
         let outlets: BTreeSet<&str> = cited
             .iter()
             .filter_map(|id| graph.source(id))
-            .map(|s| s.outlet.trim())
+            .map(Source::publisher)
             .filter(|o| !o.is_empty())
             .collect();
         Brief {
@@ -130,15 +130,33 @@ impl<'g, 's> Brief<'g, 's> {
     }
 }
 
-/// The line of a key date; its headline is the most salient event that
-/// happened (not only threatened, planned or feared), if any did.
+/// The line of a key date. Its headline is, among the day's events that
+/// happened (not only threatened, planned or feared) if any did, the one
+/// the most documents report, then the most outlets, then the most
+/// salient. Every event of the day shares its burstiness, so salience
+/// would pick the headline by kind, casualties and consequences; but the
+/// day is a key date because documents keep mentioning it, and what it
+/// stands for is the happening most of them report (11 February 2011 is
+/// Mubarak's resignation, not an injury two reports mention).
 fn line(graph: &CausalGraph<'_>, ranking: &Ranking, date: KeyDate) -> Line {
-    let headline = date
+    let happened: Vec<NodeIndex> = date
         .events
         .iter()
         .copied()
-        .find(|&n| !graph.event(n).mode.is_unrealised())
-        .unwrap_or(date.events[0]);
+        .filter(|&n| !graph.event(n).mode.is_unrealised())
+        .collect();
+    let pool = if happened.is_empty() {
+        &date.events
+    } else {
+        &happened
+    };
+    let mut headline = pool[0];
+    for &n in &pool[1..] {
+        let (s, best) = (ranking.get(n), ranking.get(headline));
+        if (s.reports, s.outlets) > (best.reports, best.outlets) {
+            headline = n;
+        }
+    }
     let s = ranking.get(headline);
     let causes = graph.causes(headline).into_iter().map(|(m, _)| m).collect();
     Line {

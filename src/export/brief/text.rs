@@ -37,6 +37,8 @@ pub fn headline(b: &Brief<'_, '_>) -> String {
     );
     if b.outlets > 0 {
         let _ = write!(s, " by {} outlet{}", b.outlets, plural(b.outlets));
+    } else if b.reports > 0 {
+        s.push_str(" (their outlets are unknown: no source names an outlet or a url)");
     }
     s.push('.');
     if !b.actors.is_empty() {

@@ -5,9 +5,8 @@
 
 mod bytes;
 
-use annals::export::{self, json, timeline};
-use annals::graph::walk::{self, Direction};
-use annals::graph::CausalGraph;
+use annals::export::{self, json, timeline, walk};
+use annals::graph::{CausalGraph, Direction};
 use annals::Severity;
 use libfuzzer_sys::fuzz_target;
 

@@ -3,8 +3,7 @@
 use std::io::Write;
 
 use annals::export;
-use annals::graph::walk::{self, Direction};
-use annals::graph::CausalGraph;
+use annals::graph::{CausalGraph, Direction};
 use annals::Error;
 
 /// Arguments of `annals why` and `annals impact`.
@@ -56,10 +55,10 @@ pub fn path(a: PathArgs, out: &mut dyn Write) -> annals::Result<u8> {
     let find = |id: &str| graph.find(id).map_err(|e| super::unknown_event(e, None));
     let (from, to) = (find(&a.from)?, find(&a.to)?);
     let io = |e| Error::io("<stdout>", e);
-    match walk::path(&graph, from, to).or_else(|| walk::path(&graph, to, from)) {
-        Some(chain) => {
-            out.write_all(export::walk::path(&graph, &chain).as_bytes())
-                .map_err(io)?;
+    let path = |from, to| export::walk::path(&graph, from, to);
+    match path(from, to).or_else(|| path(to, from)) {
+        Some(text) => {
+            out.write_all(text.as_bytes()).map_err(io)?;
             Ok(0)
         }
         None => {

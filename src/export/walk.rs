@@ -6,22 +6,22 @@ use std::fmt::Write;
 use petgraph::graph::NodeIndex;
 
 use super::human;
-use crate::graph::walk::{self, Direction, Step};
-use crate::graph::CausalGraph;
-use crate::model::Link;
+use crate::graph::walk::{self, Step};
+use crate::graph::{CausalGraph, Direction};
 
 /// How many levels a tree indents; deeper levels are numbered instead, so
 /// that a long chain prints in space linear in its length.
 pub(crate) const MAX_INDENT: usize = 16;
 
 /// The indented tree of everything that led to (or followed from) `root`
-/// ([`walk::tree`]), one event a line with its date and the relation that
+/// (depth first, each event's neighbours in chronological order, each
+/// event walked from once), one event a line with its date and the relation that
 /// joins it to its parent; an event met again is a reference (`see
 /// above`). Indentation stops at 16 levels, past which each
 /// line names its depth.
 ///
 /// ```
-/// use annals::graph::{walk::Direction, CausalGraph};
+/// use annals::graph::{CausalGraph, Direction};
 ///
 /// let (loaded, _) = annals::store::parse(
 ///     "crisis.toml",
@@ -79,30 +79,33 @@ fn line(graph: &CausalGraph<'_>, step: &Step<'_>, direction: Direction, out: &mu
     }
 }
 
-/// A path ([`walk::path`]) as text: each event on its line, the relation
-/// and evidence between them.
+/// The shortest causal chain from `from` to `to` as text, following links
+/// forwards: each event on its line, the relation and evidence between
+/// them; `None` when `to` cannot be reached. Among chains of the same
+/// length, the one whose links come first in chronological order.
 ///
 /// ```
 /// use annals::export::walk;
-/// use annals::graph::{walk::path, CausalGraph};
+/// use annals::graph::CausalGraph;
 ///
 /// let store = annals::store::load("events")?;
 /// let graph = CausalGraph::new(&store);
 /// let from = graph.find("2020-01-03-soleimani-killed-at-baghdad-airport")?;
 /// let to = graph.find("2020-09-22-pompeo-threatens-to-close-baghdad-embassy")?;
-/// let chain = path(&graph, from, to).expect("linked");
-/// let text = walk::path(&graph, &chain);
+/// let text = walk::path(&graph, from, to).expect("linked");
 /// assert_eq!(text.matches('↓').count(), 3);
+/// assert!(walk::path(&graph, to, from).is_none());
 /// # Ok::<(), annals::Error>(())
 /// ```
-pub fn path(graph: &CausalGraph<'_>, chain: &[(NodeIndex, Option<&Link>)]) -> String {
+pub fn path(graph: &CausalGraph<'_>, from: NodeIndex, to: NodeIndex) -> Option<String> {
+    let chain = walk::path(graph, from, to)?;
     let mut out = String::new();
     for (node, link) in chain {
         if let Some(l) = link {
             let _ = writeln!(out, "    ↓ {}  “{}”", l.relation, l.evidence);
         }
-        let e = graph.event(*node);
+        let e = graph.event(node);
         let _ = writeln!(out, "{}  {}  [{}]", human::date(&e.date), e.title, e.id);
     }
-    out
+    Some(out)
 }

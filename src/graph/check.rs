@@ -184,7 +184,7 @@ fn find_cycle(
         next
     };
     let closes = |n: NodeIndex| graph.graph().neighbors(n).any(|m| m == start);
-    super::walk::first_chain(start, next, closes).map_or_else(
+    super::walk::first_chain(scc, start, next, closes).map_or_else(
         || vec![start],
         |chain| chain.into_iter().map(|(n, _)| n).collect(),
     )

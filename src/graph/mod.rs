@@ -6,16 +6,17 @@
 
 pub mod check;
 mod error;
-pub mod walk;
+pub(crate) mod walk;
 
 pub use error::GraphError;
+pub use walk::Direction;
 
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
-use petgraph::Direction;
+use petgraph::Direction::{Incoming, Outgoing};
 use rustc_hash::FxHashMap;
 
 use crate::model::{Event, Link, Source, Store};
@@ -154,20 +155,20 @@ impl<'s> CausalGraph<'s> {
     /// The events this one follows from, with the link, in chronological
     /// order.
     pub fn causes(&self, n: NodeIndex) -> Vec<(NodeIndex, &'s Link)> {
-        self.neighbours(n, Direction::Incoming)
+        self.neighbours(n, Incoming)
     }
 
     /// The events that follow from this one, with the link.
     pub fn effects(&self, n: NodeIndex) -> Vec<(NodeIndex, &'s Link)> {
-        self.neighbours(n, Direction::Outgoing)
+        self.neighbours(n, Outgoing)
     }
 
-    fn neighbours(&self, n: NodeIndex, dir: Direction) -> Vec<(NodeIndex, &'s Link)> {
+    fn neighbours(&self, n: NodeIndex, dir: petgraph::Direction) -> Vec<(NodeIndex, &'s Link)> {
         let mut v: Vec<(NodeIndex, &'s Link)> = self
             .graph
             .edges_directed(n, dir)
             .map(|e| {
-                let other = if dir == Direction::Incoming {
+                let other = if dir == Incoming {
                     e.source()
                 } else {
                     e.target()
@@ -264,7 +265,7 @@ impl<'s> CausalGraph<'s> {
             }
             done[node.index()] = true;
             order.push(node);
-            for e in self.graph.edges_directed(node, Direction::Outgoing) {
+            for e in self.graph.edges_directed(node, Outgoing) {
                 let t = e.target();
                 if t != node && !done[t.index()] && overlaps(node, t) {
                     waiting[t.index()] -= 1;

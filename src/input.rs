@@ -67,12 +67,6 @@ fn not_utf8(path: &str, bytes: &[u8], at: usize, what: &str) -> Diagnostic {
     .with_help("convert it to UTF-8 text")
 }
 
-/// Reads the file at `path` as text (see [`utf8`]).
-pub fn read_text(path: &str) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    utf8(path, bytes)
-}
-
 /// One line of a batch: its 1-based number and its text, or the problem
 /// that made it unreadable (not UTF-8), located at `path:line`.
 pub(crate) type BatchLine = (usize, std::result::Result<String, Diagnostic>);

@@ -1,17 +1,37 @@
 //! annals: dated geopolitical events from news articles, linked in a causal
 //! graph and exported as briefing timelines and Graphviz diagrams.
 //!
-//! The library is organised by pipeline stage, data flowing one way:
+//! # The pipeline
 //!
-//! - [`model`]: events, dates, kinds, sources, links;
-//! - [`store`]: reading and writing the TOML/JSON event store;
-//! - [`text`]: tokens and sentences with exact offsets;
-//! - [`time`]: finding and resolving temporal expressions in text;
-//! - [`extract`]: pulling events out of articles;
-//! - [`graph`]: the causal graph, its checks and its orders;
-//! - [`export`]: timelines and DOT diagrams;
-//! - [`input`]: text as people save it (BOMs, CRLF, bad lines in batches);
-//! - [`batch`]: JSON Lines batches on every core, output in input order.
+//! Data flows one way, article to briefing. Each stage has one or two entry
+//! points, each with a compiling example in its documentation:
+//!
+//! | stage | entry points | gives |
+//! |---|---|---|
+//! | an article | [`extract::Article::new`], [`Article::from_path`](extract::Article::from_path) | the text, its publication date and title |
+//! | extraction | [`extract::extract`] with [`extract::Lexicon::shipped`] | a [`model::Store`] of the article's dated events and causal links |
+//! | many articles | [`batch::extract_all`], [`batch::extract_docs`] | the same on every core, in input order |
+//! | merging | [`merge::merge`], [`merge::concat`], [`merge::update::update`] | one event a happening; a store folder updated without overwriting a person's edits |
+//! | the store | [`store::load`], [`store::read`], [`store::parse`], [`store::write::write_stores`] | a `Store` from TOML or JSON Lines with every problem located; atomic writes |
+//! | the graph | [`graph::CausalGraph::new`], [`graph::check::check`] | events as nodes, links as edges, in chronological order; cycles and time inversions |
+//! | ranking | [`rank::Ranking::new`], [`rank::key_dates`] | how much each event matters; the days a briefing leads with |
+//! | export | [`export::select`], then [`export::timeline`], [`export::json`], [`export::table::csv`], [`export::dot::dot`], [`export::brief`], [`export::walk`] | Markdown, text, JSON, CSV, TimelineJS, Graphviz DOT, briefs, causal trees and paths |
+//!
+//! Beneath the pipeline, used by it and usable alone:
+//!
+//! - [`time::tag`] (and [`batch::timex_docs`] for a batch): temporal
+//!   expressions resolved to TIMEX3 values and [`model::EventDate`]s;
+//! - [`text`]: tokens with exact offsets ([`text::tokenize`]), tags, lemmas
+//!   and a dependency parse ([`text::Doc::parse`]), CoNLL-U
+//!   ([`text::conllu`]);
+//! - [`model`]: the vocabulary every stage speaks ([`model::Event`],
+//!   [`model::EventDate`], [`model::Kind`], [`model::Link`]);
+//! - [`input::utf8`]: text as people save it (byte-order marks, a bad byte
+//!   located);
+//! - [`Error`]: one variant a layer, each wrapping that layer's error type
+//!   whose kinds a caller matches on; [`Diagnostic`]s with a [`Location`].
+//!
+//! `docs/DESIGN.md` says what passes between the stages and why.
 //!
 //! The pipeline in one piece: an article in, its events extracted into a
 //! store, the store's causal graph, a timeline out.
@@ -34,16 +54,19 @@
 //! ```
 #![warn(missing_docs)]
 
+// The pipeline (the table above).
 pub mod batch;
-mod error;
 pub mod export;
 pub mod extract;
 pub mod graph;
-pub mod input;
 pub mod merge;
-pub mod model;
 pub mod rank;
 pub mod store;
+
+// Beneath it, and the crate's own.
+mod error;
+pub mod input;
+pub mod model;
 mod suggest;
 pub mod text;
 pub mod time;

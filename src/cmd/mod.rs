@@ -18,6 +18,25 @@ pub fn note(line: impl std::fmt::Display) {
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 
+/// The text of `file`, or of standard input for `-`, read as every command
+/// reads text (UTF-8, byte-order mark dropped, a bad byte located).
+pub fn read_text(file: &str) -> annals::Result<String> {
+    use std::io::Read;
+    let (name, bytes) = if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| annals::Error::io("<stdin>", e))?;
+        ("<stdin>", bytes)
+    } else {
+        (
+            file,
+            std::fs::read(file).map_err(|e| annals::Error::io(file, e))?,
+        )
+    };
+    annals::input::utf8(name, bytes)
+}
+
 /// `1 event`, `2 events`: a count and its noun, plural when not one.
 pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {

@@ -1,8 +1,7 @@
 //! `annals parse`: tags, lemmas and a dependency parse as CoNLL-U.
 
-use std::io::{Read, Write};
+use std::io::Write;
 
-use annals::input;
 use annals::text::{conllu, Model};
 use annals::Error;
 
@@ -19,7 +18,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, out: &mut dyn Write) -> Result<u8, Error> {
-    let text = read(&args.file)?;
+    let text = super::read_text(&args.file)?;
     let model = Model::shipped();
     if args.conllu {
         let mut sentences = conllu::parse(&text, &args.file)?;
@@ -32,17 +31,4 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<u8, Error> {
         conllu::write_parsed(&text, model, out).map_err(|e| Error::io("<stdout>", e))?;
     }
     Ok(0)
-}
-
-/// The text of `file`, or of standard input for `-`, read as every command
-/// reads text (UTF-8, byte-order mark dropped, a bad byte located).
-fn read(file: &str) -> Result<String, Error> {
-    if file != "-" {
-        return input::read_text(file);
-    }
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io("<stdin>", e))?;
-    input::utf8("<stdin>", bytes)
 }

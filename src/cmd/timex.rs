@@ -1,9 +1,8 @@
 //! `annals timex`: temporal expressions as JSON Lines.
 
-use std::io::{Read, Write};
+use std::io::Write;
 
 use annals::export::ExportError;
-use annals::input;
 use annals::time::{self, DocType};
 use annals::Error;
 use chrono::NaiveDate;
@@ -37,15 +36,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
         annals::batch::timex_docs(path, std::io::BufReader::new(file), args.doc_type, out)?;
         return Ok(0);
     }
-    let text = if args.file == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io("<stdin>", e))?;
-        input::utf8("<stdin>", bytes)?
-    } else {
-        input::read_text(&args.file)?
-    };
+    let text = super::read_text(&args.file)?;
     let dct = args
         .dct
         .ok_or_else(|| Error::Usage("give --dct YYYY-MM-DD".into()))?;

@@ -173,7 +173,7 @@ impl Keys {
     /// Whether the two share named participants — at least a third of the
     /// words of the names both give — and whether a person or body (not
     /// only a country) is among them. For an act with a direction
-    /// ([`crate::model::KindInfo::directed`]) a name counts as shared only
+    /// ([`crate::model::kind::KindInfo::directed`]) a name counts as shared only
     /// in the same role, actor with actor and target with target: a king's
     /// call to Mubarak and Mubarak's call on his government have Mubarak
     /// in common, but not as the same participant.

@@ -207,9 +207,9 @@ pub struct DateError {
 }
 
 /// The earliest day any date may name; an open start (`../2020`) uses it.
-pub const OPEN_START: NaiveDate = NaiveDate::MIN;
+pub(crate) const OPEN_START: NaiveDate = NaiveDate::MIN;
 /// The latest day any date may name; an open end (`2020/..`) uses it.
-pub const OPEN_END: NaiveDate = NaiveDate::MAX;
+pub(crate) const OPEN_END: NaiveDate = NaiveDate::MAX;
 
 /// The first day a written date may name: 1 January of year 1.
 pub(crate) const FIRST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(1, 1, 1) {
@@ -714,11 +714,11 @@ impl EventDate {
     pub fn as_str(&self) -> &str {
         self.written.as_str()
     }
-    /// The first day the date may name ([`OPEN_START`] when open).
+    /// The first day the date may name (`NaiveDate::MIN` when open).
     pub fn earliest(&self) -> NaiveDate {
         self.earliest
     }
-    /// The last day the date may name ([`OPEN_END`] when open).
+    /// The last day the date may name (`NaiveDate::MAX` when open).
     pub fn latest(&self) -> NaiveDate {
         self.latest
     }

@@ -509,7 +509,7 @@ pub struct Store {
 
 /// True for a valid event or source id: lowercase ASCII letters and digits in
 /// words joined by single hyphens.
-pub fn is_valid_id(id: &str) -> bool {
+pub(crate) fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|w| {
             !w.is_empty()

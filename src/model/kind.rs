@@ -82,7 +82,7 @@ impl Kind {
     }
 
     /// The kind's row in the shipped table.
-    pub fn info(self) -> &'static KindInfo {
+    pub(crate) fn info(self) -> &'static KindInfo {
         let i = Kind::ALL.iter().position(|k| *k == self).unwrap_or(0);
         &kind_table()[i]
     }
@@ -93,7 +93,7 @@ super::named!(Kind, "kind");
 /// One row of `kinds.toml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct KindInfo {
+pub(crate) struct KindInfo {
     /// The kind's name.
     pub name: String,
     /// What it covers, for `--help` and the README.

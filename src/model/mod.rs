@@ -6,12 +6,12 @@ pub(crate) mod kind;
 mod role;
 
 pub use date::{Certainty, DateError, EventDate, Granularity, Part, Season, Unit};
+pub(crate) use event::is_valid_id;
 pub use event::{
-    is_valid_id, Actor, Citation, Claim, Discrepancy, Event, Link, Mode, Rejected, Relation,
-    Source, Store,
+    Actor, Citation, Claim, Discrepancy, Event, Link, Mode, Rejected, Relation, Source, Store,
 };
 pub(crate) use kind::kind_table;
-pub use kind::{Kind, KindInfo};
+pub use kind::Kind;
 pub use role::{Role, UnknownRole};
 
 /// A name that is not one of a closed set: an unknown event kind or mode.

@@ -159,6 +159,9 @@ fn extract_docs_lines_pipe_into_every_command() {
     for args in [
         &["timeline", "-"][..],
         &["why", &event_ids(&lines)[0], "-"][..],
+        &["impact", &event_ids(&lines)[0], "-"][..],
+        &["brief", "--format", "json", "-"][..],
+        &["merge", "-"][..],
     ] {
         expect_code(&with_stdin(args, &lines), 0);
     }

@@ -727,3 +727,243 @@ fn extract_merges_one_act_said_in_other_words() {
     assert!(codes[0].starts_with("083"), "{codes:?}");
     assert_eq!(events[0]["sources"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn an_act_with_direction_by_different_actors_is_different_happenings() {
+    // Calls on Mubarak and demands that he go, one day, by different
+    // actors; "President calls" and the actorless demand share words with
+    // several, and would bridge them.
+    let mut events = vec![
+        act(
+            "p",
+            "request",
+            "Protesters demand end to President Hosni Mubarak's rule",
+            &["protesters"],
+            &["Hosni Mubarak"],
+            "s1",
+        ),
+        act(
+            "a",
+            "request",
+            "Mahmoud Abbas calls Hosni Mubarak",
+            &["Mahmoud Abbas"],
+            &["Hosni Mubarak"],
+            "s2",
+        ),
+        act(
+            "k",
+            "request",
+            "Abdullah II calls Hosni Mubarak",
+            &["Abdullah II"],
+            &["Hosni Mubarak"],
+            "s3",
+        ),
+        act(
+            "q",
+            "request",
+            "President calls Hosni Mubarak",
+            &["president"],
+            &["Hosni Mubarak"],
+            "s4",
+        ),
+        act(
+            "n",
+            "request",
+            "Demand President Hosni Mubarak's rule end",
+            &[],
+            &["Hosni Mubarak"],
+            "s5",
+        ),
+        act(
+            "s",
+            "request",
+            "Saudi Arabia calls Hosni Mubarak",
+            &["Saudi Arabia"],
+            &["Hosni Mubarak"],
+            "s6",
+        ),
+    ];
+    for e in &mut events[1..4] {
+        e.cameo = Some("041".into());
+    }
+    events[5].cameo = Some("041".into());
+    let merged = merge(sourced("2011-01-29", events));
+    let cites = |s: &str| -> Vec<String> {
+        let e = merged
+            .events
+            .iter()
+            .find(|e| e.sources.iter().any(|c| c.id == s));
+        let mut v: Vec<String> = e.unwrap().sources.iter().map(|c| c.id.clone()).collect();
+        v.sort();
+        v
+    };
+    // A country and a common noun ("president") are not told apart, but
+    // a country is from a named person of another.
+    let saudi = cites("s6");
+    assert!(!saudi.contains(&"s2".to_string()) && !saudi.contains(&"s3".to_string()));
+    for (one, alone) in [("s2", "Abbas"), ("s3", "the king")] {
+        assert_eq!(
+            cites(one),
+            [one],
+            "{alone}'s call stands alone: {:?}",
+            titles(&merged)
+        );
+    }
+    // The protesters' demand and the one that names no actor tell of one.
+    assert!(
+        cites("s1").contains(&"s5".to_string()),
+        "{:?}",
+        titles(&merged)
+    );
+    // The same actor in other words still merges.
+    let same = vec![
+        act(
+            "x",
+            "request",
+            "Mahmoud Abbas calls Hosni Mubarak",
+            &["Mahmoud Abbas"],
+            &["Hosni Mubarak"],
+            "s1",
+        ),
+        act(
+            "y",
+            "request",
+            "Abbas calls Hosni Mubarak",
+            &["Abbas", "Palestine"],
+            &["Hosni Mubarak"],
+            "s2",
+        ),
+    ];
+    assert_eq!(merge(sourced("2011-01-29", same)).events.len(), 1);
+}
+
+/// An assault on `date` that names nobody, its place `place`.
+fn clash(id: &str, date: &str, title: &str, place: Option<&str>, source: &str) -> Event {
+    let mut e = act(id, "assault", title, &[], &[], source);
+    e.date = date.parse().unwrap();
+    e.place = place.map(str::to_string);
+    e
+}
+
+#[test]
+fn one_act_named_by_one_word_on_one_explicit_day_is_one_happening() {
+    // The 2 February 2011 clashes in four reports that share no name and
+    // one word of what happened: "clash", the word of the act.
+    let day = "2011-02-02";
+    let toll = |mut e: Event, killed: u32, injured: u32| {
+        (e.killed, e.injured) = (Some(killed), Some(injured));
+        e
+    };
+    let reports = vec![
+        toll(
+            clash("a", day, "Anti-Mubarak supporters clash", None, "s1"),
+            11,
+            900,
+        ),
+        toll(
+            clash(
+                "b",
+                day,
+                "Clashes according to state television network",
+                None,
+                "s2",
+            ),
+            3,
+            639,
+        ),
+        toll(
+            clash("c", day, "Clashes in Cairo", Some("Cairo"), "s3"),
+            3,
+            639,
+        ),
+        clash(
+            "d",
+            day,
+            "Clashes between anti-government demonstrators",
+            Some("Cairo"),
+            "s4",
+        ),
+    ];
+    let merged = merge(sourced("2011-02-03", reports));
+    assert_eq!(merged.events.len(), 1, "{:?}", titles(&merged));
+    // The tolls differ: the count most sources give, and the disagreement.
+    let one = &merged.events[0];
+    assert_eq!(one.killed, Some(3));
+    let killed = one.discrepancies.iter().find(|d| d.field == "killed");
+    let claims: Vec<(&str, usize)> = killed
+        .expect("a killed discrepancy")
+        .claims
+        .iter()
+        .map(|c| (c.value.as_str(), c.sources.len()))
+        .collect();
+    assert_eq!(claims, [("11", 1), ("3", 2)]);
+    let apart = |a: Event, b: Event| merge(sourced("2011-02-03", vec![a, b])).events.len();
+    // Another day; another place; an undated report (its week is too wide).
+    assert_eq!(
+        apart(
+            clash("a", day, "Clashes in Cairo", Some("Cairo"), "s1"),
+            clash("b", "2011-02-03", "Clashes in Cairo", Some("Cairo"), "s2")
+        ),
+        2
+    );
+    assert_eq!(
+        apart(
+            clash("a", day, "Clashes in Cairo", Some("Cairo"), "s1"),
+            clash("b", day, "Clashes in Alexandria", Some("Alexandria"), "s2")
+        ),
+        2
+    );
+    assert_eq!(
+        apart(
+            clash("a", day, "Clashes", None, "s1"),
+            clash("b", "../2011-02-03", "Clashes", None, "s2")
+        ),
+        2
+    );
+    // The act's word alone, without a place in common, is not enough:
+    // demonstrations in Cairo and in Milan on one Sunday.
+    let protest = |mut e: Event| {
+        e.kind = annals::model::Kind::Protest;
+        e
+    };
+    let demonstrations = |place: Option<&str>| {
+        apart(
+            protest(clash("a", day, "Demonstrations", Some("Cairo"), "s1")),
+            protest(clash("b", day, "Demonstrations", place, "s2")),
+        )
+    };
+    assert_eq!(demonstrations(None), 2);
+    assert_eq!(demonstrations(Some("Cairo")), 1, "the same place");
+    assert_eq!(
+        apart(
+            clash("a", day, "Clashes", None, "s1"),
+            clash("b", day, "Clashes on streets", None, "s2")
+        ),
+        2
+    );
+    // A shared word that names no act ("state") is not enough.
+    assert_eq!(
+        apart(
+            clash("a", day, "State forces fire", None, "s1"),
+            clash(
+                "b",
+                day,
+                "Clashes according to state television",
+                None,
+                "s2"
+            )
+        ),
+        2
+    );
+    // Named participants on both sides and none in common.
+    let mut egypt = clash("a", day, "Egypt clashes", None, "s1");
+    egypt.actors = vec![toml::from_str::<Event>(&"id = \"x\"\ndate = \"2011\"\ntitle = \"x\"\nkind = \"other\"\nactors = [\"Muslim Brotherhood\"]".to_string()).unwrap().actors.remove(0)];
+    let mut other = clash("b", day, "Hamas clashes", None, "s2");
+    other.actors = vec![toml::from_str::<Event>(
+        "id = \"x\"\ndate = \"2011\"\ntitle = \"x\"\nkind = \"other\"\nactors = [\"Hamas\"]",
+    )
+    .unwrap()
+    .actors
+    .remove(0)];
+    assert_eq!(apart(egypt, other), 2);
+}

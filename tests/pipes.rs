@@ -63,3 +63,50 @@ fn one_file_of_a_store_finds_the_sources_of_its_folder() {
     expect_code(&out, 0);
     assert!(String::from_utf8_lossy(&out.stdout).contains("Soleimani"));
 }
+
+/// Every command that reads a store reads the JSON Lines and the JSON
+/// document of `timeline` back from `-` and says exactly what it says of
+/// the folder: links, sources and all.
+#[test]
+fn every_command_reads_its_store_back_from_standard_input() {
+    let threat = "2020-09-22-pompeo-threatens-to-close-baghdad-embassy";
+    let rockets = "2020-09-rocket-attacks-on-us-embassy-intensify";
+    let commands: [&[&str]; 18] = [
+        &["check"],
+        &["timeline"],
+        &["timeline", "--format", "text"],
+        &["timeline", "--format", "json"],
+        &["timeline", "--format", "jsonl"],
+        &["timeline", "--format", "csv"],
+        &["timeline", "--format", "timelinejs"],
+        &["timeline", "--top", "5", "--format", "json"],
+        &["dot"],
+        &["dot", "--top", "5"],
+        &["brief"],
+        &["brief", "--top", "2", "--format", "json"],
+        &["brief", "--format", "html"],
+        &["merge"],
+        &["why", threat],
+        &["impact", rockets],
+        &["path", rockets, threat],
+        &["timeline", "--around", threat, "--format", "text"],
+    ];
+    for format in ["jsonl", "json"] {
+        let printed = run_in(&root(), &["timeline", "events", "--format", format]);
+        expect_code(&printed, 0);
+        for args in commands {
+            let folder: Vec<&str> = args.iter().copied().chain(["events"]).collect();
+            let piped: Vec<&str> = args.iter().copied().chain(["-"]).collect();
+            let direct = run_in(&root(), &folder);
+            expect_code(&direct, 0);
+            let back = with_stdin(&piped, &printed.stdout);
+            expect_code(&back, 0);
+            let said = |b: &[u8]| String::from_utf8_lossy(b).replacen("events:", "-:", 1);
+            assert_eq!(
+                said(&back.stdout),
+                said(&direct.stdout),
+                "{args:?} from --format {format} on standard input"
+            );
+        }
+    }
+}

@@ -269,3 +269,40 @@ fn a_source_without_an_outlet_counts_by_its_urls_host() {
         "bbc.co.uk twice, cnn once, d none"
     );
 }
+
+#[test]
+fn key_dates_are_days_events_are_dated_to_not_publication_days() {
+    // Six articles published on 10 March report undated events (dated
+    // only by their publication, tagged undated, and events of a week);
+    // two of them and one other date an event to 1 March and 4 March.
+    let mut text = String::new();
+    for i in 1..=6 {
+        text.push_str(&format!(
+            "[[source]]\nid = \"s{i}\"\npublished = \"2021-03-10\"\n\n"
+        ));
+        text += &event(
+            &format!("undated{i}"),
+            "../2021-03-10",
+            "protest",
+            &[&format!("s{i}")],
+            "tags = [\"undated\"]",
+        );
+        text += &event(
+            &format!("week{i}"),
+            "2021-W10",
+            "protest",
+            &[&format!("s{i}")],
+            "",
+        );
+    }
+    text += &event("recalled", "2021-03-01", "assault", &["s1", "s2"], "");
+    text += &event("other", "2021-03-04", "consult", &["s3"], "");
+    let st = store(&text);
+    let graph = CausalGraph::new(&st);
+    let ranking = Ranking::new(&graph);
+    let days: Vec<String> = key_dates(&graph, &ranking, &graph.chronological(), 5)
+        .iter()
+        .map(|k| k.day.to_string())
+        .collect();
+    assert_eq!(days, ["2021-03-01", "2021-03-04"]);
+}

@@ -89,6 +89,21 @@ impl<T: Clone> PhraseSet<T> {
         list.sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
     }
 
+    /// The values of the one-word phrases that match `word` (lower case).
+    fn of_word<'a>(&'a self, word: &'a str) -> impl Iterator<Item = &'a T> + 'a {
+        self.by_start
+            .get(Self::key(word))
+            .into_iter()
+            .flatten()
+            .filter(move |(p, _)| match p.words.as_slice() {
+                [w] => w
+                    .strip_suffix('*')
+                    .map_or(w == word, |s| word.starts_with(s)),
+                _ => false,
+            })
+            .map(|(_, v)| v)
+    }
+
     /// The longest phrase matching at `i`: its length and value.
     pub fn longest_at(&self, toks: &[Tok], i: usize) -> Option<(usize, &T)> {
         let list = self.by_start.get(Self::key(&toks.get(i)?.lower))?;
@@ -219,6 +234,12 @@ impl Lexicon {
     /// bodies.
     pub fn countries(&self) -> impl Iterator<Item = &str> + '_ {
         self.countries.iter().map(String::as_str)
+    }
+
+    /// True when `word` (lower case) alone is a trigger of `kind`: the
+    /// word that names such an act ("clashes" of an assault).
+    pub(crate) fn names_act(&self, word: &str, kind: Kind) -> bool {
+        self.triggers.of_word(word).any(|k| *k == kind)
     }
 
     /// The shipped lexicon and gazetteer, parsed once. The files are

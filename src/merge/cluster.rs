@@ -8,6 +8,7 @@
 
 use chrono::NaiveDate;
 
+use super::names::Party;
 use super::similar::Keys;
 
 /// The most events a block may hold and still be compared pair by pair.
@@ -17,23 +18,29 @@ pub const BIGGEST: usize = 512;
 /// Each set keeps the days all its members share (an undated member's are
 /// the week before its article), and two sets join only while some day is
 /// left: a chain of reports cannot stretch one happening over a week of
-/// the same kind of news.
+/// the same kind of news. Each set keeps too who its members say acted
+/// (their [`Party`], for acts with a direction), and two sets whose parties
+/// are distinct do not join: a report naming no actor cannot bridge
+/// Abbas's call to Mubarak and the protesters' demand.
 pub struct UnionFind {
     parent: Vec<u32>,
     size: Vec<u32>,
     /// Of a root: the first and last day shared by its dated members.
     days: Vec<Option<(NaiveDate, NaiveDate)>>,
+    /// Of a root: the parties its members name, together.
+    parties: Vec<Party>,
 }
 
 impl UnionFind {
     /// `n` sets of one, each with the days of its event (`None`: any
-    /// day).
-    pub fn new(days: Vec<Option<(NaiveDate, NaiveDate)>>) -> UnionFind {
+    /// day) and its party.
+    pub fn new(days: Vec<Option<(NaiveDate, NaiveDate)>>, parties: Vec<Party>) -> UnionFind {
         let n = days.len();
         UnionFind {
             parent: (0..n as u32).collect(),
             size: vec![1; n],
             days,
+            parties,
         }
     }
 
@@ -48,10 +55,10 @@ impl UnionFind {
     }
 
     /// Joins the sets of `a` and `b` unless their dated members share no
-    /// day.
+    /// day or their parties are distinct.
     pub fn union(&mut self, a: u32, b: u32) {
         let (a, b) = (self.find(a), self.find(b));
-        if a == b {
+        if a == b || self.parties[a as usize].distinct(&self.parties[b as usize]) {
             return;
         }
         let days = match (self.days[a as usize], self.days[b as usize]) {
@@ -67,6 +74,8 @@ impl UnionFind {
         self.parent[small as usize] = big;
         self.size[big as usize] += self.size[small as usize];
         self.days[big as usize] = days;
+        let joined = std::mem::take(&mut self.parties[small as usize]);
+        self.parties[big as usize].union(&joined);
     }
 }
 
@@ -99,7 +108,11 @@ pub fn clusters(keys: &[Option<Keys>]) -> Vec<Vec<usize>> {
         .iter()
         .map(|k| k.as_ref().map(|k| (k.first, k.last)))
         .collect();
-    let mut sets = UnionFind::new(days);
+    let parties = keys
+        .iter()
+        .map(|k| k.as_ref().map(|k| k.party.clone()).unwrap_or_default())
+        .collect();
+    let mut sets = UnionFind::new(days, parties);
     for run in entries.chunk_by(|a, b| a.0 == b.0) {
         if run.len() < 2 || run.len() > BIGGEST {
             continue;

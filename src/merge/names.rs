@@ -87,6 +87,81 @@ impl Side {
     }
 }
 
+/// Who did an act, as far as telling two acts apart goes: the stems of
+/// every actor that is no country, proper names and common nouns alike
+/// ("Mahmoud Abbas", "protesters"), the countries of all of them, and
+/// whether one is a proper name. Two reports of an act with a direction
+/// whose parties are [`Party::distinct`] tell of different happenings,
+/// however much else they share: Abbas's call to Mubarak is not the Saudi
+/// king's, nor the protesters' demand.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Party {
+    stems: Vec<u64>,
+    countries: Vec<u64>,
+    named: bool,
+}
+
+impl Party {
+    /// The party of `actors`, each name cut into stems by `stems`.
+    pub fn of(actors: &[Actor], stems: impl Fn(&str) -> Vec<u64>) -> Party {
+        let mut p = Party::default();
+        for a in actors {
+            let country = is_country(&a.name);
+            if !country {
+                p.stems.extend(stems(&a.name));
+                p.named |= a.name.chars().next().is_some_and(char::is_uppercase);
+            }
+            // A country written without its code stands for itself.
+            let code = match &a.country {
+                Some(c) => c.to_uppercase(),
+                None if country => a.name.to_lowercase(),
+                None => continue,
+            };
+            p.countries.push(crate::text::hash_str(&code));
+        }
+        for v in [&mut p.stems, &mut p.countries] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        p
+    }
+
+    /// True when the report names no actor at all.
+    pub fn is_empty(&self) -> bool {
+        self.stems.is_empty() && self.countries.is_empty()
+    }
+
+    /// True when both name who acted and they cannot be one party: no
+    /// word of a name in common, no country in common where one side is
+    /// only a country (a country speaks for any of its people), and at
+    /// least one side a proper name. Two common nouns are never distinct
+    /// ("protesters", "demonstrators" may be one crowd), nor is anyone
+    /// distinct from a report that names no actor.
+    pub fn distinct(&self, other: &Party) -> bool {
+        if self.is_empty() || other.is_empty() || !(self.named || other.named) {
+            return false;
+        }
+        if super::similar::common(&self.stems, &other.stems) > 0 {
+            return false;
+        }
+        let country_only = self.stems.is_empty() || other.stems.is_empty();
+        !(country_only && super::similar::common(&self.countries, &other.countries) > 0)
+    }
+
+    /// Both parties as one: what a cluster of reports has named.
+    pub fn union(&mut self, other: &Party) {
+        for (mine, theirs) in [
+            (&mut self.stems, &other.stems),
+            (&mut self.countries, &other.countries),
+        ] {
+            mine.extend(theirs);
+            mine.sort_unstable();
+            mine.dedup();
+        }
+        self.named |= other.named;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_country;

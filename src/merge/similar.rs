@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use super::names::Side;
+use super::names::{Party, Side};
 use crate::model::{Event, Kind, Mode};
 use crate::text::hash_str;
 
@@ -46,7 +46,19 @@ pub struct Keys {
     pub by: Side,
     pub to: Side,
     pub who: Side,
+    /// Stems of the title's words that alone name an act of its kind in
+    /// the extractor's triggers (`src/extract/triggers.toml`): "clash" in
+    /// "Clashes in Cairo". Sorted, without repeats.
+    pub acts: Vec<u64>,
+    /// Who did it, for an act with a direction (see [`Party`]); empty
+    /// for the kinds whose actor and target may swap.
+    pub party: Party,
     pub place: Option<u64>,
+    /// Stems of the place's words, which a title may repeat ("Clashes in
+    /// Cairo").
+    pub place_words: Vec<u64>,
+    /// True when it gives a count of killed or injured.
+    pub toll: bool,
 }
 
 /// A word's stem for comparing: lower case, its first five letters
@@ -100,6 +112,20 @@ impl Keys {
         let by = Side::of(&e.actors, name_stems);
         let to = Side::of(&e.targets, name_stems);
         let who = Side::union(&by, &to);
+        let party = if e.kind.info().directed {
+            Party::of(&e.actors, name_stems)
+        } else {
+            Party::default()
+        };
+        let lexicon = crate::extract::Lexicon::shipped();
+        let mut acts: Vec<u64> = e
+            .title
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| lexicon.names_act(&w.to_lowercase(), e.kind))
+            .filter_map(stem)
+            .collect();
+        acts.sort_unstable();
+        acts.dedup();
         let mut words = stems(std::iter::once(e.title.as_str()));
         words.retain(|w| who.all.binary_search(w).is_err());
         if let Some(root) = e.cameo.as_deref().and_then(specific_root) {
@@ -119,7 +145,15 @@ impl Keys {
             by,
             to,
             who,
+            acts,
+            party,
             place: e.place.as_deref().map(|p| hash_str(&p.to_lowercase())),
+            place_words: e
+                .place
+                .as_deref()
+                .map(|p| name_stems(p))
+                .unwrap_or_default(),
+            toll: e.killed.is_some() || e.injured.is_some(),
         })
     }
 
@@ -142,6 +176,7 @@ impl Keys {
             || self.mode != other.mode
             || self.first > other.last
             || other.first > self.last
+            || self.party.distinct(&other.party)
         {
             return false;
         }
@@ -165,9 +200,62 @@ impl Keys {
         // With someone in common, one word of what happened in common is
         // enough (a CAMEO code is one: "resigns", "steps down"); with only
         // a place or countries, or nobody named, two explicit dates, two
-        // words and most of them.
+        // words and most of them; or one explicit day and the same act.
         (anchor && overlap >= 1 && similar >= 0.25)
             || (dated && overlap >= 2 && similar >= 0.5 && (same_place || shared || nobody))
+            || self.same_act_that_day(other)
+    }
+
+    /// True when both are dated to one explicit day, the same, a word of
+    /// each names the same act of their kind ("clash" in "Clashes in
+    /// Cairo" and "Anti-Mubarak supporters clash"), nothing tells them
+    /// apart (no two places, no named participants on both sides without
+    /// one in common), and their words agree on what happened: both give
+    /// a death or injury toll (what is counted is one notable act of
+    /// violence, and the counts that differ are recorded as a
+    /// discrepancy), or one title says no more than the other — every
+    /// word of what happened in the shorter, the place's aside, is in the
+    /// longer ("Egypt demands reforms" and "Egypt demands apology" are two
+    /// demands) — and says more than the act's word alone, or names the
+    /// same place ("Demonstrations" on one day may be in Cairo and in
+    /// Milan). An undated report is never placed this way (its week is
+    /// too wide), so the generic reports of a topic ("protests in Egypt")
+    /// do not gather.
+    fn same_act_that_day(&self, other: &Keys) -> bool {
+        let one_day = |k: &Keys| k.dated && k.first == k.last;
+        let same_place = self.place.is_some() && self.place == other.place;
+        let place_agrees = self.place.is_none() || other.place.is_none() || same_place;
+        let names_agree = self.who.all.is_empty()
+            || other.who.all.is_empty()
+            || common(&self.who.all, &other.who.all) > 0;
+        if !(one_day(self)
+            && one_day(other)
+            && self.first == other.first
+            && place_agrees
+            && names_agree
+            && common(&self.acts, &other.acts) > 0)
+        {
+            return false;
+        }
+        if self.toll && other.toll {
+            return true;
+        }
+        let place = |w: &u64| {
+            self.place_words.binary_search(w).is_ok() || other.place_words.binary_search(w).is_ok()
+        };
+        let told = |k: &Keys| k.words.iter().filter(|w| !place(w)).count();
+        let shared = self
+            .words
+            .iter()
+            .filter(|w| !place(w) && other.words.binary_search(w).is_ok())
+            .count();
+        let short = if told(self) <= told(other) {
+            self
+        } else {
+            other
+        };
+        let beyond_act = told(short) > common(&short.words, &short.acts);
+        shared == told(short) && (same_place || beyond_act)
     }
 
     /// Whether the two share named participants — at least a third of the
@@ -198,7 +286,7 @@ fn most_names(shared: usize, all: usize) -> bool {
 }
 
 /// How many values two sorted lists share.
-fn common(a: &[u64], b: &[u64]) -> usize {
+pub fn common(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

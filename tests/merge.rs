@@ -956,14 +956,12 @@ fn one_act_named_by_one_word_on_one_explicit_day_is_one_happening() {
         2
     );
     // Named participants on both sides and none in common.
-    let mut egypt = clash("a", day, "Egypt clashes", None, "s1");
-    egypt.actors = vec![toml::from_str::<Event>(&"id = \"x\"\ndate = \"2011\"\ntitle = \"x\"\nkind = \"other\"\nactors = [\"Muslim Brotherhood\"]".to_string()).unwrap().actors.remove(0)];
-    let mut other = clash("b", day, "Hamas clashes", None, "s2");
-    other.actors = vec![toml::from_str::<Event>(
-        "id = \"x\"\ndate = \"2011\"\ntitle = \"x\"\nkind = \"other\"\nactors = [\"Hamas\"]",
-    )
-    .unwrap()
-    .actors
-    .remove(0)];
+    let named = |id: &str, title: &str, actor: &str, source: &str| {
+        let mut e = act(id, "assault", title, &[actor], &[], source);
+        e.date = day.parse().unwrap();
+        e
+    };
+    let egypt = named("a", "Brotherhood clashes", "Muslim Brotherhood", "s1");
+    let other = named("b", "Hamas clashes", "Hamas", "s2");
     assert_eq!(apart(egypt, other), 2);
 }

@@ -148,11 +148,7 @@ impl Keys {
             acts,
             party,
             place: e.place.as_deref().map(|p| hash_str(&p.to_lowercase())),
-            place_words: e
-                .place
-                .as_deref()
-                .map(|p| name_stems(p))
-                .unwrap_or_default(),
+            place_words: e.place.as_deref().map(name_stems).unwrap_or_default(),
             toll: e.killed.is_some() || e.injured.is_some(),
         })
     }

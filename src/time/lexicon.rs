@@ -55,6 +55,8 @@ pub struct Lex {
     pub reference: Option<Reference>,
     /// Which way the word makes its sentence look.
     pub tense: Option<Tense>,
+    /// How the word bounds the time after it ("until", "since", "by").
+    pub bound: Option<Bound>,
     /// The kind of happening the word names, for "the day after the
     /// shooting".
     pub happening: Option<&'static str>,
@@ -220,6 +222,20 @@ pub struct Counter {
     pub object: bool,
 }
 
+/// How a word bounds the time written after it (`[bounds]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bound {
+    /// "until", "till": a state lasts up to it.
+    Until,
+    /// "since": a state has lasted from it.
+    Since,
+    /// "before": what is told lies ahead of it.
+    Before,
+    /// "by", "through", "effective": a deadline, or a start.
+    By,
+}
+
 /// How a modifying word stands before its period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -322,6 +338,7 @@ struct File {
     frequencies: HashMap<String, Frequency>,
     decades: HashMap<String, i32>,
     tense_cues: HashMap<String, Tense>,
+    bounds: HashMap<String, Bound>,
     happenings: HashMap<String, String>,
     word_sets: WordSets,
     holidays: HashMap<String, String>,
@@ -372,6 +389,11 @@ pub struct WordSets {
     pub clock_introducers: HashSet<String>,
     /// Words that make what follows approximate ("about two weeks").
     pub approximators: HashSet<String>,
+    /// Words that join two dates into a list or a range ("2009 and
+    /// 2010", "1957-58", "from October to March").
+    pub joiners: HashSet<String>,
+    /// Words for the era before year 1, after a year ("493 BC").
+    pub before_era: HashSet<String>,
 }
 
 fn leak(s: String) -> &'static str {
@@ -537,6 +559,7 @@ fn words(file: File) -> WordMap<Lex> {
     fill(m, file.frequencies, |l, v| l.frequency = Some(v));
     fill(m, file.decades, |l, v| l.decade = Some(v));
     fill(m, file.tense_cues, |l, v| l.tense = Some(v));
+    fill(m, file.bounds, |l, v| l.bound = Some(v));
     fill(m, file.happenings, |l, v| l.happening = Some(leak(v)));
     map
 }

@@ -13,7 +13,7 @@
 //! - apart: the hyphen after a prefix ("mid - November"), and the
 //!   apostrophe of a possessive or a year ("year ' s", "' 90s").
 
-use super::lexicon::{lexicon, Lex};
+use super::lexicon::{lexicon, sets, Lex};
 use crate::text::{Token as TextToken, Tokenized, WordMap};
 
 /// What a unit is made of.
@@ -90,10 +90,7 @@ fn joined(text: &str, toks: &[TextToken], k: usize, lex: &'static WordMap<Lex>) 
                 && !(glued(j + 2) && form(j + 2) == "-")
                 && (year_range(form(k), form(j + 1))
                     || (bc_range(form(k), form(j + 1))
-                        && matches!(
-                            form(j + 2).to_lowercase().as_str(),
-                            "bc" | "b.c." | "bce" | "b.c.e."
-                        ))
+                        && sets().before_era.contains(&form(j + 2).to_lowercase()))
                     || (day_range(form(k), form(j + 1))
                         && (k.checked_sub(1).is_some_and(month) || month(j + 2))))
         };

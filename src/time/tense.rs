@@ -15,7 +15,7 @@
 
 use std::cell::OnceCell;
 
-use super::lexicon::{lexicon, sets as words};
+use super::lexicon::{lexicon, sets as words, Bound, Form};
 use super::scan::Token;
 use crate::text::{Doc, Model, Sentence, Token as TextToken, Upos};
 
@@ -171,23 +171,14 @@ enum Deadline {
 
 fn deadline(tokens: &[Token], i: usize) -> Option<Deadline> {
     let sentence = tokens.get(i)?.sentence;
+    // What may stand between a bound and its time: a modifier ("until
+    // mid-November", "by the end of"), an approximator ("until about").
     let modifier = |t: &&Token| {
+        let part = t.lex.and_then(|l| l.modifier);
         t.sentence == sentence
-            && matches!(
-                t.lower.as_str(),
-                "mid"
-                    | "-"
-                    | "early"
-                    | "late"
-                    | "the"
-                    | "end"
-                    | "beginning"
-                    | "start"
-                    | "middle"
-                    | "of"
-                    | "about"
-                    | "around"
-            )
+            && (part.is_some_and(|m| m.form != Form::Comparative)
+                || words().approximators.contains(&t.lower)
+                || matches!(t.lower.as_str(), "the" | "of" | "-"))
     };
     let skipped = tokens[..i].iter().rev().take_while(modifier).count();
     let k = i.checked_sub(skipped + 1)?;
@@ -195,14 +186,18 @@ fn deadline(tokens: &[Token], i: usize) -> Option<Deadline> {
         return None;
     }
     let prev = k.checked_sub(1).map_or("", |p| tokens[p].lower.as_str());
-    match tokens[k].lower.as_str() {
-        "until" | "till" if matches!(prev, "not" | "n't" | "up") => Some(Deadline::Behind),
-        "until" | "till" => Some(Deadline::Until),
-        "since" => Some(Deadline::Behind),
+    match tokens[k].lex.and_then(|l| l.bound) {
+        Some(Bound::Until) if matches!(prev, "not" | "n't" | "up") => Some(Deadline::Behind),
+        Some(Bound::Until) => Some(Deadline::Until),
+        Some(Bound::Since) => Some(Deadline::Behind),
         // "sales this year through August" close a span to date.
-        "through" if matches!(prev, "year" | "date" | "far") => None,
-        "by" | "through" | "effective" | "starting" | "beginning" => Some(Deadline::By),
-        "as" if matches!(prev, "soon" | "early") => Some(Deadline::Soon),
+        Some(Bound::By)
+            if tokens[k].lower == "through" && matches!(prev, "year" | "date" | "far") =>
+        {
+            None
+        }
+        Some(Bound::By) => Some(Deadline::By),
+        _ if tokens[k].lower == "as" && matches!(prev, "soon" | "early") => Some(Deadline::Soon),
         _ => None,
     }
 }

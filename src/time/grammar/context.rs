@@ -7,6 +7,7 @@ use crate::time::happenings::Happened;
 use chrono::{Datelike, NaiveDate};
 
 use crate::time::calendar::Point;
+use crate::time::lexicon::{sets, Bound, Origin, Toward};
 use crate::time::scan::Token;
 use crate::time::story;
 use crate::time::tense::{tense, Syntax, Tense};
@@ -52,6 +53,17 @@ impl Context<'_> {
 
     pub(super) fn is(&self, i: usize, words: &[&str]) -> bool {
         words.contains(&self.word(i))
+    }
+
+    /// True when token `i` joins two dates into a list or a range ("and",
+    /// "to", "-": `joiners` of the lexicon).
+    pub(super) fn joins(&self, i: usize) -> bool {
+        sets().joiners.contains(self.word(i))
+    }
+
+    /// How token `i` bounds the time after it ("until", "since", "by").
+    pub(super) fn bound(&self, i: usize) -> Option<Bound> {
+        self.tokens.get(i)?.lex?.bound
     }
 
     /// The day the story is about: the last day it named, or else the day
@@ -155,10 +167,22 @@ impl Context<'_> {
         if self.is(end.wrapping_sub(1), &["ago"]) {
             return true;
         }
-        // "the previous year", "a decade earlier": a look back, after
-        // which the story goes on from where it was.
-        let back = ["previous", "preceding", "earlier", "prior"];
-        if (first..end).any(|k| self.is(k, &back)) {
+        // "the previous year", "a decade earlier": a look back from the
+        // story's point, after which the story goes on from where it was.
+        let looks_back = |t: &Token| {
+            let Some(l) = t.lex else { return false };
+            let from_told = |toward: Toward, from: Origin, object: bool| {
+                toward == Toward::Back && from == Origin::Told && !object
+            };
+            l.placer.is_some_and(|p| from_told(p.toward, p.from, false))
+                || l.counter
+                    .is_some_and(|c| from_told(c.toward, c.from, c.object))
+        };
+        if self
+            .tokens
+            .get(first..end)
+            .is_some_and(|ts| ts.iter().any(looks_back))
+        {
             return true;
         }
         let Some(sentence) = self.tokens.get(first).map(|t| t.sentence) else {
@@ -172,7 +196,7 @@ impl Context<'_> {
         let bounded = clause
             .iter()
             .take(3)
-            .any(|t| matches!(t.lower.as_str(), "since" | "until" | "till" | "before"));
+            .any(|t| t.lex.and_then(|l| l.bound).is_some_and(|b| b != Bound::By));
         let ahead = |t: &&Token| t.lex.and_then(|l| l.tense) == Some(Tense::Future);
         bounded || clause.iter().any(|t| t.lower == "had") || clause.iter().any(ahead)
     }

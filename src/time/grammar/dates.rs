@@ -63,7 +63,7 @@ pub(super) fn explicit(cx: &Context<'_>, i: usize) -> Option<Found> {
         }
         // "6-7 February", "6 and 7 February": the first day of a range
         // takes the month after the second.
-        let ranged = cx.is(j, &["-", "–", "and", "to"]) && day_at(cx, j + 1).is_some();
+        let ranged = cx.joins(j) && day_at(cx, j + 1).is_some();
         if ranged && month_at(cx, j + 2).is_some() {
             let m = month_at(cx, j + 2)?;
             let day = match year_at(cx, j + 3).filter(|_| cx.tokens[j + 3].shape == Shape::Number) {
@@ -198,7 +198,7 @@ pub(super) fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
     }
     // "499-493 BC", "490 to 480 BC": the first year of a range is in
     // the era of the second.
-    let to_bc = |k: usize| cx.is(k, &["-", "–", "to", "and"]) && year_bc(cx, k + 1).is_some();
+    let to_bc = |k: usize| cx.joins(k) && year_bc(cx, k + 1).is_some();
     if t.lower.len() <= 3 && to_bc(i + 1) {
         let y: i32 = t.lower.parse().ok().filter(|y| *y > 0)?;
         return Some(Found::date(i, i + 1, Point::Year(-y)));
@@ -223,7 +223,7 @@ pub(super) fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
     let counted = words().counted_nouns.contains(next);
     // "1898 and 1899", "1998, 1999 or 2000": a year in a list of years,
     // unless the list counts ("between 1500 and 2000 people").
-    let joined = |k: usize| cx.is(k, &["and", "or", "to", "through", "-", "–"]);
+    let joined = |k: usize| cx.joins(k);
     let listed = (i >= 2 && joined(i - 1) && year_ad(cx, i - 2).is_some())
         || ((joined(i + 1) || cx.is(i + 1, &[","]))
             && year_ad(cx, i + 2).is_some()
@@ -258,8 +258,7 @@ pub(super) fn range_end(cx: &Context<'_>, i: usize) -> Option<i32> {
 pub(super) fn day_after_and(cx: &Context<'_>, i: usize) -> Option<Found> {
     let d = day_at(cx, i)?;
     let anchor = cx.last_day?;
-    let joined = cx.is(i.wrapping_sub(1), &["and", "to", "through", "-", "or"])
-        && day_at(cx, i.wrapping_sub(2)) == Some(anchor.day());
+    let joined = cx.joins(i.wrapping_sub(1)) && day_at(cx, i.wrapping_sub(2)) == Some(anchor.day());
     if !joined || month_at(cx, i + 1).is_some() {
         return None;
     }

@@ -125,7 +125,7 @@ pub(super) fn year_at(cx: &Context<'_>, i: usize) -> Option<i32> {
 
 /// True when token `i` names the era before year 1.
 pub(super) fn is_bc(cx: &Context<'_>, i: usize) -> bool {
-    cx.is(i, &["bc", "b.c.", "bce", "b.c.e."])
+    words().before_era.contains(cx.word(i))
 }
 
 /// A year before the era, "493 BC", "ca. 466 BC", with the token after it.

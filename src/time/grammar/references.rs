@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use super::*;
 use crate::time::calendar::Modifier;
 use crate::time::calendar::Point;
-use crate::time::lexicon::Form;
+use crate::time::lexicon::{Bound, Form};
 use crate::time::scan::Shape;
 use crate::time::story;
 use crate::time::tense::Tense;
@@ -106,15 +106,14 @@ pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
                 n.shape == Shape::Word && !n.capital && !words().after_a_noun.contains(&n.lower)
             });
         // "from October to March": the end of a range of months.
-        let range_end =
-            cx.is(i.wrapping_sub(1), &["to", "and"]) && month_at(cx, i.wrapping_sub(2)).is_some();
+        let range_end = cx.joins(i.wrapping_sub(1)) && month_at(cx, i.wrapping_sub(2)).is_some();
         if ambiguous && !attributive && !range_end && !words().month_introducers.contains(prev) {
             return None;
         }
         // "from October to March": the first month of a range comes
         // before the last, whose year the story or the tense decides.
         let to = cx.is(i.wrapping_sub(1), &["from", "between"])
-            && cx.is(i + 1, &["to", "until", "through", "-", "–", "and"]);
+            && (cx.joins(i + 1) || cx.bound(i + 1) == Some(Bound::Until));
         let y = match month_at(cx, i + 2).filter(|_| to) {
             Some(last) => cx.undated_month(last, i + 2) - i32::from(m > last),
             None => cx.undated_month(m, i),
@@ -133,7 +132,7 @@ pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
 /// What a month or season at token `i` is joined to, when that names its
 /// year: "April and June 1955", "the spring and early summer of 1943".
 fn coordinated(cx: &Context<'_>, i: usize) -> Option<Point> {
-    if !cx.is(i + 1, &["and", "or", "to", "through", "-", "–"]) {
+    if !cx.joins(i + 1) {
         return None;
     }
     let mut j = i + 2;

@@ -260,7 +260,7 @@ pub(super) fn same_period(cx: &Context<'_>, i: usize) -> Option<Found> {
     }
     let back = |k: usize| counter(cx, k).is_some_and(|c| c.toward == Toward::Back);
     let placed_back = placer(cx, j).is_some_and(|p| p.toward == Toward::Back);
-    let end = if (placed_back || cx.is(j, &["prior"])) && cx.is(j + 1, &["year"]) {
+    let end = if placed_back && cx.is(j + 1, &["year"]) {
         j + 2
     } else if cx.is(j, &["a", "one"]) && cx.is(j + 1, &["year"]) && back(j + 2) {
         j + 3

@@ -228,13 +228,22 @@ impl Context<'_> {
 /// last December): news looks back more readily than ahead.
 pub(super) fn month_year(base: NaiveDate, month: u32, tense: Option<Tense>) -> i32 {
     let delta = month as i32 - base.month() as i32;
+    // As for a day ([`day_year`]): the tense weighs the distance on its
+    // wrong side, so that "told of a cutback in September" in August is
+    // the coming September, and a month half a year off the last one.
+    let (ahead, behind) = weights(tense);
+    let cost = |d: i32| if d > 0 { d * ahead } else { -d * behind };
+    let shift = [0, -1, 1].into_iter().min_by_key(|y| cost(delta + 12 * y));
+    base.year() + shift.unwrap_or(0)
+}
+
+/// How much a month or a day ahead of the reference date and one behind
+/// it cost in a clause of this tense.
+fn weights(tense: Option<Tense>) -> (i32, i32) {
     match tense {
-        Some(Tense::Past) if delta > 0 => base.year() - 1,
-        Some(Tense::Future) if delta < 0 => base.year() + 1,
-        Some(_) => base.year(),
-        None if delta > 8 => base.year() - 1,
-        None if delta < -10 => base.year() + 1,
-        None => base.year(),
+        Some(Tense::Past) => (4, 1),
+        Some(Tense::Future) => (1, 4),
+        None => (3, 2),
     }
 }
 
@@ -253,11 +262,8 @@ pub(super) fn day_year(
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day));
     // Tense weighs the distance on its wrong side; a day is rarely more
     // than a few months off, whatever the tense.
-    let (ahead, behind) = match tense {
-        Some(Tense::Past) => (4, 1),
-        Some(Tense::Future) => (1, 4),
-        None => (3, 2),
-    };
+    let (ahead, behind) = weights(tense);
+    let (ahead, behind) = (i64::from(ahead), i64::from(behind));
     days.min_by_key(|d| {
         let days = (*d - base).num_days();
         if days > 0 {

@@ -247,6 +247,25 @@ pub(super) fn next_day(cx: &Context<'_>, i: usize) -> Option<Found> {
     Some(f)
 }
 
+/// "until then,", "by that time,", "at the time.": after a bound or "at",
+/// the day the story last named, when the last time it told was that
+/// day. Followed by more words ("at the time he was captured", "by then
+/// Senate chair") it is no reference of its own.
+pub(super) fn that_time(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let bounded = cx.bound(i.wrapping_sub(1)).is_some();
+    let at = cx.is(i.wrapping_sub(1), &["at"]);
+    let end = if cx.is(i, &["then"]) && bounded {
+        i + 1
+    } else if cx.is(i, &["that", "the"]) && cx.is(i + 1, &["time"]) && (bounded || at) {
+        i + 2
+    } else {
+        return None;
+    };
+    cx.tokens.get(end).filter(|t| t.shape == Shape::Punct)?;
+    let day = cx.story_day.filter(|d| cx.anchor == Some(*d))?;
+    Some(Found::date(i, end, Point::Day(day)))
+}
+
 /// "the same day", "that same day": the day the story last named.
 pub(super) fn same_day(cx: &Context<'_>, i: usize) -> Option<Found> {
     let named = cx.is(i, &["the", "that"]) && cx.is(i + 1, &["same"]) && cx.is(i + 2, &["day"]);

@@ -98,9 +98,10 @@ impl Found {
 
 /// The rules in the order they are tried; the longest match wins, the
 /// first among equals.
-const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 22] = [
+const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 23] = [
     holidays,
     running_count,
+    that_time,
     same_day,
     next_day,
     day_beside,

@@ -18,19 +18,19 @@ pub(super) fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
         return None;
     }
     // "the year ended March 31" in a report is the twelve months to that
-    // day; "the full year", "the current fiscal year", "for the year." the
-    // report's year.
+    // day; "the year", "the full year", "the current fiscal year" the
+    // report's year (or the story's), as "the day" is its day; "the
+    // year-ago quarter" is a quarter.
     let mut j = i + 1;
     let current = |k: usize| placer(cx, k).is_some_and(|p| p.toward == Toward::Same);
-    while cx.is(j, &["full", "fiscal"]) || current(j) {
+    while cx.is(j, &["full"]) || words().year_kinds.contains(cx.word(j)) || current(j) {
         j += 1;
     }
     if cx.is(j, &["year"]) {
         if cx.is(j + 1, &["ended", "ending", "to"]) {
             return Some(Found::other(i, j + 1, TimexType::Duration, "P1Y".into()));
         }
-        let closed = cx.is(j + 1, &[",", "."]) && cx.is(i.wrapping_sub(1), &["for"]);
-        if j > i + 1 || closed {
+        if !cx.is(j + 1, &["-"]) {
             return Some(Found::date(i, j + 1, Point::Year(cx.this_year())));
         }
     }

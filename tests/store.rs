@@ -284,3 +284,46 @@ fn located_problems_are_their_layers_kinds() {
         .collect();
     assert_eq!(places, ["b.jsonl:1", "b.jsonl:2"]);
 }
+
+/// A discrepancy's claims are read again by the next merge: one that is not
+/// a date (or a count), or a field a merge does not record, is an error at
+/// the event, not a claim the merge would skip.
+#[test]
+fn a_discrepancy_claim_that_is_not_a_value_is_an_error() {
+    let store = |field: &str, good: &str, value: &str| {
+        format!(
+            "[[source]]\nid = \"a\"\ntitle = \"A\"\npublished = 2011-02-10\n\n[[event]]\nid = \"e\"\ndate = \"2011-02-10\"\ntitle = \"E\"\nkind = \"protest\"\n\
+             sources = [{{ id = \"a\" }}]\n\n[[event.discrepancies]]\nfield = \"{field}\"\n\
+             claims = [{{ value = \"{good}\", sources = [\"a\"] }}, {{ value = \"{value}\", sources = [\"a\"] }}]\n"
+        )
+    };
+    let errors = |text: String| -> Vec<String> {
+        let (_, diags) = annals::store::parse("s.toml", &text);
+        diags
+            .iter()
+            .filter(|d| d.severity == annals::Severity::Error)
+            .map(|d| d.to_string())
+            .collect()
+    };
+    assert_eq!(
+        errors(store("date", "2011-02-10", "2011-02-11~")),
+        Vec::<String>::new()
+    );
+    let bad = errors(store("date", "2011-02-10", "the eleventh"));
+    assert_eq!(bad.len(), 1, "{bad:?}");
+    assert!(
+        bad[0].contains("s.toml:7:") && bad[0].contains("`date` claim `the eleventh`"),
+        "{bad:?}"
+    );
+    assert_eq!(errors(store("killed", "12", "15")), Vec::<String>::new());
+    let bad = errors(store("killed", "12", "dozens"));
+    assert!(
+        bad.len() == 1 && bad[0].contains("`killed` claim `dozens` that is not a count"),
+        "{bad:?}"
+    );
+    let bad = errors(store("place", "Cairo", "Giza"));
+    assert!(
+        bad.len() == 1 && bad[0].contains("discrepancy in `place`"),
+        "{bad:?}"
+    );
+}

@@ -47,9 +47,16 @@ fn gather(members: &[&Event], field: &str, value: impl Fn(&Event) -> Option<Stri
 /// is kept and the disagreement recorded.
 fn date(members: &[&Event]) -> (EventDate, Option<Discrepancy>) {
     let claims = gather(members, "date", |e| Some(e.date.as_str().to_string()));
+    // A member's own date is at hand; only a claim kept from an earlier
+    // merge is text to read (checked when the store was loaded).
+    let own: BTreeMap<&str, &EventDate> =
+        members.iter().map(|e| (e.date.as_str(), &e.date)).collect();
     let dated: Vec<(EventDate, &Claim)> = claims
         .iter()
-        .filter_map(|c| c.value.parse::<EventDate>().ok().map(|d| (d, c)))
+        .filter_map(|c| match own.get(c.value.as_str()) {
+            Some(&d) => Some((d.clone(), c)),
+            None => c.value.parse::<EventDate>().ok().map(|d| (d, c)),
+        })
         .collect();
     let inside =
         |a: &EventDate, b: &EventDate| a.earliest() >= b.earliest() && a.latest() <= b.latest();

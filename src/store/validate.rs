@@ -4,8 +4,8 @@
 use rustc_hash::FxHashMap;
 
 use super::{Field, Loaded};
-use crate::error::Diagnostic;
-use crate::model::is_valid_id;
+use crate::error::{Diagnostic, Location};
+use crate::model::{is_valid_id, Event, EventDate};
 use crate::suggest::Suggester;
 
 const ID_HELP: &str = "ids are lowercase letters and digits in words joined by single hyphens, e.g. 2020-09-28-rockets-hit-baghdad";
@@ -63,6 +63,7 @@ pub fn validate(loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
             );
         }
         confidence(e.confidence, || at(Field::Confidence), diags);
+        discrepancies(e, || at(Field::Id), diags);
         for actor in e.actors.iter().chain(&e.targets) {
             let ok = actor
                 .country
@@ -163,5 +164,48 @@ fn confidence(c: f64, at: impl Fn() -> Option<crate::Location>, diags: &mut Vec<
             Diagnostic::error(at(), format!("confidence {c} is outside 0 to 1"))
                 .with_help("write a number such as 0.8"),
         );
+    }
+}
+
+/// Pushes an error for each discrepancy of `e` whose field is not one a
+/// merge records, or whose claim is not a value of that field (a date, a
+/// count): merging again reads the claims, and must not skip one.
+fn discrepancies(e: &Event, at: impl Fn() -> Option<Location>, diags: &mut Vec<Diagnostic>) {
+    for d in &e.discrepancies {
+        for c in &d.claims {
+            let problem = match d.field.as_str() {
+                "date" => c.value.parse::<EventDate>().err().map(|e| e.reason),
+                "killed" | "injured" => c
+                    .value
+                    .parse::<u32>()
+                    .err()
+                    .map(|_| "a count is a whole number of people, e.g. 12".to_string()),
+                other => {
+                    diags.push(
+                        Diagnostic::error(
+                            at(),
+                            format!("event `{}` has a discrepancy in `{other}`", e.id),
+                        )
+                        .with_help("a discrepancy's field is `date`, `killed` or `injured`"),
+                    );
+                    break;
+                }
+            };
+            if let Some(help) = problem {
+                diags.push(
+                    Diagnostic::error(
+                        at(),
+                        format!(
+                            "event `{}` has a `{}` claim `{}` that is not a {}",
+                            e.id,
+                            d.field,
+                            c.value,
+                            if d.field == "date" { "date" } else { "count" }
+                        ),
+                    )
+                    .with_help(help),
+                );
+            }
+        }
     }
 }

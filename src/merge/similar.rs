@@ -164,9 +164,12 @@ impl Keys {
     /// named person or body in common in the same role (see
     /// [`Keys::participants`]), or else two explicit dates and most of the
     /// words with the same place, the same countries in the same roles,
-    /// or nobody named. An undated report is placed only by its
-    /// publication, a week wide, so it needs a named participant: a kind
-    /// and common words ("protests in Egypt") are not enough.
+    /// or nobody named, or one explicit day and the same act in words that
+    /// agree ([`Keys::same_act_that_day`]). An undated report is placed
+    /// only by its publication, a week wide, so it needs a named
+    /// participant: a kind and common words ("protests in Egypt") are not
+    /// enough. Reports of a directed act whose parties are distinct
+    /// ([`Party::distinct`]) never match.
     pub fn same(&self, other: &Keys) -> bool {
         if self.kind != other.kind
             || self.mode != other.mode

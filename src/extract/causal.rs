@@ -7,6 +7,7 @@
 //! events (`precedes`); it is never a cause.
 
 use super::frames::Frames;
+use super::pairs::CausalModel;
 use super::sentence::Sent;
 use crate::model::{Kind, Relation};
 use crate::text::Upos;
@@ -23,9 +24,38 @@ pub struct Cue {
     pub relation: Relation,
 }
 
-/// The links a sentence states. `kind_at` gives the kind of the event a
-/// word names, if it names one.
+/// The links a sentence states: those of the constructions, then those
+/// the trained pair scorer finds between words the constructions do not
+/// link. `kind_at` gives the kind of the event a word names, if it names
+/// one.
 pub fn cues(
+    s: &Sent<'_, '_, '_>,
+    frames: &Frames,
+    model: &CausalModel,
+    kind_at: &dyn Fn(usize) -> Option<Kind>,
+) -> Vec<Cue> {
+    let mut out = construction_cues(s, frames, kind_at);
+    for (from, to) in model.links(s, frames) {
+        // A pair the constructions link keeps their relation, and a word
+        // they only order in time ("after the attack") is no cause.
+        let decided = out.iter().any(|c| {
+            let ends = [c.from, c.to];
+            ends.contains(&from) && ends.contains(&to)
+                || c.relation == Relation::Precedes && (ends.contains(&from) || ends.contains(&to))
+        });
+        if !decided {
+            out.push(Cue {
+                from,
+                to,
+                relation: Relation::Causes,
+            });
+        }
+    }
+    out
+}
+
+/// The links the constructions of `frames.toml` state.
+fn construction_cues(
     s: &Sent<'_, '_, '_>,
     frames: &Frames,
     kind_at: &dyn Fn(usize) -> Option<Kind>,

@@ -12,6 +12,7 @@ use super::frames::Frames;
 use super::furniture::Furniture;
 use super::lexicon::Lexicon;
 use super::modes::{intent, mode_of, reporter};
+use super::pairs::CausalModel;
 use super::predicates::{self, Predicate};
 use super::roles::{self, Roles};
 use super::sentence::Sent;
@@ -53,7 +54,12 @@ const CONTINUES: [&str; 11] = [
 
 /// Runs the extractor over one article, skipping the sentences that are
 /// the batch's `furniture`.
-pub fn extract(article: &Article, lex: &Lexicon, furniture: &Furniture) -> Store {
+pub fn extract(
+    article: &Article,
+    lex: &Lexicon,
+    model: &CausalModel,
+    furniture: &Furniture,
+) -> Store {
     let text = &article.text;
     let layer = crate::text::tokenize(text);
     let doc = Doc::parse_tokenized(text, layer, Model::shipped());
@@ -100,7 +106,7 @@ pub fn extract(article: &Article, lex: &Lexicon, furniture: &Furniture) -> Store
             from: a,
             to: b,
             relation,
-        } in causal::cues(&s, frames, &kind_at)
+        } in causal::cues(&s, frames, model, &kind_at)
         {
             let mark = drafts.len();
             let (Some(x), Some(y)) = (

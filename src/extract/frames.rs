@@ -56,6 +56,12 @@ pub struct Frames {
     pub harm_cases: HashSet<String>,
     /// Nouns that name a happening, whatever its kind.
     pub happenings: HashSet<String>,
+    /// Nouns the pair scorer may link.
+    pub eventive: HashSet<String>,
+    /// Endings of nouns the pair scorer may link.
+    pub eventive_suffixes: Vec<String>,
+    /// Signal words between a cause and its effect.
+    pub signals: HashSet<String>,
     /// The relation of a purpose clause (`None` only in an empty table).
     pub purpose: Option<Relation>,
     /// How announced acts become intentions and demands.
@@ -138,6 +144,9 @@ struct Causal {
     harm: Vec<String>,
     harm_cases: Vec<String>,
     happenings: Vec<String>,
+    signals: Vec<String>,
+    eventive: Vec<String>,
+    eventive_suffixes: Vec<String>,
     purpose: Relation,
 }
 
@@ -196,6 +205,9 @@ impl Frames {
             harm: set(file.causal.harm),
             harm_cases: set(file.causal.harm_cases),
             happenings: set(file.causal.happenings),
+            signals: set(file.causal.signals),
+            eventive: set(file.causal.eventive),
+            eventive_suffixes: file.causal.eventive_suffixes,
             purpose: Some(file.causal.purpose),
             intent: file.intent,
             roles: file.roles,

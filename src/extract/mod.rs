@@ -33,6 +33,7 @@ pub(crate) mod frames;
 mod furniture;
 mod lexicon;
 mod modes;
+mod pairs;
 mod predicates;
 mod roles;
 mod sentence;
@@ -45,6 +46,7 @@ pub use article::{Article, Overrides};
 pub use error::ExtractError;
 pub(crate) use furniture::Furniture;
 pub use lexicon::Lexicon;
+pub use pairs::{candidates, Candidate, CausalModel, PairWord};
 
 pub(crate) use bounds::Acyclic;
 
@@ -64,7 +66,13 @@ use crate::model::Store;
 /// assert_eq!(store.sources[0].id, "embassy");
 /// ```
 pub fn extract(article: &Article, lexicon: &Lexicon) -> Store {
-    events::extract(article, lexicon, &Furniture::none())
+    extract_with(article, lexicon, CausalModel::shipped())
+}
+
+/// As [`extract`], with another causal pair model than the shipped one
+/// (to measure a model trained on part of the data on the rest).
+pub fn extract_with(article: &Article, lexicon: &Lexicon, model: &CausalModel) -> Store {
+    events::extract(article, lexicon, model, &Furniture::none())
 }
 
 /// As [`extract`], for an article of a batch: the sentences that are the
@@ -74,5 +82,5 @@ pub(crate) fn extract_in_batch(
     lexicon: &Lexicon,
     furniture: &Furniture,
 ) -> Store {
-    events::extract(article, lexicon, furniture)
+    events::extract(article, lexicon, CausalModel::shipped(), furniture)
 }

@@ -33,6 +33,6 @@ mod words;
 pub use doc::{Doc, UnknownUpos, Upos, Word};
 pub use error::TextError;
 pub use model::{Analysis, Model, TrainOptions};
-pub(crate) use perceptron::hash_str;
+pub(crate) use perceptron::{fnv, hash_str, mix, KeyMap, FNV_START};
 pub(crate) use rules::Map as WordMap;
 pub use tokenize::{tokenize, Sentence, Token, Tokenized};

@@ -115,7 +115,11 @@ pub fn extract(
             ) else {
                 continue;
             };
-            if [x, y].iter().all(|&d| nobody(&s, &drafts[d])) {
+            if [x, y].iter().all(|&d| nobody(&s, &drafts[d]))
+                || [x, y]
+                    .iter()
+                    .any(|&d| hollow(&s, &drafts[d], frames, verbs))
+            {
                 // Nothing known happening for nothing known: "he has
                 // devoted himself to agitating", "this is a good step".
                 drafts.truncate(mark);
@@ -173,6 +177,9 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         p.kind = kind;
         mode = m;
     }
+    if p.kind == Kind::Coerce && civil_obstruction(s, &p, &roles, frames) {
+        p.kind = Kind::Protest;
+    }
     let (killed, injured) = if p.kind == Kind::Assault {
         casualties(&s.toks)
     } else {
@@ -214,6 +221,17 @@ fn conversation(s: &Sent<'_, '_, '_>) -> bool {
                 // "US" is the country.
                 && s.toks[w].text != "US"
         })
+}
+
+/// Obstruction done by people rather than a state: workers blocking a
+/// bridge protest, police blocking a road coerce.
+fn civil_obstruction(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles, frames: &Frames) -> bool {
+    frames.roles.civil_obstruction.contains(s.lemma(p.word))
+        && roles
+            .actors
+            .first()
+            .and_then(|a| a.role)
+            .is_some_and(|r| frames.roles.civil_roles.contains(&r))
 }
 
 /// A sentence that names one place sets the scene for all its events:
@@ -283,6 +301,26 @@ fn nobody(s: &Sent<'_, '_, '_>, d: &Draft) -> bool {
         && d.roles.actors.is_empty()
         && d.roles.targets.is_empty()
         && !noun_subject(s, p.anchor)
+}
+
+/// A link's end of no known kind that names no happening: a noun that is
+/// no event ("prayers", "the story", "their rights"). A noun names one
+/// when it is a happening of the causal table, a verb of the CAMEO
+/// dictionary or of the treebank ("the fall", "a hike"), or has an ending
+/// that makes nouns of verbs ("closure", "withdrawal").
+fn hollow(s: &Sent<'_, '_, '_>, d: &Draft, frames: &Frames, verbs: &Verbs) -> bool {
+    let p = &d.predicate;
+    if p.kind != Kind::Other || s.upos(p.word) != Upos::Noun {
+        return false;
+    }
+    let lemma = s.lemma(p.word);
+    !(frames.happenings.contains(lemma)
+        || verbs.knows(lemma)
+        || Model::shipped().is_verb_lemma(lemma)
+        || frames
+            .eventive_endings
+            .iter()
+            .any(|e| lemma.ends_with(e.as_str())))
 }
 
 /// The event a link's end names: the event of that word, or a new event

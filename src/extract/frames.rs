@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::ExtractError;
 use crate::error::toml_error;
 use crate::error::Result;
-use crate::model::{Kind, Relation};
+use crate::model::{Kind, Relation, Role};
 
 /// The frame lexicon, as sets and maps of lemmas.
 #[derive(Debug, Default)]
@@ -68,6 +68,26 @@ pub struct Frames {
     pub intent: Intent,
     /// Which words make a dependent a target or a place.
     pub roles: RoleWords,
+    /// The `[halting]` table.
+    pub halting: Halting,
+    /// The endings of nouns that name a happening (`[eventive]`).
+    pub eventive_endings: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Eventive {
+    endings: Vec<String>,
+}
+
+/// The `[halting]` table: ending an act of cooperation is a sanction.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Halting {
+    /// Verbs that end what they govern, with their particle ("break off").
+    pub lemmas: HashSet<String>,
+    /// The kinds whose ending is a sanction.
+    pub kinds: HashSet<Kind>,
 }
 
 /// The `[roles]` table.
@@ -81,6 +101,10 @@ pub struct RoleWords {
     /// Kinds of act done to a place: with no other target, the place is
     /// the target.
     pub place_targets: HashSet<Kind>,
+    /// Lemmas of obstruction, a protest when people do it.
+    pub civil_obstruction: HashSet<String>,
+    /// The roles of people (not a state) who obstruct in protest.
+    pub civil_roles: HashSet<Role>,
 }
 
 /// The `[intent]` table.
@@ -111,6 +135,8 @@ struct File {
     causal: Causal,
     intent: Intent,
     roles: RoleWords,
+    halting: Halting,
+    eventive: Eventive,
 }
 
 #[derive(Deserialize)]
@@ -211,6 +237,8 @@ impl Frames {
             purpose: Some(file.causal.purpose),
             intent: file.intent,
             roles: file.roles,
+            halting: file.halting,
+            eventive_endings: file.eventive.endings,
         })
     }
 }

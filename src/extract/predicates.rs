@@ -113,6 +113,7 @@ pub fn find(
         }
         i += 1;
     }
+    halting(s, frames, &mut found);
     // "prepared for the withdrawal", "decided to withdraw": a governor
     // that only frames another event (its plan, fear or start) is not an
     // event of its own unless the shipped triggers say it is.
@@ -176,6 +177,45 @@ pub fn find(
     // In text order: the first event is the one a sentence leads with.
     out.sort_by_key(|p| p.word);
     out
+}
+
+/// "Ended mediation efforts", "broke off talks": a verb that ends an act
+/// of cooperation it governs as object is a sanction, and the act is no
+/// event of its own.
+fn halting(s: &Sent<'_, '_, '_>, frames: &Frames, found: &mut Vec<(usize, Kind, bool)>) {
+    let halting = &frames.halting;
+    let mut ended = Vec::new();
+    for &(w, kind, _) in found.iter() {
+        if !halting.kinds.contains(&kind) {
+            continue;
+        }
+        // The object itself, or the noun it qualifies ("mediation efforts").
+        let object = match s.rel(w) {
+            "compound" => s.head(w).filter(|&h| s.rel(h) == "obj"),
+            "obj" => Some(w),
+            _ => None,
+        };
+        let Some(v) = object.and_then(|o| s.head(o)) else {
+            continue;
+        };
+        let lemma = s.lemma(v);
+        let particle = s
+            .children(v)
+            .find(|&c| s.deprel(c) == "compound:prt")
+            .map(|p| s.toks[p].lower.as_str());
+        let phrasal = particle.map(|p| format!("{lemma} {p}"));
+        if s.upos(v) == Upos::Verb
+            && (halting.lemmas.contains(lemma)
+                || phrasal.is_some_and(|p| halting.lemmas.contains(&p)))
+        {
+            ended.push((w, v));
+        }
+    }
+    for (w, v) in ended {
+        found.retain(|f| f.0 != w && f.0 != v);
+        found.push((v, Kind::Sanction, false));
+    }
+    found.sort_by_key(|f| f.0);
 }
 
 /// Whether `g` governs event `e`: `e` hangs from it through arguments,

@@ -8,7 +8,7 @@ use super::frames::{Frames, RoleWords};
 use super::modes::reporter;
 use super::predicates::Predicate;
 use super::sentence::{Mention, Sent};
-use crate::model::{Actor, Kind};
+use crate::model::{Actor, Kind, Role};
 use crate::text::Upos;
 
 /// The participants of one event.
@@ -266,6 +266,9 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
             found.push(m);
         }
     }
+    if let Some(a) = national_agent(s, h, &found).or_else(|| people_of(s, h, &found)) {
+        return vec![a];
+    }
     if !found.is_empty() {
         found.sort_by_key(|m| (!(m.first <= h && h < m.end), m.first));
         return found
@@ -316,6 +319,79 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
         }
     }
     out
+}
+
+/// An acting common noun a country's name or adjective qualifies
+/// ("French paper workers", "Afghan rebels", "US troops"): the group, of
+/// that country, in the role its noun gives, rather than the country as a
+/// whole.
+fn national_agent(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Option<Actor> {
+    if s.upos(h) != Upos::Noun || found.is_empty() {
+        return None;
+    }
+    let qualifies = |m: &&Mention<'_>| {
+        let mh = mention_head(s, m);
+        s.head(mh) == Some(h)
+            && matches!(s.rel(mh), "amod" | "compound")
+            && m.entry.country.len() == 3
+            && !m.entry.place
+            && m.entry.capital_of.is_none()
+    };
+    if !found.iter().all(qualifies) {
+        return None;
+    }
+    let role = Actors::shipped().agent(s.lemma(h))?;
+    let first = found.iter().map(|m| m.first).min()?;
+    Some(Actor {
+        name: group_name(s, first, h),
+        country: Some(found[0].entry.country.clone()),
+        role: Some(role),
+    })
+}
+
+/// A country's people named by its plural demonym ("young Algerians",
+/// "Palestinians"): civilians of that country, not its state.
+fn people_of(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Option<Actor> {
+    let [m] = found else { return None };
+    let word = &s.toks[m.first].text;
+    let plural_demonym = m.end == m.first + 1
+        && m.first == h
+        && matches!(s.xpos(h), "NNPS" | "NNS")
+        && word.ends_with('s')
+        && *word != m.entry.name
+        && m.entry.country.len() == 3
+        && !m.entry.place
+        && m.entry.capital_of.is_none();
+    if !plural_demonym {
+        return None;
+    }
+    let first = s
+        .children_by(h, &["amod"])
+        .into_iter()
+        .filter(|&c| c + 1 == h)
+        .min()
+        .unwrap_or(h);
+    Some(Actor {
+        name: group_name(s, first, h),
+        country: Some(m.entry.country.clone()),
+        role: Some(Role::Civilians),
+    })
+}
+
+/// The words `first..=last` as a group's name: names and the gazetteer's
+/// words as written, the rest in lower case ("French paper workers").
+fn group_name(s: &Sent<'_, '_, '_>, first: usize, last: usize) -> String {
+    (first..=last)
+        .map(|k| {
+            let keep = s.mention_of[k].is_some() || s.upos(k) == Upos::Propn;
+            if keep {
+                s.toks[k].text.as_str()
+            } else {
+                s.toks[k].lower.as_str()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A name the gazetteer does not know ("Taiwan's Vice Foreign Minister"),

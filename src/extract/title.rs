@@ -66,9 +66,12 @@ pub fn title(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> String {
             }
         } else {
             let plural = roles.actors.len() > 1
-                || s.children_by(verb, &["nsubj"])
-                    .first()
-                    .is_some_and(|&n| s.xpos(n) == "NNS");
+                || s.children_by(verb, &["nsubj"]).first().is_some_and(|&n| {
+                    // "Young Algerians" are people; "the United States" one country.
+                    s.xpos(n) == "NNS"
+                        || s.xpos(n) == "NNPS"
+                            && roles.actors.first().is_some_and(|a| a.role.is_some())
+                });
             // Without a named actor, the subject as written: "Rockets hit…".
             let subject = s.children_by(verb, &["nsubj"]).first().copied();
             match (who, subject) {
@@ -137,6 +140,13 @@ fn phrase(s: &Sent<'_, '_, '_>, h: usize, max: usize) -> String {
     if keep.len() > max {
         keep.sort_by_key(|&k| k.abs_diff(h));
         keep.truncate(max);
+        // A word whose own head was cut goes too: no "in" without its place.
+        while let Some(i) = keep
+            .iter()
+            .position(|&k| k != h && s.head(k).is_some_and(|up| !keep.contains(&up)))
+        {
+            keep.remove(i);
+        }
         keep.sort_unstable();
     }
     let words: Vec<&str> = keep.iter().map(|&k| s.toks[k].text.as_str()).collect();

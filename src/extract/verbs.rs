@@ -115,6 +115,11 @@ impl Verbs {
         Ok(v)
     }
 
+    /// Whether the dictionary has `lemma` as a verb.
+    pub fn knows(&self, lemma: &str) -> bool {
+        self.verbs.contains_key(lemma)
+    }
+
     /// The CAMEO code of a verb with the words around it: the pattern that
     /// matches the most words, else the verb's default code.
     pub fn code(&self, lemma: &str, around: &Around<'_>) -> Option<&str> {

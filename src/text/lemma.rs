@@ -26,6 +26,11 @@ pub(crate) struct Lemmatizer {
     /// nothing.
     known_by_hash: KeyMap<String>,
     rules_by_hash: KeyMap<(u8, String)>,
+    /// Every lemma training gave, by hash: a rule's result that is one of
+    /// them wins over one that is not.
+    lemmas: KeyMap<()>,
+    /// The lemmas training gave verbs, by hash.
+    verbs: KeyMap<()>,
 }
 
 /// The look-up key of a tag and a string.
@@ -42,12 +47,22 @@ impl Lemmatizer {
         }
     }
 
+    /// Whether training saw `lemma` as the lemma of a verb.
+    pub(crate) fn is_verb(&self, lemma: &str) -> bool {
+        self.verbs.contains_key(&hash_str(lemma))
+    }
+
     /// The lemma of a form as the tables key it.
     fn lemma_of(&self, form: &str, xpos: &str) -> String {
         if let Some(l) = self.known_by_hash.get(&key(xpos, form)) {
             return l.clone();
         }
+        // The rule of the longest ending decides, unless a shorter
+        // ending's rule gives a word training knows as a lemma and the
+        // longer one does not: "shelled" is "shell" (as "killed" is
+        // "kill"), not "shel" (as "compelled" is "compel").
         let count = form.chars().count();
+        let mut first = None;
         for len in (1..=LONGEST.min(count)).rev() {
             let start = form.char_indices().nth(count - len).map_or(0, |(i, _)| i);
             if let Some((cut, add)) = self.rules_by_hash.get(&key(xpos, &form[start..])) {
@@ -56,10 +71,14 @@ impl Lemmatizer {
                     break;
                 }
                 let end = form.char_indices().nth(keep).map_or(form.len(), |(i, _)| i);
-                return format!("{}{add}", &form[..end]);
+                let lemma = format!("{}{add}", &form[..end]);
+                if self.lemmas.contains_key(&hash_str(&lemma)) {
+                    return lemma;
+                }
+                first.get_or_insert(lemma);
             }
         }
-        form.to_string()
+        first.unwrap_or_else(|| form.to_string())
     }
 
     fn index(mut self) -> Lemmatizer {
@@ -72,6 +91,13 @@ impl Lemmatizer {
             .rules
             .iter()
             .map(|((x, e), r)| (key(x, e), r.clone()))
+            .collect();
+        self.lemmas = self.known.values().map(|l| (hash_str(l), ())).collect();
+        self.verbs = self
+            .known
+            .iter()
+            .filter(|((x, _), _)| x.starts_with("VB"))
+            .map(|(_, l)| (hash_str(l), ()))
             .collect();
         self
     }

@@ -288,6 +288,12 @@ impl Model {
             .then_some(again)
     }
 
+    /// Whether the treebank uses `lemma` as a verb's lemma: a noun of the
+    /// same form names an act ("a hike", "the walk"), not a thing.
+    pub(crate) fn is_verb_lemma(&self, lemma: &str) -> bool {
+        self.lemmatizer.is_verb(lemma)
+    }
+
     /// Fills in the tags, lemmas, heads and relations of a treebank
     /// sentence's words from their forms (the treebank's own tokens).
     pub fn annotate(&self, words: &mut [TreebankWord]) {

@@ -305,22 +305,15 @@ fn nobody(s: &Sent<'_, '_, '_>, d: &Draft) -> bool {
 
 /// A link's end of no known kind that names no happening: a noun that is
 /// no event ("prayers", "the story", "their rights"). A noun names one
-/// when it is a happening of the causal table, a verb of the CAMEO
-/// dictionary or of the treebank ("the fall", "a hike"), or has an ending
-/// that makes nouns of verbs ("closure", "withdrawal").
+/// when the causal table says it does ([`Frames::eventive_noun`]) or it is
+/// a verb of the CAMEO dictionary or of the treebank ("the fall").
 fn hollow(s: &Sent<'_, '_, '_>, d: &Draft, frames: &Frames, verbs: &Verbs) -> bool {
     let p = &d.predicate;
     if p.kind != Kind::Other || s.upos(p.word) != Upos::Noun {
         return false;
     }
     let lemma = s.lemma(p.word);
-    !(frames.happenings.contains(lemma)
-        || verbs.knows(lemma)
-        || Model::shipped().is_verb_lemma(lemma)
-        || frames
-            .eventive_endings
-            .iter()
-            .any(|e| lemma.ends_with(e.as_str())))
+    !(frames.eventive_noun(lemma) || verbs.knows(lemma) || Model::shipped().is_verb_lemma(lemma))
 }
 
 /// The event a link's end names: the event of that word, or a new event

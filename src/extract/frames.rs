@@ -70,14 +70,6 @@ pub struct Frames {
     pub roles: RoleWords,
     /// The `[halting]` table.
     pub halting: Halting,
-    /// The endings of nouns that name a happening (`[eventive]`).
-    pub eventive_endings: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Eventive {
-    endings: Vec<String>,
 }
 
 /// The `[halting]` table: ending an act of cooperation is a sanction.
@@ -136,7 +128,6 @@ struct File {
     intent: Intent,
     roles: RoleWords,
     halting: Halting,
-    eventive: Eventive,
 }
 
 #[derive(Deserialize)]
@@ -181,6 +172,18 @@ fn set(list: Vec<String>) -> HashSet<String> {
 }
 
 impl Frames {
+    /// Whether a noun's lemma names a happening or a change of state: one
+    /// of the `happenings` or `eventive` words, or ending in one of the
+    /// `eventive_suffixes` ("closure", "suspension").
+    pub fn eventive_noun(&self, lemma: &str) -> bool {
+        self.eventive.contains(lemma)
+            || self.happenings.contains(lemma)
+            || self
+                .eventive_suffixes
+                .iter()
+                .any(|x| lemma.len() > x.len() + 2 && lemma.ends_with(x.as_str()))
+    }
+
     /// The shipped frame lexicon, parsed once.
     pub fn shipped() -> &'static Frames {
         static FRAMES: OnceLock<Frames> = OnceLock::new();
@@ -238,7 +241,6 @@ impl Frames {
             intent: file.intent,
             roles: file.roles,
             halting: file.halting,
-            eventive_endings: file.eventive.endings,
         })
     }
 }

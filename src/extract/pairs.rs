@@ -217,13 +217,7 @@ fn eventive(s: &Sent<'_, '_, '_>, frames: &Frames, w: usize) -> bool {
         Upos::Verb => true,
         Upos::Adj => frames.harm.contains(lemma),
         Upos::Propn => listed(),
-        Upos::Noun => {
-            listed()
-                || frames
-                    .eventive_suffixes
-                    .iter()
-                    .any(|x| lemma.len() > x.len() + 2 && lemma.ends_with(x.as_str()))
-        }
+        Upos::Noun => frames.eventive_noun(lemma),
         _ => false,
     }
 }

@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::actors::Actors;
 use super::article::Article;
 use super::bounds::{quote_window, Acyclic, CharIndex, Ids};
 use super::casualties::casualties;
@@ -187,6 +188,7 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
     };
     if bare_noun(s, &p, &roles)
         || bare_verb(s, &p, &roles)
+        || aside(s, &p)
         || p.cameo && roles.actors.is_empty() && roles.targets.is_empty()
     {
         return None;
@@ -284,6 +286,27 @@ fn bare_verb(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> bool {
         })
 }
 
+/// A participle in parentheses with no subject of its own, an aside
+/// about a name ("the group (banned in Russia)", "Hamas (designated a
+/// terrorist group)"): what the text says of the name, not what it reports.
+fn aside(s: &Sent<'_, '_, '_>, p: &Predicate) -> bool {
+    let w = p.word;
+    let opened = (0..w)
+        .rev()
+        .map(|k| s.toks[k].text.as_str())
+        .find(|t| *t == "(" || *t == ")")
+        == Some("(");
+    let closed = (w + 1..s.len())
+        .map(|k| s.toks[k].text.as_str())
+        .find(|t| *t == "(" || *t == ")")
+        == Some(")");
+    s.upos(w) == Upos::Verb
+        && matches!(s.xpos(w), "VBN" | "VBG")
+        && opened
+        && closed
+        && roles::subject_of(s, p.anchor).is_none()
+}
+
 /// Whether the verb's subject is a noun, a name or a number rather than a
 /// pronoun or nothing.
 fn noun_subject(s: &Sent<'_, '_, '_>, v: usize) -> bool {
@@ -304,7 +327,8 @@ fn nobody(s: &Sent<'_, '_, '_>, d: &Draft) -> bool {
 }
 
 /// A link's end of no known kind that names no happening: a noun that is
-/// no event ("prayers", "the story", "their rights"). A noun names one
+/// no event ("prayers", "the story", "their rights") or a group that acts
+/// ("forces", "police"). A noun names one
 /// when the causal table says it does ([`Frames::eventive_noun`]) or it is
 /// a verb of the CAMEO dictionary or of the treebank ("the fall").
 fn hollow(s: &Sent<'_, '_, '_>, d: &Draft, frames: &Frames, verbs: &Verbs) -> bool {
@@ -313,7 +337,11 @@ fn hollow(s: &Sent<'_, '_, '_>, d: &Draft, frames: &Frames, verbs: &Verbs) -> bo
         return false;
     }
     let lemma = s.lemma(p.word);
-    !(frames.eventive_noun(lemma) || verbs.knows(lemma) || Model::shipped().is_verb_lemma(lemma))
+    // "Pro-Iranian forces", "police": who acts is no happening.
+    Actors::shipped().agent(lemma).is_some()
+        || !(frames.eventive_noun(lemma)
+            || verbs.knows(lemma)
+            || Model::shipped().is_verb_lemma(lemma))
 }
 
 /// The event a link's end names: the event of that word, or a new event

@@ -108,7 +108,8 @@ fn complements(s: &Sent<'_, '_, '_>, verb: usize) -> Vec<String> {
     for c in s.children(verb) {
         match s.deprel(c) {
             "compound:prt" => out.push(s.toks[c].lower.clone()),
-            "obj" | "iobj" => out.push(phrase(s, c, 5)),
+            // "accuses which of…": a relative pronoun names nothing.
+            "obj" | "iobj" if !matches!(s.xpos(c), "WDT" | "WP") => out.push(phrase(s, c, 5)),
             "xcomp" if s.upos(c) == Upos::Verb => {
                 out.push(format!("to {}", s.lemma(c)));
                 out.extend(complements(s, c));

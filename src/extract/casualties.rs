@@ -85,11 +85,41 @@ pub fn casualties(toks: &[Tok]) -> (Option<u32>, Option<u32>) {
                 .min()
                 .unwrap_or(usize::MAX)
         };
-        if dist(&kills) <= dist(&hurts) {
+        // "639 were injured": a count that opens its own clause belongs
+        // to the verb that follows it, whatever lies nearer before.
+        let linking = |t: &Tok| {
+            PERSON_NOUNS.contains(&t.lower.as_str())
+                || ["were", "was", "are", "is", "been", "have", "has", "had"]
+                    .contains(&t.lower.as_str())
+        };
+        let following = (i + 1..(i + 4).min(toks.len()))
+            .find(|&j| !linking(&toks[j]))
+            .filter(|&j| is_kill(&toks[j]) || is_hurt(&toks[j]))
+            .map(|j| is_kill(&toks[j]));
+        let kill = following.unwrap_or_else(|| dist(&kills) <= dist(&hurts));
+        if kill {
             killed = Some(killed.unwrap_or(0) + n);
         } else {
             injured = Some(injured.unwrap_or(0) + n);
         }
     }
     (killed, injured)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::words;
+
+    #[test]
+    fn a_count_before_its_own_verb_belongs_to_that_verb() {
+        let toks = words("Three people died and 639 were injured in the clashes.");
+        assert_eq!(casualties(&toks), (Some(3), Some(639)));
+    }
+
+    #[test]
+    fn a_count_after_its_verb_belongs_to_the_nearest() {
+        let toks = words("The blast killed 12 people and wounded 40 others.");
+        assert_eq!(casualties(&toks), (Some(12), Some(40)));
+    }
 }

@@ -17,6 +17,17 @@ fn day(s: &str) -> NaiveDate {
 struct CaseFile {
     pinned: Vec<Pinned>,
     in_context: Vec<InContext>,
+    untagged: Vec<Untagged>,
+}
+
+/// A word that is no temporal expression where it stands: no expression
+/// found in `text` (tagged as news against `dct`) contains `word`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Untagged {
+    text: String,
+    dct: String,
+    word: String,
 }
 
 /// A sentence tagged as news against `dct`: the expression `expr` has
@@ -73,6 +84,22 @@ fn each_kind_of_expression_resolves_as_pinned() {
                 "{expr}"
             );
         }
+    }
+}
+
+#[test]
+fn words_that_refer_to_no_time_where_they_stand_are_untagged() {
+    let cases = cases().untagged;
+    assert!(!cases.is_empty());
+    for c in cases {
+        let found = tag(&c.text, day(&c.dct), DocType::News);
+        let hit = found.iter().find(|t| t.text.contains(&c.word));
+        assert!(
+            hit.is_none(),
+            "{:?} tagged in {:?}: {hit:?}",
+            c.word,
+            c.text
+        );
     }
 }
 
@@ -504,6 +531,19 @@ fn a_story_counts_later_that_month_and_the_following_year_from_its_point() {
             ("Later that month", "1943-07"),
             ("The following year", "1944"),
             ("The previous year", "1943"),
+        ])
+    );
+}
+
+#[test]
+fn the_same_month_and_the_same_year_are_the_storys() {
+    assert_eq!(
+        story("The crisis began on August 23, 1958. In the same month, the fleet sailed. It ended in November of the same year. That same year, talks began."),
+        pairs(&[
+            ("August 23, 1958", "1958-08-23"),
+            ("the same month", "1958-08"),
+            ("November of the same year", "1958-11"),
+            ("That same year", "1958"),
         ])
     );
 }

@@ -394,6 +394,10 @@ pub struct WordSets {
     pub joiners: HashSet<String>,
     /// Words for the era before year 1, after a year ("493 BC").
     pub before_era: HashSet<String>,
+    /// Words that put one happening after another ("soon after the war",
+    /// "soon afterwards"): "soon" before them measures the gap between
+    /// two happenings and refers to no time of its own.
+    pub sequels: HashSet<String>,
 }
 
 fn leak(s: String) -> &'static str {

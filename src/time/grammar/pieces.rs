@@ -180,7 +180,13 @@ pub(super) fn year_words(cx: &Context<'_>, i: usize) -> Option<(i32, usize)> {
 /// token after them: what "June last year" is in. After "of" ("October of
 /// next year") the year is told apart, and the expression ends before it.
 pub(super) fn relative_year(cx: &Context<'_>, i: usize) -> Option<(i32, usize)> {
-    if cx.is(i, &["of"]) && !cx.is(i + 1, &["that"]) {
+    // "July 25 of that year", "November of the same year": the year the
+    // story is in.
+    let told = |k: usize| that_unit(cx, k).filter(|&u| cx.is(u, &["year"]));
+    if let Some(u) = told(i) {
+        return Some((cx.told()?.year(), u + 1));
+    }
+    if cx.is(i, &["of"]) && told(i + 1).is_none() {
         return relative_year(cx, i + 1).map(|(y, _)| (y, i));
     }
     if cx.is(i, &["of"]) {
@@ -188,10 +194,6 @@ pub(super) fn relative_year(cx: &Context<'_>, i: usize) -> Option<(i32, usize)> 
     }
     if !cx.is(i + 1, &["year"]) {
         return None;
-    }
-    // "July 25 of that year": the year the story is in.
-    if cx.is(i, &["that"]) {
-        return Some((cx.told()?.year(), i + 2));
     }
     let offset = placer(cx, i)
         .filter(|p| p.from == Origin::Now)?

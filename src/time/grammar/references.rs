@@ -51,9 +51,15 @@ pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
         if t.lower == "current" && cx.word(i + 1).is_empty() {
             return None;
         }
-        // "as soon as" compares.
+        // "as soon as" compares; "soon after the war", "soon afterwards"
+        // measure the gap between two happenings; in a clause that tells
+        // the past ("the Germans soon intervened", "was soon released")
+        // "soon" counts from the happening told, not from now.
         let prev = if i > 0 { cx.word(i - 1) } else { "" };
-        if t.lower == "soon" && (prev == "as" || cx.word(i + 1).ends_with("ed") || prev == "was") {
+        let relative = prev == "as"
+            || words().sequels.contains(cx.word(i + 1))
+            || cx.tense(i) == Some(Tense::Past);
+        if t.lower == "soon" && relative {
             return None;
         }
         return Some(Found::date(i, i + 1, Point::Reference(r, None)));

@@ -282,11 +282,11 @@ pub(super) fn same_period(cx: &Context<'_>, i: usize) -> Option<Found> {
 }
 
 /// "earlier in the year", "late in the day", "later in the week": a part
-/// of the reference period; "that year", "that quarter": the one the text
-/// last named.
+/// of the reference period; "that year", "the same month", "that same
+/// quarter": the one the text last named.
 pub(super) fn in_the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
-    if cx.is(i, &["that"]) {
-        let p = match (cx.word(i + 1), &cx.period, cx.anchor) {
+    if let Some(u) = that_unit(cx, i) {
+        let p = match (cx.word(u), &cx.period, cx.anchor) {
             ("day", ..) => Point::Day(cx.story_day?),
             ("quarter", Some(p @ Point::Quarter(..)), _) => p.clone(),
             ("month", Some(p @ Point::Month(..)), _) => p.clone(),
@@ -294,7 +294,7 @@ pub(super) fn in_the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
             ("year", _, Some(a)) => Point::Year(a.year()),
             _ => return None,
         };
-        return Some(Found::date(i, i + 2, p));
+        return Some(Found::date(i, u + 1, p));
     }
     // "early", "later", not "the end": a modifier that stands before "in".
     let m = modifier_word(cx, i).filter(|m| m.form != Form::Noun)?;
@@ -314,4 +314,16 @@ pub(super) fn in_the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
     let mut f = Found::date(i, i + 4, p);
     f.modifier = Some(modifier);
     Some(f)
+}
+
+/// The unit of "that year", "the same month", "that same day": what the
+/// text last named at that unit, with the unit's token.
+pub(super) fn that_unit(cx: &Context<'_>, i: usize) -> Option<usize> {
+    let same = cx.is(i + 1, &["same"]);
+    match cx.word(i) {
+        "that" if same => Some(i + 2),
+        "that" => Some(i + 1),
+        "the" if same => Some(i + 2),
+        _ => None,
+    }
 }

@@ -137,6 +137,23 @@ fn the_threat_sentence_has_pompeo_as_subject_and_the_embassy_as_object() {
     assert_eq!(doc.subject(close).map(|s| doc.name(s)), Some("Mike Pompeo"));
 }
 
+/// A clause reported before its reporting verb needs a finite verb too:
+/// "Guerrillas wounded two soldiers, police said" has the wounding as the
+/// clause the police report, with its subject and object, not "wounded"
+/// as an adjective of the soldiers.
+#[test]
+fn a_clause_reported_before_its_verb_is_finite_with_its_subject() {
+    let text = "Irish nationalist guerrillas wounded two British soldiers in a bomb attack on Thursday, police said.";
+    let doc = Doc::parse(text);
+    let v = word(&doc, "wounded");
+    assert_eq!(doc.words[v].xpos, "VBD");
+    assert_eq!(doc.words[v].deprel, "ccomp");
+    assert_eq!(doc.form(doc.words[v].head.unwrap()), "said");
+    assert_eq!(doc.subject(v).map(|s| doc.form(s)), Some("guerrillas"));
+    let objects: Vec<&str> = doc.objects(v).iter().map(|&o| doc.form(o)).collect();
+    assert_eq!(objects, ["soldiers"]);
+}
+
 /// A main clause needs a finite verb: a news verb right after a bare
 /// subject, which the tagger first reads as a participle ("Police
 /// arrested" as in "photos taken"), is read in the past tense with its

@@ -8,6 +8,9 @@
 //! and the tagger scored it as a past-tense verb almost as highly, the
 //! sentence is tagged again with that word a past-tense verb and parsed
 //! again; the second reading is kept when its main clause is finite.
+//! A clause reported before its reporting verb ("Guerrillas wounded two
+//! soldiers, police said") needs a finite verb just as much: a clausal
+//! complement of the root with none is mended the same way.
 
 /// The classes and relations the rule reads, by number.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +31,9 @@ pub(crate) struct FiniteRule {
     /// By relation: an auxiliary or copula, which carries the finite form
     /// of its head's clause.
     helper: Vec<bool>,
+    /// By relation: a clausal complement (`ccomp`), a clause of its own
+    /// that a reporting verb governs.
+    complement: Vec<bool>,
 }
 
 /// How far below the tagger's choice a past-tense reading may score and
@@ -56,25 +62,36 @@ impl FiniteRule {
                 .iter()
                 .map(|l| matches!(l.split(':').next(), Some("aux" | "cop")))
                 .collect(),
+            complement: labels.iter().map(|l| l == "ccomp").collect(),
         }
     }
 
     /// Whether the main clause is finite: its root, or an auxiliary or
-    /// copula of the root, has a finite tag. A parse without a root counts
-    /// as finite (there is nothing to mend).
-    pub(crate) fn main_clause_finite(
+    /// copula of the root, has a finite tag; and so is each clausal
+    /// complement of the root. A parse without a root counts as finite
+    /// (there is nothing to mend).
+    pub(crate) fn clauses_finite(
         &self,
         tags: &[u16],
         heads: &[Option<usize>],
         labels: &[u16],
     ) -> bool {
         let finite = |w: usize| self.finite[usize::from(tags[w])];
+        let clause_finite = |head: usize| {
+            finite(head)
+                || (0..heads.len()).any(|w| {
+                    heads[w] == Some(head) && self.helper[usize::from(labels[w])] && finite(w)
+                })
+        };
         let Some(root) = heads.iter().position(Option::is_none) else {
             return true;
         };
-        finite(root)
-            || (0..heads.len())
-                .any(|w| heads[w] == Some(root) && self.helper[usize::from(labels[w])] && finite(w))
+        clause_finite(root)
+            && (0..heads.len()).all(|w| {
+                heads[w] != Some(root)
+                    || !self.complement[usize::from(labels[w])]
+                    || clause_finite(w)
+            })
     }
 
     /// The words that could be the main clause's verb misread: a

@@ -268,7 +268,7 @@ impl Model {
     ) -> Option<Reading> {
         let rule = &self.finite;
         let past = rule.past?;
-        if rule.main_clause_finite(&first.tags, &first.heads, &first.labels) {
+        if rule.clauses_finite(&first.tags, &first.heads, &first.labels) {
             return None;
         }
         let mut closest: Option<(f32, usize)> = None;
@@ -284,7 +284,7 @@ impl Model {
         tags.push(past);
         self.tagger.tag_rest(views, ambs, &mut tags);
         let again = self.reading(views, tags);
-        rule.main_clause_finite(&again.tags, &again.heads, &again.labels)
+        rule.clauses_finite(&again.tags, &again.heads, &again.labels)
             .then_some(again)
     }
 

@@ -12,7 +12,7 @@ use super::causal::{self, Cue};
 use super::frames::Frames;
 use super::furniture::Furniture;
 use super::lexicon::Lexicon;
-use super::modes::{intent, mode_of, reporter};
+use super::modes::{intent, mode_of, refusal, reporter};
 use super::pairs::CausalModel;
 use super::predicates::{self, Predicate};
 use super::roles::{self, Roles};
@@ -157,11 +157,15 @@ pub fn extract(
 
 /// The event of predicate `p`, unless the sentence says it did not happen.
 fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> Option<Draft> {
+    if refusal(s, &p, frames) {
+        p.refused = true;
+        p.kind = Kind::Reject;
+    }
     let mut mode = mode_of(s, &p, frames)?;
     let mut roles = Roles::of(s, &p, frames);
     // A feared, threatened or denied act keeps its mode; it is nobody's
     // announced intention.
-    let intended = (!matches!(mode, Mode::Feared | Mode::Threatened | Mode::Denied))
+    let intended = (!p.refused && !matches!(mode, Mode::Feared | Mode::Threatened | Mode::Denied))
         .then(|| intent(s, &p, frames))
         .flatten();
     if let Some((kind, m)) = intended {
@@ -186,7 +190,10 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
     } else {
         (None, None)
     };
-    if bare_noun(s, &p, &roles)
+    // A refusal is someone's: "the law does not provide penalties" refuses
+    // nothing.
+    if p.refused && roles.actors.is_empty()
+        || bare_noun(s, &p, &roles)
         || bare_verb(s, &p, &roles)
         || aside(s, &p)
         || p.cameo && roles.actors.is_empty() && roles.targets.is_empty()
@@ -404,6 +411,7 @@ fn event_at(
         kind: Kind::Other,
         cameo: false,
         code: None,
+        refused: false,
     };
     let d = draft(s, si, p, frames)?;
     at.insert(w, drafts.len());

@@ -115,6 +115,8 @@ pub struct Intent {
     pub unless: HashSet<String>,
     /// Auxiliaries of obligation: a demand.
     pub obligation: HashSet<String>,
+    /// Kinds whose negated act is a refusal, a rejection.
+    pub refused: HashSet<Kind>,
 }
 
 #[derive(Deserialize)]

@@ -13,7 +13,19 @@ use crate::text::Upos;
 /// The mode of an event, or `None` when the sentence says it did not
 /// happen or only asks.
 pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<Mode> {
-    if s.is_question() || negated(s, p.word) || negated(s, p.anchor) {
+    if s.is_question() {
+        return None;
+    }
+    if p.refused {
+        // The refusal is what is said, now: "Syria says it will not
+        // accept refugees" is a rejection reported, not a plan.
+        return Some(if reported(s, p.anchor, frames) {
+            Mode::Reported
+        } else {
+            Mode::Asserted
+        });
+    }
+    if negated(s, p.word) || negated(s, p.anchor) {
         return None;
     }
     // Every operator on the way to the root, nearest first: a threat, fear
@@ -109,6 +121,35 @@ fn own_mode(s: &Sent<'_, '_, '_>, w: usize, frames: &Frames) -> Option<Mode> {
         return Some(Mode::Planned);
     }
     None
+}
+
+/// Whether predicate `p` is a refusal: a verb of the shipped triggers of a
+/// kind one can refuse (`[intent] refused`: accepting, agreeing,
+/// negotiating, yielding), negated, in a statement ("will not accept more
+/// refugees", "did not recognise the vote"). CAMEO codes such a statement
+/// as a rejection (12); a negated act of another kind ("did not attack")
+/// is no event. The dictionary's everyday senses ("did not want", "does
+/// not mean") refuse nothing, and neither do a condition ("if he does not
+/// step down") or an inability ("cannot return").
+pub fn refusal(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
+    let w = p.word;
+    let hedged = s.children(w).any(|c| {
+        let lemma = s.lemma(c);
+        match s.rel(c) {
+            "mark" => frames.conditional.contains(lemma),
+            "aux" => {
+                frames.hypothetical.contains(lemma) && !frames.intent.auxiliaries.contains(lemma)
+            }
+            _ => false,
+        }
+    });
+    w == p.anchor
+        && !p.cameo
+        && s.upos(w) == Upos::Verb
+        && frames.intent.refused.contains(&p.kind)
+        && !s.is_question()
+        && negated(s, w)
+        && !hedged
 }
 
 /// Whether a word is negated: "not", "never", "no" as its modifier.

@@ -29,6 +29,9 @@ pub struct Predicate {
     /// dictionary knows (`0831` for "step down"), whatever gave the kind:
     /// reports that say one act in other words share its root.
     pub code: Option<&'static str>,
+    /// Whether the act is refused: a negated act of a kind one refuses
+    /// ("will not accept more refugees"), coded a rejection.
+    pub refused: bool,
 }
 
 /// Whether word `i` can name an event at all: a verb or a noun, outside
@@ -146,6 +149,7 @@ pub fn find(
             kind,
             cameo,
             code: cameo_code(s, i, verbs),
+            refused: false,
         });
     }
     // A light verb that is an event itself gives way to its noun.

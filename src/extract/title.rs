@@ -80,11 +80,18 @@ pub fn title(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> String {
                 _ => {}
             }
             let lemma = s.lemma(verb);
-            parts.push(if plural || parts.is_empty() {
-                lemma.to_string()
+            // "Syria refuses to accept refugees": a refusal says so.
+            let (head, rest) = if p.refused {
+                ("refuse", Some(format!("to {lemma}")))
             } else {
-                present(lemma)
+                (lemma, None)
+            };
+            parts.push(if plural || parts.is_empty() {
+                head.to_string()
+            } else {
+                present(head)
             });
+            parts.extend(rest);
             parts.extend(complements(s, verb));
             // "Staged a protest": the object is among the complements.
             if noun_event && !s.children_by(verb, &["obj", "iobj"]).contains(&p.word) {

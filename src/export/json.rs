@@ -1,7 +1,7 @@
 //! The JSON timeline (`{"events": [...]}`) and TimelineJS's JSON.
 
 use petgraph::graph::NodeIndex;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use serde_json::{json, Value};
 
 use super::human;
@@ -12,35 +12,45 @@ use crate::error::{Error, Result};
 use crate::model::{Actor, Citation, Discrepancy, Event, Granularity, Link, Source, Store};
 use crate::rank::{Ranking, Salience};
 
-/// A day for JSON, `None` (`null`) for an open end.
-fn day_or_null(d: chrono::NaiveDate, open: bool) -> Option<String> {
-    (!open).then(|| iso_day(d))
+/// A day as the JSON writes it, `YYYY-MM-DD` (chrono's `%Y-%m-%d` for
+/// the years 1 to 9999 a date may name), serialized without building a
+/// string or parsing a format for every event.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Day(chrono::NaiveDate);
+
+impl Day {
+    /// `d`, or `None` (`null`) for an open end.
+    fn or_null(d: chrono::NaiveDate, open: bool) -> Option<Day> {
+        (!open).then_some(Day(d))
+    }
 }
 
-/// `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes the years 1 to 9999 a date
-/// may name, without parsing a format string for every event.
-pub(crate) fn iso_day(d: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    let (y, m, day) = (d.year(), d.month(), d.day());
-    if !(0..=9999).contains(&y) {
-        return d.format("%Y-%m-%d").to_string();
+impl Serialize for Day {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use chrono::Datelike;
+        let (y, m, day) = (self.0.year(), self.0.month(), self.0.day());
+        let Ok(y) = u32::try_from(y) else {
+            return s.collect_str(&self.0.format("%Y-%m-%d"));
+        };
+        if y > 9999 {
+            return s.collect_str(&self.0.format("%Y-%m-%d"));
+        }
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let text = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(day / 10),
+            digit(day),
+        ];
+        // Digits and dashes are UTF-8.
+        s.serialize_str(std::str::from_utf8(&text).unwrap_or_default())
     }
-    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
-    let y = y.unsigned_abs();
-    [
-        digit(y / 1000),
-        digit(y / 100),
-        digit(y / 10),
-        digit(y),
-        '-',
-        digit(m / 10),
-        digit(m),
-        '-',
-        digit(day / 10),
-        digit(day),
-    ]
-    .iter()
-    .collect()
 }
 
 /// A neighbour in the causal graph, as the JSON names it.
@@ -52,19 +62,36 @@ pub(crate) struct Related<'a> {
     pub relation: &'static str,
 }
 
+/// The causes or effects of an event as the JSON lists them ([`Related`]),
+/// read from the graph as they are written.
+pub(crate) struct Neighbours<'g, 's> {
+    graph: &'g CausalGraph<'s>,
+    list: Vec<(NodeIndex, &'s Link)>,
+}
+
+impl Serialize for Neighbours<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.list.iter().map(|&(m, l)| Related {
+            id: &self.graph.event(m).id,
+            relation: l.relation.as_str(),
+        }))
+    }
+}
+
 /// One event in the timeline JSON form: the stored fields plus the derived
-/// `earliest`, `latest`, `granularity`, `causes` and `effects`.
-/// `annals extract --docs` prints the same form, with `doc` added.
+/// `earliest`, `latest`, `granularity`, `causes` and `effects` (a list of
+/// [`Related`], `R`). `annals extract --docs` prints the same form, with
+/// `doc` added.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct EventJson<'a> {
+pub(crate) struct EventJson<'a, R = Vec<Related<'a>>> {
     /// Event id.
     pub id: &'a str,
     /// The date as written.
     pub date: &'a str,
     /// First possible day, `null` when open.
-    pub earliest: Option<String>,
+    pub earliest: Option<Day>,
     /// Last possible day, `null` when open.
-    pub latest: Option<String>,
+    pub latest: Option<Day>,
     /// Unit of the date.
     pub granularity: &'static str,
     /// One-line title.
@@ -101,9 +128,9 @@ pub(crate) struct EventJson<'a> {
     #[serde(skip_serializing_if = "<[Discrepancy]>::is_empty")]
     pub discrepancies: &'a [Discrepancy],
     /// Events it followed from.
-    pub causes: Vec<Related<'a>>,
+    pub causes: R,
     /// Events that followed from it.
-    pub effects: Vec<Related<'a>>,
+    pub effects: R,
     /// How much it matters, 0 to 1 ([`crate::rank`]); in timelines only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub salience: Option<f64>,
@@ -115,14 +142,14 @@ pub(crate) struct EventJson<'a> {
     pub outlets: Option<usize>,
 }
 
-impl<'a> EventJson<'a> {
+impl<'a, R> EventJson<'a, R> {
     /// The JSON form of `e`, with the causes and effects given.
-    pub fn new(e: &'a Event, causes: Vec<Related<'a>>, effects: Vec<Related<'a>>) -> EventJson<'a> {
+    pub fn new(e: &'a Event, causes: R, effects: R) -> EventJson<'a, R> {
         EventJson {
             id: &e.id,
             date: e.date.as_str(),
-            earliest: day_or_null(e.date.earliest(), e.date.open_start()),
-            latest: day_or_null(e.date.latest(), e.date.open_end()),
+            earliest: Day::or_null(e.date.earliest(), e.date.open_start()),
+            latest: Day::or_null(e.date.latest(), e.date.open_end()),
             granularity: e.date.granularity().as_str(),
             title: &e.title,
             summary: e.summary.as_deref(),
@@ -148,7 +175,7 @@ impl<'a> EventJson<'a> {
 
     /// The same with its salience and counts; the score rounded to three
     /// decimals, which is all a reader can use.
-    pub fn ranked(self, s: &Salience) -> EventJson<'a> {
+    pub fn ranked(self, s: &Salience) -> EventJson<'a, R> {
         EventJson {
             salience: Some((s.score * 1000.0).round() / 1000.0),
             reports: Some(s.reports),
@@ -156,21 +183,16 @@ impl<'a> EventJson<'a> {
             ..self
         }
     }
+}
 
+impl<'g, 's> EventJson<'s, Neighbours<'g, 's>> {
     /// The JSON form of the event at `n`, its neighbours taken from the graph.
-    pub fn from_graph(graph: &CausalGraph<'a>, n: NodeIndex) -> EventJson<'a> {
-        let related = |list: Vec<(NodeIndex, &'a Link)>| -> Vec<Related<'a>> {
-            list.into_iter()
-                .map(|(m, l)| Related {
-                    id: graph.event(m).id.as_str(),
-                    relation: l.relation.as_str(),
-                })
-                .collect()
-        };
+    pub fn from_graph(graph: &'g CausalGraph<'s>, n: NodeIndex) -> Self {
+        let neighbours = |list| Neighbours { graph, list };
         EventJson::new(
             graph.event(n),
-            related(graph.causes(n)),
-            related(graph.effects(n)),
+            neighbours(graph.causes(n)),
+            neighbours(graph.effects(n)),
         )
     }
 }
@@ -352,12 +374,54 @@ pub fn write_timeline(
     out: &mut dyn std::io::Write,
 ) -> Result<()> {
     let ranking = Ranking::new(graph);
-    let records = records(graph, nodes);
+    let (sources, links) = records(graph, nodes);
+    let events = Events {
+        graph,
+        nodes,
+        ranking: &ranking,
+    };
+    let document = Document {
+        events,
+        sources,
+        links,
+    };
     // Many small writes: buffered here, they need no call through `dyn`.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    super::json_timeline::write(&mut out, graph, nodes, &ranking, records)
+    let mut json =
+        serde_json::Serializer::with_formatter(&mut out, super::layout::Layout::default());
+    document.serialize(&mut json).map_err(|e| match e.is_io() {
+        true => Error::io("<stdout>", e.into()),
+        false => unwritable(e),
+    })?;
+    std::io::Write::write_all(&mut out, b"\n")
         .and_then(|()| std::io::Write::flush(&mut out))
         .map_err(|e| Error::io("<stdout>", e))
+}
+
+/// The JSON timeline document: its events, then the sources they cite and
+/// the links between them.
+#[derive(Serialize)]
+struct Document<'g, 's> {
+    events: Events<'g, 's>,
+    sources: Vec<&'s Source>,
+    links: Vec<&'s Link>,
+}
+
+/// The events of the JSON timeline, each serialized as it is reached.
+struct Events<'g, 's> {
+    graph: &'g CausalGraph<'s>,
+    nodes: &'g [NodeIndex],
+    ranking: &'g Ranking,
+}
+
+impl Serialize for Events<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.nodes
+                .iter()
+                .map(|&n| EventJson::from_graph(self.graph, n).ranked(self.ranking.get(n))),
+        )
+    }
 }
 
 /// `annals timeline --format jsonl`: JSON Lines, one record a line — the

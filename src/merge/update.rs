@@ -8,13 +8,12 @@
 //! extracted again.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::{cluster, combine, similar::Keys, Deleted, REJECTED_FILE};
-use crate::error::{Diagnostic, Error, Location, Result};
+use crate::error::{Error, Result};
 use crate::model::{Citation, Event, Rejected, Store};
 use crate::store::write::{self, Written};
-use crate::store::StoreError;
 
 /// What an update did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -123,95 +122,6 @@ fn place(existing: &[Event], fresh: Vec<Event>) -> Placed {
     placed
 }
 
-/// Adds `cites` to the event `id` of the TOML document `doc`, read from
-/// `path`; false when the document has no such event.
-fn attach_in(
-    doc: &mut toml_edit::DocumentMut,
-    path: &str,
-    id: &str,
-    cites: &[Citation],
-) -> Result<bool> {
-    let at = || Some(Location::Path(path.to_string()));
-    let Some(events) = doc
-        .get_mut("event")
-        .and_then(|e| e.as_array_of_tables_mut())
-    else {
-        return Ok(false);
-    };
-    let Some(event) = events
-        .iter_mut()
-        .find(|t| t.get("id").and_then(|v| v.as_str()) == Some(id))
-    else {
-        return Ok(false);
-    };
-    let mut list = match event.remove("sources") {
-        Some(toml_edit::Item::ArrayOfTables(a)) => a,
-        Some(other) => {
-            event.insert("sources", other);
-            return Err(Error::Store(StoreError::Invalid(vec![Diagnostic::error(
-                at(),
-                format!("cannot add sources to event `{id}`: its `sources` is not written as [[event.sources]] tables"),
-            )
-            .with_help("write its sources as [[event.sources]] tables, then update again")])));
-        }
-        None => toml_edit::ArrayOfTables::new(),
-    };
-    let unwritable = |e: &dyn std::fmt::Display| {
-        Error::Store(StoreError::Invalid(vec![Diagnostic::error(
-            at(),
-            format!("a citation of event `{id}` cannot be written: {e}"),
-        )
-        .with_help(
-            "this is a bug in annals: please report it with the article",
-        )]))
-    };
-    for c in cites {
-        let text = toml::to_string(c).map_err(|e| unwritable(&e))?;
-        let table: toml_edit::DocumentMut = text.parse().map_err(|e| unwritable(&e))?;
-        list.push(table.as_table().clone());
-    }
-    event.insert("sources", toml_edit::Item::ArrayOfTables(list));
-    Ok(true)
-}
-
-/// Adds the citations of `attach` to their events in the store files of
-/// `dir`, each file changed replaced atomically, every other byte kept.
-fn attach_all(dir: &Path, attach: &BTreeMap<String, Vec<Citation>>) -> Result<()> {
-    let mut files: Vec<PathBuf> = Vec::new();
-    crate::store::collect(dir, &mut files, &mut Vec::new())?;
-    let mut left: BTreeMap<&str, &Vec<Citation>> =
-        attach.iter().map(|(k, v)| (k.as_str(), v)).collect();
-    for path in files {
-        if left.is_empty() {
-            break;
-        }
-        let shown = path.display().to_string();
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&shown, e))?;
-        let Ok(mut doc) = text.parse::<toml_edit::DocumentMut>() else {
-            continue;
-        };
-        let mut changed = false;
-        let ids: Vec<&str> = left.keys().copied().collect();
-        for id in ids {
-            if attach_in(&mut doc, &shown, id, left[id])? {
-                changed = true;
-                left.remove(id);
-            }
-        }
-        if changed {
-            write::atomic_write(&path, &doc.to_string(), write::Mode::Replace)?;
-        }
-    }
-    match left.keys().next() {
-        None => Ok(()),
-        Some(id) => Err(Error::Store(StoreError::Invalid(vec![Diagnostic::error(
-            Some(Location::Path(dir.display().to_string())),
-            format!("event `{id}` was not found in any store file to add its new sources"),
-        )
-        .with_help("the folder changed while it was updated (an event removed or renamed): run the update again")]))),
-    }
-}
-
 /// Updates the store folder `dir` with `found`, the stores of the articles
 /// extracted now: new reports of known happenings become citations of
 /// their events, the rest new events in their articles' files; new links
@@ -271,7 +181,7 @@ pub fn update(dir: &Path, found: Vec<Store>, done: &mut dyn FnMut(&Written)) -> 
         rejected: rejected.len(),
         ..Updated::default()
     };
-    attach_all(dir, &placed.attach)?;
+    crate::store::edit::attach_all(dir, &placed.attach)?;
     let links = new_links(&existing, &placed, found.links);
     report.links = links.len();
     let new = Store {

@@ -7,6 +7,7 @@
 //! [`Diagnostic`] with its `file:line:column`, so one run of `annals check`
 //! shows all that needs fixing.
 
+pub(crate) mod edit;
 mod error;
 mod jsonl;
 mod origin;

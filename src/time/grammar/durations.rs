@@ -40,12 +40,14 @@ pub(super) fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
         half = true;
         j += 1;
     }
-    // "two to three weeks", "12 to 18 months": the range is written with
-    // its lower bound, as the corpora do.
-    if cx.is(j, &["to", "or"]) {
+    // "two to three weeks", "between 60 and 90 days", "ten or fifteen
+    // years": each bound of a range of amounts is a length of its own, as
+    // TIMEX3 marks them; the first takes the unit written after the
+    // second, which the next match finds by itself.
+    if cx.joins(j) && n.is_some() && !half {
         if let Some((Some(_), after)) = number(cx, j + 1) {
-            if unit(cx, after).is_some() {
-                j = after;
+            if let Some(u) = unit(cx, after) {
+                return Some(Found::other(i, j, TimexType::Duration, duration(n, u)));
             }
         }
     }

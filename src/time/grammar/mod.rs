@@ -34,7 +34,7 @@ use self::pieces::*;
 use self::quarters::quarters;
 use self::references::references;
 use self::relative::*;
-use self::sets::sets;
+use self::sets::{habitual, sets};
 
 /// An expression found by a rule, before it is written out.
 #[derive(Debug, Clone)]
@@ -98,7 +98,7 @@ impl Found {
 
 /// The rules in the order they are tried; the longest match wins, the
 /// first among equals.
-const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 23] = [
+const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 24] = [
     holidays,
     running_count,
     that_time,
@@ -115,6 +115,7 @@ const RULES: [fn(&Context<'_>, usize) -> Option<Found>; 23] = [
     quarters,
     shifted,
     relative_units,
+    habitual,
     days,
     years,
     clock,

@@ -1,7 +1,7 @@
 //! Sets: "every week", "each Monday", "daily", "per month".
 
 use super::*;
-use crate::time::lexicon::{Frequency, Unit};
+use crate::time::lexicon::{lexicon, DayPart, Frequency, Unit};
 use crate::time::TimexType;
 
 /// Sets: "every week", "each Monday", "daily", "twice a year".
@@ -65,4 +65,39 @@ pub(super) fn sets(cx: &Context<'_>, i: usize) -> Option<Found> {
     }
     let u = unit(cx, j)?;
     Some(Found::other(i, j + 1, TimexType::Set, duration(n, u)))
+}
+
+/// "Mondays", "Saturday mornings", "Monday and Tuesday nights": a weekday,
+/// or a part of one, in the plural happens every week, as "every Monday"
+/// does; the first weekday of a list takes the part written after the
+/// last.
+pub(super) fn habitual(cx: &Context<'_>, i: usize) -> Option<Found> {
+    let t = cx.tokens.get(i).filter(|t| t.capital)?;
+    // The plural of a full weekday name: "Sundays", never "Suns".
+    let plural_day = t
+        .lower
+        .strip_suffix('s')
+        .filter(|stem| stem.len() >= 6)
+        .and_then(|stem| lexicon().get(stem))
+        .and_then(|l| l.weekday);
+    if let Some(wd) = plural_day {
+        return Some(Found::other(
+            i,
+            i + 1,
+            TimexType::Set,
+            format!("XXXX-WXX-{wd}"),
+        ));
+    }
+    let wd = t.lex?.weekday?;
+    let parts = |k: usize| {
+        let w = cx.word(k).strip_suffix('s')?;
+        lexicon().get(w)?.day_part
+    };
+    let every = |part: DayPart| format!("XXXX-WXX-{wd}T{}", part.name());
+    if let Some(part) = parts(i + 1) {
+        return Some(Found::other(i, i + 2, TimexType::Set, every(part)));
+    }
+    let listed = cx.joins(i + 1) && cx.tokens.get(i + 2).and_then(|t| t.lex?.weekday).is_some();
+    let part = parts(i + 3).filter(|_| listed)?;
+    Some(Found::other(i, i + 1, TimexType::Set, every(part)))
 }

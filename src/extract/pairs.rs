@@ -31,8 +31,8 @@ const MAX_LINKS: usize = 2;
 pub struct PairWord {
     /// The word's span.
     pub span: [usize; 2],
-    /// The span of the word it depends on; `None` for the root.
-    pub head: Option<[usize; 2]>,
+    /// How many words lie above it in the dependency tree.
+    pub depth: usize,
 }
 
 /// A candidate cause → effect pair and its features, as the trainer
@@ -181,9 +181,7 @@ fn sentence_candidates(
 ) -> Vec<Candidate> {
     let word = |w: usize| PairWord {
         span: [chars(s.toks[w].start), chars(s.toks[w].end)],
-        head: s
-            .head(w)
-            .map(|h| [chars(s.toks[h].start), chars(s.toks[h].end)]),
+        depth: s.depth(w),
     };
     let mut out = Vec::new();
     for (a, b) in pairs(s, frames) {

@@ -148,7 +148,7 @@ impl Model {
         let tagger = Tagger::train(train, tag_options);
         progress("tagger trained");
         let lemmatizer = Lemmatizer::train(train);
-        let tags = jackknifed_tags(train, tag_options);
+        let tags = jackknifed_tags(train, &tagger.classes, tag_options);
         progress("training data tagged by jackknifing");
         let mut labels: Vec<String> = train
             .iter()
@@ -363,9 +363,13 @@ fn gold_of(sentence: &TreebankSentence, labels: &[String]) -> Gold {
     }
 }
 
-/// Each training sentence tagged by a tagger trained on the other parts.
-fn jackknifed_tags(train: &[TreebankSentence], options: TagTraining) -> Vec<Vec<u16>> {
-    let full = Tagger::train(train, options);
+/// Each training sentence tagged by a tagger trained on the other parts,
+/// its classes numbered as in `classes` (the tagger trained on all of them).
+fn jackknifed_tags(
+    train: &[TreebankSentence],
+    classes: &[(String, String)],
+    options: TagTraining,
+) -> Vec<Vec<u16>> {
     let mut tags = vec![Vec::new(); train.len()];
     for part in 0..JACKKNIFE {
         let rest: Vec<TreebankSentence> = train
@@ -386,7 +390,7 @@ fn jackknifed_tags(train: &[TreebankSentence], options: TagTraining) -> Vec<Vec<
                 .iter()
                 .map(|&c| {
                     let name = &tagger.classes[usize::from(c)];
-                    full.classes.iter().position(|k| k == name).unwrap_or(0) as u16
+                    classes.iter().position(|k| k == name).unwrap_or(0) as u16
                 })
                 .collect();
         }

@@ -13,21 +13,20 @@
 //! head of the span when it may name a happening, else the happening
 //! below it ("fired" in "police fired rubber bullets", where the parse
 //! may hang the clause from "police"). An averaged
-//! perceptron learns from the features seen at least twice, in a fixed
-//! order; the same data gives the same model. The halves split the
+//! perceptron (`annals::extract::train_pairs`) learns from the features
+//! seen at least twice, in a fixed order; the same data gives the same
+//! model. The halves split the
 //! documents (the sentence id without its last part) alternately in
 //! sorted order, so no document has sentences on both sides.
 use std::collections::{BTreeSet, HashMap};
 use std::process::ExitCode;
 
-use annals::extract::{candidates, extract_with, Article, CausalModel, Lexicon, PairWord};
+use annals::extract::{
+    candidates, extract_with, train_pairs, Article, CausalModel, Labelled, Lexicon, PairWord,
+};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-/// Rounds of the perceptron over the data.
-const EPOCHS: usize = 8;
-/// A feature seen fewer times in training is left out.
-const MIN_COUNT: u32 = 2;
 /// The score a link needs in the shipped model.
 const THRESHOLD: f32 = -4.0;
 /// The thresholds the cross-fit reports.
@@ -50,8 +49,7 @@ struct Pair {
 /// One candidate: its sentence, features and label.
 struct Example {
     sentence: usize,
-    features: Vec<u64>,
-    positive: bool,
+    labelled: Labelled,
 }
 
 fn main() -> ExitCode {
@@ -73,15 +71,19 @@ fn main() -> ExitCode {
     for h in [0, 1] {
         let test: Vec<usize> = (0..gold.len()).filter(|&k| half[k] == h).collect();
         println!("half {h} rules only: {}", score(&gold, &test, &rules));
-        let train: Vec<&Example> = examples.iter().filter(|e| half[e.sentence] != h).collect();
-        let weights = train_weights(&train);
+        let train: Vec<&Labelled> = examples
+            .iter()
+            .filter(|e| half[e.sentence] != h)
+            .map(|e| &e.labelled)
+            .collect();
+        let weights = train_pairs(&train);
         for t in THRESHOLDS {
             let model = CausalModel::new(weights.iter().map(|(k, w)| (*k, *w)), t);
             println!("half {h} threshold {t}: {}", score(&gold, &test, &model));
         }
     }
-    let all: Vec<&Example> = examples.iter().collect();
-    let model = CausalModel::new(train_weights(&all), THRESHOLD);
+    let all: Vec<&Labelled> = examples.iter().map(|e| &e.labelled).collect();
+    let model = CausalModel::new(train_pairs(&all), THRESHOLD);
     if let Err(e) = std::fs::write(out, model.to_text()) {
         eprintln!("{out}: {e}");
         return ExitCode::from(2);
@@ -132,54 +134,13 @@ fn examples(gold: &[Gold]) -> Vec<Example> {
                 .any(|p| top(&c.cause, p.cause, &words) && top(&c.effect, p.effect, &words));
             out.push(Example {
                 sentence: k,
-                features: c.features,
-                positive,
+                labelled: Labelled {
+                    features: c.features,
+                    positive,
+                },
             });
         }
     }
-    out
-}
-
-/// Averaged perceptron weights over `train`, in a fixed shuffled order.
-fn train_weights(train: &[&Example]) -> Vec<(u64, f32)> {
-    let mut count: HashMap<u64, u32> = HashMap::new();
-    for e in train {
-        for f in &e.features {
-            *count.entry(*f).or_default() += 1;
-        }
-    }
-    let mut w: HashMap<u64, f64> = HashMap::new();
-    let mut u: HashMap<u64, f64> = HashMap::new();
-    let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut c = 1.0f64;
-    for _ in 0..EPOCHS {
-        for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
-        }
-        for &i in &order {
-            let e = train[i];
-            let kept = || e.features.iter().filter(|f| count[f] >= MIN_COUNT);
-            let y = if e.positive { 1.0 } else { -1.0 };
-            let score: f64 = kept().map(|f| w.get(f).copied().unwrap_or(0.0)).sum();
-            if y * score <= 0.0 {
-                for f in kept() {
-                    *w.entry(*f).or_default() += y;
-                    *u.entry(*f).or_default() += y * c;
-                }
-            }
-            c += 1.0;
-        }
-    }
-    let mut out: Vec<(u64, f32)> = w
-        .iter()
-        .map(|(k, v)| (*k, ((v - u[k] / c) * 100.0).round() as f32 / 100.0))
-        .filter(|(_, v)| *v != 0.0)
-        .collect();
-    out.sort_unstable_by_key(|(k, _)| *k);
     out
 }
 

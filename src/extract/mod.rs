@@ -34,6 +34,7 @@ mod furniture;
 mod lexicon;
 mod modes;
 mod pairs;
+mod pairs_train;
 mod predicates;
 mod roles;
 mod sentence;
@@ -47,6 +48,7 @@ pub use error::ExtractError;
 pub(crate) use furniture::Furniture;
 pub use lexicon::Lexicon;
 pub use pairs::{candidates, Candidate, CausalModel, PairWord};
+pub use pairs_train::{train_pairs, Labelled};
 
 pub(crate) use bounds::Acyclic;
 

@@ -47,7 +47,7 @@ impl Roles {
         } else {
             r.verb_roles(s, a, frames);
             if r.targets.is_empty() {
-                r.targets = embedded_targets(s, a, p.kind);
+                r.targets = embedded_targets(s, a, p.kind, frames);
             }
         }
         if p.anchor != p.word {
@@ -144,13 +144,25 @@ impl Roles {
 /// target preposition that name no place, in the order they come.
 fn push_targets(s: &Sent<'_, '_, '_>, v: usize, out: &mut Vec<Actor>) {
     for c in s.children(v) {
-        let target = match s.deprel(c) {
-            "obj" | "iobj" => true,
-            "obl" => has_case(s, c, &words().target_cases) && !is_place(s, c),
-            _ => false,
-        };
-        if target {
-            push_all(out, participants(s, c));
+        match s.deprel(c) {
+            "obj" | "iobj" => {
+                let named = participants(s, c);
+                if named.is_empty() {
+                    // "broke relations with Russia", "cut aid to the
+                    // rebels": an object that names no one is done with
+                    // or to the party its own preposition names.
+                    for m in s.children_by(c, &["nmod"]) {
+                        if has_case(s, m, &words().target_cases) && !is_place(s, m) {
+                            push_all(out, participants(s, m));
+                        }
+                    }
+                }
+                push_all(out, named);
+            }
+            "obl" if has_case(s, c, &words().target_cases) && !is_place(s, c) => {
+                push_all(out, participants(s, c))
+            }
+            _ => {}
         }
     }
 }
@@ -158,12 +170,40 @@ fn push_targets(s: &Sent<'_, '_, '_>, v: usize, out: &mut Vec<Actor>) {
 /// Targets a verb leaves to the act it governs, taken when it names none
 /// itself: the object or `to`/`with`/`against` oblique of a controlled
 /// infinitive ("threatened to ban opposition candidates", "offered to
-/// negotiate with the president"), and the subject of what a demand asks
-/// for ("demanded that Hamas renounce", "urged that the council meet").
-fn embedded_targets(s: &Sent<'_, '_, '_>, a: usize, kind: Kind) -> Vec<Actor> {
+/// negotiate with the president"; an infinitive a verb of intent governs
+/// across an inserted phrase is one too, "threatened on Monday to break
+/// relations with Russia"), the subject of what a demand asks for
+/// ("demanded that Hamas renounce", "urged that the council meet"), and
+/// the subject of a threat's condition ("threatened to stop the talks if
+/// the United States deploys missiles": the United States is threatened).
+fn embedded_targets(s: &Sent<'_, '_, '_>, a: usize, kind: Kind, frames: &Frames) -> Vec<Actor> {
     let mut out = Vec::new();
-    for x in s.children_by(a, &["xcomp"]) {
-        push_targets(s, x, &mut out);
+    let intends = frames.own.contains(s.lemma(a)) || frames.threatened.contains(s.lemma(a));
+    for x in s.children(a) {
+        let infinitive = s.rel(x) == "advcl" && intends && s.is_to_infinitive(x);
+        if s.rel(x) == "xcomp" || infinitive {
+            push_targets(s, x, &mut out);
+        }
+    }
+    if out.is_empty() && kind == Kind::Threaten {
+        // The condition hangs from the threat or from the act threatened.
+        let mut acts = vec![a];
+        acts.extend(s.children_by(a, &["xcomp"]));
+        let conditions: Vec<usize> = acts
+            .into_iter()
+            .flat_map(|v| s.children_by(v, &["advcl"]))
+            .collect();
+        for c in conditions {
+            let condition = s
+                .children_by(c, &["mark"])
+                .into_iter()
+                .any(|m| frames.conditional.contains(s.lemma(m)));
+            if let Some(subj) = s.children_by(c, &["nsubj", "nsubj:pass"]).first() {
+                if condition && s.upos(*subj) != Upos::Pron {
+                    push_all(&mut out, participants(s, *subj));
+                }
+            }
+        }
     }
     if out.is_empty() && kind == Kind::Request {
         for c in s.children_by(a, &["ccomp"]) {

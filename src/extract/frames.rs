@@ -117,6 +117,8 @@ pub struct Intent {
     pub obligation: HashSet<String>,
     /// Kinds whose negated act is a refusal, a rejection.
     pub refused: HashSet<Kind>,
+    /// Verbs of promising, whose kind is the promised act's intent.
+    pub commissive: HashSet<String>,
 }
 
 #[derive(Deserialize)]

@@ -51,7 +51,7 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<M
             if negated(s, h) && matches!(rel, "xcomp" | "ccomp") {
                 return None;
             }
-            if let Some(m) = governed(s, h, rel, frames) {
+            if let Some(m) = governed(s, h, rel, frames, p.kind) {
                 found.push(m);
             }
         }
@@ -81,10 +81,24 @@ const CLIMB: [&str; 9] = [
     "parataxis",
 ];
 
-/// The mode a governor gives the word below it by `rel`.
-fn governed(s: &Sent<'_, '_, '_>, h: usize, rel: &str, frames: &Frames) -> Option<Mode> {
+/// The mode a governor gives the word below it, an event of `kind`, by
+/// `rel`. A promise of a cooperative act plans it; of any other, threatens
+/// it.
+fn governed(
+    s: &Sent<'_, '_, '_>,
+    h: usize,
+    rel: &str,
+    frames: &Frames,
+    kind: Kind,
+) -> Option<Mode> {
     let lemma = s.lemma(h);
-    if frames.threatened.contains(lemma) {
+    if frames.intent.commissive.contains(lemma) && rel != "nsubj" {
+        Some(if frames.intent.agree.contains(&kind) {
+            Mode::Planned
+        } else {
+            Mode::Threatened
+        })
+    } else if frames.threatened.contains(lemma) {
         Some(Mode::Threatened)
     } else if frames.denied.contains(lemma) {
         Some(Mode::Denied)

@@ -117,6 +117,7 @@ pub fn find(
         i += 1;
     }
     halting(s, frames, &mut found);
+    commitments(s, frames, &mut found);
     // "prepared for the withdrawal", "decided to withdraw": a governor
     // that only frames another event (its plan, fear or start) is not an
     // event of its own unless the shipped triggers say it is.
@@ -220,6 +221,29 @@ fn halting(s: &Sent<'_, '_, '_>, frames: &Frames, found: &mut Vec<(usize, Kind, 
         found.push((v, Kind::Sanction, false));
     }
     found.sort_by_key(|f| f.0);
+}
+
+/// "Vowed to fight", "pledged to help": a promise to act takes its kind
+/// from the act promised, as CAMEO codes it: a hostile act promised is a
+/// threat (13), a cooperative one an intent to cooperate (03, `agree`).
+/// The kinds are `[intent] threaten` and `agree`.
+fn commitments(s: &Sent<'_, '_, '_>, frames: &Frames, found: &mut [(usize, Kind, bool)]) {
+    let it = &frames.intent;
+    let kinds: Vec<(usize, Kind)> = found.iter().map(|f| (f.0, f.1)).collect();
+    for (w, kind, _) in found.iter_mut() {
+        if !it.commissive.contains(s.lemma(*w)) {
+            continue;
+        }
+        let promised = s
+            .children_by(*w, &["xcomp"])
+            .into_iter()
+            .find_map(|x| kinds.iter().find(|k| k.0 == x).map(|k| k.1));
+        match promised {
+            Some(k) if it.threaten.contains(&k) => *kind = Kind::Threaten,
+            Some(k) if it.agree.contains(&k) => *kind = Kind::Agree,
+            _ => {}
+        }
+    }
 }
 
 /// Whether `g` governs event `e`: `e` hangs from it through arguments,

@@ -3,7 +3,7 @@
 //! in Baghdad"), at most 90 characters, never a clipped sentence.
 
 use super::predicates::Predicate;
-use super::roles::Roles;
+use super::roles::{subject_of, Roles};
 use super::sentence::Sent;
 use crate::text::Upos;
 
@@ -65,15 +65,17 @@ pub fn title(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> String {
                 parts.push(format!("by {w}"));
             }
         } else {
+            // The subject, or the governor's for a controlled infinitive
+            // ("rebels vowed to help": rebels help).
+            let subject = subject_of(s, verb).filter(|&n| s.deprel(n) == "nsubj");
             let plural = roles.actors.len() > 1
-                || s.children_by(verb, &["nsubj"]).first().is_some_and(|&n| {
+                || subject.is_some_and(|n| {
                     // "Young Algerians" are people; "the United States" one country.
                     s.xpos(n) == "NNS"
                         || s.xpos(n) == "NNPS"
                             && roles.actors.first().is_some_and(|a| a.role.is_some())
                 });
             // Without a named actor, the subject as written: "Rockets hit…".
-            let subject = s.children_by(verb, &["nsubj"]).first().copied();
             match (who, subject) {
                 (Some(w), _) => parts.push(w),
                 (None, Some(n)) if s.upos(n) != Upos::Pron => parts.push(phrase(s, n, 4)),

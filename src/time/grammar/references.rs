@@ -55,11 +55,14 @@ pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
         // measure the gap between two happenings; in a clause that tells
         // the past ("the Germans soon intervened", "was soon released")
         // "soon" counts from the happening told, not from now.
+        // The tense is read (a parse) only for "soon" itself.
         let prev = if i > 0 { cx.word(i - 1) } else { "" };
-        let relative = prev == "as"
-            || words().sequels.contains(cx.word(i + 1))
-            || cx.tense(i) == Some(Tense::Past);
-        if t.lower == "soon" && relative {
+        let relative = || {
+            prev == "as"
+                || words().sequels.contains(cx.word(i + 1))
+                || cx.tense(i) == Some(Tense::Past)
+        };
+        if t.lower == "soon" && relative() {
             return None;
         }
         return Some(Found::date(i, i + 1, Point::Reference(r, None)));

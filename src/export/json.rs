@@ -9,6 +9,7 @@ use crate::graph::CausalGraph;
 use rustc_hash::FxHashSet;
 
 use crate::error::{Error, Result};
+use crate::model::date::IsoDay;
 use crate::model::{Actor, Citation, Discrepancy, Event, Granularity, Link, Source, Store};
 use crate::rank::{Ranking, Salience};
 
@@ -27,29 +28,12 @@ impl Day {
 
 impl Serialize for Day {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        use chrono::Datelike;
-        let (y, m, day) = (self.0.year(), self.0.month(), self.0.day());
-        let Ok(y) = u32::try_from(y) else {
-            return s.collect_str(&self.0.format("%Y-%m-%d"));
-        };
-        if y > 9999 {
-            return s.collect_str(&self.0.format("%Y-%m-%d"));
+        let day = IsoDay(self.0);
+        match day.digits() {
+            // Digits and dashes are UTF-8.
+            Some(text) => s.serialize_str(std::str::from_utf8(&text).unwrap_or_default()),
+            None => s.collect_str(&day),
         }
-        let digit = |n: u32| b'0' + (n % 10) as u8;
-        let text = [
-            digit(y / 1000),
-            digit(y / 100),
-            digit(y / 10),
-            digit(y),
-            b'-',
-            digit(m / 10),
-            digit(m),
-            b'-',
-            digit(day / 10),
-            digit(day),
-        ];
-        // Digits and dashes are UTF-8.
-        s.serialize_str(std::str::from_utf8(&text).unwrap_or_default())
     }
 }
 

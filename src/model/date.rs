@@ -365,18 +365,87 @@ impl Unit {
     }
 }
 
+/// A day written `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes it, without
+/// parsing a format for each day (a store's million dates are written
+/// when it loads): the digits of the years 0 to 9999, chrono's text for
+/// any other.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct IsoDay(pub NaiveDate);
+
+impl IsoDay {
+    /// The ten bytes of the day, `None` outside the years 0 to 9999.
+    pub(crate) fn digits(self) -> Option<[u8; 10]> {
+        let y = u32::try_from(self.0.year()).ok().filter(|&y| y <= 9999)?;
+        let (m, d) = (self.0.month(), self.0.day());
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        Some([
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ])
+    }
+}
+
+impl fmt::Display for IsoDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.digits() {
+            // Digits and dashes are UTF-8.
+            Some(text) => f.write_str(std::str::from_utf8(&text).unwrap_or_default()),
+            None => write!(f, "{}", self.0.format("%Y-%m-%d")),
+        }
+    }
+}
+
+/// `n` with zeros in front to `width` digits, as `{n:0width$}` writes a
+/// number, without the formatting machinery (a store's dates are written
+/// as it loads).
+fn padded(f: &mut fmt::Formatter<'_>, n: i64, width: usize) -> fmt::Result {
+    let Ok(mut n) = u64::try_from(n) else {
+        return write!(f, "{n:0width$}");
+    };
+    let mut text = [b'0'; 20];
+    let mut from = text.len();
+    loop {
+        from -= 1;
+        text[from] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let from = from.min(text.len().saturating_sub(width));
+    // Digits are UTF-8.
+    f.write_str(std::str::from_utf8(&text[from..]).unwrap_or_default())
+}
+
 impl fmt::Display for Unit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Unit::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
-            Unit::Week(y, w) => write!(f, "{y:04}-W{w:02}"),
-            Unit::Month(y, m) => write!(f, "{y:04}-{m:02}"),
-            Unit::Season(y, s) => write!(f, "{y:04}-{}", s.code()),
-            Unit::Quarter(y, q) => write!(f, "{y:04}-Q{q}"),
-            Unit::Half(y, h) => write!(f, "{y:04}-H{h}"),
-            Unit::Year(y) => write!(f, "{y:04}"),
-            Unit::Decade(d) => write!(f, "{d:03}X"),
-            Unit::Century(c) => write!(f, "{c:02}XX"),
+        // The year, then what follows it: a mark, a season's code, and a
+        // number of so many digits.
+        let (y, mark, code, n): (i32, &str, &str, Option<(u32, usize)>) = match *self {
+            Unit::Day(d) => return IsoDay(d).fmt(f),
+            Unit::Week(y, w) => (y, "-W", "", Some((w, 2))),
+            Unit::Month(y, m) => (y, "-", "", Some((m, 2))),
+            Unit::Season(y, s) => (y, "-", s.code(), None),
+            Unit::Quarter(y, q) => (y, "-Q", "", Some((q, 1))),
+            Unit::Half(y, h) => (y, "-H", "", Some((h, 1))),
+            Unit::Year(y) => (y, "", "", None),
+            Unit::Decade(d) => return padded(f, d.into(), 3).and_then(|()| f.write_str("X")),
+            Unit::Century(c) => return padded(f, c.into(), 2).and_then(|()| f.write_str("XX")),
+        };
+        padded(f, y.into(), 4)?;
+        f.write_str(mark)?;
+        f.write_str(code)?;
+        match n {
+            Some((n, width)) => padded(f, n.into(), width),
+            None => Ok(()),
         }
     }
 }
@@ -430,9 +499,10 @@ impl Single {
 impl fmt::Display for Single {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(p) = self.part {
-            write!(f, "{} ", p.as_str())?;
+            f.write_str(p.as_str())?;
+            f.write_str(" ")?;
         }
-        write!(f, "{}", self.unit)?;
+        self.unit.fmt(f)?;
         f.write_str(match self.certainty {
             Certainty::Exact => "",
             Certainty::Approximate => "~",
@@ -559,7 +629,7 @@ impl EventDate {
     pub fn day(d: NaiveDate) -> EventDate {
         EventDate {
             form: Form::Single(Single::plain(Unit::Day(d))),
-            written: Written::of(&d.format("%Y-%m-%d")),
+            written: Written::of(&IsoDay(d)),
             earliest: d,
             latest: d,
         }
@@ -1092,6 +1162,35 @@ fn unit_of(input: &str, s: &str) -> Result<Unit, DateError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_is_written_as_format_writes_it() {
+        for y in [-12, 0, 7, 99, 999, 2020, 9999, 12345] {
+            let units = [
+                (Unit::Week(y, 3), format!("{y:04}-W{:02}", 3)),
+                (Unit::Month(y, 11), format!("{y:04}-{:02}", 11)),
+                (Unit::Season(y, Season::Fall), format!("{y:04}-FA")),
+                (Unit::Quarter(y, 4), format!("{y:04}-Q4")),
+                (Unit::Half(y, 1), format!("{y:04}-H1")),
+                (Unit::Year(y), format!("{y:04}")),
+                (Unit::Decade(y), format!("{y:03}X")),
+                (Unit::Century(y), format!("{y:02}XX")),
+            ];
+            for (unit, text) in units {
+                assert_eq!(unit.to_string(), text);
+            }
+        }
+    }
+
+    #[test]
+    fn an_iso_day_is_what_chrono_writes() {
+        let days = (-3..10003)
+            .flat_map(|y| [(y, 1, 1), (y, 2, 28), (y, 12, 31)])
+            .filter_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+        for day in days.chain([NaiveDate::MIN, NaiveDate::MAX]) {
+            assert_eq!(IsoDay(day).to_string(), day.format("%Y-%m-%d").to_string());
+        }
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -117,8 +117,15 @@ fn complements(s: &Sent<'_, '_, '_>, verb: usize) -> Vec<String> {
     for c in s.children(verb) {
         match s.deprel(c) {
             "compound:prt" => out.push(s.toks[c].lower.clone()),
-            // "accuses which of…": a relative pronoun names nothing.
-            "obj" | "iobj" if !matches!(s.xpos(c), "WDT" | "WP") => out.push(phrase(s, c, 5)),
+            // "accuses which of…": a relative pronoun names nothing, nor
+            // does a subordinator a misparse made an object ("demands
+            // that").
+            "obj" | "iobj"
+                if !matches!(s.xpos(c), "WDT" | "WP")
+                    && !matches!(s.upos(c), Upos::Sconj | Upos::Adp) =>
+            {
+                out.push(phrase(s, c, 5))
+            }
             "xcomp" if s.upos(c) == Upos::Verb => {
                 out.push(format!("to {}", s.lemma(c)));
                 out.extend(complements(s, c));

@@ -26,6 +26,8 @@ pub struct Frames {
     pub feared: HashSet<String>,
     /// … denied.
     pub denied: HashSet<String>,
+    /// Verbs of putting a question to a speaker.
+    pub asked: HashSet<String>,
     /// Governors whose subject acts what they govern.
     pub own: HashSet<String>,
     /// Future auxiliaries.
@@ -147,6 +149,7 @@ struct Modes {
     planned: Vec<String>,
     feared: Vec<String>,
     denied: Vec<String>,
+    asked: Vec<String>,
     own: Vec<String>,
     future: Vec<String>,
     hypothetical: Vec<String>,
@@ -223,6 +226,7 @@ impl Frames {
             planned: set(file.modes.planned),
             feared: set(file.modes.feared),
             denied: set(file.modes.denied),
+            asked: set(file.modes.asked),
             own: set(file.modes.own),
             future: set(file.modes.future),
             hypothetical: set(file.modes.hypothetical),

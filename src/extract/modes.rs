@@ -25,7 +25,7 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<M
             Mode::Asserted
         });
     }
-    if negated(s, p.word) || negated(s, p.anchor) {
+    if negated(s, p.word) || negated(s, p.anchor) || in_question(s, p.word, frames) {
         return None;
     }
     // Every operator on the way to the root, nearest first: a threat, fear
@@ -164,6 +164,25 @@ pub fn refusal(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
         && !s.is_question()
         && negated(s, w)
         && !hedged
+}
+
+/// Whether word `w` is in a question put in an interview: an opening
+/// clause, up to its comma, of a participle of `[modes] asked` with no
+/// subject, alone or after "when", "if" or "once" ("When asked whether
+/// Mubarak should step down, …", "Asked about the talks, …"). The parse
+/// often reads the opening participle as a past tense, so the clause is
+/// found by its words and its comma.
+fn in_question(s: &Sent<'_, '_, '_>, w: usize, frames: &Frames) -> bool {
+    let asked = |i: usize| {
+        i < s.len() && frames.asked.contains(s.lemma(i)) && s.toks[i].lower.ends_with("ed")
+    };
+    let opens = asked(0)
+        || s.len() > 1 && matches!(s.toks[0].lower.as_str(), "when" | "if" | "once") && asked(1);
+    opens
+        && s.toks
+            .iter()
+            .position(|t| t.lower == ",")
+            .is_some_and(|comma| w < comma)
 }
 
 /// Whether a word is negated: "not", "never", "no" as its modifier.

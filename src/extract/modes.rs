@@ -147,23 +147,26 @@ fn own_mode(s: &Sent<'_, '_, '_>, w: usize, frames: &Frames) -> Option<Mode> {
 /// step down") or an inability ("cannot return").
 pub fn refusal(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
     let w = p.word;
-    let hedged = s.children(w).any(|c| {
-        let lemma = s.lemma(c);
-        match s.rel(c) {
-            "mark" => frames.conditional.contains(lemma),
-            "aux" => {
-                frames.hypothetical.contains(lemma) && !frames.intent.auxiliaries.contains(lemma)
+    let hedged = || {
+        s.children(w).any(|c| {
+            let lemma = s.lemma(c);
+            match s.rel(c) {
+                "mark" => frames.conditional.contains(lemma),
+                "aux" => {
+                    frames.hypothetical.contains(lemma)
+                        && !frames.intent.auxiliaries.contains(lemma)
+                }
+                _ => false,
             }
-            _ => false,
-        }
-    });
+        })
+    };
+    // A question is no event at all: `mode_of` drops it.
     w == p.anchor
         && !p.cameo
         && s.upos(w) == Upos::Verb
         && frames.intent.refused.contains(&p.kind)
-        && !s.is_question()
         && negated(s, w)
-        && !hedged
+        && !hedged()
 }
 
 /// Whether word `w` is in a question put in an interview: an opening

@@ -198,23 +198,25 @@ fn embedded_targets(s: &Sent<'_, '_, '_>, a: usize, kind: Kind, frames: &Frames)
                 .children_by(c, &["mark"])
                 .into_iter()
                 .any(|m| frames.conditional.contains(s.lemma(m)));
-            if let Some(subj) = s.children_by(c, &["nsubj", "nsubj:pass"]).first() {
-                if condition && s.upos(*subj) != Upos::Pron {
-                    push_all(&mut out, participants(s, *subj));
-                }
+            if condition {
+                push_all(&mut out, named_subject(s, c));
             }
         }
     }
     if out.is_empty() && kind == Kind::Request {
         for c in s.children_by(a, &["ccomp"]) {
-            if let Some(subj) = s.children_by(c, &["nsubj", "nsubj:pass"]).first() {
-                if s.upos(*subj) != Upos::Pron {
-                    push_all(&mut out, participants(s, *subj));
-                }
-            }
+            push_all(&mut out, named_subject(s, c));
         }
     }
     out
+}
+
+/// The participants a clause's own subject names, unless it is a pronoun.
+fn named_subject(s: &Sent<'_, '_, '_>, clause: usize) -> Vec<Actor> {
+    match s.children_by(clause, &["nsubj", "nsubj:pass"]).first() {
+        Some(&subj) if s.upos(subj) != Upos::Pron => participants(s, subj),
+        _ => Vec::new(),
+    }
 }
 
 /// The subject of a verb and whether it is passive, climbing from the

@@ -774,3 +774,19 @@ fn the_day_before_told_alone_is_the_day_before_the_stories() {
         ])
     );
 }
+
+#[test]
+fn a_year_that_holds_the_storys_day_leaves_it_there() {
+    // "1941" completing the sentence's "December 7" tells nothing new: the
+    // story stays there, and January after it is the next year's, not 1941's.
+    assert_eq!(
+        story("In June 1941 the embargo began. On December 7 (December 8 in Asian time zones), 1941, Japan attacked. In January, Manila fell."),
+        pairs(&[
+            ("June 1941", "1941-06"),
+            ("December 7", "1941-12-07"),
+            ("December 8", "1941-12-08"),
+            ("1941", "1941"),
+            ("January", "1942-01"),
+        ])
+    );
+}

@@ -238,6 +238,7 @@ fn tag_with(
         anchor: None,
         last_day: None,
         story_day: None,
+        told_in: None,
         happened: happenings::Happened::new(),
         syntax,
         tenses: vec![std::cell::Cell::new(None); tokens.len()],
@@ -265,7 +266,12 @@ fn tag_with(
         let explicit = text[b..e].bytes().any(|c| c.is_ascii_digit());
         if doc_type == DocType::Narrative {
             if !f.approx && !cx.aside(f.first, f.end) {
-                tell(&mut cx, f.point.as_ref(), explicit);
+                tell(
+                    &mut cx,
+                    f.point.as_ref(),
+                    explicit,
+                    tokens[f.first].sentence,
+                );
             }
         } else {
             match &f.point {
@@ -342,13 +348,27 @@ fn tag_with(
 /// granularity: a year alone moves the story to that year, a month to that
 /// month (what "later that month" and "the following month" mean), a day to
 /// that day; "the next day" needs a day.
-fn tell(cx: &mut grammar::Context<'_>, point: Option<&calendar::Point>, explicit: bool) {
+fn tell(
+    cx: &mut grammar::Context<'_>,
+    point: Option<&calendar::Point>,
+    explicit: bool,
+    sentence: u32,
+) {
     use calendar::Point;
     let Some(p) = point else { return };
     let Some(first) = story::first_day(p) else {
         return;
     };
+    // A year or month that holds the point its own sentence told completes
+    // that date and moves the story nowhere, back to its first day least of
+    // all: "On December 7 (December 8 in Asian time zones), 1941, ... In
+    // January" is 1942's. In a sentence of its own ("... during 1919. In the
+    // early summer") it goes back to the year's beginning, as told.
+    if cx.told_in == Some(sentence) && cx.anchor.is_some_and(|at| story::holds(p, at)) {
+        return;
+    }
     cx.anchor = Some(first);
+    cx.told_in = Some(sentence);
     cx.period = match p {
         Point::Year(_) | Point::Half(..) => None,
         Point::Quarter(..) => Some(p.clone()),

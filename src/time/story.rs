@@ -39,6 +39,15 @@ pub fn first_day(p: &Point) -> Option<NaiveDate> {
     }
 }
 
+/// True when `p` is a year or a month and `at` lies in it.
+pub fn holds(p: &Point, at: NaiveDate) -> bool {
+    match p {
+        Point::Year(y) => at.year() == *y,
+        Point::Month(y, m) => (at.year(), at.month()) == (*y, *m),
+        _ => false,
+    }
+}
+
 /// The year of `month`/`day` named without one, when the story has
 /// reached `at`: the story's year, or the next one if the day lies far
 /// behind `at` (see [`BACKWARD_COST`]).
@@ -85,6 +94,15 @@ mod tests {
         // Later in the same month, or later in the year: the same year.
         assert_eq!(day_of(d("1865-04-09"), 4, 21), Some(d("1865-04-21")));
         assert_eq!(day_of(d("1944-12-16"), 1, 3), Some(d("1945-01-03")));
+    }
+
+    #[test]
+    fn a_year_or_month_holds_the_days_in_it() {
+        assert!(holds(&Point::Year(1941), d("1941-12-07")));
+        assert!(!holds(&Point::Year(1942), d("1941-12-07")));
+        assert!(holds(&Point::Month(1941, 12), d("1941-12-07")));
+        assert!(!holds(&Point::Month(1942, 12), d("1941-12-07")));
+        assert!(!holds(&Point::Day(d("1941-12-08")), d("1941-12-07")));
     }
 
     #[test]

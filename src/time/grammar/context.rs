@@ -31,6 +31,8 @@ pub struct Context<'a> {
     /// The last day the text named in any way ("Friday", "yesterday",
     /// "Oct. 13"): the day a story means by "the day".
     pub story_day: Option<NaiveDate>,
+    /// The sentence in which a narrative last moved its point.
+    pub told_in: Option<u32>,
     /// The day each kind of happening was dated on ("shot to death last
     /// Oct. 23"): what "ten days before the shooting" counts from.
     pub happened: Happened,

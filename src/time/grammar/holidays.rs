@@ -1,5 +1,5 @@
 //! Holidays by name from the lexicon: "Thanksgiving", "Christmas Eve", "last
-//! Easter", "Labor Day weekend".
+//! Easter", "Labor Day weekend", "Christmas 2007".
 
 use chrono::{Datelike, Duration};
 
@@ -36,6 +36,13 @@ pub(super) fn holidays(cx: &Context<'_>, i: usize) -> Option<Found> {
         }
     }
     let (end, rule) = best?;
+    // "Christmas 2007", "Easter 1916": the holiday of the year written
+    // after it, as "December 2007" is that year's December.
+    if direction == 0 {
+        if let Some(day) = year_at(cx, end).and_then(|y| crate::time::calendar::holiday(rule, y)) {
+            return Some(Found::date(i, end + 1, Point::Day(day)));
+        }
+    }
     let base = cx.base();
     let candidates = [base.year() - 1, base.year(), base.year() + 1]
         .map(|y| crate::time::calendar::holiday(rule, y));

@@ -116,7 +116,11 @@ pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
             });
         // "from October to March": the end of a range of months.
         let range_end = cx.joins(i.wrapping_sub(1)) && month_at(cx, i.wrapping_sub(2)).is_some();
-        if ambiguous && !attributive && !range_end && !words().month_introducers.contains(prev) {
+        // "(May-August 1950)", "March to May": the first month of a range
+        // or a list, the next month named after the joiner.
+        let range_start = cx.joins(i + 1) && month_at(cx, i + 2).is_some();
+        let joined = range_end || range_start;
+        if ambiguous && !attributive && !joined && !words().month_introducers.contains(prev) {
             return None;
         }
         // "from October to March": the first month of a range comes

@@ -138,7 +138,7 @@ pub(super) fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found
 }
 
 /// A part of a day with a modifier or a day after it: "mid-afternoon
-/// yesterday", "by mid afternoon", "late evening".
+/// yesterday", "by mid afternoon", "late evening"; "at night" alone.
 pub(super) fn day_part(cx: &Context<'_>, i: usize) -> Option<Found> {
     // "noon" and "midday" are clock times.
     if day_part_at(cx, i) == Some(DayPart::MI) {
@@ -150,6 +150,12 @@ pub(super) fn day_part(cx: &Context<'_>, i: usize) -> Option<Found> {
     let part = cx.tokens.get(i)?.lex?.day_part?;
     let modified = adjective_modifier(cx, i.wrapping_sub(1)) || cx.is(i.wrapping_sub(1), &["-"]);
     let day = days(cx, i + 1).and_then(|f| f.day());
+    // "travelled at night": the night of no day in particular, as English
+    // says it with "at" and no article.
+    if day.is_none() && !modified && part == DayPart::NI && cx.is(i.wrapping_sub(1), &["at"]) {
+        let value = format!("XXXX-XX-XXT{}", part.name());
+        return Some(Found::other(i, i + 1, TimexType::Time, value));
+    }
     if !modified && day.is_none() {
         return None;
     }

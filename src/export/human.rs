@@ -1,6 +1,8 @@
 //! Dates as a reader would say them: `~22 Sep 2020`, `late Sep 2020`,
 //! `2020-W39`, `24–27 Sep 2020`, `since 29 Sep 2020`.
 
+use std::fmt;
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{Certainty, EventDate, Granularity, Part, Unit};
@@ -35,44 +37,53 @@ pub(crate) fn month_heading(d: NaiveDate) -> String {
 
 /// The date as a briefing prints it.
 pub fn date(d: &EventDate) -> String {
-    if d.granularity() == Granularity::Range {
-        return range(d);
-    }
     let mut s = String::new();
+    // Writing to a `String` cannot fail.
+    let _ = write_date(d, &mut s);
+    s
+}
+
+/// [`date`] written to `out`, without a string for it or its parts (a
+/// timeline writes one or more for every event).
+pub(crate) fn write_date(d: &EventDate, out: &mut impl fmt::Write) -> fmt::Result {
+    if d.granularity() == Granularity::Range {
+        return out.write_str(&range(d));
+    }
     if d.certainty() == Certainty::Approximate || d.certainty() == Certainty::UncertainApproximate {
-        s.push('~');
+        out.write_char('~')?;
     }
     if let Some(p) = d.part() {
-        s.push_str(match p {
+        out.write_str(match p {
             Part::Early => "early ",
             Part::Mid => "mid ",
             Part::Late => "late ",
-        });
+        })?;
     }
-    s.push_str(&unit(d));
+    write_unit(d, out)?;
     if matches!(
         d.certainty(),
         Certainty::Uncertain | Certainty::UncertainApproximate
     ) {
-        s.push('?');
+        out.write_char('?')?;
     }
-    s
+    Ok(())
 }
 
 /// The unit the date names, without its part or qualifiers (`~` and
-/// `early` move the interval's ends).
-fn unit(d: &EventDate) -> String {
+/// `early` move the interval's ends), written to `out`.
+fn write_unit(d: &EventDate, out: &mut impl fmt::Write) -> fmt::Result {
     // The unit's first day, not a date built of it: that would write out
     // its text (with chrono's formatter) for every event of a timeline.
     let Some((u, a)) = d.unit().and_then(|u| Some((u, u.first_day()?))) else {
-        return d.as_str().to_string();
+        return out.write_str(d.as_str());
     };
+    let (month, year) = (MONTHS[a.month0() as usize], a.year());
     match u.granularity() {
-        Granularity::Day => day(a),
-        Granularity::Week => u.to_string(),
-        Granularity::Month => format!("{} {}", MONTHS[a.month0() as usize], a.year()),
-        Granularity::Quarter => format!("Q{} {}", a.month0() / 3 + 1, a.year()),
-        Granularity::Half => format!("H{} {}", a.month0() / 6 + 1, a.year()),
+        Granularity::Day => write!(out, "{} {month} {year}", a.day()),
+        Granularity::Week | Granularity::Range => write!(out, "{u}"),
+        Granularity::Month => write!(out, "{month} {year}"),
+        Granularity::Quarter => write!(out, "Q{} {year}", a.month0() / 3 + 1),
+        Granularity::Half => write!(out, "H{} {year}", a.month0() / 6 + 1),
         Granularity::Season => {
             let name = match a.month() {
                 3 => "spring",
@@ -80,12 +91,10 @@ fn unit(d: &EventDate) -> String {
                 9 => "autumn",
                 _ => "winter",
             };
-            format!("{name} {}", a.year())
+            write!(out, "{name} {year}")
         }
-        Granularity::Year => a.year().to_string(),
-        Granularity::Decade => format!("{}s", a.year()),
-        Granularity::Century => format!("{}s", a.year()),
-        Granularity::Range => u.to_string(),
+        Granularity::Year => write!(out, "{year}"),
+        Granularity::Decade | Granularity::Century => write!(out, "{year}s"),
     }
 }
 

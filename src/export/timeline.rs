@@ -10,23 +10,13 @@ use petgraph::graph::NodeIndex;
 use rustc_hash::FxHashMap;
 
 use super::human;
+use super::scan::ByteSet;
 use crate::graph::CausalGraph;
-use crate::model::{Actor, Event, Mode};
+use crate::model::{Actor, Event, EventDate, Mode};
 
 /// Escapes the characters Markdown would read as markup.
 pub(crate) fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
+    Md(s).to_string()
 }
 
 /// Actors as `name (COUNTRY)`, joined by commas, written to `out`.
@@ -35,7 +25,7 @@ fn write_who(list: &[Actor], out: &mut impl io::Write) -> io::Result<()> {
         if i > 0 {
             out.write_all(b", ")?;
         }
-        write!(out, "{}", Md(&a.name))?;
+        Md(&a.name).write_to(out)?;
         if let Some(c) = a
             .country
             .as_ref()
@@ -72,7 +62,7 @@ fn write_details(e: &Event, out: &mut impl io::Write) -> io::Result<()> {
     }
     if let Some(p) = &e.place {
         lead(out)?;
-        write!(out, "{}", Md(p))?;
+        Md(p).write_to(out)?;
     }
     if let Some(k) = e.killed {
         lead(out)?;
@@ -88,29 +78,41 @@ fn write_details(e: &Event, out: &mut impl io::Write) -> io::Result<()> {
     Ok(())
 }
 
+/// What Markdown escapes: the characters it reads as markup, and line
+/// breaks (which become spaces).
+const MARKUP: ByteSet = ByteSet::new(b"\\*_`[]<>#|\n\r", 0, 256);
+
 /// Text escaped for Markdown as it is written ([`md`] without the copy).
 struct Md<'a>(&'a str);
 
-impl std::fmt::Display for Md<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Md<'_> {
+    /// The escaped text, as pieces of the text and what stands for each
+    /// character escaped, in order.
+    fn pieces<E>(&self, mut piece: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
         let mut rest = self.0;
-        while let Some(i) = rest.find(|c| {
-            matches!(
-                c,
-                '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '\n' | '\r'
-            )
-        }) {
-            f.write_str(&rest[..i])?;
+        while let Some(i) = MARKUP.find(rest.as_bytes()) {
+            piece(&rest[..i])?;
             let c = rest.as_bytes()[i];
             if c == b'\n' || c == b'\r' {
-                f.write_str(" ")?;
+                piece(" ")?;
             } else {
-                f.write_str("\\")?;
-                f.write_str(&rest[i..=i])?;
+                piece("\\")?;
+                piece(&rest[i..=i])?;
             }
             rest = &rest[i + 1..];
         }
-        f.write_str(rest)
+        piece(rest)
+    }
+
+    /// The escaped text written to `out` without the formatting machinery.
+    fn write_to(&self, out: &mut impl io::Write) -> io::Result<()> {
+        self.pieces(|p| out.write_all(p.as_bytes()))
+    }
+}
+
+impl std::fmt::Display for Md<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.pieces(|p| f.write_str(p))
     }
 }
 
@@ -262,6 +264,7 @@ pub fn write_markdown(
         numbers: FxHashMap::default(),
         order: Vec::new(),
     };
+    let mut scratch = String::new();
     let mut current = None;
     let mut seen_sections: HashSet<Section> = HashSet::new();
     for &n in nodes {
@@ -278,27 +281,26 @@ pub fn write_markdown(
             }
             current = Some(s);
         }
-        entry(graph, n, &mut cites, out)?;
+        entry(graph, n, &mut cites, &mut scratch, out)?;
     }
     cites.render(out)?;
     out.flush()
 }
 
 /// One event's entry of the briefing: its line, its details and what it
-/// followed from.
+/// followed from. `scratch` holds each human date as it is escaped.
 fn entry<'s>(
     graph: &CausalGraph<'s>,
     n: NodeIndex,
     cites: &mut Citations<'_, 's>,
+    scratch: &mut String,
     out: &mut impl io::Write,
 ) -> io::Result<()> {
     let e = graph.event(n);
-    write!(
-        out,
-        "- **{}** — {}",
-        Md(&human::date(&e.date)),
-        Md(&e.title)
-    )?;
+    out.write_all(b"- **")?;
+    write_human_date(&e.date, scratch, out)?;
+    out.write_all("** — ".as_bytes())?;
+    Md(&e.title).write_to(out)?;
     if e.mode != Mode::Asserted {
         write!(out, " *({})*", e.mode)?;
     }
@@ -312,18 +314,29 @@ fn entry<'s>(
     for (i, (m, l)) in causes.iter().enumerate() {
         let c = graph.event(*m);
         let lead = if i == 0 { "  - Followed from: " } else { "; " };
-        write!(
-            out,
-            "{lead}{} ({}, {})",
-            Md(&c.title),
-            l.relation,
-            Md(&human::date(&c.date))
-        )?;
+        out.write_all(lead.as_bytes())?;
+        Md(&c.title).write_to(out)?;
+        write!(out, " ({}, ", l.relation)?;
+        write_human_date(&c.date, scratch, out)?;
+        out.write_all(b")")?;
     }
     if !causes.is_empty() {
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// The date as a reader says it ([`human::date`]), escaped, written to
+/// `out` through `scratch` rather than a new string.
+fn write_human_date(
+    d: &EventDate,
+    scratch: &mut String,
+    out: &mut impl io::Write,
+) -> io::Result<()> {
+    scratch.clear();
+    // Writing to a `String` cannot fail.
+    let _ = human::write_date(d, scratch);
+    Md(scratch).write_to(out)
 }
 
 /// `annals timeline --format text`: one aligned line an event, for a

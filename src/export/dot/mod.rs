@@ -26,6 +26,7 @@ use petgraph::graph::NodeIndex;
 
 pub use axis::Layout;
 
+use super::scan::ByteSet;
 use crate::graph::CausalGraph;
 
 /// How to lay the diagram out.
@@ -47,32 +48,33 @@ pub(crate) fn escape(s: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// What [`escape_to`] changes: quotes, backslashes, `&`, `<`, `>`, ASCII
+/// control characters and every byte of a non-ASCII character.
+const SPECIAL: ByteSet = ByteSet::new(b"\"\\&<>\x7f", 0x20, 0x80);
+
 /// [`escape`] written straight to `out`: the runs of characters that need
 /// no escape go out as they are, in one write each.
 pub(crate) fn escape_to(s: &str, out: &mut (impl io::Write + ?Sized)) -> io::Result<()> {
-    let mut plain = 0;
-    for (i, c) in s.char_indices() {
-        let entity;
-        let replacement: &[u8] = match c {
-            '"' => b"\\\"",
-            '\\' => b"\\\\",
-            '\n' => b"\\n",
-            '\r' => b"",
-            '&' => b"&amp;",
-            '<' => b"&lt;",
-            '>' => b"&gt;",
-            c if c.is_ascii_control() => b" ",
-            c if c.is_ascii() => continue,
-            c => {
-                entity = format!("&#{};", c as u32);
-                entity.as_bytes()
-            }
+    let mut rest = s;
+    while let Some(i) = SPECIAL.find(rest.as_bytes()) {
+        out.write_all(&rest.as_bytes()[..i])?;
+        let Some(c) = rest[i..].chars().next() else {
+            break;
         };
-        out.write_all(&s.as_bytes()[plain..i])?;
-        out.write_all(replacement)?;
-        plain = i + c.len_utf8();
+        match c {
+            '"' => out.write_all(b"\\\"")?,
+            '\\' => out.write_all(b"\\\\")?,
+            '\n' => out.write_all(b"\\n")?,
+            '\r' => {}
+            '&' => out.write_all(b"&amp;")?,
+            '<' => out.write_all(b"&lt;")?,
+            '>' => out.write_all(b"&gt;")?,
+            c if c.is_ascii_control() => out.write_all(b" ")?,
+            c => write!(out, "&#{};", c as u32)?,
+        }
+        rest = &rest[i + c.len_utf8()..];
     }
-    out.write_all(&s.as_bytes()[plain..])
+    out.write_all(rest.as_bytes())
 }
 
 const HEADER: &str = "digraph annals {

@@ -131,13 +131,14 @@ fn extent(gaps: &[usize], heights: &[f64], rows: &[std::ops::Range<usize>]) -> (
     let mut occupied: Vec<bool> = Vec::new();
     let mut height = size::LEGEND;
     for r in rows {
+        let span: usize = gaps.get(r.start + 1..r.end).map_or(0, |g| g.iter().sum());
+        if !r.is_empty() && occupied.len() <= span {
+            occupied.resize(span + 1, false);
+        }
         let mut rank = 0;
         for i in r.clone() {
             if i > r.start {
                 rank += gaps[i];
-            }
-            if occupied.len() <= rank {
-                occupied.resize(rank + 1, false);
             }
             occupied[rank] = true;
         }
@@ -233,9 +234,12 @@ pub fn rows(
 
                 ((w / h) / size::TARGET).ln().abs()
             };
+            // Each candidate's estimate once (a comparison of two would
+            // estimate both every time).
             let best = candidates(cols.len())
-                .min_by(|&a, &b| off(a).total_cmp(&off(b)))
-                .unwrap_or(1);
+                .map(|per| (per, off(per)))
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map_or(1, |(per, _)| per);
             chunks(cols.len(), best)
         }
     }

@@ -885,16 +885,42 @@ impl<'de> Deserialize<'de> for EventDate {
     /// Takes a string, or a TOML date (`date = 2020-09-28`), which toml hands
     /// to serde as a string-like datetime.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<EventDate, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Text(String),
+        // Read by hand rather than as an untagged enum of a string and a
+        // datetime, which copies every date into a buffer first: a text is
+        // borrowed where it lies when it holds no escapes. It is parsed
+        // once read, so that its problems are the date's, not the reader's.
+        enum Raw<'a> {
+            Text(std::borrow::Cow<'a, str>),
             Toml(toml::value::Datetime),
         }
-        let text = match Raw::deserialize(d)? {
+        struct Form;
+        impl<'de> serde::de::Visitor<'de> for Form {
+            type Value = Raw<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date such as 2020-09-28")
+            }
+
+            fn visit_borrowed_str<E: serde::de::Error>(
+                self,
+                text: &'de str,
+            ) -> Result<Raw<'de>, E> {
+                Ok(Raw::Text(text.into()))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Raw<'de>, E> {
+                Ok(Raw::Text(text.to_string().into()))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Raw<'de>, A::Error> {
+                let de = serde::de::value::MapAccessDeserializer::new(map);
+                toml::value::Datetime::deserialize(de).map(Raw::Toml)
+            }
+        }
+        let text = match d.deserialize_any(Form)? {
             Raw::Text(t) => t,
             Raw::Toml(dt) => match (dt.date, dt.time) {
-                (Some(date), None) => date.to_string(),
+                (Some(date), None) => date.to_string().into(),
                 _ => {
                     return Err(serde::de::Error::custom(format!(
                     "invalid date `{dt}`: give a calendar date such as 2020-09-28, without a time"
@@ -1104,8 +1130,15 @@ fn parse_unit(input: &str, s: &str) -> Result<Unit, DateError> {
 
 /// The unit written as `s`, by its shape.
 fn unit_of(input: &str, s: &str) -> Result<Unit, DateError> {
-    let parts: Vec<&str> = s.split('-').collect();
-    match parts.as_slice() {
+    // Up to four parts, none needs more (and four is no date), kept in
+    // place: a store's million dates need no list each.
+    let mut parts = [""; 4];
+    let mut count = 0;
+    for (slot, part) in parts.iter_mut().zip(s.split('-')) {
+        *slot = part;
+        count += 1;
+    }
+    match &parts[..count] {
         [y] if y.len() == 4 && y.ends_with("XX") => digits(&y[..2], 2)
             .map(Unit::Century)
             .ok_or_else(|| err(input, "a century is written like 19XX")),
@@ -1387,5 +1420,39 @@ mod tests {
         let open: EventDate = "../2020".parse().unwrap();
         assert_eq!(open.unit(), None);
         assert!(EventDate::day(d("2020-01-01")).ends().is_none());
+    }
+
+    #[test]
+    fn a_date_is_read_from_text_or_a_toml_date() {
+        #[derive(serde::Deserialize)]
+        struct Row {
+            date: EventDate,
+        }
+        let json = |text: &str| serde_json::from_str::<Row>(text).map(|r| r.date);
+        // Borrowed from the text, and copied out of it when it holds escapes.
+        assert_eq!(
+            json(r#"{"date":"2020-09-28"}"#).unwrap().as_str(),
+            "2020-09-28"
+        );
+        assert_eq!(
+            json(r#"{"date":"late 2020\u002dW39~"}"#).unwrap().as_str(),
+            "late 2020-W39~"
+        );
+        let toml = |text: &str| toml::from_str::<Row>(text).map(|r| r.date);
+        assert_eq!(
+            toml("date = 2020-09-28").unwrap(),
+            json(r#"{"date":"2020-09-28"}"#).unwrap()
+        );
+        assert_eq!(toml("date = \"2020-09\"").unwrap().as_str(), "2020-09");
+        let with_time = toml("date = 2020-09-28T10:00:00").unwrap_err().to_string();
+        assert!(with_time.contains("without a time"), "{with_time}");
+        // A number says what a date is, not how serde tried to read it.
+        let number = json(r#"{"date":5}"#).unwrap_err().to_string();
+        assert!(
+            number.starts_with("invalid type: integer `5`, expected a date such as 2020-09-28"),
+            "{number}"
+        );
+        let bad = json(r#"{"date":"2020-13"}"#).unwrap_err().to_string();
+        assert!(bad.contains("there is no month 13"), "{bad}");
     }
 }

@@ -7,7 +7,7 @@
 //! events (`precedes`); it is never a cause.
 
 use super::frames::Frames;
-use super::pairs::CausalModel;
+use super::pairs::{CausalModel, NEW_END_MARGIN};
 use super::sentence::Sent;
 use crate::model::{Kind, Relation};
 use crate::text::Upos;
@@ -26,7 +26,8 @@ pub struct Cue {
 
 /// The links a sentence states: those of the constructions, then those
 /// the trained pair scorer finds between words the constructions do not
-/// link. `kind_at` gives the kind of the event a word names, if it names
+/// link, a pair needing [`NEW_END_MARGIN`] more for each end that is no
+/// event yet. `kind_at` gives the kind of the event a word names, if it names
 /// one.
 pub fn cues(
     s: &Sent<'_, '_, '_>,
@@ -35,7 +36,12 @@ pub fn cues(
     kind_at: &dyn Fn(usize) -> Option<Kind>,
 ) -> Vec<Cue> {
     let mut out = construction_cues(s, frames, kind_at);
-    for (from, to) in model.links(s, frames) {
+    // A link that would make an event of a word of no known kind needs a
+    // surer score, for each such end.
+    let margin = |a: usize, b: usize| {
+        NEW_END_MARGIN * [a, b].iter().filter(|&&w| kind_at(w).is_none()).count() as f32
+    };
+    for (from, to) in model.links(s, frames, &margin) {
         // A pair the constructions link keeps their relation, and a word
         // they only order in time ("after the attack") is no cause.
         let decided = out.iter().any(|c| {

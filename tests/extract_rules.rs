@@ -26,6 +26,8 @@ struct Case {
     mode: Option<String>,
     actor: Option<String>,
     target: Option<String>,
+    /// A name no target may contain.
+    not_target: Option<String>,
     place: Option<String>,
     date: Option<String>,
     #[serde(default)]
@@ -100,6 +102,14 @@ fn check(c: &Case) -> Result<(), String> {
         expect(
             "target",
             names.iter().any(|n| n.contains(t.as_str())),
+            format!("{names:?}"),
+        );
+    }
+    if let Some(t) = &c.not_target {
+        let names: Vec<&str> = e.targets.iter().map(|x| x.name.as_str()).collect();
+        expect(
+            "not_target",
+            !names.iter().any(|n| n.contains(t.as_str())),
             format!("{names:?}"),
         );
     }

@@ -72,6 +72,10 @@ pub struct Frames {
     pub roles: RoleWords,
     /// The `[halting]` table.
     pub halting: Halting,
+    /// The `[easing]` table.
+    pub easing: Easing,
+    /// The `[posture]` table.
+    pub posture: Posture,
 }
 
 /// The `[halting]` table: ending an act of cooperation is a sanction.
@@ -81,6 +85,29 @@ pub struct Halting {
     /// Verbs that end what they govern, with their particle ("break off").
     pub lemmas: HashSet<String>,
     /// The kinds whose ending is a sanction.
+    pub kinds: HashSet<Kind>,
+}
+
+/// The `[easing]` table: ending a military act is a retreat.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Easing {
+    /// Verbs that end or ease what they govern, with their particle.
+    pub lemmas: HashSet<String>,
+    /// The kinds of act whose ending is a retreat.
+    pub kinds: HashSet<Kind>,
+    /// Nouns of military pressure whose ending is a retreat, whatever
+    /// kind the triggers give them ("blockade", "siege").
+    pub objects: HashSet<String>,
+}
+
+/// The `[posture]` table: preparing an attack is a mobilization.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Posture {
+    /// Verbs and nouns of preparing, with their particle ("gear up").
+    pub lemmas: HashSet<String>,
+    /// The kinds of act whose preparation is a mobilization.
     pub kinds: HashSet<Kind>,
 }
 
@@ -99,6 +126,12 @@ pub struct RoleWords {
     pub civil_obstruction: HashSet<String>,
     /// The roles of people (not a state) who obstruct in protest.
     pub civil_roles: HashSet<Role>,
+    /// Kinds of act that move one's own forces: an object the actor owns
+    /// ("withdrew its troops") is what moves, not a target.
+    pub own_forces: HashSet<Kind>,
+    /// Prepositions of what an act of `own_forces` leaves ("withdrew
+    /// from Lebanon"): a target.
+    pub left_cases: Vec<String>,
 }
 
 /// The `[intent]` table.
@@ -134,6 +167,8 @@ struct File {
     intent: Intent,
     roles: RoleWords,
     halting: Halting,
+    easing: Easing,
+    posture: Posture,
 }
 
 #[derive(Deserialize)]
@@ -249,6 +284,8 @@ impl Frames {
             intent: file.intent,
             roles: file.roles,
             halting: file.halting,
+            easing: file.easing,
+            posture: file.posture,
         })
     }
 }

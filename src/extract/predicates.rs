@@ -117,6 +117,7 @@ pub fn find(
         i += 1;
     }
     halting(s, frames, &mut found);
+    easing(s, frames, &mut found);
     commitments(s, frames, &mut found);
     // "prepared for the withdrawal", "decided to withdraw": a governor
     // that only frames another event (its plan, fear or start) is not an
@@ -131,6 +132,7 @@ pub fn find(
             || frames.light.contains(lemma);
         !(cameo && framing && events.iter().any(|&e| e != w && governs(s, w, e)))
     });
+    posture(s, frames, &mut found);
     let mut out: Vec<Predicate> = Vec::new();
     for (i, kind, cameo) in found {
         let mut anchor = i;
@@ -203,22 +205,90 @@ fn halting(s: &Sent<'_, '_, '_>, frames: &Frames, found: &mut Vec<(usize, Kind, 
         let Some(v) = object.and_then(|o| s.head(o)) else {
             continue;
         };
-        let lemma = s.lemma(v);
-        let particle = s
-            .children(v)
-            .find(|&c| s.deprel(c) == "compound:prt")
-            .map(|p| s.toks[p].lower.as_str());
-        let phrasal = particle.map(|p| format!("{lemma} {p}"));
-        if s.upos(v) == Upos::Verb
-            && (halting.lemmas.contains(lemma)
-                || phrasal.is_some_and(|p| halting.lemmas.contains(&p)))
-        {
+        if verb_in(s, v, &halting.lemmas) {
             ended.push((w, v));
         }
     }
     for (w, v) in ended {
         found.retain(|f| f.0 != w && f.0 != v);
         found.push((v, Kind::Sanction, false));
+    }
+    found.sort_by_key(|f| f.0);
+}
+
+/// Whether `v` is a verb of `lemmas`, alone or with its particle ("break
+/// off", "call off").
+fn verb_in(s: &Sent<'_, '_, '_>, v: usize, lemmas: &std::collections::HashSet<String>) -> bool {
+    let lemma = s.lemma(v);
+    let particle = s
+        .children(v)
+        .find(|&c| s.deprel(c) == "compound:prt")
+        .map(|p| s.toks[p].lower.as_str());
+    s.upos(v) == Upos::Verb
+        && (lemmas.contains(lemma)
+            || particle.is_some_and(|p| lemmas.contains(&format!("{lemma} {p}"))))
+}
+
+/// "Lifted the blockade", "halted the shelling": a verb that ends a
+/// military act or pressure it governs as object is a retreat (CAMEO 087),
+/// and the act is no event of its own.
+fn easing(s: &Sent<'_, '_, '_>, frames: &Frames, found: &mut Vec<(usize, Kind, bool)>) {
+    let easing = &frames.easing;
+    let mut eased = Vec::new();
+    for v in 0..s.len() {
+        if !verb_in(s, v, &easing.lemmas) {
+            continue;
+        }
+        for o in s.children_by(v, &["obj"]) {
+            let military = easing.objects.contains(s.lemma(o))
+                || found
+                    .iter()
+                    .any(|f| f.0 == o && easing.kinds.contains(&f.1));
+            if military {
+                eased.push((o, v));
+            }
+        }
+    }
+    for (o, v) in eased {
+        found.retain(|f| f.0 != o && f.0 != v);
+        found.push((v, Kind::Retreat, false));
+    }
+    found.sort_by_key(|f| f.0);
+}
+
+/// "Prepared to resume shelling", "began preparations for an offensive":
+/// preparing an act of a `[posture]` kind is a mobilization (CAMEO 15) of
+/// its own, before the act it prepares.
+fn posture(s: &Sent<'_, '_, '_>, frames: &Frames, found: &mut Vec<(usize, Kind, bool)>) {
+    let posture = &frames.posture;
+    let prepared: Vec<usize> = found
+        .iter()
+        .filter(|f| posture.kinds.contains(&f.1))
+        .map(|f| f.0)
+        .collect();
+    // The act hangs from the preparing word through complements only.
+    let complement_of = |g: usize, e: usize| {
+        let mut k = e;
+        while let (Some(h), "xcomp" | "nmod" | "obl") = (s.head(k), s.rel(k)) {
+            if h == g {
+                return true;
+            }
+            k = h;
+        }
+        false
+    };
+    for g in 0..s.len() {
+        let preparing = matches!(s.upos(g), Upos::Verb | Upos::Noun)
+            && (posture.lemmas.contains(s.lemma(g)) || verb_in(s, g, &posture.lemmas))
+            && !s
+                .children(g)
+                .any(|c| matches!(s.deprel(c), "aux:pass" | "cop"));
+        if preparing
+            && !found.iter().any(|f| f.0 == g)
+            && prepared.iter().any(|&e| complement_of(g, e))
+        {
+            found.push((g, Kind::Mobilize, false));
+        }
     }
     found.sort_by_key(|f| f.0);
 }

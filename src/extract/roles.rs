@@ -44,8 +44,11 @@ impl Roles {
             if r.actors.is_empty() {
                 r.actors = own_actor(s, a, frames);
             }
+            if r.targets.is_empty() && p.kind == Kind::Request {
+                r.targets = requested(s, a);
+            }
         } else {
-            r.verb_roles(s, a, frames);
+            r.verb_roles(s, p, frames);
             if r.targets.is_empty() {
                 r.targets = embedded_targets(s, a, p.kind, frames);
             }
@@ -79,12 +82,19 @@ impl Roles {
         if r.targets.is_empty() && words().place_targets.contains(&p.kind) {
             r.targets.extend(where_.map(actor));
         }
+        if words().own_forces.contains(&p.kind) {
+            r.targets = own_forces_targets(s, a, r.targets);
+        }
         r.targets.retain(|t| !r.actors.contains(t));
         r
     }
 
-    fn verb_roles(&mut self, s: &Sent<'_, '_, '_>, a: usize, frames: &Frames) {
-        match subject(s, a) {
+    /// `light`: the verb only carries the event its object names
+    /// ("announced a suspension"), so even a verb of saying has an actor.
+    fn verb_roles(&mut self, s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) {
+        let a = p.anchor;
+        let light = p.anchor != p.word;
+        match subject(s, a).or_else(|| participle_subject(s, p)) {
             Some((subj, passive)) => {
                 // "Syria says it is willing to withdraw": a pronoun in what
                 // a speaker says is most often the speaker.
@@ -94,7 +104,7 @@ impl Roles {
                 };
                 if passive {
                     push_all(&mut self.targets, participants(s, subj));
-                } else if !frames.reporting.contains(s.lemma(a)) {
+                } else if light || !frames.reporting.contains(s.lemma(a)) {
                     push_all(&mut self.actors, participants(s, subj));
                 }
             }
@@ -106,7 +116,12 @@ impl Roles {
                         "acl" if s.xpos(a) == "VBN" => {
                             push_all(&mut self.targets, participants(s, h))
                         }
-                        "acl" | "acl:relcl" => push_all(&mut self.actors, participants(s, h)),
+                        "acl" | "acl:relcl" => {
+                            push_all(&mut self.actors, participants(s, h));
+                            if self.actors.is_empty() {
+                                push_all(&mut self.actors, issuer(s, h));
+                            }
+                        }
                         _ => {}
                     }
                 }
@@ -140,6 +155,47 @@ impl Roles {
     }
 }
 
+/// The targets of an act that moves the actor's own forces: without what
+/// the actor owns ("withdrew its troops": a possessive pronoun names the
+/// actor), with what it leaves ("from neighbouring Lebanon") first.
+fn own_forces_targets(s: &Sent<'_, '_, '_>, v: usize, targets: Vec<Actor>) -> Vec<Actor> {
+    let mut out = Vec::new();
+    for c in s.children_by(v, &["obl"]) {
+        if has_case(s, c, &words().left_cases) {
+            push_all(&mut out, participants(s, c));
+        }
+    }
+    let owned: Vec<Actor> = s
+        .children_by(v, &["obj"])
+        .into_iter()
+        .filter(|&o| {
+            s.children(o)
+                .any(|p| s.deprel(p) == "nmod:poss" && s.upos(p) == Upos::Pron)
+        })
+        .flat_map(|o| participants(s, o))
+        .collect();
+    push_all(
+        &mut out,
+        targets.into_iter().filter(|t| !owned.contains(t)).collect(),
+    );
+    out
+}
+
+/// Who issued the thing a clause modifies when the thing names no one
+/// ("the party issued a declaration demanding…", "said in a statement
+/// that condemned…"): the subject of the verb whose object or oblique it
+/// is.
+fn issuer(s: &Sent<'_, '_, '_>, thing: usize) -> Vec<Actor> {
+    let verb = match (s.rel(thing), s.head(thing)) {
+        ("obj" | "obl", Some(v)) if s.upos(v) == Upos::Verb => v,
+        _ => return Vec::new(),
+    };
+    match subject(s, verb) {
+        Some((subj, false)) if s.upos(subj) != Upos::Pron => participants(s, subj),
+        _ => Vec::new(),
+    }
+}
+
 /// The targets verb `v` names itself: its objects and its obliques with a
 /// target preposition that name no place, in the order they come.
 fn push_targets(s: &Sent<'_, '_, '_>, v: usize, out: &mut Vec<Actor>) {
@@ -156,6 +212,7 @@ fn push_targets(s: &Sent<'_, '_, '_>, v: usize, out: &mut Vec<Actor>) {
                             push_all(out, participants(s, m));
                         }
                     }
+                    push_all(out, author(s, v, c));
                 }
                 push_all(out, named);
             }
@@ -165,6 +222,20 @@ fn push_targets(s: &Sent<'_, '_, '_>, v: usize, out: &mut Vec<Actor>) {
             _ => {}
         }
     }
+}
+
+/// Whoever made the thing a verb acts on, named by `by` ("rejected calls
+/// by Belarus's rulers", "demanded reforms by the government"): the
+/// thing's own modifier, or the verb's oblique, where the parse often
+/// hangs it. Rejecting, criticising or demanding a thing is done to its
+/// author.
+fn author(s: &Sent<'_, '_, '_>, v: usize, thing: usize) -> Vec<Actor> {
+    let mut by = s.children_by(thing, &["nmod"]);
+    by.extend(s.children_by(v, &["obl"]));
+    by.into_iter()
+        .filter(|&m| has_case(s, m, &["by"]) && !is_place(s, m))
+        .flat_map(|m| participants(s, m))
+        .collect()
 }
 
 /// Targets a verb leaves to the act it governs, taken when it names none
@@ -204,9 +275,33 @@ fn embedded_targets(s: &Sent<'_, '_, '_>, a: usize, kind: Kind, frames: &Frames)
         }
     }
     if out.is_empty() && kind == Kind::Request {
-        for c in s.children_by(a, &["ccomp"]) {
-            push_all(&mut out, named_subject(s, c));
+        out = requested(s, a);
+    }
+    if out.is_empty() && kind == Kind::Protest {
+        // "staged demonstrations to demand reforms by the government": a
+        // protest is made to whoever its purpose asks something of.
+        for x in s.children_by(a, &["advcl", "xcomp"]) {
+            if s.is_to_infinitive(x) {
+                push_targets(s, x, &mut out);
+                push_all(&mut out, requested(s, x));
+            }
         }
+    }
+    out
+}
+
+/// Who a demand asks something of: the subject of what it asks for,
+/// hanging from the verb or from the demand named by a noun ("demanded
+/// that Hamas renounce", "urged that the council meet", "a demand that
+/// Israel ease").
+fn requested(s: &Sent<'_, '_, '_>, a: usize) -> Vec<Actor> {
+    let mut out = Vec::new();
+    let mut clauses = s.children_by(a, &["ccomp"]);
+    if s.upos(a) == Upos::Noun {
+        clauses.extend(s.children_by(a, &["acl"]));
+    }
+    for c in clauses {
+        push_all(&mut out, named_subject(s, c));
     }
     out
 }
@@ -255,6 +350,27 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
         }
     }
     None
+}
+
+/// "Hamas issued a statement condemning the raid", "rockets hit the
+/// building, killing five": a present participle with no subject of its
+/// own is done by its governor's subject. Only for the shipped triggers:
+/// CAMEO's everyday senses in such participles ("taking advantage",
+/// "ruling for three decades") are background, not acts.
+fn participle_subject(s: &Sent<'_, '_, '_>, p: &Predicate) -> Option<(usize, bool)> {
+    let v = p.anchor;
+    match s.head(v) {
+        Some(h)
+            if !p.cameo
+                && s.rel(v) == "advcl"
+                && s.xpos(v) == "VBG"
+                && s.upos(h) == Upos::Verb
+                && s.children_by(v, &["mark"]).is_empty() =>
+        {
+            subject(s, h)
+        }
+        _ => None,
+    }
 }
 
 /// The actor a noun event takes from the verb or noun that governs it

@@ -127,7 +127,12 @@ fn complements(s: &Sent<'_, '_, '_>, verb: usize) -> Vec<String> {
                 out.push(phrase(s, c, 5))
             }
             "xcomp" if s.upos(c) == Upos::Verb => {
-                out.push(format!("to {}", s.lemma(c)));
+                // "resume shelling" keeps its gerund; "to close" its mark.
+                if s.xpos(c) == "VBG" && !s.is_to_infinitive(c) {
+                    out.push(s.toks[c].lower.clone());
+                } else {
+                    out.push(format!("to {}", s.lemma(c)));
+                }
                 out.extend(complements(s, c));
                 break;
             }

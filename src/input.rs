@@ -81,23 +81,26 @@ pub(crate) fn batch_lines<R: BufRead>(
 ) -> impl Iterator<Item = Result<BatchLine>> {
     let mut n = 0;
     let path = path.to_string();
+    // One buffer for every line, each line copied out at its length: a
+    // buffer a line grew by doubling, five or six times a line.
+    let mut buf = Vec::new();
     std::iter::from_fn(move || loop {
-        let mut buf = Vec::new();
+        buf.clear();
         match reader.read_until(b'\n', &mut buf) {
             Ok(0) => return None,
             Ok(_) => {}
             Err(e) => return Some(Err(Error::io(&path, e))),
         }
         n += 1;
-        while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-            buf.pop();
+        let mut end = buf.len();
+        while end > 0 && (buf[end - 1] == b'\n' || buf[end - 1] == b'\r') {
+            end -= 1;
         }
-        let line = match String::from_utf8(buf) {
-            Ok(text) if n == 1 => without_bom(&text).to_string(),
-            Ok(text) => text,
+        let line = match std::str::from_utf8(&buf[..end]) {
+            Ok(text) if n == 1 => without_bom(text).to_string(),
+            Ok(text) => text.to_string(),
             Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let mut d = not_utf8(&path, e.as_bytes(), at, "line");
+                let mut d = not_utf8(&path, &buf[..end], e.valid_up_to(), "line");
                 if let Some(Location::File { line, .. }) = &mut d.location {
                     *line = n;
                 }

@@ -13,6 +13,7 @@ use super::frames::Frames;
 use super::furniture::Furniture;
 use super::lexicon::Lexicon;
 use super::modes::{intent, mode_of, refusal, reporter};
+use super::noise;
 use super::pairs::CausalModel;
 use super::predicates::{self, Predicate};
 use super::roles::{self, Roles};
@@ -35,6 +36,8 @@ struct Draft {
     title: String,
     /// Byte span of the trigger word.
     trigger: (usize, usize),
+    /// Whether its own words name nobody ([`noise::anonymous`]).
+    anonymous: bool,
 }
 
 /// Words that carry the story's current date into a sentence that gives
@@ -197,6 +200,9 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         || bare_verb(s, &p, &roles)
         || aside(s, &p)
         || p.cameo && roles.actors.is_empty() && roles.targets.is_empty()
+        || noise::owed(s, &p, frames)
+        || noise::asked_infinitive(s, &p, frames)
+        || noise::attributive(s, &p, &roles)
     {
         return None;
     }
@@ -211,6 +217,7 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         date: None,
         title,
         trigger: (s.toks[p.word].start, s.toks[p.word].end),
+        anonymous: noise::anonymous(s, &p),
     })
 }
 
@@ -627,17 +634,7 @@ fn build(
             confidence: 0.6,
         });
     }
-    // An event of no known kind exists only as the end of a link; when its
-    // link was refused (a self-link, a cycle), nothing is left to say. A
-    // hypothetical ("would", "if") is no happening either: it stays only as
-    // the condition or consequence of one.
-    let linked: HashSet<&str> = store_links
-        .iter()
-        .flat_map(|l| [l.from.as_str(), l.to.as_str()])
-        .collect();
-    events.retain(|e| {
-        e.kind != Kind::Other && e.mode != Mode::Conditional || linked.contains(e.id.as_str())
-    });
+    let (events, store_links) = worth_telling(events, &drafts, store_links);
     Store {
         sources: vec![Source {
             id: article.id.clone(),
@@ -651,6 +648,55 @@ fn build(
         links: store_links,
         rejected: Vec::new(),
     }
+}
+
+/// The events worth a line, and the links between them. An event of no
+/// known kind exists only as an end of a link that says why (a cause, not
+/// an order in time: "after" alone tells nothing of it); when its link was
+/// refused (a self-link, a cycle), nothing is left to say. A hypothetical
+/// ("would", "if") is no happening either: it stays only as the condition
+/// or consequence of one. An event whose words name nobody (a bare
+/// "attacks", "they asked") with no actor, target, date, count or link is
+/// a mention, not a report.
+fn worth_telling(
+    events: Vec<Event>,
+    drafts: &[Draft],
+    links: Vec<Link>,
+) -> (Vec<Event>, Vec<Link>) {
+    let causal: HashSet<&str> = links
+        .iter()
+        .filter(|l| l.relation != Relation::Precedes)
+        .flat_map(|l| [l.from.as_str(), l.to.as_str()])
+        .collect();
+    let gone: HashSet<String> = events
+        .iter()
+        .filter(|e| e.kind == Kind::Other && !causal.contains(e.id.as_str()))
+        .map(|e| e.id.clone())
+        .collect();
+    let links: Vec<Link> = links
+        .into_iter()
+        .filter(|l| !gone.contains(&l.from) && !gone.contains(&l.to))
+        .collect();
+    let linked: HashSet<&str> = links
+        .iter()
+        .flat_map(|l| [l.from.as_str(), l.to.as_str()])
+        .collect();
+    let kept: Vec<Event> = events
+        .into_iter()
+        .zip(drafts)
+        .filter(|(e, d)| {
+            let id = e.id.as_str();
+            let mention = d.anonymous
+                && d.date.is_none()
+                && e.actors.is_empty()
+                && e.targets.is_empty()
+                && e.killed.is_none()
+                && e.injured.is_none();
+            linked.contains(id) || e.kind != Kind::Other && e.mode != Mode::Conditional && !mention
+        })
+        .map(|(e, _)| e)
+        .collect();
+    (kept, links)
 }
 
 const STOP: [&str; 24] = [

@@ -76,6 +76,20 @@ pub struct Frames {
     pub easing: Easing,
     /// The `[posture]` table.
     pub posture: Posture,
+    /// The `[noise]` table.
+    pub noise: Noise,
+}
+
+/// The `[noise]` table: words of constructions that report no event.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Noise {
+    /// Verbs whose `to` infinitive is owed, not done ("need to").
+    pub obliged: HashSet<String>,
+    /// Words that make an infinitive a question ("how to").
+    pub questions: HashSet<String>,
+    /// Determiners that negate a verb's object ("gave no indication").
+    pub negators: HashSet<String>,
 }
 
 /// The `[halting]` table: ending an act of cooperation is a sanction.
@@ -169,6 +183,7 @@ struct File {
     halting: Halting,
     easing: Easing,
     posture: Posture,
+    noise: Noise,
 }
 
 #[derive(Deserialize)]
@@ -286,6 +301,7 @@ impl Frames {
             halting: file.halting,
             easing: file.easing,
             posture: file.posture,
+            noise: file.noise,
         })
     }
 }

@@ -33,6 +33,7 @@ pub(crate) mod frames;
 mod furniture;
 mod lexicon;
 mod modes;
+mod noise;
 mod pairs;
 mod pairs_train;
 mod predicates;

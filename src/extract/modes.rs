@@ -25,7 +25,11 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<M
             Mode::Asserted
         });
     }
-    if negated(s, p.word) || negated(s, p.anchor) || in_question(s, p.word, frames) {
+    if negated(s, p.word)
+        || negated(s, p.anchor)
+        || super::noise::negated_object(s, p.anchor, frames)
+        || in_question(s, p.word, frames)
+    {
         return None;
     }
     // Every operator on the way to the root, nearest first: a threat, fear

@@ -1,0 +1,155 @@
+//! Words that look like events but report none: what someone needs to,
+//! has to or should do in the writer's own voice ("Journalists need to get
+//! out there", "He should be praised"), how to do something ("the
+//! question is how to ensure a stable transition"), an act done to no
+//! object ("has given no indication"), a participle that only describes
+//! an object ("received suspended sentences"), and a mention of a kind of
+//! event that says nothing of who, to whom or when ("Missile attacks",
+//! "the protests"). The words are `[noise]` of `frames.toml`.
+
+use super::frames::Frames;
+use super::modes::reporter;
+use super::predicates::Predicate;
+use super::roles::{self, Roles};
+use super::sentence::Sent;
+use crate::text::Upos;
+
+/// The relations through which an obligation above reaches an event:
+/// "need to use expenditure to achieve justice" (xcomp, then the purpose
+/// clause), "there has to be cuts" (the subject of the owed clause).
+const OWED_THROUGH: [&str; 5] = ["conj", "xcomp", "advcl", "nsubj", "obj"];
+
+/// Whether the event of `p` is only owed, needed or advised, not done:
+/// under `need to`/`have to` (`[noise] obliged`), or with an auxiliary of
+/// obligation (`[intent] obligation`: "must", "should"). Said by someone,
+/// an obligation of an act of known kind is that speaker's demand and
+/// stays; in the writer's own voice it is opinion.
+pub fn owed(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
+    let mut w = p.anchor;
+    for _ in 0..s.len() {
+        let auxiliary = s
+            .children_by(w, &["aux"])
+            .into_iter()
+            .any(|c| frames.intent.obligation.contains(s.lemma(c)));
+        // "had to retreat", "needed to flee": a past obligation was met.
+        let needed = s.rel(w) == "xcomp"
+            && s.is_to_infinitive(w)
+            && s.head(w).is_some_and(|h| {
+                frames.noise.obliged.contains(s.lemma(h)) && !matches!(s.xpos(h), "VBD" | "VBN")
+            });
+        if auxiliary || needed {
+            return !said(s, w, frames);
+        }
+        // Through a verb's infinitive or a purpose clause, never across
+        // a reporting verb or a clause of its own subordinator.
+        let rel = s.rel(w);
+        let Some(h) = s.head(w) else { break };
+        let own_clause = rel == "advcl" && !s.is_to_infinitive(w);
+        if !OWED_THROUGH.contains(&rel) || own_clause || frames.reporting.contains(s.lemma(h)) {
+            break;
+        }
+        w = h;
+    }
+    false
+}
+
+/// Whether someone is given as saying the clause of word `w`: a verb
+/// above it takes it as a complement ("the forum concluded that the US
+/// must allocate…"), or the sentence has a verb of saying or asking with
+/// a subject of its own ("…had to retreat, Verma told Newsline", "…should
+/// be set up, the secretary demanded") or "according to".
+fn said(s: &Sent<'_, '_, '_>, w: usize, frames: &Frames) -> bool {
+    let mut k = w;
+    while matches!(s.rel(k), "conj" | "xcomp" | "advcl") {
+        let Some(h) = s.head(k) else { break };
+        k = h;
+    }
+    matches!(s.rel(k), "ccomp" | "parataxis")
+        || reporter(s, w, frames).is_some()
+        // "…should be set up, the secretary demanded".
+        || (0..s.len()).any(|i| {
+            s.rel(i) == "parataxis"
+                && s.upos(i) == Upos::Verb
+                && roles::subject_of(s, i).is_some()
+        })
+        || (0..s.len()).any(|i| {
+            s.upos(i) == Upos::Verb
+                && i != w
+                && Some(i) != s.head(w)
+                && (frames.reporting.contains(s.lemma(i)) || frames.planned.contains(s.lemma(i)))
+                && roles::subject_of(s, i).is_some()
+        })
+        || s.toks
+            .windows(2)
+            .any(|t| t[0].lower == "according" && t[1].lower == "to")
+}
+
+/// "How to ensure a stable transition", "whether to attack": an
+/// infinitive asked about (`[noise] questions` before its `to`) is a
+/// question, not an act.
+pub fn asked_infinitive(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
+    s.children_by(p.anchor, &["mark"])
+        .into_iter()
+        .filter(|&m| s.toks[m].lower == "to")
+        .any(|m| {
+            // "clashed over how to deal with the debt": the question is
+            // the issue of a dispute, which is its cause.
+            m > 0
+                && frames
+                    .noise
+                    .questions
+                    .contains(s.toks[m - 1].lower.as_str())
+                && (m < 2 || !matches!(s.upos(m - 2), Upos::Adp | Upos::Sconj))
+        })
+}
+
+/// "Mubarak has given no indication", "made no comment": a verb whose
+/// object is negated by one of `[noise] negators` did nothing.
+pub fn negated_object(s: &Sent<'_, '_, '_>, v: usize, frames: &Frames) -> bool {
+    // "left no stone unturned": a complement of the object turns it back.
+    s.upos(v) == Upos::Verb
+        && s.children_by(v, &["xcomp"]).is_empty()
+        && s.children_by(v, &["obj"]).into_iter().any(|o| {
+            s.children_by(o, &["det"])
+                .into_iter()
+                .any(|d| frames.noise.negators.contains(s.toks[d].lower.as_str()))
+        })
+}
+
+/// "Three received suspended sentences", "faces trumped-up charges": a
+/// participle before the object of an earlier verb, with nobody to it,
+/// describes that object; the verb is the only act.
+pub fn attributive(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> bool {
+    let w = p.word;
+    s.upos(w) == Upos::Verb
+        && p.anchor == w
+        && s.rel(w) == "amod"
+        && roles.actors.is_empty()
+        && roles.targets.is_empty()
+        && s.head(w).is_some_and(|n| {
+            n > w
+                && matches!(s.rel(n), "obj" | "obl")
+                && s.head(n).is_some_and(|v| v < w && s.upos(v) == Upos::Verb)
+        })
+}
+
+/// Whether the event of `p` names nobody by its own words: an eventive
+/// noun, or a verb whose subject is a pronoun or missing ("they have
+/// asked banks", "Missile attacks"). Such an event, when nothing else
+/// gives it an actor, a target, a date, a count or a link, is a mention of
+/// a kind of event, not a report of one (decided once all are known).
+pub fn anonymous(s: &Sent<'_, '_, '_>, p: &Predicate) -> bool {
+    let a = p.anchor;
+    if s.upos(a) == Upos::Noun {
+        // "the signing of a memorandum", "its support": a noun with an
+        // object or a possessor tells of whom.
+        return s.children_by(a, &["nmod"]).is_empty();
+    }
+    // A finite verb has a subject even when the parse lost it ("The
+    // Palestinians reject…"); a pronoun names nobody.
+    let subject = match roles::subject_of(s, a) {
+        Some(w) => s.upos(w) == Upos::Pron,
+        None => !matches!(s.xpos(a), "VBD" | "VBZ" | "VBP"),
+    };
+    subject && s.children_by(a, &["obj"]).is_empty()
+}

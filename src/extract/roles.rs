@@ -277,11 +277,12 @@ fn embedded_targets(s: &Sent<'_, '_, '_>, a: usize, kind: Kind, frames: &Frames)
     if out.is_empty() && kind == Kind::Request {
         out = requested(s, a);
     }
-    if out.is_empty() && kind == Kind::Protest {
-        // "staged demonstrations to demand reforms by the government": a
-        // protest is made to whoever its purpose asks something of.
+    if out.is_empty() && kind != Kind::Request {
+        // "staged demonstrations to demand reforms by the government",
+        // "opened fire to disperse the demonstrators": an act is done to
+        // whoever its purpose acts on or asks something of.
         for x in s.children_by(a, &["advcl", "xcomp"]) {
-            if s.is_to_infinitive(x) {
+            if s.is_to_infinitive(x) && s.children_by(x, &["nsubj"]).is_empty() {
                 push_targets(s, x, &mut out);
                 push_all(&mut out, requested(s, x));
             }

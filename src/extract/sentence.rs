@@ -46,6 +46,29 @@ pub struct Sent<'d, 't, 'l> {
     spans: Vec<(usize, usize)>,
 }
 
+/// "Russia has threatened to stop talks": the parse sometimes hangs the
+/// subject from the auxiliary that carries the tense. An auxiliary or a
+/// copula governs nothing in UD, so its subject is its verb's.
+fn subjects_of_helpers_to_their_verbs(
+    heads: &mut [Option<usize>],
+    deprel: impl Fn(usize) -> &'static str,
+) {
+    for k in 0..heads.len() {
+        let Some(h) = heads[k] else { continue };
+        let helper = matches!(deprel(h).split(':').next(), Some("aux" | "cop"));
+        let subject = matches!(
+            deprel(k).split(':').next(),
+            Some("nsubj" | "csubj" | "expl")
+        );
+        if helper && subject {
+            // Its verb, unless the helper is the root itself.
+            if let Some(verb) = heads[h].filter(|&v| v != k) {
+                heads[k] = Some(verb);
+            }
+        }
+    }
+}
+
 impl<'d, 't, 'l> Sent<'d, 't, 'l> {
     /// The sentence of `doc` covering words `range`, with the date
     /// expressions `timexes` (sorted by position) of the whole text.
@@ -87,10 +110,12 @@ impl<'d, 't, 'l> Sent<'d, 't, 'l> {
         }
         let first = range.start;
         let n = toks.len();
-        let heads: Vec<Option<usize>> = doc.words[range]
+        let words = &doc.words[range];
+        let mut heads: Vec<Option<usize>> = words
             .iter()
             .map(|w| w.head.and_then(|h| h.checked_sub(first)).filter(|&h| h < n))
             .collect();
+        subjects_of_helpers_to_their_verbs(&mut heads, |k| words[k].deprel);
         let mut kids = vec![Vec::new(); n];
         for (k, h) in heads.iter().enumerate() {
             if let Some(h) = h {

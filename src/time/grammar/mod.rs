@@ -145,6 +145,12 @@ pub fn match_at(cx: &Context<'_>, i: usize) -> Option<Found> {
             let followed = cx.is(i + 1, &["this", "that", "in"]);
             modifier = Some(m.part).filter(|_| !the && followed);
         }
+        // "end-2013", "by end of next week"; but "will end next week",
+        // "start next month": a noun without its article is a modifier only
+        // joined to its period, else a verb ("end", "start") or a noun.
+        Some(m) if !the && m.form == Form::Noun => {
+            modifier = Some(m.part).filter(|_| cx.is(i + 1, &["of", "-"]));
+        }
         Some(m) if !the => modifier = Some(m.part),
         _ if words().approximators.contains(cx.word(i)) => approx = true,
         _ => {}

@@ -156,30 +156,6 @@ pub fn tense(syntax: &Syntax<'_>, tokens: &[Token], i: usize) -> Option<Tense> {
     }
 }
 
-/// True when the word at `tokens[i]` hangs directly from a predicate in
-/// the present perfect ("prices have fallen in recent months", "it has in
-/// recent years been struggling"): the clause tells of a stretch of time
-/// that reaches up to now.
-pub fn present_perfect(syntax: &Syntax<'_>, tokens: &[Token], i: usize) -> bool {
-    let Some(t) = tokens.get(i) else {
-        return false;
-    };
-    let Some(nodes) = syntax.sentence(t.sentence as usize) else {
-        return false;
-    };
-    let Some(p) = nodes
-        .iter()
-        .position(|n| n.end > t.start)
-        .and_then(|w| nodes[w].head)
-    else {
-        return false;
-    };
-    is_predicate(syntax, nodes, p)
-        && children(nodes, p).any(|c| {
-            is_aux(&nodes[c]) && matches!(syntax.lower(&nodes[c]).as_str(), "has" | "have" | "'ve")
-        })
-}
-
 /// A word that bounds the expression in time, right in front of it or its
 /// own modifiers ("until mid-November", "by the end of").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

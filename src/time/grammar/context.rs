@@ -10,7 +10,7 @@ use crate::time::calendar::Point;
 use crate::time::lexicon::{sets, Bound, Origin, Toward};
 use crate::time::scan::Token;
 use crate::time::story;
-use crate::time::tense::{present_perfect, tense, Syntax, Tense};
+use crate::time::tense::{tense, Syntax, Tense};
 use crate::time::DocType;
 
 /// Everything the rules need to know about the document.
@@ -109,11 +109,6 @@ impl Context<'_> {
         let t = self.read_tense(i);
         cached.set(Some(t));
         t
-    }
-
-    /// True when token `i` hangs from a predicate in the present perfect.
-    pub(super) fn present_perfect(&self, i: usize) -> bool {
-        present_perfect(&self.syntax, self.tokens, i)
     }
 
     pub(super) fn read_tense(&self, i: usize) -> Option<Tense> {

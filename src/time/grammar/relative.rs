@@ -108,17 +108,6 @@ pub(super) fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
         // "recent weeks", "past years", "the last few months": the past;
         // "coming months": ahead. "The next few days" is a length.
         let from_now = p.from == Origin::Now;
-        // "prices have fallen in recent months": a stretch reaching to now
-        // in a present perfect measures how long the state has lasted, as
-        // "for the past few weeks" does; it still dates what it measures.
-        let lasting = p.stretch && n.is_none_or(|n| n.is_none()) && cx.present_perfect(k);
-        if lasting {
-            let stretch = Point::Reference(Reference::PAST_REF, Some(u));
-            let mut f = Found::date(from, k + 1, stretch);
-            f.kind = TimexType::Duration;
-            f.value = Some(duration(None, u));
-            return Some(f);
-        }
         let r = match p.toward {
             Toward::Back => Reference::PAST_REF,
             _ => Reference::FUTURE_REF,

@@ -203,6 +203,7 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         || noise::owed(s, &p, frames)
         || noise::asked_infinitive(s, &p, frames)
         || noise::attributive(s, &p, &roles)
+        || noise::thing(s, &p, frames)
     {
         return None;
     }

@@ -90,6 +90,8 @@ pub struct Noise {
     pub questions: HashSet<String>,
     /// Determiners that negate a verb's object ("gave no indication").
     pub negators: HashSet<String>,
+    /// Nouns that name a thing or people, never a happening ("banks").
+    pub things: HashSet<String>,
 }
 
 /// The `[halting]` table: ending an act of cooperation is a sanction.

@@ -52,7 +52,10 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<M
             if own_clause || !(CLIMB.contains(&rel) || rel == "advcl") {
                 break;
             }
-            if negated(s, h) && matches!(rel, "xcomp" | "ccomp") {
+            // "did not call for any protests", "did not plan an attack".
+            let governs =
+                matches!(rel, "obj" | "obl") && governed(s, h, rel, frames, p.kind).is_some();
+            if negated(s, h) && (matches!(rel, "xcomp" | "ccomp") || governs) {
                 return None;
             }
             if let Some(m) = governed(s, h, rel, frames, p.kind) {

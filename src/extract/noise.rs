@@ -153,3 +153,9 @@ pub fn anonymous(s: &Sent<'_, '_, '_>, p: &Predicate) -> bool {
     };
     subject && s.children_by(a, &["obj"]).is_empty()
 }
+
+/// "Protesters carried signs", "the banks reopened": a noun a trigger's
+/// stem caught that names a thing or people (`[noise] things`).
+pub fn thing(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
+    s.upos(p.word) == Upos::Noun && frames.noise.things.contains(s.lemma(p.word))
+}

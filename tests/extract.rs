@@ -362,6 +362,49 @@ fn a_sentence_repeated_across_a_batch_is_furniture() {
         .any(|e| e.sources[0].quote.contains("moderators")));
 }
 
+#[test]
+fn a_teaser_of_another_story_on_the_page_is_not_read() {
+    // Every page is about Cairo; each also carries a teaser of its own
+    // about somewhere else, which names nothing of the batch's topic (a
+    // lone one between two sentences of the topic would stay). No
+    // sentence repeats: none is furniture.
+    let elsewhere = ["Somalia", "Nigeria", "Belgium", "Peru", "Chile", "Fiji"];
+    let lines: String = (0..6)
+        .map(|i| {
+            let text = format!(
+                "Police in Cairo arrested {} protesters on Monday. \
+                 Mubarak met the army chief in Cairo on day {i}. \
+                 Rebels in {} attacked a convoy near {}.",
+                10 + i,
+                elsewhere[i],
+                elsewhere[(i + 1) % 6]
+            );
+            format!("{{\"id\": \"d{i}\", \"published\": \"2011-01-28\", \"text\": \"{text}\"}}\n")
+        })
+        .collect();
+    let mut stores = Vec::new();
+    annals::batch::extract_docs(
+        "docs.jsonl",
+        lines.as_bytes(),
+        Lexicon::shipped(),
+        &mut |x| {
+            stores.push(x.store);
+            Ok(())
+        },
+    )
+    .unwrap();
+    for s in &stores {
+        let quotes: Vec<&str> = s
+            .events
+            .iter()
+            .map(|e| e.sources[0].quote.as_str())
+            .collect();
+        assert!(quotes.iter().any(|q| q.contains("arrested")), "{quotes:?}");
+        assert!(quotes.iter().any(|q| q.contains("met")), "{quotes:?}");
+        assert!(!quotes.iter().any(|q| q.contains("convoy")), "{quotes:?}");
+    }
+}
+
 /// The scorers of the project (and programs like them) read `extract
 /// --docs` output a line at a time: every line has an `id`, and every
 /// event its `doc`, even when two documents report the same happening.

@@ -66,6 +66,7 @@ pub fn extract(
 ) -> Store {
     let text = &article.text;
     let layer = crate::text::tokenize(text);
+    let off_topic = furniture.off_topic(text, &layer);
     let doc = Doc::parse_tokenized(text, layer, Model::shipped());
     let timexes = time::tag_parsed(&doc, article.published, DocType::News);
     let (frames, verbs) = (Frames::shipped(), Verbs::shipped());
@@ -76,7 +77,11 @@ pub fn extract(
         let words = &text[sentence.start..sentence.end];
         let headline = !article.title.is_empty()
             && (article.title.starts_with(words) || words.starts_with(&article.title));
-        if headline || words.starts_with("By ") && words.len() < 60 || furniture.contains(words) {
+        if headline
+            || words.starts_with("By ") && words.len() < 60
+            || furniture.contains(words)
+            || off_topic[si]
+        {
             continue;
         }
         let s = Sent::new(

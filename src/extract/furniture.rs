@@ -13,7 +13,9 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
+use super::topic::Topic;
 use super::Article;
+use crate::text::Tokenized;
 
 /// Share of a batch's documents a sentence must appear in to be furniture.
 const SHARE: f64 = 0.1;
@@ -26,6 +28,8 @@ const AT_LEAST: usize = 5;
 #[derive(Debug, Default, Clone)]
 pub struct Furniture {
     repeated: HashSet<u64>,
+    /// The batch's topic, to find the page items off it.
+    topic: Topic,
 }
 
 impl Furniture {
@@ -35,15 +39,23 @@ impl Furniture {
     }
 
     /// The furniture of a batch: sentences found in at least a tenth of
-    /// `articles` (and at least five of them).
+    /// `articles` (and at least five of them), and its [`Topic`].
     pub fn of(articles: &[&Article]) -> Furniture {
         let needed = AT_LEAST.max((articles.len() as f64 * SHARE).ceil() as usize);
         if articles.len() < needed {
             return Furniture::none();
         }
+        let tokenized: Vec<(&Article, Tokenized)> = articles
+            .iter()
+            .map(|a| (*a, crate::text::tokenize(&a.text)))
+            .collect();
         let mut seen: HashMap<u64, usize> = HashMap::new();
-        for a in articles {
-            let mine: HashSet<u64> = sentences(&a.text).collect();
+        for (a, t) in &tokenized {
+            let mine: HashSet<u64> = t
+                .sentences
+                .iter()
+                .map(|s| fingerprint(&a.text[s.start..s.end]))
+                .collect();
             for f in mine {
                 *seen.entry(f).or_default() += 1;
             }
@@ -53,22 +65,22 @@ impl Furniture {
             .filter(|&(_, n)| n >= needed)
             .map(|(f, _)| f)
             .collect();
-        Furniture { repeated }
+        Furniture {
+            repeated,
+            topic: Topic::of(&tokenized),
+        }
+    }
+
+    /// For each sentence of `text` (tokenized as `t`), whether it is a page
+    /// item off the batch's topic ([`Topic::off`]).
+    pub fn off_topic(&self, text: &str, t: &Tokenized) -> Vec<bool> {
+        self.topic.off(text, t)
     }
 
     /// Whether the sentence `words` is furniture.
     pub fn contains(&self, words: &str) -> bool {
         !self.repeated.is_empty() && self.repeated.contains(&fingerprint(words))
     }
-}
-
-/// The fingerprints of the sentences of `text`, as the extractor splits
-/// them.
-fn sentences(text: &str) -> impl Iterator<Item = u64> + '_ {
-    crate::text::tokenize(text)
-        .sentences
-        .into_iter()
-        .map(move |s| fingerprint(&text[s.start..s.end]))
 }
 
 /// A sentence's fingerprint: its letters and digits, lower-cased, so that

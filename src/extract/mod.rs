@@ -17,7 +17,8 @@
 //! What is not news is skipped: questions, negated acts, first- and
 //! second-person talk outside quotations, speakers' labels in capitals,
 //! everyday verbs with nobody named to do them, and sentences that repeat
-//! across a batch (page furniture).
+//! across a batch (page furniture) or name nothing of the batch's topic
+//! (other stories' teasers on the same page).
 //!
 //! It is rules and data over a trained parse: what it does can be read in
 //! the data files and changed by adding to them.
@@ -41,6 +42,7 @@ mod roles;
 mod sentence;
 mod title;
 mod tokens;
+mod topic;
 pub(crate) mod verbs;
 
 pub use actors::{ActorRef, Actors, Coded};

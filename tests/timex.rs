@@ -571,6 +571,46 @@ fn an_aside_does_not_move_the_story() {
 }
 
 #[test]
+fn what_a_bound_governs_does_not_move_the_story() {
+    // The date inside "until the fall of …" ends a state; the story stays
+    // in 1944, so July after it is July 1944, not 1945.
+    assert_eq!(
+        story("In September 1944, the Soviets launched an assault against Hungary that lasted until the fall of Budapest in February 1945. By the start of July, the Japanese had captured Changsha."),
+        pairs(&[
+            ("September 1944", "1944-09"),
+            ("February 1945", "1945-02"),
+            ("the start of July", "1944-07"),
+        ])
+    );
+    assert_eq!(
+        story("In June 1944, the Allies landed. The war in Europe went on until the fall of Berlin in May 1945. In August, Paris was freed."),
+        pairs(&[
+            ("June 1944", "1944-06"),
+            ("May 1945", "1945-05"),
+            ("August", "1944-08"),
+        ])
+    );
+}
+
+#[test]
+fn a_perfect_bounded_by_a_month_looks_forward() {
+    // "had been repulsed by January": the state reached by then, after
+    // December 1944; a past perfect alone still looks back ("had attacked
+    // Malta in June" in September 1940 is June 1940).
+    assert_eq!(
+        story("On December 16, 1944, Germany attacked in the Ardennes. The offensive had been repulsed by January with no objectives fulfilled."),
+        pairs(&[("December 16, 1944", "1944-12-16"), ("January", "1945-01")])
+    );
+    assert_eq!(
+        story("On December 16, 1944, Germany attacked. The offensive had stalled by the end of January."),
+        pairs(&[
+            ("December 16, 1944", "1944-12-16"),
+            ("the end of January", "1945-01"),
+        ])
+    );
+}
+
+#[test]
 fn years_in_a_range_are_years() {
     assert_eq!(
         story("The Eastern Theater 1861-1863 and the battle of 2007-08 were long."),

@@ -143,8 +143,10 @@ impl Context<'_> {
     /// The year of a month (or a season beginning in it) named alone at
     /// token `i`.
     pub(super) fn undated_month(&self, month: u32, i: usize) -> i32 {
-        // "who had spent the spring": a flashback lies behind the story.
-        if let Some(at) = self.told().filter(|_| self.perfect(i)) {
+        // "who had spent the spring": a flashback lies behind the story;
+        // "had been repulsed by January" is a state reached by then.
+        let flashback = self.perfect(i) && !self.bounded_by(i);
+        if let Some(at) = self.told().filter(|_| flashback) {
             return at.year() - i32::from(month > at.month());
         }
         match self.told() {
@@ -195,9 +197,10 @@ impl Context<'_> {
                 t.sentence == sentence && !matches!(t.lower.as_str(), "," | ";" | ":")
             });
         let clause: Vec<&Token> = clause.collect();
+        // Whatever a bound governs is the bound's time, not the story's:
+        // "lasted until the fall of Budapest in February 1945".
         let bounded = clause
             .iter()
-            .take(3)
             .any(|t| t.lex.and_then(|l| l.bound).is_some_and(|b| b != Bound::By));
         let ahead = |t: &&Token| t.lex.and_then(|l| l.tense) == Some(Tense::Future);
         bounded || clause.iter().any(|t| t.lower == "had") || clause.iter().any(ahead)
@@ -215,6 +218,22 @@ impl Context<'_> {
             .take(8)
             .take_while(|t| t.sentence == sentence && !matches!(t.lower.as_str(), "," | ";" | ":"))
             .any(|t| t.lower == "had")
+    }
+
+    /// True when "by" (or another [`Bound::By`]) bounds the expression
+    /// whose head word is token `i`, in front of it or of its modifiers
+    /// ("by January", "by the end of November", "by early August"): a
+    /// perfect before it says what was done by then, not a flashback.
+    fn bounded_by(&self, i: usize) -> bool {
+        let frame = |k: usize| {
+            let t = &self.tokens[k];
+            t.lex.is_some_and(|l| l.modifier.is_some()) || self.is(k, &["the", "of", "-"])
+        };
+        let mut k = i;
+        while k > 0 && i - k < 4 && frame(k - 1) {
+            k -= 1;
+        }
+        k > 0 && self.bound(k - 1) == Some(Bound::By)
     }
 
     /// True when the sentence around token `i` speaks of the future.

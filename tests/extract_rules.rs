@@ -28,6 +28,8 @@ struct Case {
     target: Option<String>,
     /// A name no target may contain.
     not_target: Option<String>,
+    /// A name no actor may contain.
+    not_actor: Option<String>,
     place: Option<String>,
     date: Option<String>,
     #[serde(default)]
@@ -110,6 +112,16 @@ fn check(c: &Case) -> Result<(), String> {
         expect(
             "not_target",
             !names.iter().any(|n| n.contains(t.as_str())),
+            format!("{names:?}"),
+        );
+    }
+    if let Some(a) = &c.not_actor {
+        let names: Vec<&str> = e.actors.iter().map(|x| x.name.as_str()).collect();
+        expect(
+            "not_actor",
+            !names
+                .iter()
+                .any(|n| n.to_lowercase().contains(&a.to_lowercase())),
             format!("{names:?}"),
         );
     }

@@ -20,7 +20,9 @@ use super::roles::{self, Roles};
 use super::sentence::Sent;
 use super::title::title;
 use super::verbs::Verbs;
-use crate::model::{Citation, Event, EventDate, Kind, Link, Mode, Relation, Source, Store, Unit};
+use crate::model::{
+    Actor, Citation, Event, EventDate, Kind, Link, Mode, Relation, Source, Store, Unit,
+};
 use crate::text::{Doc, Model, Upos};
 use crate::time::{self, DocType, Timex};
 
@@ -140,6 +142,7 @@ pub fn extract(
             }
         }
         share_place(&mut drafts[from..]);
+        governed_targets(&s, &mut drafts[from..]);
         let sentence_date = date_events(&s, text, &timexes, &at, &mut drafts, frames);
         let continues = s
             .toks
@@ -270,6 +273,29 @@ fn share_place(drafts: &mut [Draft]) {
     }
 }
 
+/// "refused to deploy peacekeepers in Iraq", "threatened to ban voting
+/// in East Jerusalem": an act that names no target of its own is done to
+/// whoever the act it governs (a controlled infinitive, `xcomp`) is done
+/// to, however that act found its targets (its object, the place of an
+/// act done to a place, what it demands).
+fn governed_targets(s: &Sent<'_, '_, '_>, drafts: &mut [Draft]) {
+    for i in 0..drafts.len() {
+        if !drafts[i].roles.targets.is_empty() {
+            continue;
+        }
+        let anchor = drafts[i].predicate.anchor;
+        let inherited: Vec<Actor> = drafts
+            .iter()
+            .filter(|e| {
+                s.head(e.predicate.anchor) == Some(anchor) && s.rel(e.predicate.anchor) == "xcomp"
+            })
+            .flat_map(|e| e.roles.targets.iter().cloned())
+            .filter(|t| !drafts[i].roles.actors.contains(t))
+            .collect();
+        drafts[i].roles.targets = inherited;
+    }
+}
+
 /// An eventive noun with nothing to say who, whom, where or when, and no
 /// verb to carry it ("the target of missile attacks", "with the support
 /// of"): a mention of a kind of event, not a report of one.
@@ -377,6 +403,13 @@ fn event_at(
 ) -> Option<usize> {
     if let Some(&d) = at.get(&w) {
         return Some(d);
+    }
+    // "opened fire", "launched a campaign": a noun an event's verb takes
+    // as object is part of that event (as in `predicates::find`).
+    if s.upos(w) == Upos::Noun && s.rel(w) == "obj" {
+        if let Some(&d) = s.head(w).and_then(|h| at.get(&h)) {
+            return Some(d);
+        }
     }
     // "Shelling became more frequent after…": a linking verb's eventive
     // subject is the event.

@@ -118,7 +118,10 @@ impl Roles {
                         }
                         "acl" | "acl:relcl" => {
                             push_all(&mut self.actors, participants(s, h));
-                            if self.actors.is_empty() {
+                            // Only a participle is the thing's own words
+                            // ("a statement demanding"); a finite verb
+                            // there is a clause the parse misplaced.
+                            if self.actors.is_empty() && s.xpos(a) == "VBG" {
                                 push_all(&mut self.actors, issuer(s, h));
                             }
                         }
@@ -280,8 +283,13 @@ fn embedded_targets(s: &Sent<'_, '_, '_>, a: usize, kind: Kind, frames: &Frames)
     if out.is_empty() && kind != Kind::Request {
         // "staged demonstrations to demand reforms by the government",
         // "opened fire to disperse the demonstrators": an act is done to
-        // whoever its purpose acts on or asks something of.
-        for x in s.children_by(a, &["advcl", "xcomp"]) {
+        // whoever its purpose acts on or asks something of. The parse
+        // hangs a purpose from the verb or from its object ("fire").
+        let mut purposes = s.children_by(a, &["advcl", "xcomp"]);
+        for o in s.children_by(a, &["obj"]) {
+            purposes.extend(s.children_by(o, &["acl"]));
+        }
+        for x in purposes {
             if s.is_to_infinitive(x) && s.children_by(x, &["nsubj"]).is_empty() {
                 push_targets(s, x, &mut out);
                 push_all(&mut out, requested(s, x));
@@ -421,11 +429,20 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
         if m.entry.place && (m.entry.capital_of.is_none() || after_place_word) && head != h {
             continue;
         }
+        // "opposition candidates": a group the gazetteer knows only by its
+        // common noun, qualifying another noun, only says what kind.
+        let generic = m.entry.country.is_empty() && !m.entry.place;
+        if generic && head != h && matches!(s.rel(head), "compound" | "amod") {
+            continue;
+        }
         if in_phrase(s, h, head) && !found.iter().any(|f| std::ptr::eq(*f, m)) {
             found.push(m);
         }
     }
-    if let Some(a) = national_agent(s, h, &found).or_else(|| people_of(s, h, &found)) {
+    if let Some(a) = national_agent(s, h, &found)
+        .or_else(|| people_of(s, h, &found))
+        .or_else(|| qualified_group(s, h, &found))
+    {
         return vec![a];
     }
     if !found.is_empty() {
@@ -508,6 +525,27 @@ fn national_agent(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Opt
     })
 }
 
+/// A group the gazetteer knows only by its common noun, with the words
+/// that qualify it ("Moslem fundamentalist demonstrators", "student
+/// activists"): the qualified phrase names them, not the bare noun.
+fn qualified_group(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Option<Actor> {
+    let [m] = found else { return None };
+    let generic = m.entry.country.is_empty() && m.first == h && m.end == h + 1;
+    let lo = s
+        .children_by(h, &["amod", "compound"])
+        .into_iter()
+        .filter(|&c| c < h && s.mention_of[c].is_none())
+        .min()?;
+    if !generic || (lo..h).any(|k| !matches!(s.upos(k), Upos::Adj | Upos::Noun | Upos::Propn)) {
+        return None;
+    }
+    Some(Actor {
+        name: group_name(s, lo, h),
+        country: None,
+        role: Actors::shipped().agent(s.lemma(h)),
+    })
+}
+
 /// A country's people named by its plural demonym ("young Algerians",
 /// "Palestinians"): civilians of that country, not its state.
 fn people_of(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Option<Actor> {
@@ -537,12 +575,15 @@ fn people_of(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Option<A
     })
 }
 
-/// The words `first..=last` as a group's name: names and the gazetteer's
-/// words as written, the rest in lower case ("French paper workers").
+/// The words `first..=last` as a group's name: names, the gazetteer's
+/// words and capitalised words inside the sentence ("Moslem") as written,
+/// the rest in lower case ("French paper workers").
 fn group_name(s: &Sent<'_, '_, '_>, first: usize, last: usize) -> String {
     (first..=last)
         .map(|k| {
-            let keep = s.mention_of[k].is_some() || s.upos(k) == Upos::Propn;
+            let keep = s.mention_of[k].is_some()
+                || s.upos(k) == Upos::Propn
+                || k > 0 && s.toks[k].capital() && !s.in_capitals(k);
             if keep {
                 s.toks[k].text.as_str()
             } else {

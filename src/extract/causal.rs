@@ -42,6 +42,20 @@ pub fn cues(
         NEW_END_MARGIN * [a, b].iter().filter(|&&w| kind_at(w).is_none()).count() as f32
     };
     for (from, to) in model.links(s, frames, &margin) {
+        // "Withdrawn following protests": an order a yielding word states
+        // becomes the cause the scorer reads from its first event.
+        let reverse = out.iter().any(|c| (c.from, c.to) == (to, from));
+        if let Some(c) = out
+            .iter_mut()
+            .find(|c| !reverse && c.from == from && yielding(s, frames, c))
+        {
+            *c = Cue {
+                from,
+                to,
+                relation: Relation::Causes,
+            };
+            continue;
+        }
         // A pair the constructions link keeps their relation, and a word
         // they only order in time ("after the attack") is no cause.
         let decided = out.iter().any(|c| {
@@ -58,6 +72,21 @@ pub fn cues(
         }
     }
     out
+}
+
+/// Whether a construction only orders two events in time with one of
+/// the `yielding` words of `frames.toml` ("following the protests").
+fn yielding(s: &Sent<'_, '_, '_>, frames: &Frames, c: &Cue) -> bool {
+    if c.relation != Relation::Precedes {
+        return false;
+    }
+    let lo = s.span(c.from).0;
+    frames.yielding.iter().any(|phrase| {
+        phrase
+            .split_whitespace()
+            .enumerate()
+            .all(|(k, w)| s.toks.get(lo + k).is_some_and(|t| t.lower == w))
+    })
 }
 
 /// The links the constructions of `frames.toml` state.

@@ -64,6 +64,9 @@ pub struct Frames {
     pub eventive_suffixes: Vec<String>,
     /// Signal words between a cause and its effect.
     pub signals: HashSet<String>,
+    /// Temporal subordinators and prepositions whose order the pair
+    /// scorer may read as a cause.
+    pub yielding: HashSet<String>,
     /// The relation of a purpose clause (`None` only in an empty table).
     pub purpose: Option<Relation>,
     /// How announced acts become intentions and demands.
@@ -221,6 +224,8 @@ struct Causal {
     harm_cases: Vec<String>,
     happenings: Vec<String>,
     signals: Vec<String>,
+    #[serde(default)]
+    yielding: Vec<String>,
     eventive: Vec<String>,
     eventive_suffixes: Vec<String>,
     purpose: Relation,
@@ -295,6 +300,7 @@ impl Frames {
             harm_cases: set(file.causal.harm_cases),
             happenings: set(file.causal.happenings),
             signals: set(file.causal.signals),
+            yielding: set(file.causal.yielding),
             eventive: set(file.causal.eventive),
             eventive_suffixes: file.causal.eventive_suffixes,
             purpose: Some(file.causal.purpose),

@@ -9,6 +9,7 @@ use super::article::Article;
 use super::bounds::{quote_window, Acyclic, CharIndex, Ids};
 use super::casualties::casualties;
 use super::causal::{self, Cue};
+use super::coref::Antecedents;
 use super::frames::Frames;
 use super::furniture::Furniture;
 use super::lexicon::Lexicon;
@@ -75,6 +76,7 @@ pub fn extract(
     let mut drafts: Vec<Draft> = Vec::new();
     let mut links: Vec<(usize, usize, Relation, usize)> = Vec::new();
     let mut story: Option<(usize, EventDate)> = None;
+    let mut antecedents = Antecedents::default();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let words = &text[sentence.start..sentence.end];
         let headline = !article.title.is_empty()
@@ -97,6 +99,7 @@ pub fn extract(
         if conversation(&s) {
             continue;
         }
+        let pronouns = antecedents.read(&s);
         let from = drafts.len();
         let preds = predicates::find(&s, lex, frames, verbs);
         let mut at: HashMap<usize, usize> = HashMap::new();
@@ -140,6 +143,9 @@ pub fn extract(
             if x != y {
                 links.push((x, y, relation, si));
             }
+        }
+        for d in &mut drafts[from..] {
+            stand_for(&s, d, &pronouns);
         }
         share_place(&mut drafts[from..]);
         governed_targets(&s, &mut drafts[from..]);
@@ -228,6 +234,27 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         trigger: (s.toks[p.word].start, s.toks[p.word].end),
         anonymous: noise::anonymous(s, &p),
     })
+}
+
+/// "He said", "they rallied": an event whose subject is a pronoun that
+/// stands for a named subject before it ([`Antecedents`]) is that one's
+/// act, or done to it when passive ("he was arrested"); its title names it.
+fn stand_for(s: &Sent<'_, '_, '_>, d: &mut Draft, pronouns: &HashMap<usize, Vec<Actor>>) {
+    let Some(subject) = roles::subject_of(s, d.predicate.anchor) else {
+        return;
+    };
+    let Some(actors) = pronouns.get(&subject) else {
+        return;
+    };
+    let role = if s.deprel(subject) == "nsubj:pass" {
+        &mut d.roles.targets
+    } else {
+        &mut d.roles.actors
+    };
+    if role.is_empty() {
+        role.clone_from(actors);
+        d.title = title(s, &d.predicate, &d.roles);
+    }
 }
 
 /// "We'll also talk to two Americans", "you make a selection", "How many

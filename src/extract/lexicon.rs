@@ -123,6 +123,8 @@ pub(crate) struct Entry {
     pub place: bool,
     /// The country a capital stands for, when it acts ("Washington said").
     pub capital_of: Option<(String, String)>,
+    /// True for an actor of kind `person` ("he" may stand for it).
+    pub person: bool,
 }
 
 /// Everything the extractor looks words up in.
@@ -200,6 +202,7 @@ impl Lexicon {
                 country: a.country.clone(),
                 place: false,
                 capital_of: None,
+                person: a.kind == "person",
             };
             for alias in std::iter::once(&a.name).chain(&a.aliases) {
                 self.gazetteer
@@ -211,6 +214,7 @@ impl Lexicon {
                     country: a.country.clone(),
                     place: true,
                     capital_of: Some((a.name.clone(), a.country.clone())),
+                    person: false,
                 };
                 self.gazetteer.add(cap, (e, false));
             }
@@ -221,6 +225,7 @@ impl Lexicon {
                 country: p.country,
                 place: true,
                 capital_of: None,
+                person: false,
             };
             for alias in std::iter::once(&p.name).chain(&p.aliases) {
                 self.gazetteer

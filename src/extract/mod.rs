@@ -28,6 +28,7 @@ pub(crate) mod article;
 mod bounds;
 mod casualties;
 mod causal;
+mod coref;
 mod error;
 mod events;
 pub(crate) mod frames;

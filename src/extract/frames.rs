@@ -74,11 +74,11 @@ pub struct Frames {
     /// Which words make a dependent a target or a place.
     pub roles: RoleWords,
     /// The `[halting]` table.
-    pub halting: Halting,
+    pub halting: ActOn,
     /// The `[easing]` table.
-    pub easing: Easing,
+    pub easing: ActOn,
     /// The `[posture]` table.
-    pub posture: Posture,
+    pub posture: ActOn,
     /// The `[noise]` table.
     pub noise: Noise,
 }
@@ -97,37 +97,21 @@ pub struct Noise {
     pub things: HashSet<String>,
 }
 
-/// The `[halting]` table: ending an act of cooperation is a sanction.
+/// A table of verbs (or nouns) that act on an act of some kinds: the
+/// `[halting]` table (ending an act of cooperation is a sanction), the
+/// `[easing]` table (ending a military act is a retreat) and the
+/// `[posture]` table (preparing an attack is a mobilization).
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Halting {
-    /// Verbs that end what they govern, with their particle ("break off").
+pub struct ActOn {
+    /// The verbs and nouns, with their particle ("break off", "gear up").
     pub lemmas: HashSet<String>,
-    /// The kinds whose ending is a sanction.
+    /// The kinds of the acts they act on.
     pub kinds: HashSet<Kind>,
-}
-
-/// The `[easing]` table: ending a military act is a retreat.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Easing {
-    /// Verbs that end or ease what they govern, with their particle.
-    pub lemmas: HashSet<String>,
-    /// The kinds of act whose ending is a retreat.
-    pub kinds: HashSet<Kind>,
-    /// Nouns of military pressure whose ending is a retreat, whatever
-    /// kind the triggers give them ("blockade", "siege").
+    /// Nouns they act on, whatever kind the triggers give them
+    /// ("blockade", "siege").
+    #[serde(default)]
     pub objects: HashSet<String>,
-}
-
-/// The `[posture]` table: preparing an attack is a mobilization.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Posture {
-    /// Verbs and nouns of preparing, with their particle ("gear up").
-    pub lemmas: HashSet<String>,
-    /// The kinds of act whose preparation is a mobilization.
-    pub kinds: HashSet<Kind>,
 }
 
 /// The `[roles]` table.
@@ -185,9 +169,9 @@ struct File {
     causal: Causal,
     intent: Intent,
     roles: RoleWords,
-    halting: Halting,
-    easing: Easing,
-    posture: Posture,
+    halting: ActOn,
+    easing: ActOn,
+    posture: ActOn,
     noise: Noise,
 }
 

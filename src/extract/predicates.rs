@@ -2,7 +2,7 @@
 //! lemma and frame map to a kind, never a word of a date expression or a
 //! name, an adjective or an auxiliary.
 
-use super::frames::Frames;
+use super::frames::{ActOn, Frames};
 use super::lexicon::Lexicon;
 use super::sentence::Sent;
 use super::verbs::{kind_of_code, Around, Verbs};
@@ -116,8 +116,8 @@ pub fn find(
         }
         i += 1;
     }
-    halting(s, frames, &mut found);
-    easing(s, frames, &mut found);
+    ending(s, &frames.halting, Kind::Sanction, &mut found);
+    ending(s, &frames.easing, Kind::Retreat, &mut found);
     commitments(s, frames, &mut found);
     // "prepared for the withdrawal", "decided to withdraw": a governor
     // that only frames another event (its plan, fear or start) is not an
@@ -186,32 +186,28 @@ pub fn find(
     out
 }
 
-/// "Ended mediation efforts", "broke off talks": a verb that ends an act
-/// of cooperation it governs as object is a sanction, and the act is no
-/// event of its own.
-fn halting(s: &Sent<'_, '_, '_>, frames: &Frames, found: &mut Vec<(usize, Kind, bool)>) {
-    let halting = &frames.halting;
+/// "Ended mediation efforts", "broke off talks", "lifted the blockade",
+/// "halted the shelling": a verb of `table` that ends an act of one of its
+/// kinds (or one of its nouns) it governs as object, or the noun such an
+/// act qualifies ("mediation efforts"), is an act of kind `ends` itself
+/// (`[halting]`: a sanction; `[easing]`: a retreat), and the ended act is
+/// no event of its own.
+fn ending(s: &Sent<'_, '_, '_>, table: &ActOn, ends: Kind, found: &mut Vec<(usize, Kind, bool)>) {
     let mut ended = Vec::new();
-    for &(w, kind, _) in found.iter() {
-        if !halting.kinds.contains(&kind) {
-            continue;
-        }
-        // The object itself, or the noun it qualifies ("mediation efforts").
-        let object = match s.rel(w) {
-            "compound" => s.head(w).filter(|&h| s.rel(h) == "obj"),
-            "obj" => Some(w),
-            _ => None,
-        };
-        let Some(v) = object.and_then(|o| s.head(o)) else {
-            continue;
-        };
-        if verb_in(s, v, &halting.lemmas) {
-            ended.push((w, v));
+    for v in (0..s.len()).filter(|&v| verb_in(s, v, &table.lemmas)) {
+        for o in s.children_by(v, &["obj"]) {
+            let mut acts = vec![o];
+            acts.extend(s.children_by(o, &["compound"]));
+            let act = acts.into_iter().find(|&w| {
+                table.objects.contains(s.lemma(w))
+                    || found.iter().any(|f| f.0 == w && table.kinds.contains(&f.1))
+            });
+            ended.extend(act.map(|w| (w, v)));
         }
     }
     for (w, v) in ended {
         found.retain(|f| f.0 != w && f.0 != v);
-        found.push((v, Kind::Sanction, false));
+        found.push((v, ends, false));
     }
     found.sort_by_key(|f| f.0);
 }
@@ -227,33 +223,6 @@ fn verb_in(s: &Sent<'_, '_, '_>, v: usize, lemmas: &std::collections::HashSet<St
     s.upos(v) == Upos::Verb
         && (lemmas.contains(lemma)
             || particle.is_some_and(|p| lemmas.contains(&format!("{lemma} {p}"))))
-}
-
-/// "Lifted the blockade", "halted the shelling": a verb that ends a
-/// military act or pressure it governs as object is a retreat (CAMEO 087),
-/// and the act is no event of its own.
-fn easing(s: &Sent<'_, '_, '_>, frames: &Frames, found: &mut Vec<(usize, Kind, bool)>) {
-    let easing = &frames.easing;
-    let mut eased = Vec::new();
-    for v in 0..s.len() {
-        if !verb_in(s, v, &easing.lemmas) {
-            continue;
-        }
-        for o in s.children_by(v, &["obj"]) {
-            let military = easing.objects.contains(s.lemma(o))
-                || found
-                    .iter()
-                    .any(|f| f.0 == o && easing.kinds.contains(&f.1));
-            if military {
-                eased.push((o, v));
-            }
-        }
-    }
-    for (o, v) in eased {
-        found.retain(|f| f.0 != o && f.0 != v);
-        found.push((v, Kind::Retreat, false));
-    }
-    found.sort_by_key(|f| f.0);
 }
 
 /// "Prepared to resume shelling", "began preparations for an offensive":

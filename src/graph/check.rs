@@ -152,7 +152,7 @@ fn tangles(g: &DiGraph<usize, usize>) -> (Vec<Vec<NodeIndex>>, Vec<usize>) {
             for n in &scc {
                 component[n.index()] = sccs.len();
             }
-            sccs.push(scc.clone());
+            sccs.push(std::mem::take(&mut scc));
         }
     }
     (sccs, component)
@@ -184,7 +184,7 @@ fn find_cycle(
         next
     };
     let closes = |n: NodeIndex| graph.graph().neighbors(n).any(|m| m == start);
-    super::walk::first_chain(scc, start, next, closes).map_or_else(
+    super::walk::first_chain(graph.graph(), start, next, closes).map_or_else(
         || vec![start],
         |chain| chain.into_iter().map(|(n, _)| n).collect(),
     )

@@ -2,11 +2,11 @@
 //! the shortest causal path between two, and the causal neighbourhood of
 //! one. Rendering them as text is [`crate::export::walk`]'s work.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use petgraph::algo::dijkstra;
-use petgraph::graph::{DiGraph, NodeIndex};
-use petgraph::visit::{Bfs, EdgeRef, UndirectedAdaptor};
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::{Bfs, GraphBase, GraphRef, IntoNeighbors, UndirectedAdaptor, Visitable};
 use petgraph::Direction::Incoming;
 
 use super::CausalGraph;
@@ -84,94 +84,114 @@ pub(crate) fn path<'s>(
     from: NodeIndex,
     to: NodeIndex,
 ) -> Option<Vec<(NodeIndex, Option<&'s Link>)>> {
-    let g = graph.graph();
-    let mut reach = Bfs::new(g, from);
-    let reached: Vec<NodeIndex> = std::iter::from_fn(|| reach.next(g)).collect();
-    if !reach.discovered.contains(to.index()) {
-        return None;
-    }
-    first_chain(&reached, from, |n| graph.effects(n), |n| n == to)
+    first_chain(graph.graph(), from, |n| graph.effects(n), |n| n == to)
 }
 
-/// Breadth first from `start` over `nodes`, each node's steps taken in the
-/// order `next` gives them (steps to nodes outside `nodes` are not
-/// taken): the first chain that reaches a node `goal` accepts, each node
-/// with the step that reached it (`None` for `start`).
+/// Breadth first from `start` over `g`, each node's steps taken in the
+/// order `next` gives them (a caller leaves out of `next` the steps it
+/// does not want taken): the first chain that reaches a node `goal`
+/// accepts, each node with the step that reached it (`None` for `start`).
 ///
-/// The walk is petgraph's [`Bfs`] over a copy of the steps, [`ordered`]:
-/// petgraph visits a node's neighbours in the order its graph stores them
-/// (the last link added first), and the callers order the steps
-/// (chronologically, by id) so that the chain found does not depend on
-/// the order links were read.
+/// The walk is petgraph's [`Bfs`] over [`Steps`], a view of `g` whose
+/// nodes list their neighbours in `next`'s order: petgraph's own graph
+/// lists them in the order it stores them (the last link added first),
+/// and the callers order the steps (chronologically, by id) so that the
+/// chain found does not depend on the order links were read. Nothing is
+/// copied, so the walk costs what it visits.
 pub(crate) fn first_chain<T: Copy>(
-    nodes: &[NodeIndex],
+    g: &DiGraph<usize, usize>,
     start: NodeIndex,
     next: impl Fn(NodeIndex) -> Vec<(NodeIndex, T)>,
     goal: impl Fn(NodeIndex) -> bool,
 ) -> Option<Vec<(NodeIndex, Option<T>)>> {
-    let (g, start) = ordered(nodes, start, next)?;
-    let mut bfs = Bfs::new(&g, start);
-    // Each node's place in the visit.
-    let mut visited = HashMap::new();
-    while let Some(n) = bfs.next(&g) {
-        visited.insert(n, visited.len());
-        if goal(g[n]) {
-            return Some(back(&g, &visited, start, n));
+    let steps = Steps { g, next: &next };
+    let mut bfs = Bfs::new(steps, start);
+    // Each node's place in the visit (`u32::MAX` for the unvisited).
+    let mut place = vec![u32::MAX; g.node_count()];
+    let mut visited = 0;
+    while let Some(n) = bfs.next(steps) {
+        place[n.index()] = visited;
+        visited += 1;
+        if goal(n) {
+            return Some(back(g, &next, &place, start, n));
         }
     }
     None
 }
 
-/// The nodes of `nodes` as a graph whose node weights are the nodes and
-/// whose every node lists its steps (edges) in `next`'s order, and the
-/// node of `start` in it.
-fn ordered<T>(
-    nodes: &[NodeIndex],
-    start: NodeIndex,
-    next: impl Fn(NodeIndex) -> Vec<(NodeIndex, T)>,
-) -> Option<(DiGraph<NodeIndex, T>, NodeIndex)> {
-    let mut g = DiGraph::with_capacity(nodes.len(), nodes.len());
-    let index: HashMap<NodeIndex, NodeIndex> = nodes.iter().map(|&n| (n, g.add_node(n))).collect();
-    for &n in nodes {
-        // petgraph lists a node's edges last added first.
-        for (m, step) in next(n).into_iter().rev() {
-            if let Some(&m) = index.get(&m) {
-                g.add_edge(index[&n], m, step);
-            }
-        }
-    }
-    let start = *index.get(&start)?;
-    Some((g, start))
-}
-
 /// The chain from `start` to `end` that a breadth-first walk took, read
-/// backwards: a node was reached from the first visited node that links
-/// to it, by the first of that node's steps to it (which comes first
-/// among the node's incoming edges from it too, both lists being in the
-/// reverse of the order the edges were added).
+/// backwards: a node was reached from the first visited node that has a
+/// step to it, by the first of that node's steps to it.
 fn back<T: Copy>(
-    g: &DiGraph<NodeIndex, T>,
-    visited: &HashMap<NodeIndex, usize>,
+    g: &DiGraph<usize, usize>,
+    next: impl Fn(NodeIndex) -> Vec<(NodeIndex, T)>,
+    place: &[u32],
     start: NodeIndex,
     end: NodeIndex,
 ) -> Vec<(NodeIndex, Option<T>)> {
     let mut chain = Vec::new();
     let mut cur = end;
     while cur != start {
-        let Some(step) = g
-            .edges_directed(cur, Incoming)
-            .filter_map(|e| visited.get(&e.source()).map(|&place| (place, e)))
-            .min_by_key(|&(place, _)| place)
-            .map(|(_, e)| e)
-        else {
+        let mut before: Vec<NodeIndex> = g
+            .neighbors_directed(cur, Incoming)
+            .filter(|p| place[p.index()] != u32::MAX)
+            .collect();
+        before.sort_unstable_by_key(|p| place[p.index()]);
+        let Some((from, step)) = before.into_iter().find_map(|p| {
+            let step = next(p).into_iter().find(|&(m, _)| m == cur);
+            step.map(|(_, step)| (p, step))
+        }) else {
             break;
         };
-        chain.push((g[cur], Some(*step.weight())));
-        cur = step.source();
+        chain.push((cur, Some(step)));
+        cur = from;
     }
-    chain.push((g[start], None));
+    chain.push((start, None));
     chain.reverse();
     chain
+}
+
+/// The causal graph as petgraph's walks see it, each node's neighbours
+/// the ends of its steps in `next`'s order.
+struct Steps<'a, F> {
+    g: &'a DiGraph<usize, usize>,
+    next: &'a F,
+}
+
+impl<F> Clone for Steps<'_, F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<F> Copy for Steps<'_, F> {}
+
+impl<F> GraphBase for Steps<'_, F> {
+    type NodeId = NodeIndex;
+    type EdgeId = EdgeIndex;
+}
+
+impl<F> GraphRef for Steps<'_, F> {}
+
+impl<F> Visitable for Steps<'_, F> {
+    type Map = <DiGraph<usize, usize> as Visitable>::Map;
+
+    fn visit_map(&self) -> Self::Map {
+        self.g.visit_map()
+    }
+
+    fn reset_map(&self, map: &mut Self::Map) {
+        self.g.reset_map(map);
+    }
+}
+
+impl<T, F: Fn(NodeIndex) -> Vec<(NodeIndex, T)>> IntoNeighbors for Steps<'_, F> {
+    type Neighbors =
+        std::iter::Map<std::vec::IntoIter<(NodeIndex, T)>, fn((NodeIndex, T)) -> NodeIndex>;
+
+    fn neighbors(self, n: NodeIndex) -> Self::Neighbors {
+        (self.next)(n).into_iter().map(|(m, _)| m)
+    }
 }
 
 /// Events at most `depth` links from `root`, following links either way.

@@ -214,8 +214,12 @@ struct Slot {
 /// The most weights a slot holds itself.
 const INLINE: usize = 4;
 
+/// The weights a vector instruction adds at once (eight with AVX2; a row
+/// of [`MAX_CLASSES`] is a whole number of them).
+const LANES: usize = 8;
+
 /// Runs longer than this also have a dense row.
-const DENSE_FROM: usize = 40;
+const DENSE_FROM: usize = 12;
 
 /// The bytes of `inline` that say where a run's dense row is.
 fn row_place(row: usize) -> [(u8, u8); INLINE] {
@@ -306,12 +310,16 @@ impl Weights {
             0
         } else {
             self.entries.extend_from_slice(run);
-            self.entries.len() - run.len()
+            let start = self.entries.len() - run.len();
+            // Padded to whole quads (see `quads`).
+            self.entries
+                .resize(self.entries.len().next_multiple_of(INLINE), (0, 0));
+            start
         };
         if run.len() > DENSE_FROM {
-            inline = row_place(self.dense.len() / self.classes.max(1));
+            inline = row_place(self.dense.len() / self.row_len());
             let row = self.dense.len();
-            self.dense.resize(row + self.classes, 0.0);
+            self.dense.resize(row + self.row_len(), 0.0);
             for &(class, code) in run {
                 self.dense[row + usize::from(class)] = self.codes[usize::from(code)];
             }
@@ -360,11 +368,17 @@ impl Weights {
         (slot.run & 0xff) as usize > INLINE
     }
 
+    /// The length of a dense row: the classes, padded to whole vectors of
+    /// [`LANES`] so that no row ends in a scalar tail.
+    fn row_len(&self) -> usize {
+        self.classes.next_multiple_of(LANES)
+    }
+
     /// The dense row of a slot's run, if it has one.
     fn dense_row(&self, slot: &Slot) -> Option<&[f32]> {
         ((slot.run & 0xff) as usize > DENSE_FROM).then(|| {
-            let start = row_of(slot.inline) * self.classes;
-            &self.dense[start..start + self.classes]
+            let start = row_of(slot.inline) * self.row_len();
+            &self.dense[start..start + self.row_len()]
         })
     }
 
@@ -379,6 +393,20 @@ impl Weights {
         }
     }
 
+    /// A slot's run in whole quads of weights, the last padded with
+    /// weights of 0 for class 0: adding them changes no sum (a sum is
+    /// never −0), and a run added four weights at a time, without a test
+    /// of its length, costs fewer instructions and no mispredicted branch.
+    fn quads<'a>(&'a self, slot: &'a Slot) -> &'a [(u8, u8)] {
+        let len = (slot.run & 0xff) as usize;
+        if len <= INLINE {
+            &slot.inline
+        } else {
+            let start = (slot.run >> 8) as usize;
+            &self.entries[start..start + len.next_multiple_of(INLINE)]
+        }
+    }
+
     /// Sets `scores` to the sum of the features' weights, class by class
     /// (each class's weights added in the order of the features).
     ///
@@ -388,6 +416,31 @@ impl Weights {
     /// the last adds. Within a sweep no load waits for another, so the processor
     /// overlaps their misses instead of paying for them one after another.
     pub(crate) fn score(&self, features: &[u64], scores: &mut [f32]) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has just been found to run AVX2.
+            unsafe { self.score_avx2(features, scores) };
+            return;
+        }
+        self.score_with(features, scores);
+    }
+
+    /// [`Weights::score`] compiled for AVX2, which adds a dense row eight
+    /// weights at a time rather than four (each class's sum takes the same
+    /// additions in the same order, so the scores are the same).
+    ///
+    /// # Safety
+    ///
+    /// Only for a processor that runs AVX2.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn score_avx2(&self, features: &[u64], scores: &mut [f32]) {
+        self.score_with(features, scores);
+    }
+
+    /// The body of [`Weights::score`], inlined into each of its versions.
+    #[inline(always)]
+    fn score_with(&self, features: &[u64], scores: &mut [f32]) {
         const BLOCK: usize = 32;
         // Indexed by a class byte, the sums need no bounds checks.
         let mut sums = [0.0f32; MAX_CLASSES];
@@ -421,8 +474,10 @@ impl Weights {
                     }
                     continue;
                 }
-                for &(class, code) in self.run(slot) {
-                    sums[usize::from(class)] += self.codes[usize::from(code)];
+                for quad in self.quads(slot).chunks_exact(INLINE) {
+                    for &(class, code) in quad {
+                        sums[usize::from(class)] += self.codes[usize::from(code)];
+                    }
                 }
             }
         }

@@ -494,6 +494,17 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
             }
         }
     }
+    if out.is_empty() {
+        // "crimes committed by Croat forces", "the attack carried out by
+        // rebels": a thing done by someone stands for its doer.
+        for c in s.children_by(h, &["acl"]) {
+            if s.xpos(c) == "VBN" {
+                for agent in s.children(c).filter(|&a| s.deprel(a) == "obl:agent") {
+                    push_all(&mut out, participants(s, agent));
+                }
+            }
+        }
+    }
     out
 }
 

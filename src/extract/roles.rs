@@ -344,6 +344,14 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
             };
         }
         let infinitive = s.is_to_infinitive(v);
+        // "allowed the opposition leader to hold a rally", "ordered the
+        // troops to withdraw": a verb with an object controls its
+        // complement through that object, not its subject.
+        if let ("xcomp", Some(h), true) = (s.rel(v), s.head(v), infinitive) {
+            if let Some(&o) = s.children_by(h, &["obj"]).first() {
+                return Some((o, false));
+            }
+        }
         match (s.rel(v), s.head(v)) {
             ("xcomp" | "conj", Some(h)) => v = h,
             // "Washington began preparations to evacuate": an infinitive
@@ -590,19 +598,34 @@ fn people_of(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Option<A
 /// words and capitalised words inside the sentence ("Moslem") as written,
 /// the rest in lower case ("French paper workers").
 fn group_name(s: &Sent<'_, '_, '_>, first: usize, last: usize) -> String {
-    (first..=last)
-        .map(|k| {
-            let keep = s.mention_of[k].is_some()
-                || s.upos(k) == Upos::Propn
-                || k > 0 && s.toks[k].capital() && !s.in_capitals(k);
-            if keep {
-                s.toks[k].text.as_str()
-            } else {
-                s.toks[k].lower.as_str()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    as_written(s, first, last, |k| {
+        let keep = s.mention_of[k].is_some()
+            || s.upos(k) == Upos::Propn
+            || k > 0 && s.toks[k].capital() && !s.in_capitals(k);
+        if keep {
+            s.toks[k].text.as_str()
+        } else {
+            s.toks[k].lower.as_str()
+        }
+    })
+}
+
+/// The words `first..=last` in the forms `form` gives, spaced as the text
+/// spaces them ("Fazl-ur-Rehman" stays one word).
+fn as_written<'a>(
+    s: &'a Sent<'_, '_, '_>,
+    first: usize,
+    last: usize,
+    form: impl Fn(usize) -> &'a str,
+) -> String {
+    let mut out = String::new();
+    for k in first..=last {
+        if k > first && s.toks[k].start > s.toks[k - 1].end {
+            out.push(' ');
+        }
+        out.push_str(form(k));
+    }
+    out
 }
 
 /// A name the gazetteer does not know ("Taiwan's Vice Foreign Minister"),
@@ -616,10 +639,7 @@ fn unnamed(s: &Sent<'_, '_, '_>, w: usize) -> Option<Actor> {
             let parts = s.children_by(w, &["flat", "compound"]);
             let lo = parts.iter().copied().chain([w]).min()?;
             let hi = parts.iter().copied().chain([w]).max()?;
-            let name = (lo..=hi)
-                .map(|k| s.toks[k].text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let name = as_written(s, lo, hi, |k| s.toks[k].text.as_str());
             Some(Actor {
                 name,
                 country: None,
@@ -634,10 +654,7 @@ fn unnamed(s: &Sent<'_, '_, '_>, w: usize) -> Option<Actor> {
                 .filter(|&c| c + 2 >= w)
                 .min()
                 .unwrap_or(w);
-            let name = (lo..=w)
-                .map(|k| s.toks[k].lower.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let name = as_written(s, lo, w, |k| s.toks[k].lower.as_str());
             Some(Actor {
                 name,
                 country: None,

@@ -611,6 +611,20 @@ fn a_perfect_bounded_by_a_month_looks_forward() {
 }
 
 #[test]
+fn a_winter_without_its_year_leaves_the_story_in_its_year() {
+    // The winter the story stands in: January after it is still 1905's,
+    // not the January after a December 1905.
+    assert_eq!(
+        story("In 1905 the campaign resumed. The severe winter halted the armies. On January 25, the Second Army attacked."),
+        pairs(&[
+            ("1905", "1905"),
+            ("winter", "1905-WI"),
+            ("January 25", "1905-01-25"),
+        ])
+    );
+}
+
+#[test]
 fn years_in_a_range_are_years() {
     assert_eq!(
         story("The Eastern Theater 1861-1863 and the battle of 2007-08 were long."),

@@ -359,6 +359,13 @@ fn tell(
     let Some(first) = story::first_day(p) else {
         return;
     };
+    // A winter named without its year straddles the turn of the year the
+    // story stands in; moving to its December would carry the months told
+    // after it a year on ("Campaign of 1905 … the severe winter … between
+    // January 25-29" is January 1905).
+    if matches!(p, Point::Season(_, crate::model::Season::Winter)) && !explicit {
+        return;
+    }
     // A year or month that holds the point its own sentence told completes
     // that date and moves the story nowhere, back to its first day least of
     // all: "On December 7 (December 8 in Asian time zones), 1941, ... In

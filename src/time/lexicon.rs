@@ -359,6 +359,9 @@ pub struct WordSets {
     pub reporting: HashSet<String>,
     /// Kinds of year that are still the year ("this fiscal year").
     pub year_kinds: HashSet<String>,
+    /// Words of wholeness between "the" and its period: "the full year",
+    /// "the entire year" are the period itself.
+    pub wholes: HashSet<String>,
     /// Month names that are also common words ("may", "march"): a month
     /// only when capitalised and introduced.
     pub ambiguous_months: HashSet<String>,

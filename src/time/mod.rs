@@ -243,6 +243,7 @@ fn tag_with(
         syntax,
         tenses: vec![std::cell::Cell::new(None); tokens.len()],
         period: None,
+        period_written: false,
         quarterly,
     };
     let mut found = Vec::new();
@@ -293,6 +294,7 @@ fn tag_with(
             if let Some(p @ (calendar::Point::Month(..) | calendar::Point::Quarter(..))) = &f.point
             {
                 cx.period = Some(p.clone());
+                cx.period_written = explicit;
             }
         }
         // A day dates the happenings named near it. (A clock time's day is

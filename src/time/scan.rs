@@ -122,9 +122,10 @@ fn joined(text: &str, toks: &[TextToken], k: usize, lex: &'static WordMap<Lex>) 
     (toks[j - 1].end, j - k)
 }
 
-/// True when `a-b` is a range of years ("1957-58", "1861-1863"): a
-/// four-digit year, then a later one, its century left out or not. A
-/// month after a year ("2020-09") comes before the year's own two digits.
+/// True when `a-b` is a range of years ("1957-58", "1861-1863",
+/// "2005-7"): a four-digit year, then a later one, its century or decade
+/// left out or not. A month after a year ("2020-09") comes before the
+/// year's own two digits.
 fn year_range(a: &str, b: &str) -> bool {
     let number = |s: &str| {
         s.bytes()
@@ -136,6 +137,7 @@ fn year_range(a: &str, b: &str) -> bool {
         return false;
     };
     let second = match b.len() {
+        1 => first / 10 * 10 + second,
         2 => first / 100 * 100 + second,
         4 => second,
         _ => return false,

@@ -39,6 +39,9 @@ pub struct Context<'a> {
     /// The last month or quarter mentioned: what "the same period last
     /// year" compares with.
     pub period: Option<Point>,
+    /// Whether that month or quarter was written with its year ("the
+    /// fourth quarter of 2005"), rather than counted ("a year ago").
+    pub period_written: bool,
     /// The parse of the sentences, read when a rule asks for a tense.
     pub syntax: Syntax<'a>,
     /// The tense read around each token, once asked for.
@@ -159,6 +162,23 @@ impl Context<'_> {
     /// the story's.
     pub(super) fn this_year(&self) -> i32 {
         self.told().unwrap_or(self.dct).year()
+    }
+
+    /// The year "the year" at token `i` means in a report: the year of
+    /// the month or quarter it last wrote out, when that lies in another
+    /// year and the clause tells the past ("a loss in the fourth quarter
+    /// of 2005 and for the entire year", reported in January 2006), else
+    /// [`Context::this_year`]. The tense is read only then.
+    pub(super) fn reported_year(&self, i: usize) -> i32 {
+        let named = match self.period {
+            Some(Point::Month(y, _) | Point::Quarter(y, _)) if self.period_written => y,
+            _ => return self.this_year(),
+        };
+        let other = self.told().is_none() && named != self.dct.year();
+        if other && self.tense(i) == Some(Tense::Past) {
+            return named;
+        }
+        self.this_year()
     }
 
     /// True when the expression at tokens `first..` stands aside from the

@@ -48,7 +48,9 @@ pub(super) fn explicit(cx: &Context<'_>, i: usize) -> Option<Found> {
             let day = cx.undated_day(m, d, i)?;
             return Some(Found::date(i, j, Point::Day(day)));
         }
-        if cx.is(j, &[","]) && year_at(cx, j + 1).is_some() {
+        // "September, 2005", "November of 2005": a month and its year
+        // written apart are one date.
+        if cx.is(j, &[",", "of"]) && year_at(cx, j + 1).is_some() {
             j += 1;
         }
         if let Some((y, end)) = year_words(cx, j).or_else(|| relative_year(cx, j)) {
@@ -235,8 +237,8 @@ pub(super) fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
 }
 
 /// The second year of a range glued to its first ("1957-58", "2007-08",
-/// "1861-1863"): the two-digit form takes the first year's century and
-/// must come after it, so "2020-09" stays a month.
+/// "1861-1863", "2005-7"): a shortened form takes the first year's
+/// century or decade and must come after it, so "2020-09" stays a month.
 pub(super) fn range_end(cx: &Context<'_>, i: usize) -> Option<i32> {
     let t = cx.tokens.get(i)?;
     let dash = cx.tokens.get(i.checked_sub(1)?)?;
@@ -246,6 +248,7 @@ pub(super) fn range_end(cx: &Context<'_>, i: usize) -> Option<i32> {
         return None;
     }
     let y: i32 = match t.lower.len() {
+        1 => first / 10 * 10 + t.lower.parse::<i32>().ok()?,
         2 => first / 100 * 100 + t.lower.parse::<i32>().ok()?,
         4 => t.lower.parse().ok()?,
         _ => return None,

@@ -92,7 +92,9 @@ pub(super) fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
         (true, Some(n)) => half_more(n, u).unwrap_or_else(|| duration(Some(n), u)),
         _ => duration(n, u),
     };
-    if let Some(first) = rate_start(cx, i, j) {
+    // "a day of rage", "a week of talks": a stretch filled with
+    // something, never a rate.
+    if let Some(first) = rate_start(cx, i, j).filter(|_| !cx.is(end, &["of"])) {
         return Some(Found::other(first, end, TimexType::Set, value));
     }
     if let Some(f) = ahead(cx, i, end, n, u) {

@@ -18,12 +18,15 @@ pub(super) fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
         return None;
     }
     // "the year ended March 31" in a report is the twelve months to that
-    // day; "the year", "the full year", "the current fiscal year" the
-    // report's year (or the story's), as "the day" is its day; "the
-    // year-ago quarter" is a quarter.
+    // day; "the year", "the full year", "the entire year", "the current
+    // fiscal year" the report's year (or the story's), as "the day" is
+    // its day; "the year-ago quarter" is a quarter.
     let mut j = i + 1;
     let current = |k: usize| placer(cx, k).is_some_and(|p| p.toward == Toward::Same);
-    while cx.is(j, &["full"]) || words().year_kinds.contains(cx.word(j)) || current(j) {
+    let whole = |k: usize| words().wholes.contains(cx.word(k));
+    let mut now = false;
+    while whole(j) || words().year_kinds.contains(cx.word(j)) || current(j) {
+        now |= current(j);
         j += 1;
     }
     if cx.is(j, &["year"]) {
@@ -31,7 +34,12 @@ pub(super) fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
             return Some(Found::other(i, j + 1, TimexType::Duration, "P1Y".into()));
         }
         if !cx.is(j + 1, &["-"]) {
-            return Some(Found::date(i, j + 1, Point::Year(cx.this_year())));
+            let y = if now {
+                cx.this_year()
+            } else {
+                cx.reported_year(i)
+            };
+            return Some(Found::date(i, j + 1, Point::Year(y)));
         }
     }
     if cx.is(i + 1, &["latest"]) && cx.is(i + 2, &["period"]) {
@@ -55,7 +63,9 @@ pub(super) fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
 /// [`the_unit`] for the day and the weekend.
 pub(super) fn the_period(cx: &Context<'_>, i: usize) -> Option<Found> {
     let u = unit(cx, i + 1)?;
-    if plural(cx, i + 1) {
+    // "the day-to-day affairs", "the day-long meeting": the unit is part
+    // of a compound that says how things go, not a day.
+    if plural(cx, i + 1) || cx.is(i + 2, &["-"]) {
         return None;
     }
     let p = match u {

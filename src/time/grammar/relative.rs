@@ -146,6 +146,11 @@ pub(super) fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
 pub(super) fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
     let (n, j) = number(cx, i)?;
     let u = unit(cx, j)?;
+    // "two and a half years ago", "a year and a half ago": the half is
+    // written before the unit or after it; the counting word follows.
+    let half_after = cx.is(j + 1, &["and"]) && cx.is(j + 2, &["a"]) && cx.is(j + 3, &["half"]);
+    let half = half_after || (i..j).any(|k| cx.is(k, &["half"]));
+    let j = if half_after { j + 3 } else { j };
     // "a week or so ago": the same, and approximate.
     let loose = cx.is(j + 1, &["or"]) && cx.is(j + 2, &["so"]);
     let j = if loose { j + 2 } else { j };
@@ -194,7 +199,10 @@ pub(super) fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
     if gap && matches!(u, Unit::H | Unit::MIN | Unit::S) {
         let mut f = Found::date(i, end, Point::Day(base));
         f.kind = TimexType::Duration;
-        f.value = Some(duration(n, u));
+        f.value = Some(match n.filter(|_| half) {
+            Some(n) => half_more(n, u).unwrap_or_else(|| duration(Some(n), u)),
+            None => duration(n, u),
+        });
         f.approx = true;
         return Some(f);
     }
@@ -207,6 +215,14 @@ pub(super) fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
         return Some(Found::date(i, end, Point::Reference(r, Some(u))));
     };
     let n = i32::try_from(n).ok()?.checked_mul(dir)?;
+    // "a year and a half ago" is eighteen months back: a month. A half of
+    // a smaller unit stays within the day, week or month it reaches.
+    if half && u == Unit::Y {
+        let d = add_months(base, n.checked_mul(12)?.checked_add(6 * dir)?)?;
+        let mut f = Found::date(i, end, Point::Month(d.year(), d.month()));
+        f.approx = loose;
+        return Some(f);
+    }
     let (point, approx) = match u {
         Unit::D => (Point::Day(add_days(base, i64::from(n))?), false),
         // "two weeks ago" still names about a day; "six weeks ago" a week.

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::time::lexicon::{lexicon, DayPart, Frequency, Unit};
+use crate::time::scan::Shape;
 use crate::time::TimexType;
 
 /// Sets: "every week", "each Monday", "daily", "twice a year".
@@ -14,6 +15,9 @@ pub(super) fn sets(cx: &Context<'_>, i: usize) -> Option<Found> {
         .and_then(|t| t.lex)
         .and_then(|l| l.frequency);
     if let Some(every) = single {
+        if in_a_name(cx, i) {
+            return None;
+        }
         let v = match every {
             Frequency::Unit(u) => duration(Some(1), u),
             Frequency::Part(p) => format!("XXXX-XX-XXT{}", p.name()),
@@ -65,6 +69,22 @@ pub(super) fn sets(cx: &Context<'_>, i: usize) -> Option<Found> {
     }
     let u = unit(cx, j)?;
     Some(Found::other(i, j + 1, TimexType::Set, duration(n, u)))
+}
+
+/// True when the word at token `i` is capitalised inside a sentence and
+/// the next word is too: part of a name ("the Daily Telegraph", "The
+/// Daily Show", "NBC Nightly News"), not a frequency. At the head of a
+/// sentence a capital says nothing ("Daily life has stopped").
+fn in_a_name(cx: &Context<'_>, i: usize) -> bool {
+    let Some(t) = cx.tokens.get(i) else {
+        return false;
+    };
+    let inside = i > 0 && cx.tokens[i - 1].sentence == t.sentence;
+    let named_next = cx
+        .tokens
+        .get(i + 1)
+        .is_some_and(|n| n.capital && n.shape == Shape::Word && n.sentence == t.sentence);
+    t.capital && inside && named_next
 }
 
 /// "Mondays", "Saturday mornings", "Monday and Tuesday nights": a weekday,

@@ -1,7 +1,7 @@
 //! A unit standing for the reference period itself: "the year", "the
 //! weekend", "the day", "the end of year".
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
 use super::*;
 use crate::time::calendar::Point;
@@ -51,8 +51,14 @@ pub(super) fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
         let p = match cx.word(i + 1) {
             "year" => Point::Year(cx.this_year()),
             "month" => unit_point(Unit::M, cx.told().unwrap_or(cx.dct), 0)?,
-            // "the week's busiest session": the week of the story.
-            "week" => unit_point(Unit::W, cx.story_day.unwrap_or(cx.dct), 0)?,
+            // "the week's busiest session": the week of the story; but a
+            // clause that looks ahead ("a decision is expected by the end
+            // of the week") does not look into a week the story left.
+            "week" => {
+                let ahead = |d: &NaiveDate| *d < cx.dct && cx.future(i);
+                let day = cx.story_day.filter(|d| !ahead(d)).unwrap_or(cx.dct);
+                unit_point(Unit::W, day, 0)?
+            }
             _ => return the_period(cx, i),
         };
         return Some(Found::date(i, i + 2, p));

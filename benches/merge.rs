@@ -97,7 +97,7 @@ fn name(n: u64) -> String {
 
 fn named(name: String) -> Actor {
     Actor {
-        name,
+        name: name.into(),
         country: None,
         role: None,
     }
@@ -124,7 +124,7 @@ fn report(rng: &mut Rng, happening: u64, source: usize, undated: bool) -> Event 
         EventDate::day(day)
     };
     Event {
-        id: format!("e{happening}-{source}-{}", rng.next(1 << 30)),
+        id: format!("e{happening}-{source}-{}", rng.next(1 << 30)).into(),
         date,
         title: format!("{actor} {verb} {object}{extra}"),
         summary: None,
@@ -132,14 +132,14 @@ fn report(rng: &mut Rng, happening: u64, source: usize, undated: bool) -> Event 
         mode: Mode::Asserted,
         actors: vec![named(actor)],
         targets: vec![named(object.clone())],
-        place: Some(object),
+        place: Some(object.into()),
         cameo: None,
         killed: None,
         injured: None,
         tags: Vec::new(),
         sources: vec![Citation {
-            id: format!("s{source}"),
-            quote: String::new(),
+            id: format!("s{source}").into(),
+            quote: Default::default(),
             span: Some([0, 10]),
             trigger: Some([0, 5]),
         }],

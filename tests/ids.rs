@@ -14,7 +14,7 @@ const RESIGNS: &str = "Hosni Mubarak resigned on Friday after protests in Cairo.
 
 fn ids(id: &str, text: &str) -> Vec<String> {
     let store = extract(&Article::new(id, day(), text), Lexicon::shipped());
-    store.events.into_iter().map(|e| e.id).collect()
+    store.events.into_iter().map(|e| e.id.into()).collect()
 }
 
 #[test]

@@ -30,7 +30,7 @@ fn link(from: &str, to: &str, source: &str) -> Link {
         from: from.into(),
         to: to.into(),
         relation: Relation::Causes,
-        evidence: String::new(),
+        evidence: Default::default(),
         source: Some(source.into()),
         confidence: 0.6,
     }
@@ -793,7 +793,12 @@ fn an_act_with_direction_by_different_actors_is_different_happenings() {
             .events
             .iter()
             .find(|e| e.sources.iter().any(|c| c.id == s));
-        let mut v: Vec<String> = e.unwrap().sources.iter().map(|c| c.id.clone()).collect();
+        let mut v: Vec<String> = e
+            .unwrap()
+            .sources
+            .iter()
+            .map(|c| c.id.to_string())
+            .collect();
         v.sort();
         v
     };
@@ -841,7 +846,7 @@ fn an_act_with_direction_by_different_actors_is_different_happenings() {
 fn clash(id: &str, date: &str, title: &str, place: Option<&str>, source: &str) -> Event {
     let mut e = act(id, "assault", title, &[], &[], source);
     e.date = date.parse().unwrap();
-    e.place = place.map(str::to_string);
+    e.place = place.map(Into::into);
     e
 }
 

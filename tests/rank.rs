@@ -149,7 +149,10 @@ fn top_keeps_the_most_salient_in_time_order_and_min_reports_the_corroborated() {
     let graph = CausalGraph::new(&st);
     let ids = |f: Filter| -> Vec<String> {
         let nodes = select(&graph, &f).unwrap();
-        nodes.iter().map(|&n| graph.event(n).id.clone()).collect()
+        nodes
+            .iter()
+            .map(|&n| graph.event(n).id.to_string())
+            .collect()
     };
     let top = Filter {
         top: Some(2),
@@ -235,7 +238,7 @@ fn top_shares_a_busy_days_burstiness_among_its_events() {
     let top: Vec<String> = ranking
         .top(&graph, &graph.chronological(), 3)
         .iter()
-        .map(|&n| graph.event(n).id.clone())
+        .map(|&n| graph.event(n).id.to_string())
         .collect();
     let from_busy = top.iter().filter(|id| id.starts_with("busy")).count();
     assert_eq!(from_busy, 2, "the busy day gives two, not all: {top:?}");
@@ -243,7 +246,7 @@ fn top_shares_a_busy_days_burstiness_among_its_events() {
     let all: Vec<String> = ranking
         .top(&graph, &graph.chronological(), 7)
         .iter()
-        .map(|&n| graph.event(n).id.clone())
+        .map(|&n| graph.event(n).id.to_string())
         .collect();
     assert_eq!(all.len(), 7, "asking for all gives all");
 }

@@ -187,7 +187,7 @@ pub fn why_empty(graph: &CausalGraph<'_>, filter: &Filter) -> String {
             .flat_map(|e| e.actors.iter().chain(&e.targets))
             .map(|x| match &x.country {
                 Some(c) if !x.name.eq_ignore_ascii_case(c) => format!("{} ({c})", x.name),
-                _ => x.name.clone(),
+                _ => x.name.to_string(),
             })
             .collect();
         return format!(
@@ -215,7 +215,10 @@ pub fn why_empty(graph: &CausalGraph<'_>, filter: &Filter) -> String {
             ..Filter::default()
         })
     }) {
-        let places = events.iter().filter_map(|e| e.place.clone()).collect();
+        let places = events
+            .iter()
+            .filter_map(|e| e.place.as_ref().map(|p| p.to_string()))
+            .collect();
         return format!(
             "no events at a place containing `{p}`; places in this store: {}",
             list(places)

@@ -30,7 +30,7 @@ fn names(list: &[Actor]) -> String {
         .iter()
         .map(|a| match &a.country {
             Some(c) => format!("{} ({c})", a.name),
-            None => a.name.clone(),
+            None => a.name.to_string(),
         })
         .collect();
     v.join("; ")
@@ -68,7 +68,7 @@ pub fn csv(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> String {
             .map(|c| format!("{}: {}", c.id, c.quote))
             .collect();
         let _ = w.write_record([
-            e.id.clone(),
+            e.id.to_string(),
             e.date.to_string(),
             day(e.date.earliest(), e.date.open_start()),
             day(e.date.latest(), e.date.open_end()),
@@ -78,7 +78,7 @@ pub fn csv(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> String {
             e.mode.to_string(),
             names(&e.actors),
             names(&e.targets),
-            e.place.clone().unwrap_or_default(),
+            e.place.as_deref().unwrap_or_default().to_string(),
             e.killed.map(|k| k.to_string()).unwrap_or_default(),
             e.injured.map(|k| k.to_string()).unwrap_or_default(),
             e.tags.join("; "),

@@ -22,7 +22,7 @@ use super::sentence::Sent;
 use super::title::title;
 use super::verbs::Verbs;
 use crate::model::{
-    Actor, Citation, Event, EventDate, Kind, Link, Mode, Relation, Source, Store, Unit,
+    Actor, Citation, Event, EventDate, Kind, Link, Mode, Relation, Source, Store, Text, Unit,
 };
 use crate::text::{Doc, Model, Upos};
 use crate::time::{self, DocType, Timex};
@@ -653,7 +653,7 @@ fn build(
             d.title.clone()
         };
         events.push(Event {
-            id,
+            id: id.into(),
             date,
             title,
             summary: None,
@@ -662,13 +662,13 @@ fn build(
             mode: d.mode,
             actors: d.roles.actors.clone(),
             targets: d.roles.targets.clone(),
-            place: d.roles.place.clone(),
+            place: d.roles.place.as_deref().map(Text::from),
             killed: d.killed,
             injured: d.injured,
             tags,
             sources: vec![Citation {
-                id: article.id.clone(),
-                quote: text[qs..qe].to_string(),
+                id: article.id.as_str().into(),
+                quote: text[qs..qe].into(),
                 span: Some([chars.chars(qs), chars.chars(qe)]),
                 trigger: Some(trigger),
             }],
@@ -695,8 +695,8 @@ fn build(
             from: events[from].id.clone(),
             to: events[to].id.clone(),
             relation,
-            evidence: text[es..ee].to_string(),
-            source: Some(article.id.clone()),
+            evidence: text[es..ee].into(),
+            source: Some(article.id.as_str().into()),
             confidence: 0.6,
         });
     }
@@ -734,7 +734,7 @@ fn worth_telling(
         .filter(|l| l.relation != Relation::Precedes)
         .flat_map(|l| [l.from.as_str(), l.to.as_str()])
         .collect();
-    let gone: HashSet<String> = events
+    let gone: HashSet<Text> = events
         .iter()
         .filter(|e| e.kind == Kind::Other && !causal.contains(e.id.as_str()))
         .map(|e| e.id.clone())

@@ -8,7 +8,7 @@ use super::frames::{Frames, RoleWords};
 use super::modes::reporter;
 use super::predicates::Predicate;
 use super::sentence::{Mention, Sent};
-use crate::model::{Actor, Kind, Role};
+use crate::model::{Actor, Kind, Role, Text};
 use crate::text::Upos;
 
 /// The participants of one event.
@@ -472,8 +472,8 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
         if in_phrase(s, h, span_head(s, first, end)) {
             let c = actors.coded(r, s.on);
             let a = Actor {
-                name: c.name.to_string(),
-                country: c.country.map(str::to_string),
+                name: c.name.into(),
+                country: c.country.map(Text::from),
                 role: c.role,
             };
             if !out.contains(&a) {
@@ -538,8 +538,8 @@ fn national_agent(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Opt
     let role = Actors::shipped().agent(s.lemma(h))?;
     let first = found.iter().map(|m| m.first).min()?;
     Some(Actor {
-        name: group_name(s, first, h),
-        country: Some(found[0].entry.country.clone()),
+        name: group_name(s, first, h).into(),
+        country: Some(found[0].entry.country.as_str().into()),
         role: Some(role),
     })
 }
@@ -559,7 +559,7 @@ fn qualified_group(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Op
         return None;
     }
     Some(Actor {
-        name: group_name(s, lo, h),
+        name: group_name(s, lo, h).into(),
         country: None,
         role: Actors::shipped().agent(s.lemma(h)),
     })
@@ -588,8 +588,8 @@ fn people_of(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Option<A
         .min()
         .unwrap_or(h);
     Some(Actor {
-        name: group_name(s, first, h),
-        country: Some(m.entry.country.clone()),
+        name: group_name(s, first, h).into(),
+        country: Some(m.entry.country.as_str().into()),
         role: Some(Role::Civilians),
     })
 }
@@ -641,7 +641,7 @@ fn unnamed(s: &Sent<'_, '_, '_>, w: usize) -> Option<Actor> {
             let hi = parts.iter().copied().chain([w]).max()?;
             let name = as_written(s, lo, hi, |k| s.toks[k].text.as_str());
             Some(Actor {
-                name,
+                name: name.into(),
                 country: None,
                 role: None,
             })
@@ -656,7 +656,7 @@ fn unnamed(s: &Sent<'_, '_, '_>, w: usize) -> Option<Actor> {
                 .unwrap_or(w);
             let name = as_written(s, lo, w, |k| s.toks[k].lower.as_str());
             Some(Actor {
-                name,
+                name: name.into(),
                 country: None,
                 role: Some(role),
             })
@@ -713,15 +713,15 @@ fn place_entry<'s>(s: &'s Sent<'_, '_, '_>, w: usize) -> Option<&'s super::lexic
 
 fn actor(e: &super::lexicon::Entry) -> Actor {
     let country = (e.country.len() == 3 && e.country.bytes().all(|b| b.is_ascii_uppercase()))
-        .then(|| e.country.clone());
+        .then(|| e.country.as_str().into());
     match &e.capital_of {
         Some((name, _)) => Actor {
-            name: name.clone(),
+            name: name.into(),
             country,
             role: None,
         },
         None => Actor {
-            name: e.name.clone(),
+            name: e.name.as_str().into(),
             country,
             role: None,
         },

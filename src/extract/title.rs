@@ -34,7 +34,7 @@ const HEAD_DROP: [&str; 6] = ["case", "mark", "cop", "aux", "nsubj", "advmod"];
 /// The title of predicate `p`.
 pub fn title(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> String {
     let mut parts: Vec<String> = Vec::new();
-    let who = roles.actors.first().map(|a| a.name.clone());
+    let who = roles.actors.first().map(|a| a.name.to_string());
     let noun_event = s.upos(p.word) == Upos::Noun;
     if noun_event && p.anchor == p.word {
         // "NATO air strike on Tripoli".
@@ -53,7 +53,7 @@ pub fn title(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> String {
         if passive {
             // "Five people killed in Baghdad".
             match roles.targets.first() {
-                Some(t) => parts.push(t.name.clone()),
+                Some(t) => parts.push(t.name.to_string()),
                 None => {
                     if let Some(subj) = s.children_by(verb, &["nsubj"]).first() {
                         parts.push(phrase(s, *subj, 4));

@@ -16,7 +16,7 @@ fn claims_of(e: &Event, field: &str, value: Option<String>) -> Vec<Claim> {
     let Some(value) = value else {
         return Vec::new();
     };
-    let mut sources: Vec<String> = e.sources.iter().map(|c| c.id.clone()).collect();
+    let mut sources: Vec<String> = e.sources.iter().map(|c| c.id.to_string()).collect();
     sources.sort_unstable();
     sources.dedup();
     vec![Claim { value, sources }]

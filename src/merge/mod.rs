@@ -33,7 +33,7 @@ pub mod update;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Event, EventDate, Link, Rejected, Source, Store};
+use crate::model::{Event, EventDate, Link, Rejected, Source, Store, Text};
 
 pub(crate) use combine::combine;
 pub(crate) use deleted::Deleted;
@@ -68,7 +68,7 @@ pub fn concat(stores: impl IntoIterator<Item = Store>) -> Store {
 
 /// The events of `events` that report one happening merged, repeated until
 /// nothing more joins; `renamed` maps each id merged away to the id kept.
-fn merge_events(mut events: Vec<Event>, renamed: &mut HashMap<String, String>) -> Vec<Event> {
+fn merge_events(mut events: Vec<Event>, renamed: &mut HashMap<Text, Text>) -> Vec<Event> {
     loop {
         let keys: Vec<_> = events.iter().map(similar::Keys::of).collect();
         let groups = cluster::clusters(&keys);
@@ -91,7 +91,7 @@ fn merge_events(mut events: Vec<Event>, renamed: &mut HashMap<String, String>) -
 }
 
 /// Where `id` went: followed through every merge.
-fn resolve<'a>(renamed: &'a HashMap<String, String>, mut id: &'a str) -> &'a str {
+fn resolve<'a>(renamed: &'a HashMap<Text, Text>, mut id: &'a str) -> &'a str {
     while let Some(to) = renamed.get(id) {
         id = to;
     }
@@ -105,7 +105,7 @@ fn resolve<'a>(renamed: &'a HashMap<String, String>, mut id: &'a str) -> &'a str
 /// of `ids`): the merged dates no longer allow it.
 fn merge_links(
     links: Vec<Link>,
-    renamed: &HashMap<String, String>,
+    renamed: &HashMap<Text, Text>,
     ids: &[&str],
     dates: &[&EventDate],
 ) -> Vec<Link> {
@@ -113,8 +113,8 @@ fn merge_links(
     let mut moved: Vec<(usize, usize, Link)> = links
         .into_iter()
         .filter_map(|mut l| {
-            l.from = resolve(renamed, &l.from).to_string();
-            l.to = resolve(renamed, &l.to).to_string();
+            l.from = resolve(renamed, &l.from).into();
+            l.to = resolve(renamed, &l.to).into();
             let (a, b) = (*index.get(l.from.as_str())?, *index.get(l.to.as_str())?);
             Some((a, b, l))
         })
@@ -204,10 +204,14 @@ pub(crate) fn by_source(store: Store) -> (Vec<Store>, Vec<Rejected>) {
             ..Store::default()
         })
         .collect();
-    let mut home_of: HashMap<String, usize> = HashMap::new();
+    let mut home_of: HashMap<Text, usize> = HashMap::new();
     let mut loose = Store::default();
     for e in store.events {
-        let home = e.sources.first().and_then(|c| slot.get(&c.id)).copied();
+        let home = e
+            .sources
+            .first()
+            .and_then(|c| slot.get(c.id.as_str()))
+            .copied();
         if let Some(h) = home {
             home_of.insert(e.id.clone(), h);
         }
@@ -217,7 +221,7 @@ pub(crate) fn by_source(store: Store) -> (Vec<Store>, Vec<Rejected>) {
         }
     }
     for l in store.links {
-        let article = l.source.as_ref().and_then(|s| slot.get(s));
+        let article = l.source.as_ref().and_then(|s| slot.get(s.as_str()));
         match home_of.get(&l.from).or(article) {
             Some(&h) => out[h].links.push(l),
             None => loose.links.push(l),

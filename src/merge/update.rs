@@ -12,7 +12,7 @@ use std::path::Path;
 
 use super::{cluster, combine, similar::Keys, Deleted, REJECTED_FILE};
 use crate::error::{Error, Result};
-use crate::model::{Citation, Event, Rejected, Store};
+use crate::model::{Citation, Event, Rejected, Store, Text};
 use crate::store::write::{self, Written};
 
 /// What an update did.
@@ -29,7 +29,7 @@ pub struct Updated {
 }
 
 /// The key of a report: its source and trigger (else its span).
-fn report(c: &Citation) -> (String, Option<[usize; 2]>) {
+fn report(c: &Citation) -> (Text, Option<[usize; 2]>) {
     (c.id.clone(), c.trigger.or(c.span))
 }
 
@@ -82,7 +82,7 @@ fn new_reports(
 struct Placed {
     attach: BTreeMap<String, Vec<Citation>>,
     events: Vec<Event>,
-    renamed: HashMap<String, String>,
+    renamed: HashMap<Text, Text>,
 }
 
 /// Clusters the existing events with the new reports: a cluster with an
@@ -104,7 +104,7 @@ fn place(existing: &[Event], fresh: Vec<Event>) -> Placed {
         let members: Vec<&Event> = new.iter().map(|&i| &fresh[i - n]).collect();
         let target = match old.first() {
             Some(&o) => {
-                let cites = placed.attach.entry(existing[o].id.clone()).or_default();
+                let cites = placed.attach.entry(existing[o].id.to_string()).or_default();
                 cites.extend(members.iter().flat_map(|e| e.sources.clone()));
                 existing[o].id.clone()
             }

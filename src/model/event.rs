@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::date::EventDate;
 use super::kind::Kind;
 use super::role::Role;
+use super::Text;
 
 /// Whether the source says an event happened, and how.
 ///
@@ -138,10 +139,10 @@ impl fmt::Display for Relation {
 #[serde(from = "ActorForm")]
 pub struct Actor {
     /// The name as a briefing should print it.
-    pub name: String,
+    pub name: Text,
     /// ISO 3166-1 alpha-3 code, upper case (`USA`, `IRQ`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
+    pub country: Option<Text>,
     /// What the actor is (`government`, `rebels`, `igo`…), as of the
     /// event's date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -155,16 +156,16 @@ pub struct Actor {
 #[derive(JsonSchema)]
 #[serde(untagged)]
 enum ActorForm {
-    Name(String),
+    Name(Text),
     Full(ActorTable),
 }
 
 #[derive(Deserialize, JsonSchema)]
 #[schemars(inline)]
 struct ActorTable {
-    name: String,
+    name: Text,
     #[serde(default)]
-    country: Option<String>,
+    country: Option<Text>,
     #[serde(default)]
     role: Option<Role>,
 }
@@ -180,7 +181,7 @@ impl<'de> Deserialize<'de> for ActorForm {
             }
 
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ActorForm, E> {
-                Ok(ActorForm::Name(v.to_string()))
+                Ok(ActorForm::Name(v.into()))
             }
 
             fn visit_map<A: serde::de::MapAccess<'de>>(
@@ -227,10 +228,10 @@ impl fmt::Display for Actor {
 #[serde(deny_unknown_fields)]
 pub struct Citation {
     /// The `id` of a [`Source`] in the store.
-    pub id: String,
+    pub id: Text,
     /// The sentence the event was read from, verbatim.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub quote: String,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub quote: Text,
     /// Where the quote sits in the source's text: `[begin, end)` in Unicode
     /// code points, when known (the extractor records it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -246,7 +247,7 @@ pub struct Citation {
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Lowercase slug, unique in the store: `[a-z0-9]` words joined by `-`.
-    pub id: String,
+    pub id: Text,
     /// When, as an interval with its precision.
     pub date: EventDate,
     /// One line, as a briefing would print it.
@@ -272,7 +273,7 @@ pub struct Event {
     pub targets: Vec<Actor>,
     /// Where, as a place name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place: Option<String>,
+    pub place: Option<Text>,
     /// People killed, when the source gives a count.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub killed: Option<u32>,
@@ -356,9 +357,9 @@ pub struct Rejected {
 impl Rejected {
     /// The record of `e` deleted: its id and what its happening was.
     pub fn of(e: &Event) -> Rejected {
-        let names = |v: &[Actor]| v.iter().map(|a| a.name.clone()).collect();
+        let names = |v: &[Actor]| v.iter().map(|a| a.name.to_string()).collect();
         Rejected {
-            id: e.id.clone(),
+            id: e.id.to_string(),
             title: e.title.clone(),
             kind: Some(e.kind),
             cameo: e.cameo.clone(),
@@ -366,7 +367,7 @@ impl Rejected {
             date: Some(e.date.clone()),
             actors: names(&e.actors),
             targets: names(&e.targets),
-            place: e.place.clone(),
+            place: e.place.as_ref().map(Text::to_string),
         }
     }
 
@@ -374,12 +375,12 @@ impl Rejected {
     /// `None` when only its id is known (no kind or no date).
     pub fn happening(&self) -> Option<Event> {
         let actor = |n: &String| Actor {
-            name: n.clone(),
+            name: n.into(),
             country: None,
             role: None,
         };
         Some(Event {
-            id: self.id.clone(),
+            id: self.id.as_str().into(),
             date: self.date.clone()?,
             title: self.title.clone(),
             summary: None,
@@ -388,7 +389,7 @@ impl Rejected {
             mode: self.mode.unwrap_or_default(),
             actors: self.actors.iter().map(actor).collect(),
             targets: self.targets.iter().map(actor).collect(),
-            place: self.place.clone(),
+            place: self.place.as_deref().map(Text::from),
             killed: None,
             injured: None,
             tags: Vec::new(),
@@ -457,17 +458,17 @@ impl Source {
 #[serde(deny_unknown_fields)]
 pub struct Link {
     /// The earlier event (the cause).
-    pub from: String,
+    pub from: Text,
     /// The later event (the effect).
-    pub to: String,
+    pub to: Text,
     /// How `from` bears on `to`.
     pub relation: Relation,
     /// The words that state or imply the link.
     #[serde(default)]
-    pub evidence: String,
+    pub evidence: Text,
     /// The source the evidence is quoted from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<Text>,
     /// How sure the link is, 0 to 1.
     #[serde(default = "full_confidence")]
     pub confidence: f64,

@@ -14,6 +14,15 @@ pub(crate) use kind::kind_table;
 pub use kind::Kind;
 pub use role::{Role, UnknownRole};
 
+/// The text of a short field that a store repeats for every record: ids,
+/// actor names and countries, places, a citation's source id and quote, a
+/// link's ends and evidence. Up to 24 bytes it is kept in place (most such
+/// fields are that short), so a store of a million events does not make
+/// ten small allocations an event; longer text lives on the heap as a
+/// `String` would. It reads as a `str` (`&*text`, `text.as_str()`) and is
+/// made from one with `.into()`.
+pub type Text = compact_str::CompactString;
+
 /// A name that is not one of a closed set: an unknown event kind or mode.
 /// `FromStr` of [`Kind`] and [`Mode`] returns it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

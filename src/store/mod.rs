@@ -264,7 +264,7 @@ fn folder_context(file: &Path, loaded: &mut Loaded) {
         .store
         .events
         .iter()
-        .flat_map(|e| e.sources.iter().map(|c| c.id.clone()))
+        .flat_map(|e| e.sources.iter().map(|c| c.id.to_string()))
         .collect();
     let mut have: HashSet<String> = loaded.store.sources.iter().map(|s| s.id.clone()).collect();
     let mut elsewhere = HashSet::new();

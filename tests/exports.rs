@@ -118,3 +118,40 @@ fn markdown_briefing_reads_like_a_briefing() {
         assert!(md.contains(expected), "missing {expected:?} in\n{md}");
     }
 }
+
+#[test]
+fn a_citation_has_one_number_however_many_events_quote_it() {
+    let (loaded, problems) = annals::store::parse(
+        "s.toml",
+        r#"
+[[source]]
+id = "wire"
+outlet = "Wire"
+published = 2020-09-30
+
+[[event]]
+id = "a"
+date = 2020-09-20
+title = "First"
+kind = "assault"
+sources = [{ id = "wire", quote = "Rockets hit." }, { id = "wire", quote = "Sirens sounded." }]
+
+[[event]]
+id = "b"
+date = 2020-09-21
+title = "Second"
+kind = "assault"
+sources = [{ id = "wire", quote = "Sirens sounded." }, { id = "wire", quote = "Rockets hit." }, { id = "wire" }]
+"#,
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let graph = annals::graph::CausalGraph::new(&loaded.store);
+    let md = annals::export::timeline::markdown(&graph, &graph.chronological(), "T", None);
+    assert!(md.contains("First [1] [2]\n"), "{md}");
+    assert!(md.contains("Second [2] [1] [3]\n"), "{md}");
+    let sources = md.split("## Sources").nth(1).unwrap();
+    assert_eq!(
+        sources.trim(),
+        "1. “Rockets hit.” — Wire, 30 Sep 2020.\n2. “Sirens sounded.” — Wire, 30 Sep 2020.\n3. Wire, 30 Sep 2020."
+    );
+}

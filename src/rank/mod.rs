@@ -143,40 +143,37 @@ impl Ranking {
     pub fn new(graph: &CausalGraph<'_>) -> Ranking {
         let volume = DayVolume::new(graph);
         let reach = terms::reach(graph);
-        let nodes: Vec<NodeIndex> = graph.graph().node_indices().collect();
-        let counts: Vec<(usize, usize)> = nodes
-            .iter()
-            .map(|&n| {
+        // The counts first, in the table itself: their maxima scale the
+        // corroboration of every event (no second table of a million pairs).
+        let mut scores: Vec<Salience> = graph
+            .graph()
+            .node_indices()
+            .map(|n| {
                 let e = graph.event(n);
-                (reports(e), outlets(graph, e))
-            })
-            .collect();
-        let max_reports = counts.iter().map(|c| c.0).max().unwrap_or(0);
-        let max_outlets = counts.iter().map(|c| c.1).max().unwrap_or(0);
-        let max_reach = reach.iter().copied().max().unwrap_or(0);
-        let scores = nodes
-            .iter()
-            .map(|&n| {
-                let e = graph.event(n);
-                let (reports, outlets) = counts[n.index()];
-                let terms = Terms {
-                    corroboration: terms::corroboration(
-                        (reports, max_reports),
-                        (outlets, max_outlets),
-                    ),
-                    burst: volume.burst(e),
-                    intensity: terms::intensity(e),
-                    centrality: terms::log_share(reach[n.index()], max_reach),
-                    precision: terms::precision(e),
-                };
                 Salience {
-                    score: combine(&terms),
-                    reports,
-                    outlets,
-                    terms,
+                    reports: reports(e),
+                    outlets: outlets(graph, e),
+                    ..Salience::default()
                 }
             })
             .collect();
+        let max_reports = scores.iter().map(|s| s.reports).max().unwrap_or(0);
+        let max_outlets = scores.iter().map(|s| s.outlets).max().unwrap_or(0);
+        let max_reach = reach.iter().copied().max().unwrap_or(0);
+        for (n, s) in graph.graph().node_indices().zip(&mut scores) {
+            let e = graph.event(n);
+            s.terms = Terms {
+                corroboration: terms::corroboration(
+                    (s.reports, max_reports),
+                    (s.outlets, max_outlets),
+                ),
+                burst: volume.burst(e),
+                intensity: terms::intensity(e),
+                centrality: terms::log_share(reach[n.index()].into(), max_reach.into()),
+                precision: terms::precision(e),
+            };
+            s.score = combine(&s.terms);
+        }
         Ranking { scores }
     }
 

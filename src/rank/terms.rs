@@ -12,6 +12,8 @@ use crate::model::{Event, EventDate, Granularity, Unit};
 /// it an event is central whatever the exact number, and the walk stays
 /// linear in the store's size.
 pub(crate) const REACH_LIMIT: usize = 64;
+// `reach` counts in a byte.
+const _: () = assert!(REACH_LIMIT <= u8::MAX as usize);
 
 /// The tag the extractor gives an event it could not date (its date is
 /// then only "by the publication day").
@@ -93,8 +95,9 @@ fn range_precision(d: &EventDate) -> f64 {
 /// to [`REACH_LIMIT`]). How many is the same whatever order the walk takes,
 /// so it walks the causal edges copied into one list per node: petgraph's
 /// edge lists, and the links they index, lie scattered through memory,
-/// and the walk reads them up to 64 times over.
-pub fn reach(graph: &CausalGraph<'_>) -> Vec<usize> {
+/// and the walk reads them up to 64 times over. A byte a node: the count
+/// stops at 64.
+pub fn reach(graph: &CausalGraph<'_>) -> Vec<u8> {
     let (start, targets) = causal_edges(graph);
     let n = start.len() - 1;
     let mut stamp = vec![u32::MAX; n];
@@ -120,7 +123,7 @@ pub fn reach(graph: &CausalGraph<'_>) -> Vec<usize> {
                     stack.push(t);
                 }
             }
-            found
+            found as u8
         })
         .collect()
 }

@@ -99,11 +99,12 @@ impl std::fmt::Display for TickId {
     }
 }
 
-/// One entry of a rank's stack: a tick of the ruler (row, rank) or an
-/// event, named only when the stack is written.
+/// One entry of a rank's stack: the tick of a row's ruler (the rank is
+/// the stack's) or an event, named only when the stack is written. Eight
+/// bytes, as a million events make a million entries.
 #[derive(Clone, Copy)]
 enum Stacked {
-    Tick(usize, usize),
+    Tick(u32),
     Event(NodeIndex),
 }
 
@@ -160,7 +161,8 @@ pub fn write_dot(
                 stacks.push(Vec::new());
             }
             let id = tick_id(r, k);
-            stacks[k].push(Stacked::Tick(r, k));
+            // Rows are fewer than events, which a graph counts in `u32`.
+            stacks[k].push(Stacked::Tick(r as u32));
             match at.next_if(|&(rank, _)| rank == k) {
                 Some((_, i)) => {
                     let prev = (i > range.start).then(|| cols[i - 1].day);
@@ -185,8 +187,8 @@ pub fn write_dot(
             }
         }
     }
-    for stack in &stacks {
-        rank_line(graph, stack, out)?;
+    for (k, stack) in stacks.iter().enumerate() {
+        rank_line(graph, k, stack, out)?;
     }
     links(graph, nodes, out)?;
     out.write_all(legend::legend(graph, nodes).as_bytes())?;
@@ -196,8 +198,10 @@ pub fn write_dot(
 
 /// The statements that keep a rank's stack in one column, top to bottom:
 /// `{ rank=same; a; b; }` and, for more than one, `a -> b [style=invis];`.
+/// `rank` is the stack's, which its ticks stand at.
 fn rank_line(
     graph: &CausalGraph<'_>,
+    rank: usize,
     stack: &[Stacked],
     out: &mut impl io::Write,
 ) -> io::Result<()> {
@@ -207,7 +211,7 @@ fn rank_line(
                 out.write_all(sep)?;
             }
             match *s {
-                Stacked::Tick(r, k) => write!(out, "{}", tick_id(r, k))?,
+                Stacked::Tick(r) => write!(out, "{}", tick_id(r as usize, rank))?,
                 Stacked::Event(n) => style::write_node_id(graph.event(n), out)?,
             }
         }

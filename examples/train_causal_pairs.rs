@@ -26,9 +26,9 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 /// The score (log-odds) a link needs in the shipped model.
-const THRESHOLD: f32 = -0.75;
+const THRESHOLD: f32 = -0.625;
 /// The thresholds the cross-fit reports.
-const THRESHOLDS: [f32; 7] = [-1.5, -1.25, -1.0, -0.75, -0.5, -0.25, 0.0];
+const THRESHOLDS: [f32; 8] = [-1.25, -1.0, -0.875, -0.75, -0.625, -0.5, -0.25, 0.0];
 
 #[derive(Deserialize)]
 struct Gold {

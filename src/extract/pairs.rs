@@ -315,6 +315,19 @@ fn features(s: &Sent<'_, '_, '_>, frames: &Frames, a: usize, b: usize, out: &mut
     push(true, &["lap", la]);
     push(true, &["lbp", lb]);
     push(false, &["ra", s.deprel(a), s.deprel(b)]);
+    // What governs each end ("led to" the effect, "protest over" the
+    // cause), and the words the path passes through.
+    for (side, w) in [("ga", a), ("gb", b)] {
+        let governor = s.head(w).map_or("", |h| s.lemma(h));
+        push(false, &[side, s.deprel(w), governor]);
+    }
+    let through: Vec<&str> = ups
+        .iter()
+        .skip(1)
+        .chain(downs.iter().skip(1))
+        .map(|&w| s.lemma(w))
+        .collect();
+    push(true, &["pw", joint, &through.join(" ")]);
     for (side, w) in [("a", a), ("b", b)] {
         for c in s.children(w) {
             if matches!(s.rel(c), "mark" | "case" | "advmod" | "fixed") {

@@ -1,5 +1,6 @@
 //! Training the causal pair scorer ([`super::CausalModel`]): logistic
-//! regression with an L2 penalty, by stochastic gradient descent in a
+//! regression with an L2 penalty and gold pairs weighed up, by stochastic
+//! gradient descent in a
 //! fixed shuffled order, weights rounded to hundredths, so the same
 //! candidates give the same model. `examples/train_causal_pairs.rs` feeds
 //! it the Causal News Corpus. A model's score is the log-odds that a pair
@@ -13,6 +14,10 @@ const EPOCHS: usize = 20;
 const STEP: f64 = 0.05;
 /// The weight of the L2 penalty against the data's log-likelihood.
 const L2: f64 = 2.0;
+/// How many times a gold pair counts against a wrong one; chosen by
+/// cross-fit on the Causal News Corpus (`train_causal_pairs`): 2.5 beat
+/// 1, 2 and 3 at the precision the extractor needs.
+const POSITIVE_WEIGHT: f64 = 2.5;
 /// A feature seen fewer times in training is left out.
 const MIN_COUNT: u32 = 2;
 
@@ -61,7 +66,13 @@ pub fn train_pairs(train: &[&Labelled]) -> Vec<(u64, f32)> {
                     .map(|f| w.get(f).unwrap_or(&0.0))
                     .sum::<f64>();
             let y = if train[i].positive { 1.0 } else { 0.0 };
-            let gradient = y - 1.0 / (1.0 + (-z).exp());
+            // A positive pair counts `POSITIVE_WEIGHT` times: gold pairs are few.
+            let weight = if train[i].positive {
+                POSITIVE_WEIGHT
+            } else {
+                1.0
+            };
+            let gradient = weight * (y - 1.0 / (1.0 + (-z).exp()));
             scale *= 1.0 - step * L2 / n;
             for f in &kept[i] {
                 *w.entry(*f).or_default() += step * gradient / scale;

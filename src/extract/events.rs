@@ -41,6 +41,8 @@ struct Draft {
     trigger: (usize, usize),
     /// Whether its own words name nobody ([`noise::anonymous`]).
     anonymous: bool,
+    /// Whether it is in the simple present ([`noise::generic`]).
+    generic: bool,
 }
 
 /// Words that carry the story's current date into a sentence that gives
@@ -218,6 +220,7 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         || noise::asked_infinitive(s, &p, frames)
         || noise::attributive(s, &p, &roles)
         || noise::thing(s, &p, frames)
+        || noise::topic(s, &p, frames)
     {
         return None;
     }
@@ -233,6 +236,7 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         title,
         trigger: (s.toks[p.word].start, s.toks[p.word].end),
         anonymous: noise::anonymous(s, &p),
+        generic: noise::generic(s, &p, frames),
     })
 }
 
@@ -721,9 +725,12 @@ fn build(
 /// an order in time: "after" alone tells nothing of it); when its link was
 /// refused (a self-link, a cycle), nothing is left to say. A hypothetical
 /// ("would", "if") is no happening either: it stays only as the condition
-/// or consequence of one. An event whose words name nobody (a bare
-/// "attacks", "they asked") with no actor, target, date, count or link is
-/// a mention, not a report.
+/// or consequence of one; one of no known kind that does not happen
+/// (planned, conditional, feared: "to head off unrest") is nothing to link.
+/// An event whose words name nobody (a bare "attacks", "they asked") with
+/// no actor, target, date, count or link is a mention, not a report, and
+/// an undated one in the simple present ([`noise::generic`]) tells what is
+/// so.
 fn worth_telling(
     events: Vec<Event>,
     drafts: &[Draft],
@@ -736,8 +743,13 @@ fn worth_telling(
         .collect();
     let gone: HashSet<Text> = events
         .iter()
-        .filter(|e| e.kind == Kind::Other && !causal.contains(e.id.as_str()))
-        .map(|e| e.id.clone())
+        .zip(drafts)
+        .filter(|(e, d)| {
+            d.generic && d.date.is_none() && e.mode == Mode::Asserted
+                || e.kind == Kind::Other
+                    && (!causal.contains(e.id.as_str()) || e.mode.is_unrealised())
+        })
+        .map(|(e, _)| e.id.clone())
         .collect();
     let links: Vec<Link> = links
         .into_iter()
@@ -758,7 +770,9 @@ fn worth_telling(
                 && e.targets.is_empty()
                 && e.killed.is_none()
                 && e.injured.is_none();
-            linked.contains(id) || e.kind != Kind::Other && e.mode != Mode::Conditional && !mention
+            !gone.contains(id)
+                && (linked.contains(id)
+                    || e.kind != Kind::Other && e.mode != Mode::Conditional && !mention)
         })
         .map(|(e, _)| e)
         .collect();

@@ -95,6 +95,21 @@ pub struct Noise {
     pub negators: HashSet<String>,
     /// Nouns that name a thing or people, never a happening ("banks").
     pub things: HashSet<String>,
+    /// Governors of wanting, trying or being able: what they govern is
+    /// wished, not decided ("want to protect").
+    pub wished: HashSet<String>,
+    /// Kinds of act a purpose clause performs by the act it is the
+    /// purpose of ("marched to demand").
+    pub performed: HashSet<Kind>,
+    /// Prepositions of a topic ("talk about the protests").
+    pub topics: HashSet<String>,
+    /// Kinds of act done by saying: in the present, said now.
+    pub verbal: HashSet<Kind>,
+    /// Verbs whose object is averted, no fact ("avoid an escalation").
+    pub averted: HashSet<String>,
+    /// Adverbs of frequency: a present with one tells of repeated
+    /// happenings ("routinely beat").
+    pub frequency: HashSet<String>,
 }
 
 /// A table of verbs (or nouns) that act on an act of some kinds: the

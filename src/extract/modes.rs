@@ -37,10 +37,20 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<M
     // over a report ("officials fear the departure will be followed by
     // military action": the action is feared).
     let mut found: Vec<Mode> = Vec::new();
+    // Whether anything above plans the event rather than only wishes it
+    // or gives it as a purpose ([`own_mode`], `[noise] wished`).
+    let mut decided = false;
+    // Whether the way up has passed from a noun to the verb that takes it
+    // as object or oblique: "to mark the anniversary of a ruling" is a
+    // purpose, the ruling a fact.
+    let mut taken = false;
     let mut w = p.anchor;
     for _ in 0..s.len() {
-        if let Some(m) = own_mode(s, w, frames) {
-            found.push(m);
+        if let Some((m, decision)) = own_mode(s, w, p, frames) {
+            if decision || !taken {
+                decided |= decision;
+                found.push(m);
+            }
         }
         let Some(h) = s.head(w) else { break };
         let rel = s.rel(w);
@@ -58,8 +68,24 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<M
             if negated(s, h) && (matches!(rel, "xcomp" | "ccomp") || governs) {
                 return None;
             }
+            // "to avoid an escalation": what is averted is no fact.
+            taken |= matches!(rel, "obj" | "obl" | "nmod")
+                && !(rel == "obj" && frames.noise.averted.contains(s.lemma(h)));
             if let Some(m) = governed(s, h, rel, frames, p.kind) {
-                found.push(m);
+                let wished = m == Mode::Planned && frames.noise.wished.contains(s.lemma(h));
+                // "want to end the strike": the strike is a fact.
+                if !(wished && taken) {
+                    decided |= !wished;
+                    found.push(m);
+                }
+            } else if rel == "xcomp"
+                && s.upos(h) == Upos::Adj
+                && s.is_to_infinitive(w)
+                && !frames.intent.adjectives.contains(s.lemma(h))
+            {
+                // "easy to criticise", "too early to discuss": possible,
+                // not done ("willing to" announces an intent: `intent`).
+                found.push(Mode::Planned);
             }
         }
         w = h;
@@ -72,7 +98,12 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<M
         Mode::Planned | Mode::Conditional => 1,
         _ => 2,
     };
-    Some(found.into_iter().min_by_key(rank).unwrap_or(Mode::Asserted))
+    let mode = found.into_iter().min_by_key(rank).unwrap_or(Mode::Asserted);
+    // Only wished, possible or a purpose: nothing is reported to happen.
+    if mode == Mode::Planned && !decided {
+        return None;
+    }
+    Some(mode)
 }
 
 /// The relations through which a governor's meaning reaches an event.
@@ -120,26 +151,43 @@ fn governed(
     }
 }
 
-/// The mode a word's own auxiliaries and subordinator give it.
-fn own_mode(s: &Sent<'_, '_, '_>, w: usize, frames: &Frames) -> Option<Mode> {
+/// The mode a word's own auxiliaries and subordinator give it, and
+/// whether it is decided: a future is, a purpose is not.
+fn own_mode(
+    s: &Sent<'_, '_, '_>,
+    w: usize,
+    p: &Predicate,
+    frames: &Frames,
+) -> Option<(Mode, bool)> {
     for c in s.children(w) {
         let lemma = s.lemma(c);
         match s.rel(c) {
-            "mark" if frames.conditional.contains(lemma) => return Some(Mode::Conditional),
-            "aux" if frames.hypothetical.contains(lemma) => return Some(Mode::Conditional),
-            "aux" if frames.future.contains(lemma) => return Some(Mode::Planned),
+            "mark" if frames.conditional.contains(lemma) => return Some((Mode::Conditional, true)),
+            "aux" if frames.hypothetical.contains(lemma) => return Some((Mode::Conditional, true)),
+            "aux" if frames.future.contains(lemma) => return Some((Mode::Planned, true)),
             _ => {}
         }
     }
     // "deployed troops to protect the embassy", "preparations to
     // evacuate": an infinitive that no verb of its own frames is intended,
-    // not done.
+    // not done; only a noun of planning decides it, above it or as the
+    // object of the verb it hangs from ("began preparations to
+    // evacuate"). A demand or protest that is the purpose of an act is
+    // done by doing the act ("marched to demand reforms").
     if s.rel(w) != "xcomp" && s.is_to_infinitive(w) {
-        return Some(Mode::Planned);
+        let performed =
+            w == p.anchor && s.rel(w) == "advcl" && frames.noise.performed.contains(&p.kind);
+        let planning = |n: usize| {
+            frames.planned.contains(s.lemma(n)) && !frames.noise.wished.contains(s.lemma(n))
+        };
+        let decided = s
+            .head(w)
+            .is_some_and(|h| s.children_by(h, &["obj"]).into_iter().any(planning));
+        return (!performed).then_some((Mode::Planned, decided));
     }
     // "going to withdraw".
     if s.rel(w) == "xcomp" && s.head(w).is_some_and(|h| s.toks[h].lower == "going") {
-        return Some(Mode::Planned);
+        return Some((Mode::Planned, true));
     }
     None
 }

@@ -3,9 +3,11 @@
 //! out there", "He should be praised"), how to do something ("the
 //! question is how to ensure a stable transition"), an act done to no
 //! object ("has given no indication"), a participle that only describes
-//! an object ("received suspended sentences"), and a mention of a kind of
+//! an object ("received suspended sentences"), a mention of a kind of
 //! event that says nothing of who, to whom or when ("Missile attacks",
-//! "the protests"). The words are `[noise]` of `frames.toml`.
+//! "the protests"), an event talked about ("talked about the protests")
+//! and what the simple present says is so ("the law allows police to
+//! arrest people"). The words are `[noise]` of `frames.toml`.
 
 use super::frames::Frames;
 use super::modes::reporter;
@@ -158,4 +160,54 @@ pub fn anonymous(s: &Sent<'_, '_, '_>, p: &Predicate) -> bool {
 /// stem caught that names a thing or people (`[noise] things`).
 pub fn thing(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
     s.upos(p.word) == Upos::Noun && frames.noise.things.contains(s.lemma(p.word))
+}
+
+/// "Talked about the protests", "questions regarding the attack": an
+/// event noun after a preposition of a topic (`[noise] topics`) is talked
+/// about, not reported.
+pub fn topic(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
+    let w = p.word;
+    s.upos(w) == Upos::Noun
+        && p.anchor == w
+        && s.children_by(w, &["case"])
+            .into_iter()
+            .any(|c| frames.noise.topics.contains(s.toks[c].lower.as_str()))
+}
+
+/// "Many people accuse him", "the law allows police to arrest people",
+/// "attacks on reporters are unacceptable": an event whose clause is in
+/// the simple present, with no auxiliary, tells what is so, not what
+/// happened — unless an adverb of frequency (`[noise] frequency`) makes it
+/// a report of repeated happenings ("soldiers routinely beat detainees").
+/// An act done by saying (`[noise] verbal`: "Washington accuses Tehran")
+/// is done in the present by saying it.
+/// The clause of a noun is the verb or copula that takes it; of an
+/// infinitive, the verb that governs it ("refuses to leave").
+pub fn generic(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
+    let mut v = p.anchor;
+    for _ in 0..s.len() {
+        let clause = s.upos(v) == Upos::Verb || !s.children_by(v, &["cop"]).is_empty();
+        let up = if clause {
+            ["xcomp"].as_slice()
+        } else {
+            &["nsubj", "obj", "obl", "nmod"]
+        };
+        match s.head(v) {
+            Some(h) if up.contains(&s.rel(v)) => v = h,
+            _ => break,
+        }
+    }
+    let tensed = |w: usize| matches!(s.xpos(w), "VBZ" | "VBP");
+    let present = if s.upos(v) == Upos::Verb {
+        tensed(v)
+    } else {
+        s.children_by(v, &["cop"]).into_iter().any(tensed)
+    };
+    present
+        && !frames.noise.verbal.contains(&p.kind)
+        && s.children_by(v, &["aux"]).is_empty()
+        && !s
+            .children_by(v, &["advmod"])
+            .into_iter()
+            .any(|a| frames.noise.frequency.contains(s.lemma(a)))
 }

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Draw N events at random from an `annals extract --docs` output, to judge
+them by reading their sentences (is it a happening, is its date right, are
+its actors right?).
+
+    target/release/annals extract --docs ../shared/data/t17/egypt/docs.jsonl > /tmp/egypt.jsonl
+    python3 scripts/egypt_sample.py /tmp/egypt.jsonl --seed 11 [-n 40]
+
+For each event: its sentence with the trigger word in [brackets], the
+article's title, and the event's title, kind, mode, date, actors and
+targets. The draw is random.Random(seed).sample over the event lines in
+file order, so a seed gives the same events for the same output."""
+import argparse, json, random
+
+
+def read(path):
+    titles, events = {}, []
+    for line in open(path, encoding="utf-8"):
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        if r.get("type") == "source":
+            titles[r["id"]] = r.get("title", "")
+        elif "type" not in r:
+            events.append(r)
+    return titles, events
+
+
+def sentence(e):
+    """The quote with the trigger word bracketed (spans are code points)."""
+    c = e["sources"][0]
+    quote, span, trig = c["quote"], c.get("span"), c.get("trigger")
+    if not span or not trig:
+        return quote
+    b, end = trig[0] - span[0], trig[1] - span[0]
+    return f"{quote[:b]}[{quote[b:end]}]{quote[end:]}"
+
+
+def names(xs):
+    return "; ".join(x["name"] for x in xs or []) or "-"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("output")
+    ap.add_argument("--seed", type=int, required=True)
+    ap.add_argument("-n", type=int, default=40)
+    a = ap.parse_args()
+    titles, events = read(a.output)
+    picked = random.Random(a.seed).sample(events, min(a.n, len(events)))
+    for i, e in enumerate(picked, 1):
+        doc = e["sources"][0]["id"]
+        print(f"#{i} {doc}: {titles.get(doc, '')[:100]}")
+        print(f"   {sentence(e)}")
+        print(f"   -> {e['title']} | {e['kind']} {e.get('mode', 'asserted')} | {e['date']}"
+              f"{' (undated)' if 'undated' in e.get('tags', []) else ''}")
+        print(f"   actors: {names(e.get('actors'))} | targets: {names(e.get('targets'))}\n")
+
+
+if __name__ == "__main__":
+    main()

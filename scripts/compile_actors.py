@@ -374,7 +374,9 @@ def main(argv):
     stats = collections.Counter()
     try:
         for rec in read_actors(os.path.join(src, ACTOR_FILES[0]), ACTOR_FILES[0]):
-            COUNTRIES.update(c for c, a, b in rec["codes"] if len(c) == 3 and not a and not b)
+            # A country's own code, dated or not: Iraq is IRQ before 2003
+            # and after 2006, and still a country.
+            COUNTRIES.update(c for c, _, _ in rec["codes"] if len(c) == 3)
         COUNTRIES.difference_update(NO_COUNTRY)
         actors = compile_actors(src, counts, stats)
         agents = compile_agents(src, stats)

@@ -46,6 +46,19 @@ fn the_shipped_dictionary_loads() {
 }
 
 #[test]
+fn a_country_whose_every_code_is_dated_keeps_its_country() {
+    // Iraq's codes in Phoenix end in 2003 and start again in 2006, and its
+    // people and bodies are coded IRQ… with dates too: still Iraqi.
+    let samarra = find("near Samarra", 1, day(2000, 1, 1)).unwrap();
+    assert_eq!(
+        (samarra.1.as_str(), samarra.2.as_deref()),
+        ("Iraq", Some("IRQ"))
+    );
+    let kuwait = find("Kuwait said", 0, day(1995, 1, 1)).unwrap();
+    assert_eq!(kuwait.2.as_deref(), Some("KWT"));
+}
+
+#[test]
 fn gaddafi_is_libya_s_government_until_august_2011() {
     let before = find("Muammar Gaddafi said", 0, day(2011, 3, 20)).unwrap();
     assert_eq!(

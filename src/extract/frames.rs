@@ -150,6 +150,10 @@ pub struct RoleWords {
     /// Prepositions of what an act of `own_forces` leaves ("withdrew
     /// from Lebanon"): a target.
     pub left_cases: Vec<String>,
+    /// Endings of plural nouns that name people by what they do
+    /// ("looters", "protesters", "activists"): with a place, such a noun
+    /// names a group there, not the place's country.
+    pub person_endings: Vec<String>,
 }
 
 /// The `[intent]` table.

@@ -60,15 +60,13 @@ impl Furniture {
                 *seen.entry(f).or_default() += 1;
             }
         }
-        let repeated = seen
+        let repeated: HashSet<u64> = seen
             .into_iter()
             .filter(|&(_, n)| n >= needed)
             .map(|(f, _)| f)
             .collect();
-        Furniture {
-            repeated,
-            topic: Topic::of(&tokenized),
-        }
+        let topic = Topic::of(&tokenized, |words| repeated.contains(&fingerprint(words)));
+        Furniture { repeated, topic }
     }
 
     /// For each sentence of `text` (tokenized as `t`), whether it is a page

@@ -52,6 +52,9 @@ impl Roles {
             if r.targets.is_empty() {
                 r.targets = embedded_targets(s, a, p.kind, frames);
             }
+            if r.targets.is_empty() && !words().own_forces.contains(&p.kind) {
+                r.targets = served_targets(s, a);
+            }
         }
         if p.anchor != p.word {
             // "staged a protest against the law": the noun's own
@@ -209,8 +212,15 @@ fn push_targets(s: &Sent<'_, '_, '_>, v: usize, out: &mut Vec<Actor>) {
                 if named.is_empty() {
                     // "broke relations with Russia", "cut aid to the
                     // rebels": an object that names no one is done with
-                    // or to the party its own preposition names.
-                    for m in s.children_by(c, &["nmod"]) {
+                    // or to the party its own preposition names, or its
+                    // contents' ("provided tons of aid to refugees").
+                    let mut mods = s.children_by(c, &["nmod"]);
+                    for of in mods.clone() {
+                        if has_case(s, of, &["of"]) {
+                            mods.extend(s.children_by(of, &["nmod"]));
+                        }
+                    }
+                    for m in mods {
                         if has_case(s, m, &words().target_cases) && !is_place(s, m) {
                             push_all(out, participants(s, m));
                         }
@@ -299,6 +309,39 @@ fn embedded_targets(s: &Sent<'_, '_, '_>, a: usize, kind: Kind, frames: &Frames)
     out
 }
 
+/// Targets a purpose infinitive takes from the verb it serves when it
+/// names none of its own: the person that verb acts on ("summoned Niger's
+/// ambassador to complain": the complaint is made to the ambassador;
+/// "invited the rebels to talk"). Forces sent to do something ("sent
+/// troops to fight") are the means, not whom it is done to.
+fn served_targets(s: &Sent<'_, '_, '_>, a: usize) -> Vec<Actor> {
+    let (Some(o), "acl" | "advcl") = (s.head(a), s.rel(a)) else {
+        return Vec::new();
+    };
+    let object = match s.rel(a) {
+        "acl" if s.rel(o) == "obj" => o,
+        "advcl" => match s.children_by(o, &["obj"]).first() {
+            Some(&obj) => obj,
+            None => return Vec::new(),
+        },
+        _ => return Vec::new(),
+    };
+    let forces = |r: &Option<Role>| matches!(r, Some(Role::Military | Role::Police));
+    if !s.is_to_infinitive(a) || !s.children_by(a, &["nsubj"]).is_empty() {
+        return Vec::new();
+    }
+    // Only people are spoken or complained to: not "began a hunger
+    // strike to demand…".
+    if !person_noun(s, object) && s.upos(object) != Upos::Propn {
+        return Vec::new();
+    }
+    let named = participants(s, object);
+    if named.iter().any(|t| forces(&t.role)) {
+        return Vec::new();
+    }
+    named
+}
+
 /// Who a demand asks something of: the subject of what it asks for,
 /// hanging from the verb or from the demand named by a noun ("demanded
 /// that Hamas renounce", "urged that the council meet", "a demand that
@@ -325,9 +368,13 @@ fn named_subject(s: &Sent<'_, '_, '_>, clause: usize) -> Vec<Actor> {
 
 /// The subject of a verb and whether it is passive, climbing from the
 /// second verb of a conjunction or an `xcomp` to the verb it hangs from;
-/// a relative pronoun stands for the noun the clause modifies.
+/// a relative pronoun stands for the noun the clause modifies. A
+/// controlled infinitive has the voice of its own verb, not of its
+/// governor's: "he is prepared to lift the ban", "Israel was forced to
+/// withdraw" — he lifts, Israel withdraws.
 fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
     let mut v = a;
+    let mut controlled = false;
     for _ in 0..s.len() {
         if let Some(&subj) = s
             .children(v)
@@ -336,7 +383,11 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
             .iter()
             .min_by_key(|&&c| c.abs_diff(v))
         {
-            let passive = s.deprel(subj).ends_with(":pass");
+            let passive = if controlled {
+                s.children(a).any(|c| s.deprel(c) == "aux:pass")
+            } else {
+                s.deprel(subj).ends_with(":pass")
+            };
             let relative = s.xpos(subj) == "WDT" || s.xpos(subj) == "WP";
             return match (relative, s.deprel(v), s.head(v)) {
                 (true, "acl:relcl", Some(h)) => Some((h, passive)),
@@ -353,10 +404,15 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
             }
         }
         match (s.rel(v), s.head(v)) {
-            ("xcomp" | "conj", Some(h)) => v = h,
+            ("xcomp", Some(h)) => {
+                controlled = true;
+                v = h;
+            }
+            ("conj", Some(h)) => v = h,
             // "Washington began preparations to evacuate": an infinitive
             // without a subject of its own is its governor's subject's act.
             (_, Some(h)) if infinitive => {
+                controlled = true;
                 v = if s.upos(h) == Upos::Noun {
                     s.head(h).filter(|&g| s.upos(g) == Upos::Verb)?
                 } else {
@@ -428,11 +484,23 @@ fn has_case<S: AsRef<str>>(s: &Sent<'_, '_, '_>, w: usize, cases: &[S]) -> bool 
 /// itself when it is a name or an acting common noun.
 pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
     let mut found: Vec<&Mention<'_>> = Vec::new();
+    // The country of a place the phrase is at ("looters at the Cairo
+    // Museum", "rebels in the Ivory Coast"): where they are, not who.
+    let mut at: Option<Text> = None;
     for m in &s.mentions {
         // A place ("the Gaza Strip", "in Baghdad") is where, not who.
         let after_place_word =
             m.first > 0 && words().place_cases.contains(&s.toks[m.first - 1].lower);
         let head = mention_head(s, m);
+        if !in_phrase(s, h, head) || found.iter().any(|f| std::ptr::eq(*f, m)) {
+            continue;
+        }
+        if let Some(group) = located(s, h, head) {
+            if group == h {
+                at = at.or_else(|| actor(m.entry).country);
+            }
+            continue;
+        }
         // ... unless the phrase is the place itself ("blockade Paris").
         if m.entry.place && (m.entry.capital_of.is_none() || after_place_word) && head != h {
             continue;
@@ -443,9 +511,7 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
         if generic && head != h && matches!(s.rel(head), "compound" | "amod") {
             continue;
         }
-        if in_phrase(s, h, head) && !found.iter().any(|f| std::ptr::eq(*f, m)) {
-            found.push(m);
-        }
+        found.push(m);
     }
     if let Some(a) = national_agent(s, h, &found)
         .or_else(|| people_of(s, h, &found))
@@ -469,7 +535,15 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
     // Names of the actor dictionary, coded as of the article's day.
     let actors = Actors::shipped();
     for &(first, end, r) in &s.coded {
-        if in_phrase(s, h, span_head(s, first, end)) {
+        let head = span_head(s, first, end);
+        if !in_phrase(s, h, head) {
+            continue;
+        }
+        if let Some(group) = located(s, h, head) {
+            if group == h {
+                at = at.or_else(|| actors.coded(r, s.on).country.map(Text::from));
+            }
+        } else {
             let c = actors.coded(r, s.on);
             let a = Actor {
                 name: c.name.into(),
@@ -487,7 +561,19 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
     let mut heads = vec![h];
     heads.extend(s.children_by(h, &["conj"]));
     for w in heads {
-        if let Some(a) = unnamed(s, w) {
+        let found = match unnamed(s, w) {
+            Some(mut a) => {
+                if a.role.is_some() && a.country.is_none() {
+                    a.country.clone_from(&at);
+                }
+                Some(a)
+            }
+            None => at
+                .as_ref()
+                .filter(|_| w == h)
+                .map(|c| located_group(s, w, c)),
+        };
+        if let Some(a) = found {
             if !out.contains(&a) {
                 out.push(a);
             }
@@ -566,9 +652,18 @@ fn qualified_group(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Op
 }
 
 /// A country's people named by its plural demonym ("young Algerians",
-/// "Palestinians"): civilians of that country, not its state.
+/// "Palestinians"): civilians of that country, not its state; a
+/// country's adjective before the demonym says where they live ("Bosnian
+/// Serbs": Serbs of Bosnia, not Serbia).
 fn people_of(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Option<Actor> {
-    let [m] = found else { return None };
+    let (m, home) = match found {
+        [m] => (*m, None),
+        [q, m] if q.end == h && s.head(mention_head(s, q)) == Some(h) => (*m, Some(*q)),
+        _ => return None,
+    };
+    let home_ok = home.is_none_or(|q| {
+        s.rel(mention_head(s, q)) == "amod" && q.entry.country.len() == 3 && !q.entry.place
+    });
     let word = &s.toks[m.first].text;
     let plural_demonym = m.end == m.first + 1
         && m.first == h
@@ -578,7 +673,7 @@ fn people_of(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Option<A
         && m.entry.country.len() == 3
         && !m.entry.place
         && m.entry.capital_of.is_none();
-    if !plural_demonym {
+    if !plural_demonym || !home_ok {
         return None;
     }
     let first = s
@@ -589,7 +684,7 @@ fn people_of(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Option<A
         .unwrap_or(h);
     Some(Actor {
         name: group_name(s, first, h).into(),
-        country: Some(m.entry.country.as_str().into()),
+        country: Some(home.unwrap_or(m).entry.country.as_str().into()),
         role: Some(Role::Civilians),
     })
 }
@@ -628,6 +723,41 @@ fn as_written<'a>(
     out
 }
 
+/// The people a noun names where a place says they are ("looters at the
+/// Cairo Museum", "security forces in Guinea"): the noun with its
+/// modifiers, of the place's country — not the country itself.
+fn located_group(s: &Sent<'_, '_, '_>, w: usize, country: &Text) -> Actor {
+    Actor {
+        name: group_name(s, modified_from(s, w), w).into(),
+        country: Some(country.clone()),
+        role: None,
+    }
+}
+
+/// Whether `w` is a common noun that names people: an agent of the actor
+/// dictionary ("police", "students") or a plural with an ending of
+/// people who do something ("looters", `[roles] person_endings`).
+fn person_noun(s: &Sent<'_, '_, '_>, w: usize) -> bool {
+    let plural_doer = s.xpos(w) == "NNS"
+        && words()
+            .person_endings
+            .iter()
+            .any(|e| s.toks[w].lower.ends_with(e.as_str()));
+    s.upos(w) == Upos::Noun
+        && !s.in_timex[w]
+        && (plural_doer || Actors::shipped().agent(s.lemma(w)).is_some())
+}
+
+/// The first word of a common noun with the modifiers just before it
+/// ("riot police", "security forces").
+fn modified_from(s: &Sent<'_, '_, '_>, w: usize) -> usize {
+    s.children_by(w, &["compound", "amod"])
+        .into_iter()
+        .filter(|&c| c < w && c + 2 >= w)
+        .min()
+        .unwrap_or(w)
+}
+
 /// A name the gazetteer does not know ("Taiwan's Vice Foreign Minister"),
 /// or an acting common noun ("riot police").
 fn unnamed(s: &Sent<'_, '_, '_>, w: usize) -> Option<Actor> {
@@ -648,13 +778,7 @@ fn unnamed(s: &Sent<'_, '_, '_>, w: usize) -> Option<Actor> {
         }
         Upos::Noun => {
             let role = Actors::shipped().agent(s.lemma(w))?;
-            let lo = s
-                .children_by(w, &["compound", "amod"])
-                .into_iter()
-                .filter(|&c| c + 2 >= w)
-                .min()
-                .unwrap_or(w);
-            let name = as_written(s, lo, w, |k| s.toks[k].lower.as_str());
+            let name = as_written(s, modified_from(s, w), w, |k| s.toks[k].lower.as_str());
             Some(Actor {
                 name: name.into(),
                 country: None,
@@ -675,6 +799,29 @@ fn span_head(s: &Sent<'_, '_, '_>, first: usize, end: usize) -> usize {
     (first..end)
         .find(|&k| s.head(k).is_none_or(|h| h < first || h >= end))
         .unwrap_or(first)
+}
+
+/// The people word `w`, in the subject headed by `h`, says where they
+/// are ("looters at the Cairo Museum damaged…", "rebels in Macedonia
+/// attacked…"): the noun of people ([`person_noun`]) a modifier with a
+/// place's preposition holding `w` hangs from, if any. In an object the
+/// place stays what is acted on ("refused to deploy soldiers in Haiti").
+fn located(s: &Sent<'_, '_, '_>, h: usize, w: usize) -> Option<usize> {
+    if s.rel(h) != "nsubj" {
+        return None;
+    }
+    let mut k = w;
+    for _ in 0..s.len() {
+        if k == h {
+            return None;
+        }
+        let up = s.head(k)?;
+        if s.rel(k) == "nmod" && has_case(s, k, &words().place_cases) && person_noun(s, up) {
+            return Some(up);
+        }
+        k = up;
+    }
+    None
 }
 
 /// Whether word `w` belongs to the noun phrase headed by `h`: `h` itself,

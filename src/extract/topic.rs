@@ -51,8 +51,10 @@ enum Names {
 }
 
 impl Topic {
-    /// The topic of a batch of articles, each with its tokens.
-    pub fn of(articles: &[(&Article, Tokenized)]) -> Topic {
+    /// The topic of a batch of articles, each with its tokens; sentences
+    /// for which `furniture` holds (a ticker line on every page: "2 men
+    /// charged in death of Chicago teen") give the topic no names.
+    pub fn of(articles: &[(&Article, Tokenized)], furniture: impl Fn(&str) -> bool) -> Topic {
         let mut uses: HashMap<String, (usize, usize)> = HashMap::new();
         for (a, t) in articles {
             for s in &t.sentences {
@@ -80,7 +82,11 @@ impl Topic {
         };
         let mut docs: HashMap<&str, usize> = HashMap::new();
         for (a, t) in articles {
-            let named: HashSet<&str> = words(&a.text, t, 0..t.tokens.len())
+            let named: HashSet<&str> = t
+                .sentences
+                .iter()
+                .filter(|s| !furniture(&a.text[s.start..s.end]))
+                .flat_map(|s| words(&a.text, t, s.tokens.clone()))
                 .filter_map(|w| mine.name(w))
                 .collect();
             for n in named {
@@ -173,7 +179,7 @@ mod tests {
             .collect();
         let batch: Vec<(&Article, Tokenized)> =
             articles.iter().map(|a| (a, tokenize(&a.text))).collect();
-        let topic = Topic::of(&batch);
+        let topic = Topic::of(&batch, |_| false);
         let off = batch.iter().map(|(a, t)| topic.off(&a.text, t)).collect();
         (topic, off)
     }
@@ -199,6 +205,31 @@ mod tests {
         for doc in off {
             assert_eq!(doc, [false, false, true, true, true, false, false, false]);
         }
+    }
+
+    #[test]
+    fn a_name_only_page_furniture_gives_is_not_the_topic() {
+        let day = chrono::NaiveDate::from_ymd_opt(2011, 2, 1).unwrap();
+        let ticker = "Two men in Chicago charged in death of teen.";
+        let texts: Vec<String> = (0..6)
+            .map(|i| {
+                format!(
+                    "Protesters in Cairo marched in Egypt. {ticker} Pirates from {} sailed.",
+                    OTHERS[i]
+                )
+            })
+            .collect();
+        let articles: Vec<Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Article::new(&format!("d{i}"), day, t.as_str()))
+            .collect();
+        let batch: Vec<(&Article, Tokenized)> =
+            articles.iter().map(|a| (a, tokenize(&a.text))).collect();
+        assert!(Topic::of(&batch, |_| false).topic.contains("chicago"));
+        let topic = Topic::of(&batch, |w| w == ticker);
+        assert!(!topic.topic.contains("chicago"));
+        assert!(topic.topic.contains("egypt"));
     }
 
     #[test]

@@ -180,7 +180,8 @@ pub fn topic(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
 /// happened — unless an adverb of frequency (`[noise] frequency`) makes it
 /// a report of repeated happenings ("soldiers routinely beat detainees").
 /// An act done by saying (`[noise] verbal`: "Washington accuses Tehran")
-/// is done in the present by saying it.
+/// is done in the present by saying it; not so CAMEO's everyday senses of
+/// such kinds ("who runs the blog").
 /// The clause of a noun is the verb or copula that takes it; of an
 /// infinitive, the verb that governs it ("refuses to leave").
 pub fn generic(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
@@ -204,7 +205,7 @@ pub fn generic(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
         s.children_by(v, &["cop"]).into_iter().any(tensed)
     };
     present
-        && !frames.noise.verbal.contains(&p.kind)
+        && (p.cameo || !frames.noise.verbal.contains(&p.kind))
         && s.children_by(v, &["aux"]).is_empty()
         && !s
             .children_by(v, &["advmod"])

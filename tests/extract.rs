@@ -314,15 +314,8 @@ proptest! {
     }
 }
 
-#[test]
-fn a_sentence_repeated_across_a_batch_is_furniture() {
-    let furniture = "Police arrested the moderators of the comment section in Cairo.";
-    let lines: String = (0..6)
-        .map(|i| {
-            let text = format!("Troops shelled village {i} on Monday. {furniture}");
-            format!("{{\"id\": \"d{i}\", \"published\": \"2011-01-28\", \"text\": \"{text}\"}}\n")
-        })
-        .collect();
+/// Each document's store of a `--docs` batch (JSON Lines), in order.
+fn extract_batch(lines: &str) -> Vec<Store> {
     let mut stores = Vec::new();
     annals::batch::extract_docs(
         "docs.jsonl",
@@ -334,13 +327,31 @@ fn a_sentence_repeated_across_a_batch_is_furniture() {
         },
     )
     .unwrap();
+    stores
+}
+
+/// The quote of each event of a store, the sentence it was read from.
+fn quotes(store: &Store) -> Vec<&str> {
+    store
+        .events
+        .iter()
+        .map(|e| e.sources[0].quote.as_str())
+        .collect()
+}
+
+#[test]
+fn a_sentence_repeated_across_a_batch_is_furniture() {
+    let furniture = "Police arrested the moderators of the comment section in Cairo.";
+    let lines: String = (0..6)
+        .map(|i| {
+            let text = format!("Troops shelled village {i} on Monday. {furniture}");
+            format!("{{\"id\": \"d{i}\", \"published\": \"2011-01-28\", \"text\": \"{text}\"}}\n")
+        })
+        .collect();
+    let stores = extract_batch(&lines);
     assert_eq!(stores.len(), 6);
     for s in &stores {
-        let quotes: Vec<&str> = s
-            .events
-            .iter()
-            .map(|e| e.sources[0].quote.as_str())
-            .collect();
+        let quotes = quotes(s);
         assert!(quotes.iter().any(|q| q.contains("shelled")), "{quotes:?}");
         assert!(
             !quotes.iter().any(|q| q.contains("moderators")),
@@ -382,23 +393,9 @@ fn a_teaser_of_another_story_on_the_page_is_not_read() {
             format!("{{\"id\": \"d{i}\", \"published\": \"2011-01-28\", \"text\": \"{text}\"}}\n")
         })
         .collect();
-    let mut stores = Vec::new();
-    annals::batch::extract_docs(
-        "docs.jsonl",
-        lines.as_bytes(),
-        Lexicon::shipped(),
-        &mut |x| {
-            stores.push(x.store);
-            Ok(())
-        },
-    )
-    .unwrap();
+    let stores = extract_batch(&lines);
     for s in &stores {
-        let quotes: Vec<&str> = s
-            .events
-            .iter()
-            .map(|e| e.sources[0].quote.as_str())
-            .collect();
+        let quotes = quotes(s);
         assert!(quotes.iter().any(|q| q.contains("arrested")), "{quotes:?}");
         assert!(quotes.iter().any(|q| q.contains("met")), "{quotes:?}");
         assert!(!quotes.iter().any(|q| q.contains("convoy")), "{quotes:?}");

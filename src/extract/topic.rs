@@ -170,15 +170,24 @@ mod tests {
     use super::*;
     use crate::text::tokenize;
 
-    fn topic_of(texts: &[String]) -> (Topic, Vec<Vec<bool>>) {
+    /// One article a text, all of one day.
+    fn articles(texts: &[String]) -> Vec<Article> {
         let day = chrono::NaiveDate::from_ymd_opt(2011, 2, 1).unwrap();
-        let articles: Vec<Article> = texts
+        texts
             .iter()
             .enumerate()
             .map(|(i, t)| Article::new(&format!("d{i}"), day, t.as_str()))
-            .collect();
-        let batch: Vec<(&Article, Tokenized)> =
-            articles.iter().map(|a| (a, tokenize(&a.text))).collect();
+            .collect()
+    }
+
+    /// Each article with its tokens, as `Topic::of` reads a batch.
+    fn batch(articles: &[Article]) -> Vec<(&Article, Tokenized)> {
+        articles.iter().map(|a| (a, tokenize(&a.text))).collect()
+    }
+
+    fn topic_of(texts: &[String]) -> (Topic, Vec<Vec<bool>>) {
+        let articles = articles(texts);
+        let batch = batch(&articles);
         let topic = Topic::of(&batch, |_| false);
         let off = batch.iter().map(|(a, t)| topic.off(&a.text, t)).collect();
         (topic, off)
@@ -209,7 +218,6 @@ mod tests {
 
     #[test]
     fn a_name_only_page_furniture_gives_is_not_the_topic() {
-        let day = chrono::NaiveDate::from_ymd_opt(2011, 2, 1).unwrap();
         let ticker = "Two men in Chicago charged in death of teen.";
         let texts: Vec<String> = (0..6)
             .map(|i| {
@@ -219,13 +227,8 @@ mod tests {
                 )
             })
             .collect();
-        let articles: Vec<Article> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Article::new(&format!("d{i}"), day, t.as_str()))
-            .collect();
-        let batch: Vec<(&Article, Tokenized)> =
-            articles.iter().map(|a| (a, tokenize(&a.text))).collect();
+        let articles = articles(&texts);
+        let batch = batch(&articles);
         assert!(Topic::of(&batch, |_| false).topic.contains("chicago"));
         let topic = Topic::of(&batch, |w| w == ticker);
         assert!(!topic.topic.contains("chicago"));

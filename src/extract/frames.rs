@@ -154,6 +154,12 @@ pub struct RoleWords {
     /// ("looters", "protesters", "activists"): with a place, such a noun
     /// names a group there, not the place's country.
     pub person_endings: Vec<String>,
+    /// Lemmas of counts and collectives whose `of` phrase names the people
+    /// ("thousands of workers", "a group of activists").
+    pub quantities: HashSet<String>,
+    /// Lemmas of nouns that name people as such ("people", "man"):
+    /// civilians when they act or are acted on.
+    pub people: HashSet<String>,
 }
 
 /// The `[intent]` table.

@@ -52,6 +52,10 @@ impl Roles {
             if r.targets.is_empty() {
                 r.targets = embedded_targets(s, a, p.kind, frames);
             }
+            if r.targets.is_empty() && p.kind == Kind::Request && p.anchor != p.word {
+                // "reiterated its demand that Israel ease…".
+                r.targets = requested(s, p.word);
+            }
             if r.targets.is_empty() && !words().own_forces.contains(&p.kind) {
                 r.targets = served_targets(s, a);
             }
@@ -139,6 +143,19 @@ impl Roles {
             }
         }
         push_targets(s, a, &mut self.targets);
+        if light {
+            // "Suleiman announced Mubarak's resignation": a noun whose
+            // possessor names someone is that one's act; the verb's subject
+            // only tells of it.
+            let own: Vec<Actor> = s
+                .children(p.word)
+                .filter(|&c| s.deprel(c) == "nmod:poss" && s.upos(c) != Upos::Pron)
+                .flat_map(|c| participants(s, c))
+                .collect();
+            if !own.is_empty() {
+                self.actors = own;
+            }
+        }
     }
 
     fn noun_roles(&mut self, s: &Sent<'_, '_, '_>, n: usize) {
@@ -390,6 +407,11 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
             };
             let relative = s.xpos(subj) == "WDT" || s.xpos(subj) == "WP";
             return match (relative, s.deprel(v), s.head(v)) {
+                // "Wael Ghonim, the Google executive who was seized": a
+                // noun in apposition to a name stands for the name.
+                (true, "acl:relcl", Some(h)) if s.rel(h) == "appos" => {
+                    Some((s.head(h).unwrap_or(h), passive))
+                }
                 (true, "acl:relcl", Some(h)) => Some((h, passive)),
                 _ => Some((subj, passive)),
             };
@@ -398,8 +420,18 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
         // "allowed the opposition leader to hold a rally", "ordered the
         // troops to withdraw": a verb with an object controls its
         // complement through that object, not its subject.
-        if let ("xcomp", Some(h), true) = (s.rel(v), s.head(v), infinitive) {
-            if let Some(&o) = s.children_by(h, &["obj"]).first() {
+        // So does a verb of seeing or making with a bare verb or a
+        // participle whose object names people: "footage showed
+        // protesters charging", "made the police leave" (not "opened a
+        // landmark hearing", a participle the parse misreads).
+        if let ("xcomp", Some(h)) = (s.rel(v), s.head(v)) {
+            let controller = s.children_by(h, &["obj"]).first().copied().filter(|&o| {
+                let who = members(s, o);
+                infinitive
+                    || matches!(s.xpos(v), "VB" | "VBG")
+                        && (person_noun(s, who) || s.upos(who) == Upos::Propn)
+            });
+            if let Some(o) = controller {
                 return Some((o, false));
             }
         }
@@ -483,6 +515,8 @@ fn has_case<S: AsRef<str>>(s: &Sent<'_, '_, '_>, w: usize, cases: &[S]) -> bool 
 /// nearest first, through conjunctions and appositions; else the phrase
 /// itself when it is a name or an acting common noun.
 pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
+    let subject = s.rel(h) == "nsubj";
+    let h = members(s, h);
     let mut found: Vec<&Mention<'_>> = Vec::new();
     // The country of a place the phrase is at ("looters at the Cairo
     // Museum", "rebels in the Ivory Coast"): where they are, not who.
@@ -492,10 +526,10 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
         let after_place_word =
             m.first > 0 && words().place_cases.contains(&s.toks[m.first - 1].lower);
         let head = mention_head(s, m);
-        if !in_phrase(s, h, head) || found.iter().any(|f| std::ptr::eq(*f, m)) {
+        if !in_phrase(s, h, head, subject) || found.iter().any(|f| std::ptr::eq(*f, m)) {
             continue;
         }
-        if let Some(group) = located(s, h, head) {
+        if let Some(group) = located(s, h, head, subject) {
             if group == h {
                 at = at.or_else(|| actor(m.entry).country);
             }
@@ -536,10 +570,10 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
     let actors = Actors::shipped();
     for &(first, end, r) in &s.coded {
         let head = span_head(s, first, end);
-        if !in_phrase(s, h, head) {
+        if !in_phrase(s, h, head, subject) {
             continue;
         }
-        if let Some(group) = located(s, h, head) {
+        if let Some(group) = located(s, h, head, subject) {
             if group == h {
                 at = at.or_else(|| actors.coded(r, s.on).country.map(Text::from));
             }
@@ -559,7 +593,12 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
         return out;
     }
     let mut heads = vec![h];
-    heads.extend(s.children_by(h, &["conj"]));
+    // "he and a group of activists".
+    heads.extend(
+        s.children_by(h, &["conj"])
+            .into_iter()
+            .map(|c| members(s, c)),
+    );
     for w in heads {
         let found = match unnamed(s, w) {
             Some(mut a) => {
@@ -603,14 +642,16 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
 }
 
 /// An acting common noun a country's name or adjective qualifies
-/// ("French paper workers", "Afghan rebels", "US troops"): the group, of
-/// that country, in the role its noun gives, rather than the country as a
-/// whole.
+/// ("French paper workers", "Afghan rebels", "US troops", "Egyptian
+/// demonstrators"), or a name of its own a country's begins ("American
+/// Airlines"): the group, of that country, in the role its noun gives,
+/// rather than the country as a whole.
 fn national_agent(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Option<Actor> {
-    if s.upos(h) != Upos::Noun || found.is_empty() {
-        return None;
-    }
-    let qualifies = |m: &&Mention<'_>| {
+    // "Egyptian demonstrators": the gazetteer knows the group's noun
+    // itself, as a group of no country.
+    let own_group =
+        |m: &&&Mention<'_>| mention_head(s, m) == h && m.entry.country.is_empty() && !m.entry.place;
+    let qualifies = |m: &&&Mention<'_>| {
         let mh = mention_head(s, m);
         s.head(mh) == Some(h)
             && matches!(s.rel(mh), "amod" | "compound")
@@ -618,15 +659,30 @@ fn national_agent(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Opt
             && !m.entry.place
             && m.entry.capital_of.is_none()
     };
-    if !found.iter().all(qualifies) {
+    let (groups, nations): (Vec<&&Mention<'_>>, Vec<&&Mention<'_>>) =
+        found.iter().partition(own_group);
+    if nations.is_empty() || !nations.iter().all(qualifies) {
         return None;
     }
-    let role = Actors::shipped().agent(s.lemma(h))?;
-    let first = found.iter().map(|m| m.first).min()?;
-    Some(Actor {
+    let role = agent_role(s, h);
+    let first = nations.iter().map(|m| m.first).min()?;
+    let named = match s.upos(h) {
+        Upos::Noun => role.is_some() || !groups.is_empty(),
+        // "American Airlines", "Egypt Air", "the Hisham Mubarak Law
+        // Center": a name of its own that a country's name or adjective
+        // begins is an organisation of that country, not the country.
+        Upos::Propn => {
+            s.mention_of[h].is_none()
+                && !s.coded.iter().any(|&(a, b, _)| a <= h && h < b)
+                && (h + 1 >= s.len() || s.upos(h + 1) != Upos::Propn)
+                && (first..h).all(|k| matches!(s.upos(k), Upos::Propn | Upos::Adj | Upos::Noun))
+        }
+        _ => false,
+    };
+    named.then(|| Actor {
         name: group_name(s, first, h).into(),
-        country: Some(found[0].entry.country.as_str().into()),
-        role: Some(role),
+        country: Some(nations[0].entry.country.as_str().into()),
+        role,
     })
 }
 
@@ -743,9 +799,19 @@ fn person_noun(s: &Sent<'_, '_, '_>, w: usize) -> bool {
             .person_endings
             .iter()
             .any(|e| s.toks[w].lower.ends_with(e.as_str()));
-    s.upos(w) == Upos::Noun
-        && !s.in_timex[w]
-        && (plural_doer || Actors::shipped().agent(s.lemma(w)).is_some())
+    s.upos(w) == Upos::Noun && !s.in_timex[w] && (plural_doer || agent_role(s, w).is_some())
+}
+
+/// The role a common noun of people gives: an agent of the actor
+/// dictionary's ("police", "students"), else civilians for a noun of
+/// people as such (`[roles] people`: "people", "man").
+fn agent_role(s: &Sent<'_, '_, '_>, w: usize) -> Option<Role> {
+    Actors::shipped().agent(s.lemma(w)).or_else(|| {
+        words()
+            .people
+            .contains(s.lemma(w))
+            .then_some(Role::Civilians)
+    })
 }
 
 /// The first word of a common noun with the modifiers just before it
@@ -777,7 +843,7 @@ fn unnamed(s: &Sent<'_, '_, '_>, w: usize) -> Option<Actor> {
             })
         }
         Upos::Noun => {
-            let role = Actors::shipped().agent(s.lemma(w))?;
+            let role = agent_role(s, w)?;
             let name = as_written(s, modified_from(s, w), w, |k| s.toks[k].lower.as_str());
             Some(Actor {
                 name: name.into(),
@@ -806,8 +872,8 @@ fn span_head(s: &Sent<'_, '_, '_>, first: usize, end: usize) -> usize {
 /// attacked…"): the noun of people ([`person_noun`]) a modifier with a
 /// place's preposition holding `w` hangs from, if any. In an object the
 /// place stays what is acted on ("refused to deploy soldiers in Haiti").
-fn located(s: &Sent<'_, '_, '_>, h: usize, w: usize) -> Option<usize> {
-    if s.rel(h) != "nsubj" {
+fn located(s: &Sent<'_, '_, '_>, h: usize, w: usize, subject: bool) -> Option<usize> {
+    if !subject {
         return None;
     }
     let mut k = w;
@@ -825,14 +891,18 @@ fn located(s: &Sent<'_, '_, '_>, h: usize, w: usize) -> Option<usize> {
 }
 
 /// Whether word `w` belongs to the noun phrase headed by `h`: `h` itself,
-/// or below it through nominal relations only (not through a clause).
-fn in_phrase(s: &Sent<'_, '_, '_>, h: usize, w: usize) -> bool {
+/// or below it through nominal relations only (not through a clause). In
+/// a subject, a modifier that names whom the head is aimed at is not who
+/// ("riots against Israeli policies continue", "the envoy to Syria
+/// said"); in an object it is what is acted on ("mobilized reservists
+/// for a war against Iraq").
+fn in_phrase(s: &Sent<'_, '_, '_>, h: usize, w: usize, subject: bool) -> bool {
     let mut k = w;
     for _ in 0..s.len() {
         if k == h {
             return true;
         }
-        if !NOMINAL.contains(&s.rel(k)) {
+        if !NOMINAL.contains(&s.rel(k)) || subject && aimed_at(s, k) {
             return false;
         }
         match s.head(k) {
@@ -841,6 +911,36 @@ fn in_phrase(s: &Sent<'_, '_, '_>, h: usize, w: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether `w` is a nominal modifier with a target's preposition that is
+/// not also a place's ("against", "with", "to"; not "at").
+fn aimed_at(s: &Sent<'_, '_, '_>, w: usize) -> bool {
+    let only_target: Vec<&String> = words()
+        .target_cases
+        .iter()
+        .filter(|c| !words().place_cases.contains(c))
+        .collect();
+    s.rel(w) == "nmod" && has_case(s, w, &only_target)
+}
+
+/// The people a phrase headed by a count or a collective names: its `of`
+/// phrase ("thousands of Egyptian workers", "a group of activists",
+/// "two of its nationals"), through counts of counts; else the head.
+fn members(s: &Sent<'_, '_, '_>, h: usize) -> usize {
+    let mut h = h;
+    for _ in 0..s.len() {
+        let count = s.upos(h) == Upos::Num || words().quantities.contains(s.lemma(h));
+        let of = s
+            .children_by(h, &["nmod"])
+            .into_iter()
+            .find(|&c| has_case(s, c, &["of"]));
+        match of {
+            Some(c) if count => h = c,
+            _ => break,
+        }
+    }
+    h
 }
 
 fn is_place(s: &Sent<'_, '_, '_>, w: usize) -> bool {
@@ -853,7 +953,8 @@ fn place_entry<'s>(s: &'s Sent<'_, '_, '_>, w: usize) -> Option<&'s super::lexic
     s.mentions
         .iter()
         .find(|m| {
-            in_phrase(s, w, mention_head(s, m)) && (m.entry.place || m.entry.country.len() == 3)
+            in_phrase(s, w, mention_head(s, m), false)
+                && (m.entry.place || m.entry.country.len() == 3)
         })
         .map(|m| m.entry)
 }

@@ -27,7 +27,47 @@ const MONTHS_LONG: [&str; 12] = [
 
 /// A day as `3 Jan 2020`.
 pub fn day(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+    let mut s = String::with_capacity(11);
+    // Writing to a `String` cannot fail.
+    let _ = write_day(d, &mut s);
+    s
+}
+
+/// [`day`] written to `out`.
+pub(crate) fn write_day(d: NaiveDate, out: &mut impl fmt::Write) -> fmt::Result {
+    out.write_str(digits(d.day().into(), &mut [0; 20]))?;
+    out.write_char(' ')?;
+    write_month_year(d, out)
+}
+
+/// `Jan 2020`.
+fn write_month_year(d: NaiveDate, out: &mut impl fmt::Write) -> fmt::Result {
+    out.write_str(MONTHS[d.month0() as usize])?;
+    out.write_char(' ')?;
+    out.write_str(digits(d.year().into(), &mut [0; 20]))
+}
+
+/// `n` in decimal as `{}` writes it, in `buf`: a timeline writes a few
+/// numbers for every event, and the formatting machinery costs more than
+/// the rest of the line.
+pub(crate) fn digits(n: i64, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        i -= 1;
+        // A digit, below 10.
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    // Digits and a sign are ASCII.
+    std::str::from_utf8(&buf[i..]).unwrap_or_default()
 }
 
 /// A month as `September 2020`, for section headings.
@@ -71,30 +111,41 @@ pub(crate) fn write_date(d: &EventDate, out: &mut impl fmt::Write) -> fmt::Resul
 
 /// The unit the date names, without its part or qualifiers (`~` and
 /// `early` move the interval's ends), written to `out`.
-fn write_unit(d: &EventDate, out: &mut impl fmt::Write) -> fmt::Result {
+fn write_unit<W: fmt::Write>(d: &EventDate, out: &mut W) -> fmt::Result {
     // The unit's first day, not a date built of it: that would write out
     // its text (with chrono's formatter) for every event of a timeline.
     let Some((u, a)) = d.unit().and_then(|u| Some((u, u.first_day()?))) else {
         return out.write_str(d.as_str());
     };
-    let (month, year) = (MONTHS[a.month0() as usize], a.year());
+    let year = |out: &mut W| out.write_str(digits(a.year().into(), &mut [0; 20]));
     match u.granularity() {
-        Granularity::Day => write!(out, "{} {month} {year}", a.day()),
+        Granularity::Day => write_day(a, out),
         Granularity::Week | Granularity::Range => write!(out, "{u}"),
-        Granularity::Month => write!(out, "{month} {year}"),
-        Granularity::Quarter => write!(out, "Q{} {year}", a.month0() / 3 + 1),
-        Granularity::Half => write!(out, "H{} {year}", a.month0() / 6 + 1),
-        Granularity::Season => {
-            let name = match a.month() {
-                3 => "spring",
-                6 => "summer",
-                9 => "autumn",
-                _ => "winter",
+        Granularity::Month => write_month_year(a, out),
+        Granularity::Quarter | Granularity::Half => {
+            let (letter, months) = match u.granularity() {
+                Granularity::Quarter => ('Q', 3),
+                _ => ('H', 6),
             };
-            write!(out, "{name} {year}")
+            out.write_char(letter)?;
+            out.write_str(digits((a.month0() / months + 1).into(), &mut [0; 20]))?;
+            out.write_char(' ')?;
+            year(out)
         }
-        Granularity::Year => write!(out, "{year}"),
-        Granularity::Decade | Granularity::Century => write!(out, "{year}s"),
+        Granularity::Season => {
+            out.write_str(match a.month() {
+                3 => "spring ",
+                6 => "summer ",
+                9 => "autumn ",
+                _ => "winter ",
+            })?;
+            year(out)
+        }
+        Granularity::Year => year(out),
+        Granularity::Decade | Granularity::Century => {
+            year(out)?;
+            out.write_char('s')
+        }
     }
 }
 

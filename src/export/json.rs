@@ -336,8 +336,8 @@ pub fn timeline(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> Result<String> 
 }
 
 /// [`timeline`] written to `out` an event at a time, so that neither the
-/// text nor a tree of it is held whole (put a buffer in front of an
-/// unbuffered `out`).
+/// text nor a tree of it is held whole (it is handed to `out` in pieces
+/// of about 64 KiB).
 ///
 /// ```
 /// use annals::export::{json, select, Filter};
@@ -369,16 +369,12 @@ pub fn write_timeline(
         sources,
         links,
     };
-    // Many small writes: buffered here, they need no call through `dyn`.
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    let mut json =
-        serde_json::Serializer::with_formatter(&mut out, super::layout::Layout::default());
-    document.serialize(&mut json).map_err(|e| match e.is_io() {
+    super::layout::write(&document, out).map_err(|e| match e.is_io() {
         true => Error::io("<stdout>", e.into()),
         false => unwritable(e),
     })?;
-    std::io::Write::write_all(&mut out, b"\n")
-        .and_then(|()| std::io::Write::flush(&mut out))
+    std::io::Write::write_all(out, b"\n")
+        .and_then(|()| std::io::Write::flush(out))
         .map_err(|e| Error::io("<stdout>", e))
 }
 

@@ -14,7 +14,7 @@ use std::hash::BuildHasher;
 use super::human;
 use super::scan::ByteSet;
 use crate::graph::CausalGraph;
-use crate::model::{Actor, Event, EventDate, Mode};
+use crate::model::{Actor, Event, EventDate, Mode, Source};
 
 /// Escapes the characters Markdown would read as markup.
 pub(crate) fn md(s: &str) -> String {
@@ -33,7 +33,9 @@ fn write_who(list: &[Actor], out: &mut impl io::Write) -> io::Result<()> {
             .as_ref()
             .filter(|c| !a.name.eq_ignore_ascii_case(c))
         {
-            write!(out, " ({c})")?;
+            out.write_all(b" (")?;
+            out.write_all(c.as_bytes())?;
+            out.write_all(b")")?;
         }
     }
     Ok(())
@@ -170,36 +172,62 @@ impl<'g, 's> Citations<'g, 's> {
         out.write_all(b"\n## Sources\n\n")?;
         for (i, &place) in self.order.iter().enumerate() {
             let (id, quote) = cited(self.graph, place);
-            write!(out, "{}. ", i + 1)?;
+            write_number(i + 1, out)?;
+            out.write_all(b". ")?;
             if !quote.is_empty() {
-                write!(out, "“{}” — ", Md(quote))?;
+                out.write_all("“".as_bytes())?;
+                Md(quote).write_to(out)?;
+                out.write_all("” — ".as_bytes())?;
             }
             match self.graph.source(id) {
-                Some(s) => {
-                    let mut bits = Vec::new();
-                    if !s.outlet.is_empty() {
-                        bits.push(md(&s.outlet));
-                    }
-                    if !s.title.is_empty() {
-                        bits.push(format!("*{}*", md(&s.title)));
-                    }
-                    bits.push(human::day(s.published));
-                    if !s.url.is_empty() {
-                        bits.push(format!(
-                            "<{}>",
-                            s.url
-                                .replace('<', "%3C")
-                                .replace('>', "%3E")
-                                .replace(' ', "%20")
-                        ));
-                    }
-                    writeln!(out, "{}.", bits.join(", "))?;
-                }
+                Some(s) => write_source(s, out)?,
                 None => writeln!(out, "`{}`.", id.replace('`', "'"))?,
             }
         }
         Ok(())
     }
+}
+
+/// A source's line in the list of sources after its number and quote:
+/// outlet, *title*, day and <url>, those it has, joined by commas. Written
+/// in pieces: a briefing of a million events lists about as many
+/// citations, each with its source.
+fn write_source(s: &Source, out: &mut impl io::Write) -> io::Result<()> {
+    if !s.outlet.is_empty() {
+        Md(&s.outlet).write_to(out)?;
+        out.write_all(b", ")?;
+    }
+    if !s.title.is_empty() {
+        out.write_all(b"*")?;
+        Md(&s.title).write_to(out)?;
+        out.write_all(b"*, ")?;
+    }
+    let mut day = String::with_capacity(11);
+    // Writing to a `String` cannot fail.
+    let _ = human::write_day(s.published, &mut day);
+    out.write_all(day.as_bytes())?;
+    if !s.url.is_empty() {
+        out.write_all(b", <")?;
+        let mut rest = s.url.as_bytes();
+        while let Some(i) = rest.iter().position(|b| matches!(b, b'<' | b'>' | b' ')) {
+            out.write_all(&rest[..i])?;
+            out.write_all(match rest[i] {
+                b'<' => b"%3C",
+                b'>' => b"%3E",
+                _ => b"%20",
+            })?;
+            rest = &rest[i + 1..];
+        }
+        out.write_all(rest)?;
+        out.write_all(b">")?;
+    }
+    out.write_all(b".\n")
+}
+
+/// `n` in decimal, without the formatting machinery.
+fn write_number(n: usize, out: &mut impl io::Write) -> io::Result<()> {
+    let n = i64::try_from(n).unwrap_or(i64::MAX);
+    out.write_all(human::digits(n, &mut [0; 20]).as_bytes())
 }
 
 /// The source id and quote of the `i`th citation of the event at `n`.
@@ -338,8 +366,9 @@ fn entry<'s>(
         write!(out, " *({})*", e.mode)?;
     }
     for i in 0..e.sources.len() {
-        let k = cites.number(n, i);
-        write!(out, " [{k}]")?;
+        out.write_all(b" [")?;
+        write_number(cites.number(n, i), out)?;
+        out.write_all(b"]")?;
     }
     out.write_all(b"\n")?;
     write_details(e, out)?;
@@ -349,7 +378,9 @@ fn entry<'s>(
         let lead = if i == 0 { "  - Followed from: " } else { "; " };
         out.write_all(lead.as_bytes())?;
         Md(&c.title).write_to(out)?;
-        write!(out, " ({}, ", l.relation)?;
+        out.write_all(b" (")?;
+        out.write_all(l.relation.as_str().as_bytes())?;
+        out.write_all(b", ")?;
         write_human_date(&c.date, scratch, out)?;
         out.write_all(b")")?;
     }

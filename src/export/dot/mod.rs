@@ -266,7 +266,11 @@ fn links(graph: &CausalGraph<'_>, nodes: &[NodeIndex], out: &mut impl io::Write)
                 out.write_all(b": ")?;
                 escape_to(&link.evidence, out)?;
             }
-            writeln!(out, "\", {}];", style::edge_style(link.relation))?;
+            out.write_all(b"\", ")?;
+            for piece in style::edge_style(link.relation).pieces() {
+                out.write_all(piece.as_bytes())?;
+            }
+            out.write_all(b"];\n")?;
         }
     }
     Ok(())

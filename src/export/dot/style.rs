@@ -159,10 +159,17 @@ pub fn write_node(graph: &CausalGraph<'_>, e: &Event, out: &mut impl io::Write) 
         escape_to(line, out)?;
     }
     let colour = text_colour(&fill);
-    write!(
-        out,
-        "\", fillcolor=\"{fill}\", fontcolor=\"{colour}\", style=\"{style}\", tooltip=\""
-    )?;
+    for piece in [
+        "\", fillcolor=\"",
+        &fill,
+        "\", fontcolor=\"",
+        colour,
+        "\", style=\"",
+        style,
+        "\", tooltip=\"",
+    ] {
+        out.write_all(piece.as_bytes())?;
+    }
     match e.sources.first() {
         Some(c) => {
             escape_to(&c.id, out)?;
@@ -204,8 +211,10 @@ pub fn edge_style(r: Relation) -> EdgeStyle {
 /// needed rather than built as a string.
 pub struct EdgeStyle(Relation);
 
-impl std::fmt::Display for EdgeStyle {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl EdgeStyle {
+    /// The attributes in pieces, to be written one after another (a DOT
+    /// file of a million events has two million links).
+    pub fn pieces(&self) -> [&'static str; 4] {
         let shape = match self.0 {
             Relation::Causes => "style=solid, penwidth=1.6",
             Relation::Enables => "style=solid, penwidth=1.2",
@@ -214,7 +223,13 @@ impl std::fmt::Display for EdgeStyle {
             Relation::Precedes => "style=dotted, penwidth=1.2",
             Relation::Prevents => "style=solid, penwidth=1.2, arrowhead=tee",
         };
-        write!(f, "{shape}, color=\"{}\"", edge_colour(self.0))
+        [shape, ", color=\"", edge_colour(self.0), "\""]
+    }
+}
+
+impl std::fmt::Display for EdgeStyle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.pieces().iter().try_for_each(|p| f.write_str(p))
     }
 }
 

@@ -236,6 +236,21 @@ mod tests {
     }
 
     #[test]
+    fn a_time_zone_is_no_name() {
+        let texts: Vec<String> = (0..6)
+            .map(|i| {
+                format!(
+                    "Protesters in Cairo marched at 10 a.m. ET. Pirates from {} sailed.",
+                    OTHERS[i]
+                )
+            })
+            .collect();
+        let (topic, _) = topic_of(&texts);
+        assert!(topic.names.contains("cairo"), "{:?}", topic.names);
+        assert!(!topic.names.contains("et"), "{:?}", topic.names);
+    }
+
+    #[test]
     fn a_batch_no_name_holds_together_has_no_topic() {
         let texts: Vec<String> = (0..8)
             .map(|i| format!("Rain flooded the town of {}.", OTHERS[i % 6]))

@@ -51,6 +51,9 @@ pub struct Lex {
     pub frequency: Option<Frequency>,
     /// The first year of a decade named by a word ("the eighties").
     pub decade: Option<i32>,
+    /// The century a number word stands for at the head of a year said
+    /// aloud: 1900 for "nineteen" ("nineteen ninety").
+    pub spoken_century: Option<i32>,
     /// PRESENT_REF, PAST_REF or FUTURE_REF.
     pub reference: Option<Reference>,
     /// Which way the word makes its sentence look.
@@ -337,6 +340,7 @@ struct File {
     days_from_today: HashMap<String, i64>,
     frequencies: HashMap<String, Frequency>,
     decades: HashMap<String, i32>,
+    spoken_centuries: HashMap<String, i32>,
     tense_cues: HashMap<String, Tense>,
     bounds: HashMap<String, Bound>,
     happenings: HashMap<String, String>,
@@ -401,6 +405,37 @@ pub struct WordSets {
     /// "soon afterwards"): "soon" before them measures the gap between
     /// two happenings and refers to no time of its own.
     pub sequels: HashSet<String>,
+    /// Words that make a period the counterpart of the one the text
+    /// named ("the same quarter a year ago", "the corresponding period").
+    pub counterparts: HashSet<String>,
+    /// Words that make a period the last one reported ("the latest
+    /// quarter").
+    pub latest: HashSet<String>,
+    /// Participles after a period that name its last day ("the quarter
+    /// ended July 31").
+    pub period_ends: HashSet<String>,
+    /// Words of how many times, before the period of a rate ("twice a
+    /// week").
+    pub multiples: HashSet<String>,
+    /// Adjectives that count periods one after another ("five straight
+    /// quarters").
+    pub in_a_row: HashSet<String>,
+    /// Words that make a set of every period they name ("every week").
+    pub distributives: HashSet<String>,
+    /// Prepositions that put a bare plural of long units over a stretch
+    /// ("over the years").
+    pub span_introducers: HashSet<String>,
+    /// Words after a plural unit that tie it to a point ("the years before
+    /// the war").
+    pub tied_by: HashSet<String>,
+    /// Words before "until" that make it look back ("not until Tuesday").
+    pub until_behind: HashSet<String>,
+    /// Words before "through" that close a span to date ("this year
+    /// through August").
+    pub to_date: HashSet<String>,
+    /// Words between "as" and a time that make it the earliest one ("as
+    /// soon as Tuesday").
+    pub earliest: HashSet<String>,
 }
 
 fn leak(s: String) -> &'static str {
@@ -565,6 +600,7 @@ fn words(file: File) -> WordMap<Lex> {
     fill(m, file.days_from_today, |l, v| l.day_offset = Some(v));
     fill(m, file.frequencies, |l, v| l.frequency = Some(v));
     fill(m, file.decades, |l, v| l.decade = Some(v));
+    fill(m, file.spoken_centuries, |l, v| l.spoken_century = Some(v));
     fill(m, file.tense_cues, |l, v| l.tense = Some(v));
     fill(m, file.bounds, |l, v| l.bound = Some(v));
     fill(m, file.happenings, |l, v| l.happening = Some(leak(v)));
@@ -585,6 +621,22 @@ mod tests {
         let line = broken
             .lines()
             .position(|l| l.starts_with("fortnite"))
+            .unwrap()
+            + 1;
+        let at = e.location.as_ref().map(|l| l.to_string());
+        assert!(
+            at.is_some_and(|at| at.starts_with(&format!("lexicon.toml:{line}:"))),
+            "{e}"
+        );
+        // A word set the rules do not know, say a misspelt one, is an
+        // error at its line too.
+        let misspelt = shipped.replacen("counterparts = [", "counterpart = [", 1);
+        let Err(e) = Tables::parse("lexicon.toml", &misspelt) else {
+            panic!("an unknown word set parsed");
+        };
+        let line = misspelt
+            .lines()
+            .position(|l| l.starts_with("counterpart ="))
             .unwrap()
             + 1;
         let at = e.location.as_ref().map(|l| l.to_string());

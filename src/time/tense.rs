@@ -187,17 +187,13 @@ fn deadline(tokens: &[Token], i: usize) -> Option<Deadline> {
     }
     let prev = k.checked_sub(1).map_or("", |p| tokens[p].lower.as_str());
     match tokens[k].lex.and_then(|l| l.bound) {
-        Some(Bound::Until) if matches!(prev, "not" | "n't" | "up") => Some(Deadline::Behind),
+        Some(Bound::Until) if words().until_behind.contains(prev) => Some(Deadline::Behind),
         Some(Bound::Until) => Some(Deadline::Until),
         Some(Bound::Since) => Some(Deadline::Behind),
         // "sales this year through August" close a span to date.
-        Some(Bound::By)
-            if tokens[k].lower == "through" && matches!(prev, "year" | "date" | "far") =>
-        {
-            None
-        }
+        Some(Bound::By) if tokens[k].lower == "through" && words().to_date.contains(prev) => None,
         Some(Bound::By) => Some(Deadline::By),
-        _ if tokens[k].lower == "as" && matches!(prev, "soon" | "early") => Some(Deadline::Soon),
+        _ if tokens[k].lower == "as" && words().earliest.contains(prev) => Some(Deadline::Soon),
         _ => None,
     }
 }

@@ -94,6 +94,9 @@ pub(super) fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
         j += 1;
     } else if cx.is(j, &["local"]) && cx.is(j + 1, &["time"]) {
         j += 2;
+    } else if zone_at(cx, j) == Some(Zone::Named) {
+        // "10:37 a.m. ET": the zone is part of the time.
+        j += 1;
     }
     if h24 > 23 || m > 59 || (!marked && !digits.contains(':') && !military) {
         return None;
@@ -109,9 +112,6 @@ pub(super) fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
     }
     // "10 p.m. Wednesday", "5 p.m. EST Nov. 12": the day that follows...
     let mut k = j;
-    if zone_at(cx, k) == Some(Zone::Named) {
-        k += 1;
-    }
     if cx.is(k, &["on", ","]) {
         k += 1;
     }

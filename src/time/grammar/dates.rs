@@ -130,8 +130,7 @@ pub(super) fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
             None => (n.lower.as_str(), false),
         };
         // "'60 Minutes" is a programme.
-        let titled = cx.is(i + 2, &["minutes", "hours", "days"])
-            && cx.tokens.get(i + 2).is_some_and(|t| t.capital);
+        let titled = unit(cx, i + 2).is_some() && cx.tokens.get(i + 2).is_some_and(|t| t.capital);
         if d.len() != 2 || !d.bytes().all(|b| b.is_ascii_digit()) || n.start != t.end || titled {
             return None;
         }
@@ -144,7 +143,7 @@ pub(super) fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
         };
         return Some(Found::date(i, i + 2, p));
     }
-    if cx.is(i, &["nineteen", "twenty"]) {
+    if spoken_century(cx, i).is_some() {
         let (y, j) = year_words(cx, i)?;
         return Some(Found::date(i, j, Point::Year(y)));
     }

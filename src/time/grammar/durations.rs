@@ -67,7 +67,7 @@ pub(super) fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
     if n.is_some_and(|n| n > 999) || (u == Unit::S && cx.is(i, &["a"])) {
         return None;
     }
-    let counted = cx.is(j.wrapping_sub(1), &["consecutive", "straight"]);
+    let counted = words().in_a_row.contains(cx.word(j.wrapping_sub(1)));
     // "three quarters of the vote" is a fraction, "several quarters of
     // losses" a duration.
     let fraction = cx.is(k + 1, &["of"]) && !counted && n.is_some();
@@ -143,7 +143,7 @@ pub(super) fn rate_start(cx: &Context<'_>, i: usize, j: usize) -> Option<usize> 
         return None;
     }
     let prev = &cx.tokens[i - 1];
-    if cx.is(i - 1, &["once", "twice", "thrice"]) {
+    if words().multiples.contains(cx.word(i - 1)) {
         return Some(i - 1);
     }
     if cx.is(i - 1, &["times"]) && i >= 2 && number(cx, i - 2).is_some() {
@@ -240,14 +240,10 @@ pub(super) fn vague_durations(cx: &Context<'_>, i: usize) -> Option<Found> {
                 duration(None, u),
             ));
         }
-        let led = cx.is(
-            i.wrapping_sub(1),
-            &["over", "in", "during", "through", "throughout"],
-        );
-        let anchored = cx.is(
-            k + 1,
-            &["before", "after", "since", "of", "to", "until", "leading"],
-        );
+        let led = words()
+            .span_introducers
+            .contains(cx.word(i.wrapping_sub(1)));
+        let anchored = words().tied_by.contains(cx.word(k + 1));
         if !plural(cx, k) || !led || anchored || !matches!(u, Unit::Y | Unit::DE | Unit::CE) {
             return None;
         }

@@ -30,7 +30,7 @@ pub(super) fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
         j += 1;
     }
     if cx.is(j, &["year"]) {
-        if cx.is(j + 1, &["ended", "ending", "to"]) {
+        if cx.is(j + 1, &["to"]) || words().period_ends.contains(cx.word(j + 1)) {
             return Some(Found::other(i, j + 1, TimexType::Duration, "P1Y".into()));
         }
         if !cx.is(j + 1, &["-"]) {
@@ -42,7 +42,7 @@ pub(super) fn the_unit(cx: &Context<'_>, i: usize) -> Option<Found> {
             return Some(Found::date(i, j + 1, Point::Year(y)));
         }
     }
-    if cx.is(i + 1, &["latest"]) && cx.is(i + 2, &["period"]) {
+    if words().latest.contains(cx.word(i + 1)) && cx.is(i + 2, &["period"]) {
         let (y, q) = last_quarter(cx.dct);
         return Some(Found::date(i, i + 3, Point::Quarter(y, q)));
     }

@@ -160,8 +160,7 @@ pub(super) fn year_words(cx: &Context<'_>, i: usize) -> Option<(i32, usize)> {
     if let Some(y) = year_at(cx, i) {
         return Some((y, i + 1));
     }
-    if cx.is(i, &["nineteen", "twenty"]) {
-        let century = if cx.is(i, &["nineteen"]) { 1900 } else { 2000 };
+    if let Some(century) = spoken_century(cx, i) {
         let (n, j) = number(cx, i + 1)?;
         let n = n.filter(|n| (10..=99).contains(n))?;
         return Some((century + n as i32, j));
@@ -338,6 +337,12 @@ pub(super) fn day_part_at(cx: &Context<'_>, i: usize) -> Option<DayPart> {
 /// ("early", "mid", "late").
 pub(super) fn adjective_modifier(cx: &Context<'_>, i: usize) -> bool {
     modifier_word(cx, i).is_some_and(|m| m.form == Form::Adjective)
+}
+
+/// The century a number word at token `i` opens a year said aloud with
+/// ("nineteen ninety").
+pub(super) fn spoken_century(cx: &Context<'_>, i: usize) -> Option<i32> {
+    cx.tokens.get(i)?.lex?.spoken_century
 }
 
 /// The time zone written at token `i`.

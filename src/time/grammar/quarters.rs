@@ -19,13 +19,16 @@ pub(super) fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
         }
         return Some(Found::date(i, i + 1, Point::Quarter(cx.dct.year(), q)));
     }
-    if cx.is(i, &["the"]) && cx.is(i + 1, &["latest", "current", "quarter", "period"]) {
+    // "the current quarter" is the one under way, "the latest quarter" the
+    // last one reported.
+    let current = |k: usize| placer(cx, k).is_some_and(|p| p.toward == Toward::Same);
+    let latest = |k: usize| words().latest.contains(cx.word(k)) || current(k);
+    if cx.is(i, &["the"]) && (latest(i + 1) || cx.is(i + 1, &["quarter", "period"])) {
         let mut j = i + 1;
-        if cx.is(j, &["latest", "current"]) {
+        if latest(j) {
             j += 1;
         }
-        // "the current quarter" is the one under way.
-        if cx.is(i + 1, &["current"]) && cx.is(j, &["quarter"]) {
+        if current(i + 1) && cx.is(j, &["quarter"]) {
             let q = Point::Quarter(cx.dct.year(), cx.dct.month0() / 3 + 1);
             return Some(Found::date(i, j + 1, q));
         }
@@ -33,7 +36,7 @@ pub(super) fn quarters(cx: &Context<'_>, i: usize) -> Option<Found> {
             let (y, q) = last_quarter(cx.dct);
             // "the quarter ended July 31": the three months to that day,
             // named by the calendar quarter most of them fall in.
-            if cx.is(j + 1, &["ended", "ending"]) {
+            if words().period_ends.contains(cx.word(j + 1)) {
                 if let Some((end, _)) = explicit(cx, j + 2).and_then(|f| f.day()) {
                     let middle = end - Duration::days(45);
                     let q = Point::Quarter(middle.year(), middle.month0() / 3 + 1);

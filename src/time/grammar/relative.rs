@@ -261,7 +261,7 @@ pub(super) fn same_period(cx: &Context<'_>, i: usize) -> Option<Found> {
         return None;
     }
     // "the same quarter", or "the quarter" itself before "a year ago".
-    let same = cx.is(i + 1, &["same", "corresponding", "comparable"]);
+    let same = words().counterparts.contains(cx.word(i + 1));
     let u = if same { i + 2 } else { i + 1 };
     let unit = cx.word(u);
     if !matches!(unit, "month" | "period" | "quarter") {

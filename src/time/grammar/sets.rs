@@ -33,7 +33,7 @@ pub(super) fn sets(cx: &Context<'_>, i: usize) -> Option<Found> {
             .filter(calendar)?;
         return Some(Found::other(i, i + 2, TimexType::Set, duration(Some(1), u)));
     }
-    if !matches!(w, "every" | "each") {
+    if !words().distributives.contains(w) {
         return None;
     }
     let mut j = i + 1;

@@ -238,6 +238,7 @@ fn tag_with(
         anchor: None,
         last_day: None,
         story_day: None,
+        month_told: None,
         told_in: None,
         happened: happenings::Happened::new(),
         syntax,
@@ -275,7 +276,13 @@ fn tag_with(
                 );
             }
         } else {
-            match &f.point {
+            // A day told with its hour ("8:28 p.m. ET Wednesday") is told
+            // as much as the day alone.
+            let day = match &f.point {
+                Some(calendar::Point::Clock(d, ..)) if !f.dayless => Some(calendar::Point::Day(*d)),
+                _ => None,
+            };
+            match day.as_ref().or(f.point.as_ref()) {
                 Some(calendar::Point::Day(d)) => {
                     cx.anchor = Some(*d);
                     cx.story_day = Some(*d);
@@ -296,6 +303,11 @@ fn tag_with(
                 cx.period = Some(p.clone());
                 cx.period_written = explicit;
             }
+            cx.month_told = match &f.point {
+                Some(calendar::Point::Month(y, m)) => Some((*y, *m)),
+                Some(calendar::Point::Day(_) | calendar::Point::DayPart(..)) => None,
+                _ => cx.month_told,
+            };
         }
         // A day dates the happenings named near it. (A clock time's day is
         // settled only once the whole text is read.)
@@ -382,6 +394,10 @@ fn tell(
         Point::Year(_) | Point::Half(..) => None,
         Point::Quarter(..) => Some(p.clone()),
         _ => Some(Point::Month(first.year(), first.month())),
+    };
+    cx.month_told = match p {
+        Point::Month(y, m) => Some((*y, *m)),
+        _ => None,
     };
     // "the night of 8 February 1904" tells its day as well as "8 February".
     if let Point::Day(d) | Point::DayPart(d, _) = p {

@@ -140,6 +140,9 @@ pub fn tense(syntax: &Syntax<'_>, tokens: &[Token], i: usize) -> Option<Tense> {
     let t = tokens.get(i)?;
     let nodes = syntax.sentence(t.sentence as usize)?;
     let w = nodes.iter().position(|n| n.end > t.start)?;
+    if said_right_before(syntax, nodes, tokens, i, w) {
+        return Some(Tense::Past);
+    }
     let (clause, direct) = governing(syntax, nodes, w);
     match (deadline(tokens, i), clause) {
         // "until Thursday, they had not...", "not until Tuesday did...":
@@ -154,6 +157,27 @@ pub fn tense(syntax: &Syntax<'_>, tokens: &[Token], i: usize) -> Option<Tense> {
         (Some(Deadline::By), _) => Some(Tense::Future),
         (None, r) => r.tense(),
     }
+}
+
+/// True when the word right before the expression is a verb of saying in
+/// the past ("Cuba predicted Wednesday", "officials said Friday"): the day
+/// is the saying's, however the parse hangs it (a long quotation before it
+/// may take its verb for a modifier of the day). A possessive day ("said
+/// Friday's vote will") belongs to what follows.
+fn said_right_before(
+    syntax: &Syntax<'_>,
+    nodes: &[Node],
+    tokens: &[Token],
+    i: usize,
+    w: usize,
+) -> bool {
+    let Some(v) = w.checked_sub(1).map(|v| &nodes[v]) else {
+        return false;
+    };
+    let possessive = tokens
+        .get(i + 1)
+        .is_some_and(|t| t.lower == "'" || t.lower == "’" || t.lower == "'s");
+    matches!(v.xpos, "VBD" | "VBN") && words().reporting.contains(&syntax.lower(v)) && !possessive
 }
 
 /// A word that bounds the expression in time, right in front of it or its

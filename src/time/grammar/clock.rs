@@ -7,6 +7,18 @@ use crate::time::lexicon::{lexicon, DayPart, Meridiem, Zone};
 use crate::time::scan::Shape;
 use crate::time::TimexType;
 
+/// True when the capitalised word at token `i` follows a capitalised word
+/// of no time inside its sentence: it is part of a name or title ("the
+/// film High Noon"), not the hour it names. "Monday Noon" is a time.
+fn in_a_title(cx: &Context<'_>, i: usize) -> bool {
+    let (Some(t), Some(prev)) = (cx.tokens.get(i), i.checked_sub(1)) else {
+        return false;
+    };
+    let p = &cx.tokens[prev];
+    let opens = prev == 0 || cx.tokens[prev - 1].sentence != p.sentence;
+    t.capital && p.capital && p.shape == Shape::Word && p.lex.is_none() && !opens
+}
+
 /// Clock times: "8 PM", "8:30 a.m.", "20:30 local time", "16:08 UTC".
 pub(super) fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
     if let Some(h) = cx
@@ -14,6 +26,7 @@ pub(super) fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
         .get(i)
         .and_then(|t| t.lex)
         .and_then(|l| l.clock_hour)
+        .filter(|_| !in_a_title(cx, i))
     {
         let day = days(cx, i + 1).and_then(|f| f.day());
         let (d, end) = day.unwrap_or((cx.base(), i + 1));

@@ -31,6 +31,10 @@ pub struct Context<'a> {
     /// The last day the text named in any way ("Friday", "yesterday",
     /// "Oct. 13"): the day a story means by "the day".
     pub story_day: Option<NaiveDate>,
+    /// The month the text last told, when it has told no day since
+    /// ("killed last October ... crossed out that same day"): a day of it
+    /// that the text leaves open.
+    pub month_told: Option<(i32, u32)>,
     /// The sentence in which a narrative last moved its point.
     pub told_in: Option<u32>,
     /// The day each kind of happening was dated on ("shot to death last

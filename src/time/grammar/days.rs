@@ -272,9 +272,17 @@ pub(super) fn that_time(cx: &Context<'_>, i: usize) -> Option<Found> {
     Some(Found::date(i, end, Point::Day(day)))
 }
 
-/// "the same day", "that same day": the day the story last named.
+/// "the same day", "that same day": the day the story last named; after a
+/// month told since ("killed last October ... crossed out that same
+/// day"), a day of that month the text leaves open (`1998-10-XX`).
 pub(super) fn same_day(cx: &Context<'_>, i: usize) -> Option<Found> {
     let named = cx.is(i, &["the", "that"]) && cx.is(i + 1, &["same"]) && cx.is(i + 2, &["day"]);
-    let day = cx.story_day.filter(|_| named)?;
-    Some(Found::date(i, i + 3, Point::Day(day)))
+    if !named {
+        return None;
+    }
+    let point = match cx.month_told {
+        Some((y, m)) => Point::Unresolved(format!("{}-{m:02}-XX", Point::Year(y).value())),
+        None => Point::Day(cx.story_day?),
+    };
+    Some(Found::date(i, i + 3, point))
 }

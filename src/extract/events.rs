@@ -43,6 +43,8 @@ struct Draft {
     anonymous: bool,
     /// Whether it is in the simple present ([`noise::generic`]).
     generic: bool,
+    /// Whether it is what someone is accused of ([`noise::accused`]).
+    accused: bool,
 }
 
 /// Words that carry the story's current date into a sentence that gives
@@ -79,14 +81,18 @@ pub fn extract(
     let mut links: Vec<(usize, usize, Relation, usize)> = Vec::new();
     let mut story: Option<(usize, EventDate)> = None;
     let mut antecedents = Antecedents::default();
+    // Once a reader's comment begins, the rest of the page is comments.
+    let mut comments = false;
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let words = &text[sentence.start..sentence.end];
+        comments |= super::furniture::comment_stamp(words);
         let headline = !article.title.is_empty()
             && (article.title.starts_with(words) || words.starts_with(&article.title));
         if headline
             || words.starts_with("By ") && words.len() < 60
             || furniture.contains(words)
             || off_topic[si]
+            || comments
         {
             continue;
         }
@@ -221,6 +227,9 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         || noise::attributive(s, &p, &roles)
         || noise::thing(s, &p, frames)
         || noise::topic(s, &p, frames)
+        || noise::imperative(s, &p)
+        || noise::describing(s, &p)
+        || noise::as_planned(s, &p)
     {
         return None;
     }
@@ -237,6 +246,7 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         trigger: (s.toks[p.word].start, s.toks[p.word].end),
         anonymous: noise::anonymous(s, &p),
         generic: noise::generic(s, &p, frames),
+        accused: noise::accused(s, &p, frames),
     })
 }
 
@@ -377,11 +387,16 @@ fn aside(s: &Sent<'_, '_, '_>, p: &Predicate) -> bool {
         .map(|k| s.toks[k].text.as_str())
         .find(|t| *t == "(" || *t == ")")
         == Some(")");
+    // "(IGIL – banned in Russia)": a participle with no auxiliary is no
+    // finite clause, whatever subject the parse gave it, and a past tense
+    // with no subject of its own is such a participle misread.
+    let participle = matches!(s.xpos(w), "VBN" | "VBG")
+        || s.xpos(w) == "VBD" && s.children_by(w, &["nsubj"]).is_empty();
     s.upos(w) == Upos::Verb
-        && matches!(s.xpos(w), "VBN" | "VBG")
+        && participle
         && opened
         && closed
-        && roles::subject_of(s, p.anchor).is_none()
+        && (roles::subject_of(s, p.anchor).is_none() || s.children_by(w, &["aux"]).is_empty())
 }
 
 /// Whether the verb's subject is a noun, a name or a number rather than a
@@ -730,7 +745,9 @@ fn build(
 /// An event whose words name nobody (a bare "attacks", "they asked") with
 /// no actor, target, date, count or link is a mention, not a report, and
 /// an undated one in the simple present ([`noise::generic`]) tells what is
-/// so.
+/// so. What someone is accused of ([`noise::accused`]) is told by the
+/// accusation; it stays only as a cause or effect ("charged for their
+/// murders").
 fn worth_telling(
     events: Vec<Event>,
     drafts: &[Draft],
@@ -772,7 +789,10 @@ fn worth_telling(
                 && e.injured.is_none();
             !gone.contains(id)
                 && (linked.contains(id)
-                    || e.kind != Kind::Other && e.mode != Mode::Conditional && !mention)
+                    || e.kind != Kind::Other
+                        && e.mode != Mode::Conditional
+                        && !mention
+                        && !d.accused)
         })
         .map(|(e, _)| e)
         .collect();

@@ -110,6 +110,10 @@ pub struct Noise {
     /// Adverbs of frequency: a present with one tells of repeated
     /// happenings ("routinely beat").
     pub frequency: HashSet<String>,
+    /// Words of accusing: the act someone is accused of is the
+    /// accusation's content, not a happening reported ("accuses Tehran of
+    /// supporting groups").
+    pub accusing: HashSet<String>,
 }
 
 /// A table of verbs (or nouns) that act on an act of some kinds: the

@@ -93,3 +93,45 @@ fn fingerprint(words: &str) -> u64 {
     }
     h.finish()
 }
+
+/// Whether `sentence` holds the stamp of a posted reader's comment: a
+/// clock time ("7:59 pm", "10:43 am") followed by a bar, as comment threads
+/// print the time of each comment before its text or its "Report abuse"
+/// link ("January 27, 2011 at 7:59 pm | Report abuse |"). A page's reader
+/// comments come after its article, so everything from the first stamp on
+/// is comments, not news.
+pub fn comment_stamp(sentence: &str) -> bool {
+    sentence.match_indices('|').any(|(bar, _)| {
+        let before = sentence[..bar].trim_end().to_ascii_lowercase();
+        let Some(clock) = before
+            .strip_suffix("am")
+            .or_else(|| before.strip_suffix("pm"))
+            .map(str::trim_end)
+        else {
+            return false;
+        };
+        let digits: Vec<char> = clock.chars().rev().take(5).collect();
+        // Reversed "h:mm" or "hh:mm": two digits, a colon, a digit.
+        matches!(
+            digits.as_slice(),
+            [m2, m1, ':', h, ..] if m2.is_ascii_digit() && m1.is_ascii_digit() && h.is_ascii_digit()
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::comment_stamp;
+
+    #[test]
+    fn a_clock_time_before_a_bar_stamps_a_comment() {
+        assert!(comment_stamp(
+            "I hope not!!! January 27, 2011 at 7:59 pm | Report abuse | I don't believe it."
+        ));
+        assert!(comment_stamp("February 3, 2011 06:30 AM | Hey!"));
+        // A time in news copy, or a bar without a time, is no comment.
+        assert!(!comment_stamp("The curfew starts at 3:00 pm in Cairo."));
+        assert!(!comment_stamp("Egypt | Politics | World"));
+        assert!(!comment_stamp("Update 8 p.m. Cairo | 1 p.m. ET"));
+    }
+}

@@ -159,6 +159,17 @@ fn own_mode(
     p: &Predicate,
     frames: &Frames,
 ) -> Option<(Mode, bool)> {
+    // "will only begin if those efforts fail": an act of a cooperative
+    // kind on a condition is conditional ([`intent`] makes one of a
+    // hostile kind a threat).
+    let condition = s.children_by(w, &["advcl"]).into_iter().any(|c| {
+        s.children_by(c, &["mark"])
+            .into_iter()
+            .any(|m| frames.conditional.contains(s.lemma(m)))
+    });
+    if condition && w == p.anchor && frames.intent.agree.contains(&p.kind) {
+        return Some((Mode::Conditional, true));
+    }
     for c in s.children(w) {
         let lemma = s.lemma(c);
         match s.rel(c) {
@@ -284,6 +295,17 @@ pub fn intent(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(K
                 .into_iter()
                 .any(|m| it.unless.contains(s.lemma(m)))
         });
+        if !willing && !announced(s, p) {
+            // "The evacuation will only begin if…", "abandoning an ally
+            // would damage…": nobody announces what no one is named to do.
+            return None;
+        }
+        // "They would get a press release": outside reported speech,
+        // "would" is a condition or a habit, not a "will" said before.
+        let backshifted = auxes.contains(&"would") && !auxes.contains(&"will");
+        if backshifted && !willing && !reported(s, a, frames) {
+            return None;
+        }
         if unless || it.threaten.contains(&p.kind) {
             Kind::Threaten
         } else if it.agree.contains(&p.kind) {
@@ -302,6 +324,19 @@ pub fn intent(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(K
             Mode::Asserted
         },
     ))
+}
+
+/// Whether someone is named to announce the act of `p`: its verb's
+/// subject is a noun, a name or a personal pronoun other than the event's
+/// own word ("the evacuation will begin" names no one who will evacuate).
+fn announced(s: &Sent<'_, '_, '_>, p: &Predicate) -> bool {
+    // "This, in turn, will open up the possibility": a demonstrative
+    // stands for a situation, which announces nothing.
+    super::roles::subject_of(s, p.anchor).is_some_and(|w| {
+        w != p.word
+            && matches!(s.upos(w), Upos::Noun | Upos::Propn | Upos::Pron)
+            && s.xpos(w) != "DT"
+    })
 }
 
 /// The reporting verb whose complement holds word `a`, if any.

@@ -199,16 +199,125 @@ pub fn generic(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
         }
     }
     let tensed = |w: usize| matches!(s.xpos(w), "VBZ" | "VBP");
+    // "a party that is outlawed by the constitution": a passive's "is"
+    // or "are" is its present tense, and no other auxiliary.
+    let passive = s
+        .children(v)
+        .filter(|&c| s.deprel(c) == "aux:pass")
+        .collect::<Vec<_>>();
     let present = if s.upos(v) == Upos::Verb {
-        tensed(v)
+        tensed(v) || s.xpos(v) == "VBN" && passive.iter().any(|&a| tensed(a))
     } else {
         s.children_by(v, &["cop"]).into_iter().any(tensed)
     };
     present
         && (p.cameo || !frames.noise.verbal.contains(&p.kind))
-        && s.children_by(v, &["aux"]).is_empty()
+        && s.children_by(v, &["aux"])
+            .iter()
+            .all(|a| passive.contains(a))
         && !s
             .children_by(v, &["advmod"])
             .into_iter()
             .any(|a| frames.noise.frequency.contains(s.lemma(a)))
+}
+
+/// The relations through which a clause's top reaches the words of its
+/// clause: everything but a complement that is a clause of its own (said,
+/// quoted: `ccomp`, `parataxis`).
+const IN_CLAUSE: [&str; 12] = [
+    "conj", "xcomp", "advcl", "obj", "obl", "nmod", "acl", "nsubj", "csubj", "iobj", "appos", "dep",
+];
+
+/// "Let's go to Cairo", "'Leave now!'": an event in a hortative clause,
+/// or in an imperative one that is quoted or exclaimed, is urged on the
+/// listener, not reported. The clause's top is a bare verb (`VB`) with no
+/// subject, auxiliary or subordinator: "let" with "us" as its object, or
+/// any such verb that opens its sentence or quotation. A bare verb opening
+/// a plain sentence is as often a noun the tagger misread ("Trade unions
+/// refused…", "Protest against the plant"), and is left alone.
+pub fn imperative(s: &Sent<'_, '_, '_>, p: &Predicate) -> bool {
+    let mut v = p.anchor;
+    for _ in 0..s.len() {
+        match s.head(v) {
+            Some(h) if IN_CLAUSE.contains(&s.rel(v)) => v = h,
+            _ => break,
+        }
+    }
+    let bare = s.upos(v) == Upos::Verb
+        && s.xpos(v) == "VB"
+        && !s
+            .children(v)
+            .any(|c| matches!(s.rel(c), "nsubj" | "csubj" | "aux" | "mark" | "expl"));
+    let hortative = s.lemma(v) == "let"
+        && s.children_by(v, &["obj"])
+            .into_iter()
+            .any(|o| matches!(s.toks[o].lower.as_str(), "us" | "'s" | "’s"));
+    let opens = (0..v).all(|k| s.upos(k) == Upos::Punct)
+        && s.toks[v].text.starts_with(|c: char| c.is_alphabetic());
+    let urged = s.quotes() || s.toks.iter().any(|t| t.text == "!");
+    bare && (hortative || opens && urged)
+}
+
+/// "Accuses Tehran of supporting groups that launch strikes", "charged
+/// with inciting violence", "allegations of torture": an act that is what
+/// someone is accused of (`[noise] accusing`), below the accusation by its
+/// `of`/`with` complement or clause (or that of its object), is the
+/// accusation's content. The accused, its object, is not ("accused the
+/// police, who had fired").
+pub fn accused(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
+    let mut w = p.anchor;
+    // Whether the way up came through an `of`/`with`/`for` phrase of the
+    // word it reached: "accuses Tehran of supporting groups", parsed with
+    // the groups a modifier of Tehran.
+    let mut content = false;
+    for _ in 0..s.len() {
+        let Some(h) = s.head(w) else { return false };
+        let rel = s.rel(w);
+        if frames.noise.accusing.contains(s.lemma(h))
+            && (matches!(rel, "advcl" | "obl" | "acl" | "nmod" | "xcomp")
+                || rel == "obj" && content)
+        {
+            return true;
+        }
+        if !IN_CLAUSE.contains(&rel) {
+            return false;
+        }
+        content = rel == "nmod"
+            && s.children_by(w, &["case"])
+                .into_iter()
+                .any(|c| matches!(s.toks[c].lower.as_str(), "of" | "with" | "for"));
+        w = h;
+    }
+    false
+}
+
+/// "A Fellow studying Arabic", "the man ruling Egypt", "soldiers trained
+/// to defend their country": a participle of one of CAMEO's everyday
+/// senses that describes a noun, with no subject of its own, says what the
+/// noun is or does, not what happened. A past participle with an object
+/// or an oblique of its own tells of an act ("the curfew imposed in Sudan
+/// after a coup", "cables released by Wikileaks", or a finite verb the
+/// parse misread: "the army forced out on Wednesday…"). The project's own
+/// triggers stay ("protesters demanding his ouster" is their demand).
+pub fn describing(s: &Sent<'_, '_, '_>, p: &Predicate) -> bool {
+    let w = p.word;
+    p.cameo
+        && w == p.anchor
+        && s.upos(w) == Upos::Verb
+        && (s.xpos(w) == "VBG"
+            || s.xpos(w) == "VBN" && s.children_by(w, &["obj", "obl", "advcl"]).is_empty())
+        && s.deprel(w) == "acl"
+        && s.children_by(w, &["nsubj"]).is_empty()
+}
+
+/// "As planned", "as expected": a participle in an `as` clause with no
+/// subject, object or oblique compares with what was planned or said; it
+/// tells of no act ("as directed by the officer" names one).
+pub fn as_planned(s: &Sent<'_, '_, '_>, p: &Predicate) -> bool {
+    let w = p.anchor;
+    s.xpos(w) == "VBN"
+        && s.children_by(w, &["nsubj", "obj", "obl"]).is_empty()
+        && s.children_by(w, &["mark"])
+            .into_iter()
+            .any(|m| s.toks[m].lower == "as")
 }

@@ -170,11 +170,27 @@ pub fn find(
         .filter(|p| s.upos(p.word) == Upos::Verb)
         .map(|p| p.word)
         .collect();
+    // "Attacked with explosive devices", "killed by a bomb": a noun of the
+    // same kind as its verb, in a `with` or `by` oblique, is its means.
+    let verb_kinds: Vec<(usize, Kind)> = out
+        .iter()
+        .filter(|p| s.upos(p.word) == Upos::Verb)
+        .map(|p| (p.word, p.kind))
+        .collect();
+    let means = |p: &Predicate| {
+        s.rel(p.word) == "obl"
+            && s.children_by(p.word, &["case"])
+                .into_iter()
+                .any(|c| matches!(s.toks[c].lower.as_str(), "with" | "by"))
+            && s.head(p.word)
+                .is_some_and(|h| verb_kinds.contains(&(h, p.kind)))
+    };
     out.retain(|p| {
         p.anchor != p.word
             || s.upos(p.word) != Upos::Noun
-            || !matches!(s.rel(p.word), "nsubj" | "obj")
-            || !s.head(p.word).is_some_and(|h| verbs_found.contains(&h))
+            || !(matches!(s.rel(p.word), "nsubj" | "obj")
+                && s.head(p.word).is_some_and(|h| verbs_found.contains(&h))
+                || means(p))
     });
     // "issued a declaration demanding…": a statement is an event only
     // when the sentence reports nothing more specific.

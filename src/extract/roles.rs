@@ -515,38 +515,16 @@ fn has_case<S: AsRef<str>>(s: &Sent<'_, '_, '_>, w: usize, cases: &[S]) -> bool 
 /// nearest first, through conjunctions and appositions; else the phrase
 /// itself when it is a name or an acting common noun.
 pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
-    let subject = s.rel(h) == "nsubj";
-    let h = members(s, h);
-    let mut found: Vec<&Mention<'_>> = Vec::new();
+    let phrase = Phrase {
+        top: h,
+        h: members(s, h),
+        subject: s.rel(h) == "nsubj",
+    };
+    let h = phrase.h;
     // The country of a place the phrase is at ("looters at the Cairo
     // Museum", "rebels in the Ivory Coast"): where they are, not who.
     let mut at: Option<Text> = None;
-    for m in &s.mentions {
-        // A place ("the Gaza Strip", "in Baghdad") is where, not who.
-        let after_place_word =
-            m.first > 0 && words().place_cases.contains(&s.toks[m.first - 1].lower);
-        let head = mention_head(s, m);
-        if !in_phrase(s, h, head, subject) || found.iter().any(|f| std::ptr::eq(*f, m)) {
-            continue;
-        }
-        if let Some(group) = located(s, h, head, subject) {
-            if group == h {
-                at = at.or_else(|| actor(m.entry).country);
-            }
-            continue;
-        }
-        // ... unless the phrase is the place itself ("blockade Paris").
-        if m.entry.place && (m.entry.capital_of.is_none() || after_place_word) && head != h {
-            continue;
-        }
-        // "opposition candidates": a group the gazetteer knows only by its
-        // common noun, qualifying another noun, only says what kind.
-        let generic = m.entry.country.is_empty() && !m.entry.place;
-        if generic && head != h && matches!(s.rel(head), "compound" | "amod") {
-            continue;
-        }
-        found.push(m);
-    }
+    let mut found = gazetteer_names(s, &phrase, &mut at);
     if let Some(a) = national_agent(s, h, &found)
         .or_else(|| people_of(s, h, &found))
         .or_else(|| qualified_group(s, h, &found))
@@ -565,33 +543,11 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
                 v
             });
     }
+    let coded = coded_names(s, &phrase, &mut at);
+    if !coded.is_empty() {
+        return coded;
+    }
     let mut out = Vec::new();
-    // Names of the actor dictionary, coded as of the article's day.
-    let actors = Actors::shipped();
-    for &(first, end, r) in &s.coded {
-        let head = span_head(s, first, end);
-        if !in_phrase(s, h, head, subject) {
-            continue;
-        }
-        if let Some(group) = located(s, h, head, subject) {
-            if group == h {
-                at = at.or_else(|| actors.coded(r, s.on).country.map(Text::from));
-            }
-        } else {
-            let c = actors.coded(r, s.on);
-            let a = Actor {
-                name: c.name.into(),
-                country: c.country.map(Text::from),
-                role: c.role,
-            };
-            if !out.contains(&a) {
-                out.push(a);
-            }
-        }
-    }
-    if !out.is_empty() {
-        return out;
-    }
     let mut heads = vec![h];
     // "he and a group of activists".
     heads.extend(
@@ -635,6 +591,99 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
                 for agent in s.children(c).filter(|&a| s.deprel(a) == "obl:agent") {
                     push_all(&mut out, participants(s, agent));
                 }
+            }
+        }
+    }
+    out
+}
+
+/// A noun phrase whose participants are read: `top` as the parse heads
+/// it, `h` the people it names (below a count, [`members`]), and whether
+/// it is a subject, where a place says where the people are.
+struct Phrase {
+    top: usize,
+    h: usize,
+    subject: bool,
+}
+
+/// The gazetteer's mentions that name who the phrase is; a place the
+/// people are at gives `at` its country. A country's adjective on the
+/// title of a person the phrase names ("a leading Egyptian opposition
+/// figure, Mohamed ElBaradei") says that person's country: the person is
+/// who, not the country too.
+fn gazetteer_names<'s, 'l>(
+    s: &'s Sent<'_, '_, 'l>,
+    phrase: &Phrase,
+    at: &mut Option<Text>,
+) -> Vec<&'s Mention<'l>> {
+    let h = phrase.h;
+    let mut found: Vec<&Mention<'_>> = Vec::new();
+    for m in &s.mentions {
+        // A place ("the Gaza Strip", "in Baghdad") is where, not who.
+        let after_place_word =
+            m.first > 0 && words().place_cases.contains(&s.toks[m.first - 1].lower);
+        let head = mention_head(s, m);
+        if !in_phrase(s, phrase.top, head, phrase.subject)
+            || found.iter().any(|f| std::ptr::eq(*f, m))
+        {
+            continue;
+        }
+        if let Some(group) = located(s, phrase.top, head, phrase.subject) {
+            if members(s, group) == h {
+                *at = at.take().or_else(|| actor(m.entry).country);
+            }
+            continue;
+        }
+        // ... unless the phrase is the place itself ("blockade Paris").
+        if m.entry.place && (m.entry.capital_of.is_none() || after_place_word) && head != h {
+            continue;
+        }
+        // "opposition candidates": a group the gazetteer knows only by its
+        // common noun, qualifying another noun, only says what kind.
+        let generic = m.entry.country.is_empty() && !m.entry.place;
+        if generic && head != h && matches!(s.rel(head), "compound" | "amod") {
+            continue;
+        }
+        found.push(m);
+    }
+    let people: Vec<&str> = found
+        .iter()
+        .filter(|m| m.entry.person)
+        .map(|m| m.entry.country.as_str())
+        .collect();
+    found.retain(|m| {
+        let adjective = m.end == m.first + 1 && s.toks[m.first].text != m.entry.name;
+        let nation = !m.entry.person && !m.entry.place && m.entry.capital_of.is_none();
+        !(adjective && nation && people.contains(&m.entry.country.as_str()))
+    });
+    found
+}
+
+/// The names of the actor dictionary in the phrase, coded as of the
+/// article's day; a place the people are at gives `at` its country.
+fn coded_names(s: &Sent<'_, '_, '_>, phrase: &Phrase, at: &mut Option<Text>) -> Vec<Actor> {
+    let mut out = Vec::new();
+    let actors = Actors::shipped();
+    for &(first, end, r) in &s.coded {
+        let head = span_head(s, first, end);
+        if !in_phrase(s, phrase.top, head, phrase.subject) {
+            continue;
+        }
+        if let Some(group) = located(s, phrase.top, head, phrase.subject) {
+            if members(s, group) == phrase.h {
+                *at = at
+                    .take()
+                    .or_else(|| actors.coded(r, s.on).country.map(Text::from));
+            }
+        } else {
+            let c = actors.coded(r, s.on);
+            let a = Actor {
+                name: c.name.into(),
+                country: c.country.map(Text::from),
+                role: c.role,
+            };
+            if !out.contains(&a) {
+                out.push(a);
             }
         }
     }
@@ -882,7 +931,12 @@ fn located(s: &Sent<'_, '_, '_>, h: usize, w: usize, subject: bool) -> Option<us
             return None;
         }
         let up = s.head(k)?;
-        if s.rel(k) == "nmod" && has_case(s, k, &words().place_cases) && person_noun(s, up) {
+        // "tens of thousands of students throughout Indonesia": the count
+        // stands for its people.
+        if s.rel(k) == "nmod"
+            && has_case(s, k, &words().place_cases)
+            && person_noun(s, members(s, up))
+        {
             return Some(up);
         }
         k = up;

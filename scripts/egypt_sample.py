@@ -9,11 +9,14 @@ its actors right?).
 For each event: its sentence with the trigger word in [brackets], the
 article's title, and the event's title, kind, mode, date, actors and
 targets. The draw is random.Random(seed).sample over the event lines in
-file order, so a seed gives the same events for the same output."""
+file order, so a seed gives the same events for the same output. Events
+tagged `link-end` (a purpose or an unrealised effect kept only as an end
+of a causal link, which the timeline leaves out) are not drawn:
+--link-ends draws only them."""
 import argparse, json, random
 
 
-def read(path):
+def read(path, link_ends):
     titles, events = {}, []
     for line in open(path, encoding="utf-8"):
         if not line.strip():
@@ -21,7 +24,7 @@ def read(path):
         r = json.loads(line)
         if r.get("type") == "source":
             titles[r["id"]] = r.get("title", "")
-        elif "type" not in r:
+        elif "type" not in r and ("link-end" in r.get("tags", [])) == link_ends:
             events.append(r)
     return titles, events
 
@@ -45,8 +48,10 @@ def main():
     ap.add_argument("output")
     ap.add_argument("--seed", type=int, required=True)
     ap.add_argument("-n", type=int, default=40)
+    ap.add_argument("--link-ends", action="store_true",
+                    help="draw the link ends (tag link-end) instead of the happenings")
     a = ap.parse_args()
-    titles, events = read(a.output)
+    titles, events = read(a.output, a.link_ends)
     picked = random.Random(a.seed).sample(events, min(a.n, len(events)))
     for i, e in enumerate(picked, 1):
         doc = e["sources"][0]["id"]

@@ -433,3 +433,55 @@ fn printed_batches_keep_each_documents_events_with_their_doc() {
         );
     }
 }
+
+/// A purpose is no happening but the reason of an act: the store keeps it
+/// as an end of its link, planned and tagged `link-end`; `dot` and `why`
+/// show it, the timeline does not unless asked with `--tag link-end`
+/// (the brief drops it as the timeline does, [`Store::happenings`]).
+#[test]
+fn a_purpose_is_a_node_of_the_graph_not_a_line_of_the_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Police in Cairo\n\nPolice fired tear gas on Monday to disperse the protesters in Tahrir Square.\n";
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let run = |args: &[&str]| {
+        let out = run_in(dir.path(), args);
+        expect_code(&out, 0);
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(&[
+        "extract",
+        "a.txt",
+        "--published",
+        "2011-02-01",
+        "--out",
+        "store",
+    ]);
+    let store = annals::store::load(dir.path().join("store").to_str().unwrap()).unwrap();
+    let id = |word: &str| {
+        store
+            .events
+            .iter()
+            .find(|e| e.id.contains(word))
+            .unwrap_or_else(|| panic!("no event {word}: {:?}", store.events))
+    };
+    let (fired, disperse) = (id("fire"), id("disperse"));
+    assert!(!fired.is_link_end() && fired.mode == Mode::Asserted);
+    assert!(disperse.is_link_end() && disperse.mode == Mode::Planned);
+    assert!(store
+        .links
+        .iter()
+        .any(|l| l.from == disperse.id && l.to == fired.id));
+    let timeline = run(&["timeline", "store", "--format", "json"]);
+    assert!(timeline.contains(fired.id.as_str()) && !timeline.contains(disperse.id.as_str()));
+    let nodes = run(&["timeline", "store", "--tag", "link-end", "--format", "json"]);
+    let nodes: serde_json::Value = serde_json::from_str(&nodes).unwrap();
+    let ids: Vec<&str> = nodes["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["id"].as_str())
+        .collect();
+    assert!(ids.contains(&disperse.id.as_str()) && !ids.contains(&fired.id.as_str()));
+    assert!(run(&["dot", "store"]).contains(disperse.id.as_str()));
+    assert!(run(&["why", fired.id.as_str(), "store"]).contains("isperse"));
+}

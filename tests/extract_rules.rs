@@ -35,6 +35,9 @@ struct Case {
     #[serde(default)]
     undated: bool,
     title: Option<String>,
+    /// Whether the event is only an end of a causal link (tagged
+    /// `link-end`) rather than a happening.
+    link_end: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -144,6 +147,9 @@ fn check(c: &Case) -> Result<(), String> {
     }
     if let Some(t) = &c.title {
         expect("title", e.title == *t, e.title.clone());
+    }
+    if let Some(l) = c.link_end {
+        expect("link_end", e.is_link_end() == l, format!("{:?}", e.tags));
     }
     if wrong.is_empty() {
         Ok(())

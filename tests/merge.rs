@@ -970,3 +970,27 @@ fn one_act_named_by_one_word_on_one_explicit_day_is_one_happening() {
     let other = named("b", "Hamas clashes", "Hamas", "s2");
     assert_eq!(apart(egypt, other), 2);
 }
+
+/// One report of an act as a happening makes the merged event one; only
+/// when every report gives it as a purpose or an unrealised effect is it a
+/// link end ([`annals::model::LINK_END`]).
+#[test]
+fn a_happening_in_one_report_is_a_happening_merged() {
+    let mut s = sample();
+    s.events[0].tags.push(annals::model::LINK_END.into());
+    let m = merge(s.clone());
+    let resign = m.events.iter().find(|e| e.id == "a1").unwrap();
+    assert!(!resign.is_link_end(), "a2 reports it as a happening");
+    s.events[1].tags.push(annals::model::LINK_END.into());
+    let m = merge(s);
+    let resign = m.events.iter().find(|e| e.id == "a1").unwrap();
+    assert!(resign.is_link_end(), "{:?}", resign.tags);
+    assert!(!m.clone().happenings().events.iter().any(|e| e.id == "a1"));
+    assert!(
+        !m.happenings()
+            .links
+            .iter()
+            .any(|l| l.from == "a1" || l.to == "a1"),
+        "its links go with it"
+    );
+}

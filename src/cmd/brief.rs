@@ -39,7 +39,10 @@ pub struct Args {
 
 /// Prints the brief.
 pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
-    let store = annals::store::load(&args.path)?;
+    // What happened: a purpose or an unrealised effect is only an end of
+    // a causal link ([`annals::model::LINK_END`]), for `dot`, `why` and
+    // `impact`.
+    let store = annals::store::load(&args.path)?.happenings();
     let graph = CausalGraph::new(&store);
     let b = Brief::new(&graph, args.top, &args.title);
     if b.lines.is_empty() {

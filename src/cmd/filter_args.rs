@@ -21,7 +21,8 @@ pub struct FilterArgs {
     /// Only events whose place contains this text.
     #[arg(long)]
     pub place: Option<String>,
-    /// Only events with this tag.
+    /// Only events with this tag (`link-end`: the purposes and unrealised
+    /// effects the timeline otherwise leaves out).
     #[arg(long)]
     pub tag: Option<String>,
     /// Only the causal neighbourhood of this event.

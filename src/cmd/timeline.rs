@@ -41,7 +41,16 @@ pub struct Args {
 
 /// Prints the chronological briefing.
 pub fn run(args: Args, out: &mut dyn Write) -> annals::Result<u8> {
+    // What happened: a purpose or an unrealised effect is only an end of
+    // a causal link ([`annals::model::LINK_END`]), for `dot`, `why` and
+    // `impact`, unless `--tag link-end` asks for them.
     let store = annals::store::load(&args.path)?;
+    let asked = args
+        .filters
+        .tag
+        .as_deref()
+        .is_some_and(|t| t.eq_ignore_ascii_case(annals::model::LINK_END));
+    let store = if asked { store } else { store.happenings() };
     let graph = CausalGraph::new(&store);
     let filter = args.filters.filter()?;
     let nodes =

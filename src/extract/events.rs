@@ -23,6 +23,7 @@ use super::title::title;
 use super::verbs::Verbs;
 use crate::model::{
     Actor, Citation, Event, EventDate, Kind, Link, Mode, Relation, Source, Store, Text, Unit,
+    LINK_END,
 };
 use crate::text::{Doc, Model, Upos};
 use crate::time::{self, DocType, Timex};
@@ -45,6 +46,8 @@ struct Draft {
     generic: bool,
     /// Whether it is what someone is accused of ([`noise::accused`]).
     accused: bool,
+    /// Whether it is only wished, possible or a purpose ([`mode_of`]).
+    meant: bool,
 }
 
 /// Words that carry the story's current date into a sentence that gives
@@ -186,7 +189,7 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         p.refused = true;
         p.kind = Kind::Reject;
     }
-    let mut mode = mode_of(s, &p, frames)?;
+    let (mut mode, meant) = mode_of(s, &p, frames)?;
     let mut roles = Roles::of(s, &p, frames);
     // A feared, threatened or denied act keeps its mode; it is nobody's
     // announced intention.
@@ -247,6 +250,7 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         anonymous: noise::anonymous(s, &p),
         generic: noise::generic(s, &p, frames),
         accused: noise::accused(s, &p, frames),
+        meant,
     })
 }
 
@@ -451,10 +455,13 @@ fn event_at(
         return Some(d);
     }
     // "opened fire", "launched a campaign": a noun an event's verb takes
-    // as object is part of that event (as in `predicates::find`).
+    // as object is part of that event (as in `predicates::find`), unless
+    // the verb is only meant: "to take steps" gives the steps as a fact.
     if s.upos(w) == Upos::Noun && s.rel(w) == "obj" {
         if let Some(&d) = s.head(w).and_then(|h| at.get(&h)) {
-            return Some(d);
+            if !drafts[d].meant {
+                return Some(d);
+            }
         }
     }
     // "Shelling became more frequent after…": a linking verb's eventive
@@ -740,34 +747,83 @@ fn build(
 /// an order in time: "after" alone tells nothing of it); when its link was
 /// refused (a self-link, a cycle), nothing is left to say. A hypothetical
 /// ("would", "if") is no happening either: it stays only as the condition
-/// or consequence of one; one of no known kind that does not happen
-/// (planned, conditional, feared: "to head off unrest") is nothing to link.
-/// An event whose words name nobody (a bare "attacks", "they asked") with
-/// no actor, target, date, count or link is a mention, not a report, and
-/// an undated one in the simple present ([`noise::generic`]) tells what is
-/// so. What someone is accused of ([`noise::accused`]) is told by the
-/// accusation; it stays only as a cause or effect ("charged for their
-/// murders").
+/// or consequence of one. An event whose words name nobody (a bare
+/// "attacks", "they asked") with no actor, target, date, count or link is
+/// a mention, not a report. What someone is accused of
+/// ([`noise::accused`]) is told by the accusation; it stays only as a
+/// cause or effect ("charged for their murders").
+///
+/// What is only meant (wished, possible, a purpose: "locked the door to
+/// protect her"), what the simple present says is so ([`noise::generic`]),
+/// and an end of no known kind that does not happen ("to head off
+/// unrest", "could reopen") are no happenings either, but a text may give
+/// them as a cause or an effect. Such an event is kept only at an end of a
+/// causal link, with its mode and the tag [`LINK_END`]: a node of the
+/// causal graph, which the timeline and the brief leave out.
 fn worth_telling(
-    events: Vec<Event>,
+    mut events: Vec<Event>,
     drafts: &[Draft],
     links: Vec<Link>,
 ) -> (Vec<Event>, Vec<Link>) {
-    let causal: HashSet<&str> = links
+    let causal: Vec<(&Text, &Text)> = links
         .iter()
         .filter(|l| l.relation != Relation::Precedes)
-        .flat_map(|l| [l.from.as_str(), l.to.as_str()])
+        .map(|l| (&l.from, &l.to))
         .collect();
+    let ends: HashSet<&Text> = causal.iter().flat_map(|&(a, b)| [a, b]).collect();
+    let mut nodes: HashSet<Text> = events
+        .iter()
+        .zip(drafts)
+        .filter(|(e, d)| {
+            ends.contains(&e.id)
+                && (d.meant
+                    || d.generic && d.date.is_none() && e.mode == Mode::Asserted
+                    || e.kind == Kind::Other && e.mode.is_unrealised())
+        })
+        .map(|(e, _)| e.id.clone())
+        .collect();
+    // What is told only for its link (no known kind, a hypothetical, a
+    // mention) is a node too when every link it has is to a node ("locked
+    // the door to protect her").
+    let others: Vec<&Text> = events
+        .iter()
+        .zip(drafts)
+        .filter(|(e, d)| ends.contains(&e.id) && for_its_link(e, d))
+        .map(|(e, _)| &e.id)
+        .collect();
+    for _ in 0..others.len() {
+        let more: Vec<Text> = others
+            .iter()
+            .filter(|&&id| !nodes.contains(id))
+            .filter(|&&id| {
+                causal
+                    .iter()
+                    .filter_map(|&(a, b)| (a == id).then_some(b).or((b == id).then_some(a)))
+                    .all(|partner| nodes.contains(partner))
+            })
+            .map(|&id| id.clone())
+            .collect();
+        if more.is_empty() {
+            break;
+        }
+        nodes.extend(more);
+    }
     let gone: HashSet<Text> = events
         .iter()
         .zip(drafts)
         .filter(|(e, d)| {
-            d.generic && d.date.is_none() && e.mode == Mode::Asserted
-                || e.kind == Kind::Other
-                    && (!causal.contains(e.id.as_str()) || e.mode.is_unrealised())
+            !ends.contains(&e.id)
+                && (e.kind == Kind::Other
+                    || d.meant
+                    || d.generic && d.date.is_none() && e.mode == Mode::Asserted)
         })
         .map(|(e, _)| e.id.clone())
         .collect();
+    for e in &mut events {
+        if nodes.contains(&e.id) {
+            e.tags.push(LINK_END.to_string());
+        }
+    }
     let links: Vec<Link> = links
         .into_iter()
         .filter(|l| !gone.contains(&l.from) && !gone.contains(&l.to))
@@ -781,22 +837,25 @@ fn worth_telling(
         .zip(drafts)
         .filter(|(e, d)| {
             let id = e.id.as_str();
-            let mention = d.anonymous
-                && d.date.is_none()
-                && e.actors.is_empty()
-                && e.targets.is_empty()
-                && e.killed.is_none()
-                && e.injured.is_none();
-            !gone.contains(id)
-                && (linked.contains(id)
-                    || e.kind != Kind::Other
-                        && e.mode != Mode::Conditional
-                        && !mention
-                        && !d.accused)
+            !gone.contains(id) && (linked.contains(id) || !for_its_link(e, d))
         })
         .map(|(e, _)| e)
         .collect();
     (kept, links)
+}
+
+/// Whether an event is told only for a link of its: it is of no known
+/// kind, hypothetical ("would", "if"), what someone is accused of, or a
+/// mention whose words name nobody (a bare "attacks", "they asked") with
+/// no actor, target, date or count.
+fn for_its_link(e: &Event, d: &Draft) -> bool {
+    let mention = d.anonymous
+        && d.date.is_none()
+        && e.actors.is_empty()
+        && e.targets.is_empty()
+        && e.killed.is_none()
+        && e.injured.is_none();
+    e.kind == Kind::Other || e.mode == Mode::Conditional || mention || d.accused
 }
 
 const STOP: [&str; 24] = [

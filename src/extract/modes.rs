@@ -10,20 +10,23 @@ use super::sentence::Sent;
 use crate::model::{Kind, Mode};
 use crate::text::Upos;
 
-/// The mode of an event, or `None` when the sentence says it did not
-/// happen or only asks.
-pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<Mode> {
+/// The mode of an event, and whether it is only meant: wished, possible
+/// or the purpose of another act ("want to protect", "locked the door to
+/// protect her"), reported neither to happen nor to be decided. `None`
+/// when the sentence says it did not happen or only asks.
+pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(Mode, bool)> {
     if s.is_question() {
         return None;
     }
     if p.refused {
         // The refusal is what is said, now: "Syria says it will not
         // accept refugees" is a rejection reported, not a plan.
-        return Some(if reported(s, p.anchor, frames) {
+        let mode = if reported(s, p.anchor, frames) {
             Mode::Reported
         } else {
             Mode::Asserted
-        });
+        };
+        return Some((mode, false));
     }
     if negated(s, p.word)
         || negated(s, p.anchor)
@@ -100,10 +103,7 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<M
     };
     let mode = found.into_iter().min_by_key(rank).unwrap_or(Mode::Asserted);
     // Only wished, possible or a purpose: nothing is reported to happen.
-    if mode == Mode::Planned && !decided {
-        return None;
-    }
-    Some(mode)
+    Some((mode, mode == Mode::Planned && !decided))
 }
 
 /// The relations through which a governor's meaning reaches an event.

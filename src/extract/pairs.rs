@@ -135,33 +135,35 @@ impl CausalModel {
     }
 
     /// The pairs of the sentence that pass the threshold by `margin(a, b)`
-    /// (more for a pair that must invent an end), best first: at most
-    /// [`MAX_LINKS`], and never a pair and its reverse.
+    /// (more for a pair that must invent an end), best first, each with
+    /// how far its score passes it: at most [`MAX_LINKS`], and never a
+    /// pair and its reverse.
     pub(crate) fn links(
         &self,
         s: &Sent<'_, '_, '_>,
         frames: &Frames,
         margin: &dyn Fn(usize, usize) -> f32,
-    ) -> Vec<(usize, usize)> {
+    ) -> Vec<(usize, usize, f32)> {
         if self.weights.is_empty() {
             return Vec::new();
         }
-        let mut scored: Vec<(f32, usize, usize)> = Vec::new();
+        let mut scored: Vec<(f32, f32, usize, usize)> = Vec::new();
         let mut buf = Vec::new();
         for (a, b) in pairs(s, frames) {
             buf.clear();
             if features(s, frames, a, b, &mut buf) {
                 let score = self.score(&buf);
-                if score > self.threshold + margin(a, b) {
-                    scored.push((score, a, b));
+                let over = score - self.threshold - margin(a, b);
+                if over > 0.0 {
+                    scored.push((score, over, a, b));
                 }
             }
         }
-        scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-        let mut out: Vec<(usize, usize)> = Vec::new();
-        for (_, a, b) in scored {
-            if out.len() < MAX_LINKS && !out.iter().any(|&(x, y)| (x, y) == (b, a)) {
-                out.push((a, b));
+        scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.2, x.3).cmp(&(y.2, y.3))));
+        let mut out: Vec<(usize, usize, f32)> = Vec::new();
+        for (_, over, a, b) in scored {
+            if out.len() < MAX_LINKS && !out.iter().any(|&(x, y, _)| (x, y) == (b, a)) {
+                out.push((a, b, over));
             }
         }
         out

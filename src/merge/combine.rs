@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Actor, Citation, Claim, Discrepancy, Event, EventDate, Mode};
+use crate::model::{Actor, Citation, Claim, Discrepancy, Event, EventDate, Mode, LINK_END};
 
 /// Each value an event's reports give for `field`, with their sources: the
 /// claims of an earlier merge's discrepancy when there is one, else the
@@ -145,6 +145,10 @@ pub fn combine(members: &[&Event]) -> Event {
     tags.dedup();
     if !date.open_start() {
         tags.retain(|t| t != "undated");
+    }
+    // One report of it as a happening makes it one.
+    if members.iter().any(|e| !e.is_link_end()) {
+        tags.retain(|t| t != LINK_END);
     }
     let asserted = members.iter().any(|e| e.mode == Mode::Asserted);
     Event {

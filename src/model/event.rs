@@ -295,6 +295,22 @@ pub struct Event {
     pub discrepancies: Vec<Discrepancy>,
 }
 
+/// The tag of an event kept only as an end of a causal link: the text
+/// gives it as a purpose, a wish, a possibility, a standing state or an
+/// effect that has not happened ("locked the door to protect her",
+/// "could reopen"), not as a happening. It is a node of the causal graph
+/// (`dot`, `why`, `impact` show it, with its mode); the timeline and the
+/// brief, which tell what happened, leave it out.
+pub const LINK_END: &str = "link-end";
+
+impl Event {
+    /// Whether it is only an end of a causal link ([`LINK_END`]), no
+    /// happening.
+    pub fn is_link_end(&self) -> bool {
+        self.tags.iter().any(|t| t == LINK_END)
+    }
+}
+
 /// A field the reports of one event disagree on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -506,6 +522,25 @@ pub struct Store {
     /// `[[rejected]]` tables: events a person deleted, never to come back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rejected: Vec<Rejected>,
+}
+
+impl Store {
+    /// The store without its link ends ([`LINK_END`]) and the links that
+    /// touch them: the happenings a timeline or a brief tells.
+    pub fn happenings(mut self) -> Store {
+        let gone: std::collections::HashSet<Text> = self
+            .events
+            .iter()
+            .filter(|e| e.is_link_end())
+            .map(|e| e.id.clone())
+            .collect();
+        if !gone.is_empty() {
+            self.events.retain(|e| !gone.contains(&e.id));
+            self.links
+                .retain(|l| !gone.contains(&l.from) && !gone.contains(&l.to));
+        }
+        self
+    }
 }
 
 /// True for a valid event or source id: lowercase ASCII letters and digits in

@@ -9,6 +9,7 @@ pub use date::{Certainty, DateError, EventDate, Granularity, Part, Season, Unit}
 pub(crate) use event::is_valid_id;
 pub use event::{
     Actor, Citation, Claim, Discrepancy, Event, Link, Mode, Rejected, Relation, Source, Store,
+    LINK_END,
 };
 pub(crate) use kind::kind_table;
 pub use kind::Kind;

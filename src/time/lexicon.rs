@@ -611,39 +611,33 @@ fn words(file: File) -> WordMap<Lex> {
 mod tests {
     use super::Tables;
 
+    /// Parsing `text` fails, and the error names the line that starts with
+    /// `line_start`.
+    fn assert_error_at(text: &str, line_start: &str, what: &str) {
+        let Err(e) = Tables::parse("lexicon.toml", text) else {
+            panic!("{what} parsed");
+        };
+        let line = text
+            .lines()
+            .position(|l| l.starts_with(line_start))
+            .unwrap()
+            + 1;
+        let at = e.location.as_ref().map(|l| l.to_string());
+        assert!(
+            at.is_some_and(|at| at.starts_with(&format!("lexicon.toml:{line}:"))),
+            "{e}"
+        );
+    }
+
     #[test]
     fn a_broken_lexicon_is_an_error_at_its_line() {
         let shipped = include_str!("lexicon.toml");
         let broken = shipped.replacen("[units]\n", "[units]\nfortnite = \"FORTNITE\"\n", 1);
-        let Err(e) = Tables::parse("lexicon.toml", &broken) else {
-            panic!("an unknown unit code parsed");
-        };
-        let line = broken
-            .lines()
-            .position(|l| l.starts_with("fortnite"))
-            .unwrap()
-            + 1;
-        let at = e.location.as_ref().map(|l| l.to_string());
-        assert!(
-            at.is_some_and(|at| at.starts_with(&format!("lexicon.toml:{line}:"))),
-            "{e}"
-        );
+        assert_error_at(&broken, "fortnite", "an unknown unit code");
         // A word set the rules do not know, say a misspelt one, is an
         // error at its line too.
         let misspelt = shipped.replacen("counterparts = [", "counterpart = [", 1);
-        let Err(e) = Tables::parse("lexicon.toml", &misspelt) else {
-            panic!("an unknown word set parsed");
-        };
-        let line = misspelt
-            .lines()
-            .position(|l| l.starts_with("counterpart ="))
-            .unwrap()
-            + 1;
-        let at = e.location.as_ref().map(|l| l.to_string());
-        assert!(
-            at.is_some_and(|at| at.starts_with(&format!("lexicon.toml:{line}:"))),
-            "{e}"
-        );
+        assert_error_at(&misspelt, "counterpart =", "an unknown word set");
         let bad_holiday = format!("{shipped}\"Founders Day\" = \"13-45\"\n");
         assert!(Tables::parse("lexicon.toml", &bad_holiday).is_err());
         assert!(Tables::parse("lexicon.toml", "[months]\njan = 1\n").is_err());

@@ -5,6 +5,7 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::model::date::decimal;
 use crate::model::{Certainty, EventDate, Granularity, Part, Unit};
 
 const MONTHS: [&str; 12] = [
@@ -48,26 +49,16 @@ fn write_month_year(d: NaiveDate, out: &mut impl fmt::Write) -> fmt::Result {
 }
 
 /// `n` in decimal as `{}` writes it, in `buf`: a timeline writes a few
-/// numbers for every event, and the formatting machinery costs more than
-/// the rest of the line.
+/// numbers for every event ([`decimal`]).
 pub(crate) fn digits(n: i64, buf: &mut [u8; 20]) -> &str {
-    let mut i = buf.len();
-    let mut m = n.unsigned_abs();
-    loop {
-        i -= 1;
-        // A digit, below 10.
-        buf[i] = b'0' + (m % 10) as u8;
-        m /= 10;
-        if m == 0 {
-            break;
-        }
-    }
+    let mut from = decimal(n.unsigned_abs(), 0, buf);
     if n < 0 {
-        i -= 1;
-        buf[i] = b'-';
+        // 19 digits at most: room for the sign.
+        from -= 1;
+        buf[from] = b'-';
     }
     // Digits and a sign are ASCII.
-    std::str::from_utf8(&buf[i..]).unwrap_or_default()
+    std::str::from_utf8(&buf[from..]).unwrap_or_default()
 }
 
 /// A month as `September 2020`, for section headings.

@@ -407,22 +407,34 @@ impl fmt::Display for IsoDay {
 /// number, without the formatting machinery (a store's dates are written
 /// as it loads).
 fn padded(f: &mut fmt::Formatter<'_>, n: i64, width: usize) -> fmt::Result {
-    let Ok(mut n) = u64::try_from(n) else {
+    let Ok(n) = u64::try_from(n) else {
         return write!(f, "{n:0width$}");
     };
-    let mut text = [b'0'; 20];
-    let mut from = text.len();
+    let mut text = [0; 20];
+    let from = decimal(n, width, &mut text);
+    // Digits are UTF-8.
+    f.write_str(std::str::from_utf8(&text[from..]).unwrap_or_default())
+}
+
+/// `n` in decimal with zeros in front to `width` digits, written to the
+/// end of `buf`; returns where it starts, so a caller can put a sign
+/// before it. The dates of a store and the numbers of a timeline are
+/// written this way, for every event: the formatting machinery costs more
+/// than the rest of the line.
+pub(crate) fn decimal(mut n: u64, width: usize, buf: &mut [u8; 20]) -> usize {
+    let mut from = buf.len();
     loop {
         from -= 1;
-        text[from] = b'0' + (n % 10) as u8;
+        // A digit, below 10.
+        buf[from] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    let from = from.min(text.len().saturating_sub(width));
-    // Digits are UTF-8.
-    f.write_str(std::str::from_utf8(&text[from..]).unwrap_or_default())
+    let start = from.min(buf.len().saturating_sub(width));
+    buf[start..from].fill(b'0');
+    start
 }
 
 impl fmt::Display for Unit {

@@ -776,9 +776,7 @@ fn worth_telling(
         .zip(drafts)
         .filter(|(e, d)| {
             ends.contains(&e.id)
-                && (d.meant
-                    || d.generic && d.date.is_none() && e.mode == Mode::Asserted
-                    || e.kind == Kind::Other && e.mode.is_unrealised())
+                && (no_happening(e, d) || e.kind == Kind::Other && e.mode.is_unrealised())
         })
         .map(|(e, _)| e.id.clone())
         .collect();
@@ -811,12 +809,7 @@ fn worth_telling(
     let gone: HashSet<Text> = events
         .iter()
         .zip(drafts)
-        .filter(|(e, d)| {
-            !ends.contains(&e.id)
-                && (e.kind == Kind::Other
-                    || d.meant
-                    || d.generic && d.date.is_none() && e.mode == Mode::Asserted)
-        })
+        .filter(|(e, d)| !ends.contains(&e.id) && (e.kind == Kind::Other || no_happening(e, d)))
         .map(|(e, _)| e.id.clone())
         .collect();
     for e in &mut events {
@@ -842,6 +835,13 @@ fn worth_telling(
         .map(|(e, _)| e)
         .collect();
     (kept, links)
+}
+
+/// What the text gives as meant (a wish, a purpose, a possibility) or, in
+/// the undated simple present, as what is so: no happening, whatever its
+/// kind; it is kept only as an end of a causal link.
+fn no_happening(e: &Event, d: &Draft) -> bool {
+    d.meant || d.generic && d.date.is_none() && e.mode == Mode::Asserted
 }
 
 /// Whether an event is told only for a link of its: it is of no known

@@ -193,10 +193,11 @@ fn context_decides_the_day_month_and_year() {
 
 #[test]
 fn conversation_reads_a_forward_cue_anywhere_in_the_sentence() {
-    // In news, only the clause that governs the day counts ("works" says
-    // nothing, so the day is the last one); in conversation any forward
-    // cue in the sentence does.
-    let text = "Friday works for me, and my brother will bring his old car for the trip.";
+    // In news, only the clause that governs the day counts (a present
+    // copula says nothing, so the day is the last one; a present verb
+    // would tell a fixture, "Friday works for me"); in conversation any
+    // forward cue in the sentence does.
+    let text = "Friday is fine for me, and my brother will bring his old car for the trip.";
     let value = |doc_type| {
         tag(text, day("2020-09-29"), doc_type)
             .into_iter()

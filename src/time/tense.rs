@@ -371,6 +371,13 @@ fn clause(syntax: &Syntax<'_>, nodes: &[Node], p: usize, at: At) -> Reading {
         // "the talks ended Friday", "the talks held Friday".
         "VBD" | "VBN" => Reading::Looks(Tense::Past),
         "VB" if infinitive => infinitive_reading(syntax, nodes, p, at),
+        // "the leaders meet Monday", "the trial opens at 9 a.m. Tuesday":
+        // a simple present with a day of its own tells a fixture (English's
+        // present for what is scheduled); a verb of saying dates nothing
+        // ahead ("says Tuesday").
+        "VBZ" | "VBP" if at.direct && !words().reporting.contains(&syntax.lower(pred)) => {
+            Reading::Looks(Tense::Future)
+        }
         "VBZ" | "VBP" | "MD" => Reading::Silent,
         _ => Reading::Untensed,
     }

@@ -45,6 +45,10 @@ pub(super) fn weekday(
         // a bare weekday ahead: today's name is today, as it is behind
         Direction::OnOrAfter => base + Duration::days((w - today + 7) % 7),
         Direction::OnOrBefore => base - Duration::days((today - w + 7) % 7),
+        Direction::Nearest => {
+            let ahead = (w - today + 7) % 7;
+            base + Duration::days(if ahead <= 3 { ahead } else { ahead - 7 })
+        }
     };
     let mut j = i + 1;
     let part = day_part_at(cx, j);
@@ -112,6 +116,10 @@ pub(super) fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found
         _ if cx.is(i + 1, &["'", "’"]) && cx.is(i + 2, &["s"]) => (Direction::OnOrBefore, i),
         _ if cx.doc_type == DocType::Narrative => (Direction::After, i),
         _ if cx.future(told) => (Direction::OnOrAfter, i),
+        // "(Update 3:15 a.m. Thursday in Cairo)", "Polls open at 7 a.m.
+        // Tuesday" (the parse takes "open" for an adjective): a clock time
+        // that no clause places is a stamp or a schedule, told near it.
+        _ if told != i && cx.tense(told).is_none() => (Direction::Nearest, i),
         _ => (Direction::OnOrBefore, i),
     };
     // "the previous Friday" is the one before the day the text last

@@ -300,6 +300,10 @@ pub(super) enum Direction {
     After,
     /// The first on or after: a bare weekday ahead.
     OnOrAfter,
+    /// The one nearest, three days either way at most: a clock time with
+    /// its weekday that no clause places (a report's time stamp, a
+    /// schedule) is told near the time it names.
+    Nearest,
 }
 
 /// The longest phrase of the lexicon's `[phrases]` that starts at token

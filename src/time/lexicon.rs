@@ -436,6 +436,31 @@ pub struct WordSets {
     /// Words between "as" and a time that make it the earliest one ("as
     /// soon as Tuesday").
     pub earliest: HashSet<String>,
+    /// Auxiliaries of the present perfect ("has closed"): what happened.
+    pub present_perfect: HashSet<String>,
+    /// Auxiliaries of the past perfect ("had closed"): a past before the
+    /// past.
+    pub past_perfect: HashSet<String>,
+    /// Words after "or" that make an amount approximate ("in a year or
+    /// two", "a week or so ago").
+    pub approximate_tails: HashSet<String>,
+    /// Words for the time of speaking that a length counts from ("a week
+    /// from now").
+    pub now_words: HashSet<String>,
+    /// Words after a number that make it an amount ("2000 percent").
+    pub amount_marks: HashSet<String>,
+    /// Signs of money before a number ("$2000").
+    pub currency_signs: HashSet<String>,
+    /// References that are nouns only after "the" ("the past").
+    pub article_nouns: HashSet<String>,
+    /// Words between a bound and its time beside modifiers ("by the end
+    /// of").
+    pub bound_fillers: HashSet<String>,
+    /// Words that join a modifier to its period ("end-2013", "the end of
+    /// 2020").
+    pub modifier_links: HashSet<String>,
+    /// Words before the first month of a range ("from October to March").
+    pub range_openers: HashSet<String>,
 }
 
 fn leak(s: String) -> &'static str {
@@ -638,6 +663,10 @@ mod tests {
         // error at its line too.
         let misspelt = shipped.replacen("counterparts = [", "counterpart = [", 1);
         assert_error_at(&misspelt, "counterpart =", "an unknown word set");
+        // A word set left out is an error at its table, never an empty
+        // set: "has closed" would no longer read as a perfect.
+        let missing = shipped.replacen("present_perfect = [", "# present_perfect = [", 1);
+        assert_error_at(&missing, "[word_sets]", "a missing word set");
         let bad_holiday = format!("{shipped}\"Founders Day\" = \"13-45\"\n");
         assert!(Tables::parse("lexicon.toml", &bad_holiday).is_err());
         assert!(Tables::parse("lexicon.toml", "[months]\njan = 1\n").is_err());

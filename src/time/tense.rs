@@ -202,7 +202,7 @@ fn deadline(tokens: &[Token], i: usize) -> Option<Deadline> {
         t.sentence == sentence
             && (part.is_some_and(|m| m.form != Form::Comparative)
                 || words().approximators.contains(&t.lower)
-                || matches!(t.lower.as_str(), "the" | "of" | "-"))
+                || words().bound_fillers.contains(&t.lower))
     };
     let skipped = tokens[..i].iter().rev().take_while(modifier).count();
     let k = i.checked_sub(skipped + 1)?;
@@ -320,7 +320,7 @@ fn clause(syntax: &Syntax<'_>, nodes: &[Node], p: usize, at: At) -> Reading {
     // "had closed", "previously scheduled": a past before the past, or a
     // plan that is over.
     let perfect =
-        auxes().any(|c| matches!(word(c).as_str(), "had" | "'d") && nodes[c].xpos == "VBD");
+        auxes().any(|c| words().past_perfect.contains(&word(c)) && nodes[c].xpos == "VBD");
     let behind = kids
         .iter()
         .any(|&c| base(nodes[c].deprel) == "advmod" && cue(syntax, &nodes[c]) == Some(Tense::Past));
@@ -351,8 +351,8 @@ fn clause(syntax: &Syntax<'_>, nodes: &[Node], p: usize, at: At) -> Reading {
     }
     // "has closed", "have been searching": a present perfect reports what
     // happened.
-    let past = auxes()
-        .any(|c| nodes[c].xpos == "VBD" || matches!(word(c).as_str(), "has" | "have" | "'ve"));
+    let past =
+        auxes().any(|c| nodes[c].xpos == "VBD" || words().present_perfect.contains(&word(c)));
     if past {
         return Reading::Looks(Tense::Past);
     }

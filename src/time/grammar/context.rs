@@ -227,7 +227,8 @@ impl Context<'_> {
             .iter()
             .any(|t| t.lex.and_then(|l| l.bound).is_some_and(|b| b != Bound::By));
         let ahead = |t: &&Token| t.lex.and_then(|l| l.tense) == Some(Tense::Future);
-        bounded || clause.iter().any(|t| t.lower == "had") || clause.iter().any(ahead)
+        let perfect = |t: &&Token| sets().past_perfect.contains(&t.lower);
+        bounded || clause.iter().any(perfect) || clause.iter().any(ahead)
     }
 
     /// True when the clause before token `i` is in the past perfect ("who
@@ -241,7 +242,7 @@ impl Context<'_> {
             .rev()
             .take(8)
             .take_while(|t| t.sentence == sentence && !matches!(t.lower.as_str(), "," | ";" | ":"))
-            .any(|t| t.lower == "had")
+            .any(|t| sets().past_perfect.contains(&t.lower))
     }
 
     /// True when "by" (or another [`Bound::By`]) bounds the expression
@@ -251,7 +252,7 @@ impl Context<'_> {
     fn bounded_by(&self, i: usize) -> bool {
         let frame = |k: usize| {
             let t = &self.tokens[k];
-            t.lex.is_some_and(|l| l.modifier.is_some()) || self.is(k, &["the", "of", "-"])
+            t.lex.is_some_and(|l| l.modifier.is_some()) || sets().bound_fillers.contains(&t.lower)
         };
         let mut k = i;
         while k > 0 && i - k < 4 && frame(k - 1) {

@@ -210,7 +210,7 @@ pub(super) fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
     let y = year_at(cx, i)?;
     let prev = if i > 0 { cx.word(i - 1) } else { "" };
     let next = cx.word(i + 1);
-    if prev == "$" || matches!(next, "%" | "percent" | "per") {
+    if words().currency_signs.contains(prev) || words().amount_marks.contains(next) {
         return None;
     }
     // A history reaches back further than the news; a year that opens or

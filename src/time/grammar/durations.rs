@@ -118,7 +118,7 @@ pub(super) fn ahead(
         return None;
     }
     // "in a year or two": some time ahead, about that far.
-    if cx.is(end, &["or"]) && cx.is(end + 1, &["two", "so", "more"]) {
+    if cx.is(end, &["or"]) && words().approximate_tails.contains(cx.word(end + 1)) {
         return Some(Found::date(
             i,
             end + 2,

@@ -157,7 +157,7 @@ pub fn match_at(cx: &Context<'_>, i: usize) -> Option<Found> {
     }
     if modifier.is_some() || approx {
         j += 1;
-        if cx.is(j, &["-", "of", "in", "on"]) {
+        if words().modifier_links.contains(cx.word(j)) {
             j += 1;
         }
         if let Some(mut f) = best(cx, j).or_else(|| bare_period(cx, j)) {

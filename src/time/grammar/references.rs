@@ -45,7 +45,7 @@ pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
     let lex = t.lex?;
     if let Some(r) = lex.reference {
         // "past" and "future" only as nouns: "the past", "in the future".
-        if matches!(t.lower.as_str(), "past" | "future") && !cx.is(i.wrapping_sub(1), &["the"]) {
+        if words().article_nouns.contains(&t.lower) && !cx.is(i.wrapping_sub(1), &["the"]) {
             return None;
         }
         if t.lower == "current" && cx.word(i + 1).is_empty() {
@@ -125,7 +125,7 @@ pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
         }
         // "from October to March": the first month of a range comes
         // before the last, whose year the story or the tense decides.
-        let to = cx.is(i.wrapping_sub(1), &["from", "between"])
+        let to = words().range_openers.contains(cx.word(i.wrapping_sub(1)))
             && (cx.joins(i + 1) || cx.bound(i + 1) == Some(Bound::Until));
         let y = match month_at(cx, i + 2).filter(|_| to) {
             Some(last) => cx.undated_month(last, i + 2) - i32::from(m > last),

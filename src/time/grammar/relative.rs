@@ -152,10 +152,10 @@ pub(super) fn shifted(cx: &Context<'_>, i: usize) -> Option<Found> {
     let half = half_after || (i..j).any(|k| cx.is(k, &["half"]));
     let j = if half_after { j + 3 } else { j };
     // "a week or so ago": the same, and approximate.
-    let loose = cx.is(j + 1, &["or"]) && cx.is(j + 2, &["so"]);
+    let loose = cx.is(j + 1, &["or"]) && words().approximate_tails.contains(cx.word(j + 2));
     let j = if loose { j + 2 } else { j };
     // "ago", "later", "from now": which way, and from where.
-    let from_now = cx.is(j + 1, &["from"]) && cx.is(j + 2, &["now", "today"]);
+    let from_now = cx.is(j + 1, &["from"]) && words().now_words.contains(cx.word(j + 2));
     let c = match counter(cx, j + 1) {
         Some(c) => c,
         None if from_now => Counter {

@@ -436,6 +436,9 @@ pub struct WordSets {
     /// Words between "as" and a time that make it the earliest one ("as
     /// soon as Tuesday").
     pub earliest: HashSet<String>,
+    /// Verbs whose past tense is written as their present ("rockets hit
+    /// the embassy on Sunday"): a present tag on them tells no fixture.
+    pub unchanged_pasts: HashSet<String>,
     /// Auxiliaries of the present perfect ("has closed"): what happened.
     pub present_perfect: HashSet<String>,
     /// Auxiliaries of the past perfect ("had closed"): a past before the

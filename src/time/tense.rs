@@ -374,13 +374,21 @@ fn clause(syntax: &Syntax<'_>, nodes: &[Node], p: usize, at: At) -> Reading {
         // "the leaders meet Monday", "the trial opens at 9 a.m. Tuesday":
         // a simple present with a day of its own tells a fixture (English's
         // present for what is scheduled); a verb of saying dates nothing
-        // ahead ("says Tuesday").
-        "VBZ" | "VBP" if at.direct && !words().reporting.contains(&syntax.lower(pred)) => {
-            Reading::Looks(Tense::Future)
-        }
+        // ahead ("says Tuesday"), nor a form that is its own past
+        // ("rockets hit the embassy on Sunday").
+        "VBZ" | "VBP" if at.direct && fixture(syntax, pred) => Reading::Looks(Tense::Future),
         "VBZ" | "VBP" | "MD" => Reading::Silent,
         _ => Reading::Untensed,
     }
+}
+
+/// True when a predicate in the simple present may tell a fixture: not
+/// a verb of saying, and not a form written as its own past (the tagger
+/// reads "hit" after a plural as a present).
+fn fixture(syntax: &Syntax<'_>, pred: &Node) -> bool {
+    let word = syntax.lower(pred);
+    let past_too = pred.xpos == "VBP" && words().unchanged_pasts.contains(&word);
+    !words().reporting.contains(&word) && !past_too
 }
 
 /// An infinitive that completes its verb ("agreed to pay by February")

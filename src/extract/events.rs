@@ -25,7 +25,7 @@ use crate::model::{
     Actor, Citation, Event, EventDate, Kind, Link, Mode, Relation, Source, Store, Text, Unit,
     LINK_END,
 };
-use crate::text::{Doc, Model, Upos};
+use crate::text::{Doc, Model, Tokenized, Upos};
 use crate::time::{self, DocType, Timex};
 
 /// An event in the making.
@@ -76,27 +76,16 @@ pub fn extract(
 ) -> Store {
     let text = &article.text;
     let layer = crate::text::tokenize(text);
-    let off_topic = furniture.off_topic(text, &layer);
-    let doc = Doc::parse_tokenized(text, layer, Model::shipped());
+    let read = to_read(article, &layer, furniture);
+    let doc = Doc::parse_some(text, layer, Model::shipped(), &read);
     let timexes = time::tag_parsed(&doc, article.published, DocType::News);
     let (frames, verbs) = (Frames::shipped(), Verbs::shipped());
     let mut drafts: Vec<Draft> = Vec::new();
     let mut links: Vec<(usize, usize, Relation, usize)> = Vec::new();
     let mut story: Option<(usize, EventDate)> = None;
     let mut antecedents = Antecedents::default();
-    // Once a reader's comment begins, the rest of the page is comments.
-    let mut comments = false;
     for (si, sentence) in doc.sentences.iter().enumerate() {
-        let words = &text[sentence.start..sentence.end];
-        comments |= super::furniture::comment_stamp(words);
-        let headline = !article.title.is_empty()
-            && (article.title.starts_with(words) || words.starts_with(&article.title));
-        if headline
-            || words.starts_with("By ") && words.len() < 60
-            || furniture.contains(words)
-            || off_topic[si]
-            || comments
-        {
+        if !read[si] {
             continue;
         }
         let s = Sent::new(
@@ -181,6 +170,33 @@ pub fn extract(
     }
     date_effects_from_causes(&mut drafts, &links, article);
     build(article, text, &doc, drafts, links)
+}
+
+/// Which sentences of an article (tokenized as `layer`) are read: not its
+/// headline or byline, not the batch's `furniture` or a page item off its
+/// topic, nothing from a reader's first comment on. Decided before the
+/// parse, so that what is skipped is never parsed.
+fn to_read(article: &Article, layer: &Tokenized, furniture: &Furniture) -> Vec<bool> {
+    let text = &article.text;
+    let off_topic = furniture.off_topic(text, layer);
+    // Once a reader's comment begins, the rest of the page is comments.
+    let mut comments = false;
+    layer
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(si, sentence)| {
+            let words = &text[sentence.start..sentence.end];
+            comments |= super::furniture::comment_stamp(words);
+            let headline = !article.title.is_empty()
+                && (article.title.starts_with(words) || words.starts_with(&article.title));
+            !(headline
+                || words.starts_with("By ") && words.len() < 60
+                || furniture.contains(words)
+                || off_topic[si]
+                || comments)
+        })
+        .collect()
 }
 
 /// The event of predicate `p`, unless the sentence says it did not happen.

@@ -117,6 +117,10 @@ pub struct Doc<'t> {
     pub words: Vec<Word>,
     /// The sentences, each a range of [`Doc::words`].
     pub sentences: Vec<Sentence>,
+    /// Whether each sentence was analysed (see [`Doc::parse_some`]).
+    analysed: Vec<bool>,
+    /// The model that analysed it.
+    model: &'static Model,
 }
 
 impl<'t> Doc<'t> {
@@ -143,9 +147,39 @@ impl<'t> Doc<'t> {
     /// tokens (by [`tokenize`]), so that a caller who also needs the
     /// tokens, such as the temporal tagger, splits the text once.
     pub fn parse_tokenized(text: &'t str, tokenized: Tokenized, model: &'static Model) -> Doc<'t> {
+        let all = vec![true; tokenized.sentences.len()];
+        Doc::parse_some(text, tokenized, model, &all)
+    }
+
+    /// The same, analysing only the sentences marked in `wanted` (one mark
+    /// a sentence; a sentence without a mark is analysed): a caller that
+    /// will skip a sentence need not pay for its parse, by far the largest
+    /// cost of reading it. The words of the other sentences are there with
+    /// their tokens only (tag `X`, no lemma, each its own root with no
+    /// relation); [`Doc::analysed`] tells them apart.
+    pub fn parse_some(
+        text: &'t str,
+        tokenized: Tokenized,
+        model: &'static Model,
+        wanted: &[bool],
+    ) -> Doc<'t> {
         let mut words = Vec::with_capacity(tokenized.tokens.len());
-        for sentence in &tokenized.sentences {
+        let mut analysed = Vec::with_capacity(tokenized.sentences.len());
+        for (i, sentence) in tokenized.sentences.iter().enumerate() {
             let tokens = &tokenized.tokens[sentence.tokens.clone()];
+            let wanted = wanted.get(i).copied().unwrap_or(true);
+            analysed.push(wanted);
+            if !wanted {
+                words.extend(tokens.iter().map(|&token| Word {
+                    token,
+                    upos: Upos::X,
+                    xpos: "",
+                    lemma: String::new(),
+                    head: None,
+                    deprel: "",
+                }));
+                continue;
+            }
             let forms: Vec<&str> = tokens.iter().map(|t| t.form(text)).collect();
             let offset = sentence.tokens.start;
             for (token, a) in tokens.iter().zip(model.analyse(&forms)) {
@@ -163,7 +197,19 @@ impl<'t> Doc<'t> {
             text,
             words,
             sentences: tokenized.sentences,
+            analysed,
+            model,
         }
+    }
+
+    /// Whether sentence `s` was analysed ([`Doc::parse_some`]).
+    pub fn analysed(&self, s: usize) -> bool {
+        self.analysed.get(s).copied().unwrap_or(false)
+    }
+
+    /// The model that analysed the text.
+    pub fn model(&self) -> &'static Model {
+        self.model
     }
 
     /// The text that was parsed.
@@ -274,4 +320,33 @@ impl<'t> Doc<'t> {
 /// A relation without its subtype.
 fn base(deprel: &str) -> &str {
     deprel.split(':').next().unwrap_or(deprel)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sentences a caller wants are analysed exactly as when every
+    /// sentence is; the others keep their tokens and nothing else.
+    #[test]
+    fn parse_some_analyses_only_the_sentences_wanted() {
+        let text = "Police arrested 12 people. The crowd dispersed. Troops left the city.";
+        let all = Doc::parse(text);
+        let some = Doc::parse_some(text, tokenize(text), Model::shipped(), &[true, false]);
+        assert_eq!(some.sentences, all.sentences);
+        assert_eq!(some.words.len(), all.words.len());
+        for (i, s) in all.sentences.iter().enumerate() {
+            // Sentences past the marks are analysed.
+            assert_eq!(some.analysed(i), i != 1);
+            for w in s.tokens.clone() {
+                if i == 1 {
+                    assert_eq!(some.words[w].token, all.words[w].token);
+                    assert_eq!((some.words[w].head, some.words[w].deprel), (None, ""));
+                } else {
+                    assert_eq!(some.words[w], all.words[w]);
+                }
+            }
+        }
+        assert!(!some.analysed(3));
+    }
 }

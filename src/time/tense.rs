@@ -48,6 +48,9 @@ pub struct Syntax<'a> {
     tokens: &'a [TextToken],
     sentences: &'a [Sentence],
     parses: Vec<OnceCell<Vec<Node>>>,
+    /// The model that parses a sentence when first asked for (the shipped
+    /// one, loaded only then, if none).
+    model: Option<&'static Model>,
 }
 
 impl<'a> Syntax<'a> {
@@ -58,13 +61,20 @@ impl<'a> Syntax<'a> {
             tokens,
             sentences,
             parses: (0..sentences.len()).map(|_| OnceCell::new()).collect(),
+            model: None,
         }
     }
 
     /// The parse a caller already has; `tokens` are its words' tokens.
+    /// The sentences the document left unanalysed ([`Doc::parse_some`])
+    /// are parsed with its model when first asked for.
     pub fn parsed(doc: &'a Doc<'_>, tokens: &'a [TextToken]) -> Self {
-        let syntax = Syntax::lazy(doc.text(), tokens, &doc.sentences);
-        for (cell, s) in syntax.parses.iter().zip(&doc.sentences) {
+        let mut syntax = Syntax::lazy(doc.text(), tokens, &doc.sentences);
+        syntax.model = Some(doc.model());
+        for (i, (cell, s)) in syntax.parses.iter().zip(&doc.sentences).enumerate() {
+            if !doc.analysed(i) {
+                continue;
+            }
             let nodes = doc.words[s.tokens.clone()].iter().map(|w| Node {
                 start: w.token.start,
                 end: w.token.end,
@@ -85,7 +95,7 @@ impl<'a> Syntax<'a> {
         let nodes = self.parses[s].get_or_init(|| {
             let tokens = &self.tokens[range];
             let forms: Vec<&str> = tokens.iter().map(|t| t.form(self.text)).collect();
-            let analyses = Model::shipped().analyse(&forms);
+            let analyses = self.model.unwrap_or_else(Model::shipped).analyse(&forms);
             tokens
                 .iter()
                 .zip(analyses)
@@ -409,5 +419,31 @@ fn infinitive_reading(syntax: &Syntax<'_>, nodes: &[Node], p: usize, at: At) -> 
         Reading::Looks(Tense::Future) | Reading::Planned => Reading::Looks(Tense::Future),
         _ if purpose || !at.direct => Reading::Silent,
         _ => Reading::Looks(Tense::Future),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::{tokenize, Doc, Model};
+    use crate::time::{tag_parsed, DocType};
+
+    /// A sentence the document left unanalysed is parsed when a bare
+    /// weekday in it needs its clause's tense: the expressions come out as
+    /// from the document analysed whole.
+    #[test]
+    fn unanalysed_sentences_are_parsed_when_asked_for() {
+        let text = "The talks ended on Monday. They will resume Friday. Officials met Friday.";
+        let day = chrono::NaiveDate::from_ymd_opt(2020, 9, 30).expect("a day");
+        let all = Doc::parse(text);
+        let some = Doc::parse_some(
+            text,
+            tokenize(text),
+            Model::shipped(),
+            &[false, false, true],
+        );
+        let want = tag_parsed(&all, day, DocType::News);
+        assert_eq!(want.len(), 3);
+        assert_ne!(want[1].value, want[2].value);
+        assert_eq!(tag_parsed(&some, day, DocType::News), want);
     }
 }

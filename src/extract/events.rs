@@ -78,7 +78,10 @@ pub fn extract(
     let layer = crate::text::tokenize(text);
     let read = to_read(article, &layer, furniture);
     let doc = Doc::parse_some(text, layer, Model::shipped(), &read);
-    let timexes = time::tag_parsed(&doc, article.published, DocType::News);
+    // Nothing after the last sentence read is dated (often a page's reader
+    // comments, full of clock times).
+    let last = read.iter().rposition(|&r| r).map_or(0, |s| s + 1);
+    let timexes = time::tag_parsed_until(&doc, article.published, DocType::News, last);
     let (frames, verbs) = (Frames::shipped(), Verbs::shipped());
     let mut drafts: Vec<Draft> = Vec::new();
     let mut links: Vec<(usize, usize, Relation, usize)> = Vec::new();

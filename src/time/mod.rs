@@ -202,9 +202,25 @@ pub(crate) fn tag_tokenized(
 /// assert_eq!(found[0].value, "2020-W39");
 /// ```
 pub fn tag_parsed(doc: &crate::text::Doc<'_>, dct: NaiveDate, doc_type: DocType) -> Vec<Timex> {
+    tag_parsed_until(doc, dct, doc_type, doc.sentences.len())
+}
+
+/// [`tag_parsed`] over the document's first `sentences` sentences: the
+/// same expressions there (an expression is resolved from what comes
+/// before it, never after), and none after them, where a caller that reads
+/// no further need not pay for resolving them, nor for parsing sentences
+/// it left unanalysed ([`crate::text::Doc::parse_some`]).
+pub fn tag_parsed_until(
+    doc: &crate::text::Doc<'_>,
+    dct: NaiveDate,
+    doc_type: DocType,
+    sentences: usize,
+) -> Vec<Timex> {
+    let sentences = &doc.sentences[..sentences.min(doc.sentences.len())];
+    let words = sentences.last().map_or(0, |s| s.tokens.end);
     let layer = crate::text::Tokenized {
-        tokens: doc.words.iter().map(|w| w.token).collect(),
-        sentences: doc.sentences.clone(),
+        tokens: doc.words[..words].iter().map(|w| w.token).collect(),
+        sentences: sentences.to_vec(),
     };
     let syntax = tense::Syntax::parsed(doc, &layer.tokens);
     tag_with(doc.text(), &layer, syntax, dct, doc_type)

@@ -91,9 +91,9 @@ impl<'a> Syntax<'a> {
 
     /// The words of sentence `s`, parsed.
     fn sentence(&self, s: usize) -> Option<&[Node]> {
-        let range = self.sentences.get(s)?.tokens.clone();
+        // A sentence past the tokens given is not there to parse.
+        let tokens = self.tokens.get(self.sentences.get(s)?.tokens.clone())?;
         let nodes = self.parses[s].get_or_init(|| {
-            let tokens = &self.tokens[range];
             let forms: Vec<&str> = tokens.iter().map(|t| t.form(self.text)).collect();
             let analyses = self.model.unwrap_or_else(Model::shipped).analyse(&forms);
             tokens
@@ -425,7 +425,7 @@ fn infinitive_reading(syntax: &Syntax<'_>, nodes: &[Node], p: usize, at: At) -> 
 #[cfg(test)]
 mod tests {
     use crate::text::{tokenize, Doc, Model};
-    use crate::time::{tag_parsed, DocType};
+    use crate::time::{tag_parsed, tag_parsed_until, DocType};
 
     /// A sentence the document left unanalysed is parsed when a bare
     /// weekday in it needs its clause's tense: the expressions come out as
@@ -445,5 +445,22 @@ mod tests {
         assert_eq!(want.len(), 3);
         assert_ne!(want[1].value, want[2].value);
         assert_eq!(tag_parsed(&some, day, DocType::News), want);
+    }
+
+    /// Tagging up to a sentence gives the expressions tagging the whole
+    /// text gives before it, whatever the sentence, and none after.
+    #[test]
+    fn tagging_until_a_sentence_is_a_prefix_of_tagging_all() {
+        let text = "The talks ended on Monday. They will resume Friday. \
+                    The next day, officials met. A week later they met again on Friday.";
+        let day = chrono::NaiveDate::from_ymd_opt(2020, 9, 30).expect("a day");
+        let doc = Doc::parse(text);
+        let all = tag_parsed(&doc, day, DocType::News);
+        assert!(all.len() >= 4, "{all:?}");
+        for k in 0..=doc.sentences.len() + 1 {
+            let end = doc.sentences.get(k).map_or(text.len(), |s| s.start);
+            let want: Vec<_> = all.iter().filter(|t| t.byte_end <= end).cloned().collect();
+            assert_eq!(tag_parsed_until(&doc, day, DocType::News, k), want, "{k}");
+        }
     }
 }

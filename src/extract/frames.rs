@@ -3,7 +3,7 @@
 //! feared or denied, carry its roles as a light verb, or link it to
 //! another event as cause or effect.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use serde::Deserialize;

@@ -230,7 +230,7 @@ fn ending(s: &Sent<'_, '_, '_>, table: &ActOn, ends: Kind, found: &mut Vec<(usiz
 
 /// Whether `v` is a verb of `lemmas`, alone or with its particle ("break
 /// off", "call off").
-fn verb_in(s: &Sent<'_, '_, '_>, v: usize, lemmas: &std::collections::HashSet<String>) -> bool {
+fn verb_in(s: &Sent<'_, '_, '_>, v: usize, lemmas: &rustc_hash::FxHashSet<String>) -> bool {
     let lemma = s.lemma(v);
     let particle = s
         .children(v)

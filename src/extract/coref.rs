@@ -1,14 +1,17 @@
-//! Subject pronouns to the last named subject before them: "Mubarak
-//! addressed the nation on Thursday. He said he would not step down": he
-//! is Mubarak; "Thousands of protesters gathered in Tahrir Square. They
-//! chanted slogans": they are the protesters.
+//! Subject and possessive pronouns to the last named subject before them:
+//! "Mubarak addressed the nation on Thursday. He said he would not step
+//! down": he is Mubarak; "Thousands of protesters gathered in Tahrir
+//! Square. They chanted slogans", "their demonstrations": they are the
+//! protesters.
 //!
 //! What a reader does without thinking, kept simple and general: "he" and
-//! "she" stand for the last subject that is a person's name (a proper
-//! noun the gazetteer knows as a person or not at all: "Egypt … he" is
-//! nobody), "they" for the last plural one ("protesters",
-//! "Britain and France"); "it" is left alone, as it is as often about
-//! nothing ("it is unclear"). The subject must be earlier in the same
+//! "she" ("his", "her") stand for the last subject that is a person's name
+//! (a proper noun the gazetteer knows as a person or not at all: "Egypt …
+//! he" is nobody), "they" ("their") for the last plural one ("protesters",
+//! "Britain and France"), "it" ("its") for the last singular one that is
+//! a country or a body ("Egypt", "the army"); an "it" about nothing ("it
+//! is unclear") is the subject of no event, so what it is resolved to is
+//! never read. The subject must be earlier in the same
 //! sentence or in the one before: further back, a reader has met others.
 //! A subject inside what someone says or thinks is only talked about: a
 //! pronoun outside it stands for someone else ("Obama noted that Mubarak
@@ -27,6 +30,9 @@ use crate::text::Upos;
 pub struct Antecedents {
     singular: Vec<Candidate>,
     plural: Vec<Candidate>,
+    /// Bodies and places named in the singular ("the army", "Egypt"),
+    /// for "it" and "its".
+    neuter: Vec<Candidate>,
     /// Sentences read.
     read: usize,
 }
@@ -44,6 +50,7 @@ struct Candidate {
 enum Number {
     Singular,
     Plural,
+    Neuter,
 }
 
 impl Antecedents {
@@ -58,8 +65,12 @@ impl Antecedents {
         // A subject stands for pronouns in its own sentence and the next.
         self.singular.retain(|c| c.sentence + 1 >= now);
         self.plural.retain(|c| c.sentence + 1 >= now);
+        self.neuter.retain(|c| c.sentence + 1 >= now);
         for w in 0..s.len() {
-            if !matches!(s.rel(w), "nsubj") {
+            let subject = s.rel(w) == "nsubj";
+            // "their demonstrations", "his rule": a possessive pronoun
+            // stands for a subject as a subject pronoun does.
+            if !subject && s.deprel(w) != "nmod:poss" {
                 continue;
             }
             let depth = clause_depth(s, w);
@@ -67,16 +78,22 @@ impl Antecedents {
                 let list = match pronoun(s, w) {
                     Some(Number::Singular) => &mut self.singular,
                     Some(Number::Plural) => &mut self.plural,
+                    Some(Number::Neuter) => &mut self.neuter,
                     None => continue,
                 };
                 if let Some(actors) = antecedent(list, now, depth) {
                     resolved.insert(w, actors.clone());
-                    list.push(Candidate {
-                        sentence: now,
-                        depth,
-                        actors,
-                    });
+                    if subject {
+                        list.push(Candidate {
+                            sentence: now,
+                            depth,
+                            actors,
+                        });
+                    }
                 }
+                continue;
+            }
+            if !subject {
                 continue;
             }
             let actors = participants(s, w);
@@ -97,6 +114,9 @@ impl Antecedents {
                 && s.mention_of[w].is_none_or(|m| s.mentions[m].entry.person)
             {
                 self.singular.push(candidate);
+            } else if matches!(s.xpos(w), "NN" | "NNP") && names_itself(s, w, &candidate.actors) {
+                // "Egypt", "the army": a country or a body, not a person.
+                self.neuter.push(candidate);
             }
         }
         resolved
@@ -139,11 +159,23 @@ fn clause_depth(s: &Sent<'_, '_, '_>, w: usize) -> usize {
     depth
 }
 
-/// The number of a personal subject pronoun, or none for any other.
+/// Whether the actors a subject names come from its own word ("the
+/// army", "Egypt"), not from a modifier ("a member of Norway's
+/// parliament" is not Norway, for an "it" after it).
+fn names_itself(s: &Sent<'_, '_, '_>, w: usize, actors: &[Actor]) -> bool {
+    let word = &s.toks[w].lower;
+    actors
+        .iter()
+        .any(|a| a.name.to_lowercase().contains(word.as_str()))
+}
+
+/// The number of a personal subject or possessive pronoun, or none for
+/// any other.
 fn pronoun(s: &Sent<'_, '_, '_>, w: usize) -> Option<Number> {
     match s.toks[w].lower.as_str() {
-        "he" | "she" => Some(Number::Singular),
-        "they" => Some(Number::Plural),
+        "he" | "she" | "his" | "her" => Some(Number::Singular),
+        "they" | "their" => Some(Number::Plural),
+        "it" | "its" => Some(Number::Neuter),
         _ => None,
     }
 }

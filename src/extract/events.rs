@@ -273,25 +273,42 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
     })
 }
 
-/// "He said", "they rallied": an event whose subject is a pronoun that
-/// stands for a named subject before it ([`Antecedents`]) is that one's
-/// act, or done to it when passive ("he was arrested"); its title names it.
+/// "He said", "they rallied", "their demonstrations": an event whose
+/// subject, or a noun event whose possessor, is a pronoun that stands for
+/// a named subject before it ([`Antecedents`]) is that one's act, or done
+/// to it when passive ("he was arrested") or a noun of an act done to
+/// someone ("his arrest"); its title names it.
 fn stand_for(s: &Sent<'_, '_, '_>, d: &mut Draft, pronouns: &HashMap<usize, Vec<Actor>>) {
-    let Some(subject) = roles::subject_of(s, d.predicate.anchor) else {
+    let p = &d.predicate;
+    let Some((pronoun, actors)) = roles::subject_of(s, p.anchor)
+        .or_else(|| (p.anchor == p.word).then(|| possessor(s, p.word)).flatten())
+        .and_then(|w| pronouns.get(&w).map(|a| (w, a)))
+    else {
         return;
     };
-    let Some(actors) = pronouns.get(&subject) else {
-        return;
-    };
-    let role = if s.deprel(subject) == "nsubj:pass" {
+    let frames = Frames::shipped();
+    // "he was arrested", "his arrest": done to him.
+    let patient = s.deprel(pronoun) == "nsubj:pass"
+        || s.deprel(pronoun) == "nmod:poss" && frames.roles.patient_nouns.contains(s.lemma(p.word));
+    let role = if patient {
         &mut d.roles.targets
     } else {
         &mut d.roles.actors
     };
     if role.is_empty() {
         role.clone_from(actors);
+        let Roles {
+            actors, targets, ..
+        } = &mut d.roles;
+        targets.retain(|t| !actors.contains(t));
         d.title = title(s, &d.predicate, &d.roles);
     }
+}
+
+/// The possessive pronoun of noun `n` ("their demonstrations").
+fn possessor(s: &Sent<'_, '_, '_>, n: usize) -> Option<usize> {
+    s.children(n)
+        .find(|&c| s.deprel(c) == "nmod:poss" && s.upos(c) == Upos::Pron)
 }
 
 /// "We'll also talk to two Americans", "you make a selection", "How many

@@ -164,6 +164,21 @@ pub struct RoleWords {
     /// Lemmas of nouns that name people as such ("people", "man"):
     /// civilians when they act or are acted on.
     pub people: HashSet<String>,
+    /// Lemmas of nouns of people of no role of the actor dictionary
+    /// ("organizers", "leaders").
+    pub persons: HashSet<String>,
+    /// Lemmas of nouns of acts done to someone: the possessor is the
+    /// target ("al-Aryan's arrest").
+    pub patient_nouns: HashSet<String>,
+    /// Prepositions by which a verb puts someone in an act of
+    /// `patient_nouns` ("placed under arrest").
+    pub held_cases: Vec<String>,
+    /// Lemmas of nouns of acts whose `of` phrase is the doer ("the
+    /// resignation of Mubarak").
+    pub doer_nouns: HashSet<String>,
+    /// Lemmas of verbs whose subject undergoes the act ("five died"): a
+    /// target, not an actor.
+    pub undergoers: HashSet<String>,
 }
 
 /// The `[intent]` table.

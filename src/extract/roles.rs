@@ -47,6 +47,13 @@ impl Roles {
             if r.targets.is_empty() && p.kind == Kind::Request {
                 r.targets = requested(s, a);
             }
+            if r.targets.is_empty() && words().patient_nouns.contains(s.lemma(a)) {
+                let (by, to) = put_under(s, a);
+                r.targets = to;
+                if r.actors.is_empty() {
+                    r.actors = by;
+                }
+            }
         } else {
             r.verb_roles(s, p, frames);
             if r.targets.is_empty() {
@@ -101,7 +108,7 @@ impl Roles {
     fn verb_roles(&mut self, s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) {
         let a = p.anchor;
         let light = p.anchor != p.word;
-        match subject(s, a).or_else(|| participle_subject(s, p)) {
+        match subject(s, a).or_else(|| participle_subject(s, p, false)) {
             Some((subj, passive)) => {
                 // "Syria says it is willing to withdraw": a pronoun in what
                 // a speaker says is most often the speaker.
@@ -109,7 +116,8 @@ impl Roles {
                     Some(speaker) if s.upos(subj) == Upos::Pron => speaker,
                     _ => subj,
                 };
-                if passive {
+                // "five died": the dead are what it was done to.
+                if passive || words().undergoers.contains(s.lemma(a)) {
                     push_all(&mut self.targets, participants(s, subj));
                 } else if light || !frames.reporting.contains(s.lemma(a)) {
                     push_all(&mut self.actors, participants(s, subj));
@@ -143,6 +151,13 @@ impl Roles {
             }
         }
         push_targets(s, a, &mut self.targets);
+        if self.actors.is_empty() && !self.targets.is_empty() {
+            // "continues to walk a fine line, encouraging Mubarak": an
+            // everyday sense done to someone named is an act too.
+            if let Some((subj, false)) = participle_subject(s, p, true) {
+                push_all(&mut self.actors, participants(s, subj));
+            }
+        }
         if light {
             // "Suleiman announced Mubarak's resignation": a noun whose
             // possessor names someone is that one's act; the verb's subject
@@ -152,17 +167,30 @@ impl Roles {
                 .filter(|&c| s.deprel(c) == "nmod:poss" && s.upos(c) != Upos::Pron)
                 .flat_map(|c| participants(s, c))
                 .collect();
-            if !own.is_empty() {
+            if words().patient_nouns.contains(s.lemma(p.word)) {
+                // "demanded al-Aryan's release": done to him.
+                push_all(&mut self.targets, own);
+            } else if !own.is_empty() {
                 self.actors = own;
             }
         }
     }
 
     fn noun_roles(&mut self, s: &Sent<'_, '_, '_>, n: usize) {
+        let patient = words().patient_nouns.contains(s.lemma(n));
+        let doer = words().doer_nouns.contains(s.lemma(n));
         for c in s.children(n) {
             match s.deprel(c) {
+                // "al-Aryan's arrest": done to its possessor.
+                "nmod:poss" if patient => push_all(&mut self.targets, participants(s, c)),
+                // "the Tahrir Square clashes": a place is where, not who.
+                "amod" | "compound" if named_place(s, c) => {}
                 "nmod:poss" | "amod" | "compound" => push_all(&mut self.actors, participants(s, c)),
                 "nmod" if has_case(s, c, &["by"]) => push_all(&mut self.actors, participants(s, c)),
+                // "the resignation of Mubarak": he resigns.
+                "nmod" if doer && has_case(s, c, &["of"]) => {
+                    push_all(&mut self.actors, participants(s, c))
+                }
                 "nmod"
                     if (has_case(s, c, &words().target_cases) || has_case(s, c, &["of"]))
                         && !is_place(s, c) =>
@@ -175,6 +203,27 @@ impl Roles {
         // "the embassy threat": a noun that is the subject of a verb takes
         // no more; one that is an object takes the verb's subject as actor
         // only through a light verb, handled by the caller.
+    }
+}
+
+/// Who does and who undergoes a noun of an act done to someone when a
+/// verb puts them in it ("police placed him under arrest", "ElBaradei was
+/// placed under house arrest", "taken into custody"): the verb's active
+/// subject does it, its object (or its passive subject) undergoes it.
+fn put_under(s: &Sent<'_, '_, '_>, n: usize) -> (Vec<Actor>, Vec<Actor>) {
+    let put = s.rel(n) == "obl" && has_case(s, n, &words().held_cases);
+    let Some(v) = s.head(n).filter(|&v| put && s.upos(v) == Upos::Verb) else {
+        return (Vec::new(), Vec::new());
+    };
+    let object = s
+        .children_by(v, &["obj"])
+        .first()
+        .map(|&o| participants(s, o));
+    match (subject(s, v), object) {
+        (Some((subj, true)), _) => (Vec::new(), participants(s, subj)),
+        (Some((subj, false)), Some(o)) => (participants(s, subj), o),
+        (None, Some(o)) => (Vec::new(), o),
+        _ => (Vec::new(), Vec::new()),
     }
 }
 
@@ -400,10 +449,13 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
             .iter()
             .min_by_key(|&&c| c.abs_diff(v))
         {
+            // "a man tried to run a barricade and was shot": the second
+            // verb of a conjunction has its own voice too.
+            let own_passive = s.children(a).any(|c| s.deprel(c) == "aux:pass");
             let passive = if controlled {
-                s.children(a).any(|c| s.deprel(c) == "aux:pass")
+                own_passive
             } else {
-                s.deprel(subj).ends_with(":pass")
+                own_passive && v != a || s.deprel(subj).ends_with(":pass")
             };
             let relative = s.xpos(subj) == "WDT" || s.xpos(subj) == "WP";
             return match (relative, s.deprel(v), s.head(v)) {
@@ -459,14 +511,19 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
 
 /// "Hamas issued a statement condemning the raid", "rockets hit the
 /// building, killing five": a present participle with no subject of its
-/// own is done by its governor's subject. Only for the shipped triggers:
-/// CAMEO's everyday senses in such participles ("taking advantage",
-/// "ruling for three decades") are background, not acts.
-fn participle_subject(s: &Sent<'_, '_, '_>, p: &Predicate) -> Option<(usize, bool)> {
+/// own is done by its governor's subject. Only for the shipped triggers,
+/// unless `everyday`: CAMEO's everyday senses in such participles
+/// ("taking advantage", "ruling for three decades") are background, not
+/// acts, unless they act on someone named (the caller's to know).
+fn participle_subject(
+    s: &Sent<'_, '_, '_>,
+    p: &Predicate,
+    everyday: bool,
+) -> Option<(usize, bool)> {
     let v = p.anchor;
     match s.head(v) {
         Some(h)
-            if !p.cameo
+            if (everyday || !p.cameo)
                 && s.rel(v) == "advcl"
                 && s.xpos(v) == "VBG"
                 && s.upos(h) == Upos::Verb
@@ -556,9 +613,15 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
             .map(|c| members(s, c)),
     );
     for w in heads {
-        let found = match unnamed(s, w) {
+        // "the opposition leader Ayman Nour", "his predecessor, Anwar
+        // Sadat": a name in apposition says who the noun is.
+        let named = s
+            .children_by(w, &["appos"])
+            .into_iter()
+            .find(|&c| s.upos(c) == Upos::Propn && s.upos(w) == Upos::Noun);
+        let found = match unnamed(s, named.unwrap_or(w)) {
             Some(mut a) => {
-                if a.role.is_some() && a.country.is_none() {
+                if s.upos(w) == Upos::Noun && a.country.is_none() {
                     a.country.clone_from(&at);
                 }
                 Some(a)
@@ -848,19 +911,45 @@ fn person_noun(s: &Sent<'_, '_, '_>, w: usize) -> bool {
             .person_endings
             .iter()
             .any(|e| s.toks[w].lower.ends_with(e.as_str()));
-    s.upos(w) == Upos::Noun && !s.in_timex[w] && (plural_doer || agent_role(s, w).is_some())
+    s.upos(w) == Upos::Noun
+        && !s.in_timex[w]
+        && (plural_doer || agent_role(s, w).is_some() || words().persons.contains(s.lemma(w)))
 }
 
 /// The role a common noun of people gives: an agent of the actor
 /// dictionary's ("police", "students"), else civilians for a noun of
 /// people as such (`[roles] people`: "people", "man").
 fn agent_role(s: &Sent<'_, '_, '_>, w: usize) -> Option<Role> {
-    Actors::shipped().agent(s.lemma(w)).or_else(|| {
-        words()
-            .people
-            .contains(s.lemma(w))
-            .then_some(Role::Civilians)
+    agent_phrase(s, w)
+        .or_else(|| Actors::shipped().agent(s.lemma(w)))
+        .or_else(|| {
+            words()
+                .people
+                .contains(s.lemma(w))
+                .then_some(Role::Civilians)
+        })
+}
+
+/// The role of an agent of several words the noun `w` ends ("security
+/// forces", "riot police"), with the modifiers just before it.
+fn agent_phrase(s: &Sent<'_, '_, '_>, w: usize) -> Option<Role> {
+    let lower: Vec<&str> = (modified_from(s, w)..=w)
+        .map(|k| s.toks[k].lower.as_str())
+        .collect();
+    let last = lower.len() - 1;
+    (0..last).find_map(|i| {
+        Actors::shipped()
+            .agent_at(&lower, i)
+            .filter(|&(n, _)| i + n == lower.len())
+            .map(|(_, r)| r)
     })
+}
+
+/// A plural count with no `of` phrase as a subject ("thousands marched"):
+/// the people counted, as civilians.
+fn counted_people(s: &Sent<'_, '_, '_>, w: usize) -> Option<Role> {
+    (s.xpos(w) == "NNS" && s.rel(w) == "nsubj" && words().quantities.contains(s.lemma(w)))
+        .then_some(Role::Civilians)
 }
 
 /// The first word of a common noun with the modifiers just before it
@@ -892,12 +981,15 @@ fn unnamed(s: &Sent<'_, '_, '_>, w: usize) -> Option<Actor> {
             })
         }
         Upos::Noun => {
-            let role = agent_role(s, w)?;
+            let role = agent_role(s, w).or_else(|| counted_people(s, w));
+            if role.is_none() && !words().persons.contains(s.lemma(w)) {
+                return None;
+            }
             let name = as_written(s, modified_from(s, w), w, |k| s.toks[k].lower.as_str());
             Some(Actor {
                 name: name.into(),
                 country: None,
-                role: Some(role),
+                role,
             })
         }
         _ => None,
@@ -995,6 +1087,12 @@ fn members(s: &Sent<'_, '_, '_>, h: usize) -> usize {
         }
     }
     h
+}
+
+/// Whether word `w` belongs to a name the gazetteer knows as a place
+/// below a country ("Tahrir Square", "Cairo"), not a country or a body.
+fn named_place(s: &Sent<'_, '_, '_>, w: usize) -> bool {
+    s.mention_of[w].is_some_and(|m| s.mentions[m].entry.place)
 }
 
 fn is_place(s: &Sent<'_, '_, '_>, w: usize) -> bool {

@@ -37,8 +37,9 @@ pub fn title(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles) -> String {
     let who = roles.actors.first().map(|a| a.name.to_string());
     let noun_event = s.upos(p.word) == Upos::Noun;
     if noun_event && p.anchor == p.word {
-        // "NATO air strike on Tripoli".
-        let phrase = phrase(s, p.word, 8);
+        // "NATO air strike on Tripoli"; "(their) demonstrations": the
+        // title names whose, or no one.
+        let phrase = words_of(s, p.word, 8, false);
         match who {
             Some(w) if !phrase.to_lowercase().contains(&w.to_lowercase()) => {
                 parts.push(w);
@@ -145,11 +146,19 @@ fn complements(s: &Sent<'_, '_, '_>, verb: usize) -> Vec<String> {
 /// The words of the phrase headed by `h`, without articles, punctuation
 /// or clauses, at most `max` words around the head.
 fn phrase(s: &Sent<'_, '_, '_>, h: usize, max: usize) -> String {
+    words_of(s, h, max, true)
+}
+
+/// [`phrase`], with the head's possessive pronoun only if `whose`.
+fn words_of(s: &Sent<'_, '_, '_>, h: usize, max: usize, whose: bool) -> String {
     let mut keep: Vec<usize> = vec![h];
     let mut stack = vec![h];
     while let Some(w) = stack.pop() {
         for c in s.children(w) {
-            if DROP.contains(&s.rel(c)) || s.in_timex[c] || w == h && HEAD_DROP.contains(&s.rel(c))
+            let pronoun = s.deprel(c) == "nmod:poss" && s.upos(c) == Upos::Pron;
+            if DROP.contains(&s.rel(c))
+                || s.in_timex[c]
+                || w == h && (HEAD_DROP.contains(&s.rel(c)) || pronoun && !whose)
             {
                 continue;
             }

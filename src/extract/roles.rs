@@ -493,6 +493,28 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
                 v = h;
             }
             ("conj", Some(h)) => v = h,
+            // "Egyptian authorities trying to kick Al Jazeera out": a
+            // participle on a noun, reached from what it governs, is the
+            // noun's act.
+            ("acl", Some(h)) if v != a && s.xpos(v) == "VBG" => {
+                let passive = s.children(a).any(|c| s.deprel(c) == "aux:pass");
+                return Some((h, passive));
+            }
+            // "protesters remain in the square, vowing to keep
+            // protesting": a participle with no subordinator, reached from
+            // what it governs, is its governor's subject's act.
+            ("advcl", Some(h))
+                if v != a && s.xpos(v) == "VBG" && s.children_by(v, &["mark"]).is_empty() =>
+            {
+                controlled = true;
+                v = h;
+            }
+            // "Mubarak's decision to step down": the possessor of the
+            // noun an infinitive hangs on does it.
+            (_, Some(h)) if infinitive && s.upos(h) == Upos::Noun && possessed(s, h).is_some() => {
+                let passive = s.children(a).any(|c| s.deprel(c) == "aux:pass");
+                return possessed(s, h).map(|p| (p, passive));
+            }
             // "Washington began preparations to evacuate": an infinitive
             // without a subject of its own is its governor's subject's act.
             (_, Some(h)) if infinitive => {
@@ -507,6 +529,11 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
         }
     }
     None
+}
+
+/// The possessor of noun `n` ("Mubarak's decision", "his plan").
+fn possessed(s: &Sent<'_, '_, '_>, n: usize) -> Option<usize> {
+    s.children_by(n, &["nmod:poss"]).first().copied()
 }
 
 /// "Hamas issued a statement condemning the raid", "rockets hit the

@@ -17,6 +17,7 @@ use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
+use super::plain;
 use super::toml_file::help_for;
 use super::{Loaded, Place};
 use crate::error::{Diagnostic, Error, Location, Result};
@@ -36,7 +37,7 @@ const DERIVED: [&str; 10] = [
 
 /// Whether `key` names a derived field, which reading skips: one of
 /// [`DERIVED`], or a link's `id`.
-fn derived(key: &str, link: bool) -> bool {
+pub(super) fn derived(key: &str, link: bool) -> bool {
     DERIVED.contains(&key) || link && key == "id"
 }
 
@@ -52,18 +53,19 @@ pub fn read<R: BufRead>(
     diags: &mut Vec<Diagnostic>,
 ) -> Result<()> {
     let place = loaded.places.add(Place::Lines(path.to_string()));
+    let unescaped = &mut String::new();
     let mut lines = crate::input::batch_lines(path, &mut reader);
     let first = match lines.next().transpose()? {
         Some((n, Ok(line))) if opens_document(&line) => Some((n, line)),
         Some(item) => {
-            one_line(path, item, place, loaded, diags);
+            one_line(path, item, place, loaded, diags, unescaped);
             None
         }
         None => return Ok(()),
     };
     let Some((n, head)) = first else {
         for item in lines {
-            one_line(path, item?, place, loaded, diags);
+            one_line(path, item?, place, loaded, diags, unescaped);
         }
         return Ok(());
     };
@@ -85,7 +87,7 @@ pub fn read<R: BufRead>(
         Ok(Value::Object(doc)) if doc.contains_key("events") => document(path, doc, loaded, diags),
         _ => {
             for item in crate::input::batch_lines(path, text.as_bytes()) {
-                one_line(path, item?, place, loaded, diags);
+                one_line(path, item?, place, loaded, diags, unescaped);
             }
         }
     }
@@ -108,16 +110,19 @@ fn one_line(
     place: usize,
     loaded: &mut Loaded,
     diags: &mut Vec<Diagnostic>,
+    unescaped: &mut String,
 ) {
     let at = |column: usize| Location::File {
         path: path.to_string(),
         line: n,
         column,
     };
-    let result = line.and_then(|line| match plain_record(&line, (place, n), loaded) {
-        true => Ok(()),
-        false => line_record(&line, (place, n), at, loaded),
-    });
+    let result = line.and_then(
+        |line| match plain::record(&line, (place, n), loaded, unescaped) {
+            true => Ok(()),
+            false => line_record(&line, (place, n), at, loaded),
+        },
+    );
     if let Err(d) = result {
         diags.push(d);
     }
@@ -255,102 +260,10 @@ fn next_key<'de, K: DeserializeSeed<'de>, E: de::Error>(
     seed.deserialize(key).map(Some)
 }
 
-/// Reads a line written the plain way, as annals and most tools write
-/// it, in one pass straight into `loaded`: a source or a link with its
-/// `"type"` first (`{"type":"link",...`), or an event with no `type`;
-/// derived fields skipped. False, with nothing filed, for any other line
-/// and for a line with a problem: [`line_record`] reads those and says
-/// what is wrong.
-fn plain_record(line: &str, mark: (usize, usize), loaded: &mut Loaded) -> bool {
-    let (kind, typed) = match line.strip_prefix(r#"{"type":""#) {
-        Some(rest) if rest.starts_with(r#"link","#) => ("link", true),
-        Some(rest) if rest.starts_with(r#"source","#) => ("source", true),
-        Some(_) => return false,
-        None => ("event", false),
-    };
-    let counts = loaded.counts();
-    let mut de = serde_json::Deserializer::from_str(line);
-    let plain = Plain {
-        kind,
-        typed,
-        mark,
-        loaded: &mut *loaded,
-    };
-    let read = de::Deserializer::deserialize_map(&mut de, plain).and_then(|()| de.end());
-    if read.is_err() {
-        loaded.truncate(counts);
-    }
-    read.is_ok()
-}
-
-/// Files the record of a plain line ([`plain_record`]) from its object.
-struct Plain<'l> {
-    kind: &'static str,
-    typed: bool,
-    mark: (usize, usize),
-    loaded: &'l mut Loaded,
-}
-
-impl<'de> Visitor<'de> for Plain<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        let fields = Skipping {
-            map,
-            typed: self.typed,
-            link: self.kind == "link",
-        };
-        let de = de::value::MapAccessDeserializer::new(fields);
-        self.loaded.file(self.kind, de, self.mark, Vec::new())
-    }
-}
-
-/// The members of a plain line as they are parsed, derived fields and the
-/// leading `type` skipped; any other `type` is an error, which sends the
-/// line to the full reading.
-struct Skipping<A> {
-    map: A,
-    typed: bool,
-    /// A link's `id` is derived.
-    link: bool,
-}
-
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for Skipping<A> {
-    type Error = A::Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Self::Error> {
-        while let Some(Key(key)) = self.map.next_key::<Key<'de>>()? {
-            if key == "type" && !std::mem::take(&mut self.typed) {
-                return Err(de::Error::custom("`type` after the first key"));
-            }
-            if derived(&key, self.link) {
-                self.map.next_value::<de::IgnoredAny>()?;
-                continue;
-            }
-            return next_key(seed, &key);
-        }
-        Ok(None)
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(
-        &mut self,
-        seed: V,
-    ) -> Result<V::Value, Self::Error> {
-        self.map.next_value_seed(seed)
-    }
-}
-
 /// Reads one line of JSON Lines, line `mark.1` of place `mark.0`, into
 /// `loaded`, or says what is wrong with it (`at(column)`
 /// locates a column of the line).
-fn line_record(
+pub(super) fn line_record(
     line: &str,
     mark: (usize, usize),
     at: impl Fn(usize) -> Location,

@@ -11,6 +11,7 @@ pub(crate) mod edit;
 mod error;
 mod jsonl;
 mod origin;
+mod plain;
 mod toml_file;
 mod validate;
 pub mod write;
@@ -20,7 +21,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Error, Location, Result, Severity};
-use crate::model::Store;
+use crate::model::{Event, Link, Source, Store};
+
+/// Where a record was read: a place number and the record's offset in it
+/// (a byte offset, or a line number for JSON Lines).
+type Mark = (usize, usize);
 
 pub use error::StoreError;
 pub(crate) use origin::{Field, Origins, Place, Places};
@@ -84,39 +89,46 @@ impl Loaded {
         &mut self,
         what: &str,
         de: D,
-        (place, at): (usize, usize),
+        mark: Mark,
         fields: Vec<(Field, usize)>,
     ) -> std::result::Result<(), D::Error> {
         use serde::Deserialize;
         match what {
-            "source" => {
-                self.store
-                    .sources
-                    .push(crate::model::Source::deserialize(de)?);
-                self.source_origins.push(place, at, fields);
-            }
-            "event" => {
-                let mut event = crate::model::Event::deserialize(de)?;
-                // A list read from a document gets room for four at its
-                // first element: 480 bytes an event for one actor and one
-                // citation, most of a large store's memory.
-                event.actors.shrink_to_fit();
-                event.targets.shrink_to_fit();
-                event.tags.shrink_to_fit();
-                event.sources.shrink_to_fit();
-                self.store.events.push(event);
-                self.event_origins.push(place, at, fields);
-            }
+            "source" => self.push_source(crate::model::Source::deserialize(de)?, mark, fields),
+            "event" => self.push_event(crate::model::Event::deserialize(de)?, mark, fields),
             "rejected" => {
                 let r = crate::model::Rejected::deserialize(de)?;
                 self.store.rejected.push(r);
             }
-            _ => {
-                self.store.links.push(crate::model::Link::deserialize(de)?);
-                self.link_origins.push(place, at, fields);
-            }
+            _ => self.push_link(crate::model::Link::deserialize(de)?, mark, fields),
         }
         Ok(())
+    }
+
+    /// Files a source read at `mark` (a place number and offset) with the
+    /// offsets of its keys.
+    fn push_source(&mut self, source: Source, (place, at): Mark, fields: Vec<(Field, usize)>) {
+        self.store.sources.push(source);
+        self.source_origins.push(place, at, fields);
+    }
+
+    /// Files an event as [`Loaded::push_source`] a source, its lists trimmed to their length:
+    /// a list read by serde gets room for four at its first element, 480
+    /// bytes an event for one actor and one citation, most of a large
+    /// store's memory.
+    fn push_event(&mut self, mut event: Event, (place, at): Mark, fields: Vec<(Field, usize)>) {
+        event.actors.shrink_to_fit();
+        event.targets.shrink_to_fit();
+        event.tags.shrink_to_fit();
+        event.sources.shrink_to_fit();
+        self.store.events.push(event);
+        self.event_origins.push(place, at, fields);
+    }
+
+    /// Files a link as [`Loaded::push_source`] a source.
+    fn push_link(&mut self, link: Link, (place, at): Mark, fields: Vec<(Field, usize)>) {
+        self.store.links.push(link);
+        self.link_origins.push(place, at, fields);
     }
 }
 

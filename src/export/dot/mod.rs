@@ -153,6 +153,7 @@ pub fn write_dot(
     let cols = axis::columns(graph, nodes);
     let rows = axis::rows(graph, &cols, options.layout, options.per_row);
     let mut stacks: Vec<Vec<Stacked>> = Vec::new();
+    let mut node = style::Nodes::new();
     for (r, range) in rows.iter().enumerate() {
         let ranks = axis::ranks(&cols, range.clone());
         let mut at = ranks.iter().copied().zip(range.clone()).peekable();
@@ -169,7 +170,7 @@ pub fn write_dot(
                     tick(&id, &axis::tick(prev, cols[i].day), out)?;
                     for &n in &cols[i].nodes {
                         out.write_all(b"  ")?;
-                        style::write_node(graph, graph.event(n), out)?;
+                        node.write(graph, graph.event(n), out)?;
                         out.write_all(b"\n")?;
                         stacks[k].push(Stacked::Event(n));
                     }

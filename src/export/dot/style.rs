@@ -7,7 +7,7 @@ use std::io;
 use super::escape_to;
 use crate::export::human;
 use crate::graph::CausalGraph;
-use crate::model::{Event, Relation};
+use crate::model::{Event, Kind, Relation};
 
 /// Characters a title line holds before it wraps.
 const WRAP: usize = 28;
@@ -16,42 +16,68 @@ const MAX_TITLE_LINES: usize = 4;
 /// How much of the kind's colour a not-happened event's pale fill keeps.
 const PALE: f64 = 0.35;
 
-/// Breaks a title into at most [`MAX_TITLE_LINES`] lines of about [`WRAP`]
-/// characters, at spaces; a cut title ends with `…`.
-fn wrap(s: &str) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
+/// Walks the words of a title as they wrap into at most
+/// [`MAX_TITLE_LINES`] lines of about [`WRAP`] characters, at spaces:
+/// `each(line, word)` for every word shown, `line` counted from 0. Returns
+/// how many lines there are and whether the title was cut (its last line
+/// then ends with `…`).
+fn wrap<E>(
+    s: &str,
+    mut each: impl FnMut(usize, &str) -> Result<(), E>,
+) -> Result<(usize, bool), E> {
+    let (mut line, mut len) = (0, 0);
     for word in s.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > WRAP {
-            lines.push(std::mem::take(&mut line));
+        let w = word.chars().count();
+        if len > 0 && len + 1 + w > WRAP {
+            line += 1;
+            len = 0;
+            if line == MAX_TITLE_LINES {
+                return Ok((line, true));
+            }
         }
-        if !line.is_empty() {
-            line.push(' ');
+        if len > 0 {
+            len += 1;
         }
-        line.push_str(word);
+        len += w;
+        each(line, word)?;
     }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    if lines.len() > MAX_TITLE_LINES {
-        lines.truncate(MAX_TITLE_LINES);
-        lines[MAX_TITLE_LINES - 1].push_str(" …");
-    }
-    lines
+    Ok((line + usize::from(len > 0), false))
 }
 
-/// The lines of an event's label: date and kind, the wrapped title, and the
-/// mode when the event did not (or not yet) happen.
-pub fn label_lines(e: &Event) -> Vec<String> {
-    let mut lines = vec![format!("{} · {}", human::date(&e.date), e.kind)];
-    lines.extend(wrap(&e.title));
+/// Writes an event's label, escaped: date and kind, the wrapped title,
+/// and the mode when the event did not (or not yet) happen, a line each.
+/// `date` is room for the date's text.
+fn write_label(
+    e: &Event,
+    kind: &str,
+    date: &mut String,
+    out: &mut impl io::Write,
+) -> io::Result<()> {
+    date.clear();
+    // Writing to a `String` cannot fail.
+    let _ = human::write_date(&e.date, date);
+    escape_to(date, out)?;
+    escape_to(" · ", out)?;
+    escape_to(kind, out)?;
+    let mut current = None;
+    let (_, cut) = wrap(&e.title, |line, word| {
+        let gap: &[u8] = if current == Some(line) { b" " } else { b"\\n" };
+        current = Some(line);
+        out.write_all(gap)?;
+        escape_to(word, out)
+    })?;
+    if cut {
+        escape_to(" …", out)?;
+    }
     if e.mode.is_unrealised() {
-        lines.push(format!("({})", e.mode));
+        for piece in ["\\n(", e.mode.as_str(), ")"] {
+            out.write_all(piece.as_bytes())?;
+        }
     }
-    lines
+    Ok(())
 }
 
-/// How many lines [`label_lines`] makes, counted without building them
+/// How many lines [`write_label`] writes, counted without writing them
 /// (the row layout asks for every event).
 pub fn label_line_count(e: &Event) -> usize {
     1 + wrapped_lines(&e.title) + usize::from(e.mode.is_unrealised())
@@ -59,22 +85,8 @@ pub fn label_line_count(e: &Event) -> usize {
 
 /// How many lines [`wrap`] cuts `s` into.
 fn wrapped_lines(s: &str) -> usize {
-    let (mut lines, mut len) = (0, 0);
-    for word in s.split_whitespace() {
-        let w = word.chars().count();
-        if len > 0 && len + 1 + w > WRAP {
-            lines += 1;
-            len = 0;
-        }
-        if len > 0 {
-            len += 1;
-        }
-        len += w;
-    }
-    if len > 0 {
-        lines += 1;
-    }
-    lines.min(MAX_TITLE_LINES)
+    let counted: Result<_, std::convert::Infallible> = wrap(s, |_, _| Ok(()));
+    counted.map_or(0, |(lines, _)| lines)
 }
 
 /// True when the border is dashed: the date is approximate or uncertain
@@ -119,13 +131,102 @@ pub fn text_colour(fill: &str) -> &'static str {
     }
 }
 
-/// The fill of an event: its kind's colour, pale when it did not happen.
-pub fn fill(e: &Event) -> String {
-    let colour = &e.kind.info().colour;
-    if e.mode.is_unrealised() {
+/// The fill of an event of kind `kind`: its colour, pale when it did
+/// not happen (`unrealised`).
+fn fill(kind: Kind, unrealised: bool) -> String {
+    let colour = &kind.info().colour;
+    if unrealised {
         tint(colour, PALE)
     } else {
         colour.to_lowercase()
+    }
+}
+
+/// What a node statement takes from its event's kind and mode, worked out
+/// once a diagram for each kind instead of once an event (the colour's
+/// luminance, its text), and room for a label's date.
+pub struct Nodes {
+    /// By kind, in [`Kind::ALL`] order: its name and, for happened and
+    /// not happened, the fill and the text colour on it.
+    kinds: Vec<(&'static str, [(String, &'static str); 2])>,
+    date: String,
+}
+
+impl Nodes {
+    pub fn new() -> Nodes {
+        let kinds = Kind::ALL
+            .iter()
+            .map(|&k| {
+                let pair = |unrealised| {
+                    let fill = fill(k, unrealised);
+                    let text = text_colour(&fill);
+                    (fill, text)
+                };
+                (k.as_str(), [pair(false), pair(true)])
+            })
+            .collect();
+        Nodes {
+            kinds,
+            date: String::new(),
+        }
+    }
+
+    /// The node statement of an event, without indentation, written to
+    /// `out`.
+    pub fn write(
+        &mut self,
+        graph: &CausalGraph<'_>,
+        e: &Event,
+        out: &mut impl io::Write,
+    ) -> io::Result<()> {
+        let style = if uncertain(e) {
+            "filled,rounded,dashed"
+        } else {
+            "filled,rounded"
+        };
+        let index = Kind::ALL.iter().position(|&k| k == e.kind).unwrap_or(0);
+        let Some((name, colours)) = self.kinds.get(index) else {
+            return Ok(());
+        };
+        let (fill, colour) = &colours[usize::from(e.mode.is_unrealised())];
+        let url = e
+            .sources
+            .iter()
+            .filter_map(|c| graph.source(&c.id))
+            .map(|s| s.url.as_str())
+            .find(|u| !u.is_empty());
+        write_node_id(e, out)?;
+        out.write_all(b" [label=\"")?;
+        write_label(e, name, &mut self.date, out)?;
+        for piece in [
+            "\", fillcolor=\"",
+            fill,
+            "\", fontcolor=\"",
+            colour,
+            "\", style=\"",
+            style,
+            "\", tooltip=\"",
+        ] {
+            out.write_all(piece.as_bytes())?;
+        }
+        match e.sources.first() {
+            Some(c) => {
+                escape_to(&c.id, out)?;
+                out.write_all(b": ")?;
+                escape_to(&c.quote, out)?;
+            }
+            None => escape_to(&e.title, out)?,
+        }
+        out.write_all(b"\"")?;
+        if e.mode.is_unrealised() {
+            out.write_all(b", fontname=\"Helvetica-Oblique\"")?;
+        }
+        if let Some(u) = url {
+            out.write_all(b", URL=\"")?;
+            escape_to(u, out)?;
+            out.write_all(b"\"")?;
+        }
+        out.write_all(b"];")
     }
 }
 
@@ -134,60 +235,6 @@ pub fn write_node_id(e: &Event, out: &mut (impl io::Write + ?Sized)) -> io::Resu
     out.write_all(b"\"")?;
     escape_to(&e.id, out)?;
     out.write_all(b"\"")
-}
-
-/// The node statement of an event, without indentation, written to `out`.
-pub fn write_node(graph: &CausalGraph<'_>, e: &Event, out: &mut impl io::Write) -> io::Result<()> {
-    let style = if uncertain(e) {
-        "filled,rounded,dashed"
-    } else {
-        "filled,rounded"
-    };
-    let fill = fill(e);
-    let url = e
-        .sources
-        .iter()
-        .filter_map(|c| graph.source(&c.id))
-        .map(|s| s.url.as_str())
-        .find(|u| !u.is_empty());
-    write_node_id(e, out)?;
-    out.write_all(b" [label=\"")?;
-    for (i, line) in label_lines(e).iter().enumerate() {
-        if i > 0 {
-            out.write_all(b"\\n")?;
-        }
-        escape_to(line, out)?;
-    }
-    let colour = text_colour(&fill);
-    for piece in [
-        "\", fillcolor=\"",
-        &fill,
-        "\", fontcolor=\"",
-        colour,
-        "\", style=\"",
-        style,
-        "\", tooltip=\"",
-    ] {
-        out.write_all(piece.as_bytes())?;
-    }
-    match e.sources.first() {
-        Some(c) => {
-            escape_to(&c.id, out)?;
-            out.write_all(b": ")?;
-            escape_to(&c.quote, out)?;
-        }
-        None => escape_to(&e.title, out)?,
-    }
-    out.write_all(b"\"")?;
-    if e.mode.is_unrealised() {
-        out.write_all(b", fontname=\"Helvetica-Oblique\"")?;
-    }
-    if let Some(u) = url {
-        out.write_all(b", URL=\"")?;
-        escape_to(u, out)?;
-        out.write_all(b"\"")?;
-    }
-    out.write_all(b"];")
 }
 
 /// The colour of a relation's lines (Paul Tol's colour-blind-safe sets).
@@ -249,7 +296,12 @@ mod tests {
             "é à ü ß ç ñ ø å é à ü ß ç ñ ø å é à ü ß ç ñ ø å é",
             long.as_str(),
         ] {
-            assert_eq!(wrapped_lines(title), wrap(title).len(), "{title:?}");
+            let mut e = crate::store::load("events").unwrap().events.remove(0);
+            e.title = title.to_string();
+            let mut out = Vec::new();
+            write_label(&e, "k", &mut String::new(), &mut out).unwrap();
+            let label = String::from_utf8(out).unwrap();
+            assert_eq!(label.split("\\n").count(), label_line_count(&e), "{label}");
         }
     }
 
@@ -268,8 +320,15 @@ mod tests {
 
     #[test]
     fn long_titles_stop_after_four_lines() {
-        let lines = wrap(&"word ".repeat(60));
+        let mut lines = vec![String::new()];
+        let counted: Result<_, ()> = wrap(&"word ".repeat(60), |line, word| {
+            if line == lines.len() {
+                lines.push(String::new());
+            }
+            lines[line].push_str(word);
+            Ok(())
+        });
+        assert_eq!(counted, Ok((MAX_TITLE_LINES, true)));
         assert_eq!(lines.len(), MAX_TITLE_LINES);
-        assert!(lines[3].ends_with('…'));
     }
 }

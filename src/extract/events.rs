@@ -48,6 +48,9 @@ struct Draft {
     accused: bool,
     /// Whether it is only wished, possible or a purpose ([`mode_of`]).
     meant: bool,
+    /// Whether it is a word of planning, fearing, threatening or denying
+    /// ([`framing`]).
+    framing: bool,
 }
 
 /// Words that carry the story's current date into a sentence that gives
@@ -208,7 +211,7 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         p.refused = true;
         p.kind = Kind::Reject;
     }
-    let (mut mode, meant) = mode_of(s, &p, frames)?;
+    let (mut mode, mut meant) = mode_of(s, &p, frames)?;
     let mut roles = Roles::of(s, &p, frames);
     // A feared, threatened or denied act keeps its mode; it is nobody's
     // announced intention.
@@ -229,6 +232,10 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         p.kind = kind;
         mode = m;
     }
+    // "Rallies planned for Tuesday", "this will open up the possibility",
+    // "trying to protect": a plan no one is named to hold is a forecast,
+    // a hope or an attempt, not a decision anyone announced.
+    meant |= mode == Mode::Planned && roles.actors.is_empty();
     if p.kind == Kind::Coerce && civil_obstruction(s, &p, &roles, frames) {
         p.kind = Kind::Protest;
     }
@@ -270,6 +277,7 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         generic: noise::generic(s, &p, frames),
         accused: noise::accused(s, &p, frames),
         meant,
+        framing: framing(s, p.word, frames),
     })
 }
 
@@ -554,6 +562,19 @@ fn event_at(
     Some(drafts.len() - 1)
 }
 
+/// Whether word `w` is a verb or noun of planning, fearing, threatening
+/// or denying (`[modes]` of `frames.toml`): it sets the mode of the event
+/// it frames ("has prepared for the withdrawal", "plans to withdraw"),
+/// and is no happening of its own.
+fn framing(s: &Sent<'_, '_, '_>, w: usize, frames: &Frames) -> bool {
+    let lemma = s.lemma(w);
+    matches!(s.upos(w), Upos::Verb | Upos::Noun)
+        && (frames.planned.contains(lemma)
+            || frames.threatened.contains(lemma)
+            || frames.feared.contains(lemma)
+            || frames.denied.contains(lemma))
+}
+
 /// Dates the sentence's events from the date expressions that modify
 /// them. Each expression dates the nearest event or verb above it; each
 /// event takes the date of the nearest dated word at or above it, but not
@@ -679,12 +700,19 @@ fn build(
     let chars = CharIndex::new(text);
     let mut ids = Ids::default();
     let mut events = Vec::with_capacity(drafts.len());
-    let undated: Option<EventDate> = EventDate::of(Unit::Day(article.published))
-        .and_then(|d| EventDate::until(&d))
-        .ok();
+    let published = EventDate::of(Unit::Day(article.published));
+    let undated: Option<EventDate> = published.clone().and_then(|d| EventDate::until(&d)).ok();
+    // What is planned, threatened, feared or on a condition has not
+    // happened by the report: with no date of its own, it lies ahead.
+    let ahead: Option<EventDate> = published.and_then(|d| EventDate::since(&d)).ok();
     for d in &drafts {
         let sentence = &doc.sentences[d.sentence];
-        let (date, tags) = match (&d.date, &undated) {
+        let open = if d.mode.is_unrealised() && d.mode != Mode::Denied {
+            ahead.as_ref().or(undated.as_ref())
+        } else {
+            undated.as_ref()
+        };
+        let (date, tags) = match (&d.date, open) {
             (Some(date), _) => (date.clone(), vec![]),
             (None, Some(open)) => (open.clone(), vec!["undated".to_string()]),
             (None, None) => (
@@ -791,9 +819,11 @@ fn build(
 ///
 /// What is only meant (wished, possible, a purpose: "locked the door to
 /// protect her"), what the simple present says is so ([`noise::generic`]),
-/// and an end of no known kind that does not happen ("to head off
-/// unrest", "could reopen") are no happenings either, but a text may give
-/// them as a cause or an effect. Such an event is kept only at an end of a
+/// an end of no known kind that does not happen ("to head off unrest",
+/// "could reopen"), what hangs on a condition ("will only begin if those
+/// efforts fail") and a word of no known kind that only frames another
+/// event ([`framing`]: "has prepared for the withdrawal") are no
+/// happenings either, but a text may give them as a cause or an effect. Such an event is kept only at an end of a
 /// causal link, with its mode and the tag [`LINK_END`]: a node of the
 /// causal graph, which the timeline and the brief leave out.
 fn worth_telling(
@@ -812,7 +842,9 @@ fn worth_telling(
         .zip(drafts)
         .filter(|(e, d)| {
             ends.contains(&e.id)
-                && (no_happening(e, d) || e.kind == Kind::Other && e.mode.is_unrealised())
+                && (no_happening(e, d)
+                    || e.kind == Kind::Other && (e.mode.is_unrealised() || d.framing)
+                    || e.mode == Mode::Conditional)
         })
         .map(|(e, _)| e.id.clone())
         .collect();

@@ -81,6 +81,19 @@ pub struct Frames {
     pub posture: ActOn,
     /// The `[noise]` table.
     pub noise: Noise,
+    /// The `[senses]` table.
+    pub senses: Senses,
+}
+
+/// The `[senses]` table: verbs whose sense, and so kind, turns on what
+/// they take ("fired his cabinet" dismisses, "fired shots" attacks).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Senses {
+    /// The kind a verb has when its object is a name or names people.
+    pub named: HashMap<String, Kind>,
+    /// The kind a verb has with no object.
+    pub intransitive: HashMap<String, Kind>,
 }
 
 /// The `[noise]` table: words of constructions that report no event.
@@ -114,6 +127,9 @@ pub struct Noise {
     /// accusation's content, not a happening reported ("accuses Tehran of
     /// supporting groups").
     pub accusing: HashSet<String>,
+    /// Governors whose complement did not happen: refusing, failing,
+    /// being unable ("refused to leave", "failed to stop the attacks").
+    pub undone: HashSet<String>,
 }
 
 /// A table of verbs (or nouns) that act on an act of some kinds: the
@@ -217,6 +233,7 @@ struct File {
     easing: ActOn,
     posture: ActOn,
     noise: Noise,
+    senses: Senses,
 }
 
 #[derive(Deserialize)]
@@ -338,6 +355,7 @@ impl Frames {
             easing: file.easing,
             posture: file.posture,
             noise: file.noise,
+            senses: file.senses,
         })
     }
 }

@@ -47,10 +47,20 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(
     // as object or oblique: "to mark the anniversary of a ruling" is a
     // purpose, the ruling a fact.
     let mut taken = false;
+    // Whether an adjective of ability or likelihood governs it ("able
+    // to", "likely to"): possible, never decided.
+    let mut possible = false;
+    // Whether the way up has left a relative clause: "military action
+    // against forces, which Washington accuses of attacks" tells of the
+    // forces what is so; a fear, plan or threat above the antecedent does
+    // not reach it, a report does.
+    let mut relative = false;
+    // Whether something above refuses it or fails at it.
+    let mut undone = false;
     let mut w = p.anchor;
     for _ in 0..s.len() {
         if let Some((m, decision)) = own_mode(s, w, p, frames) {
-            if decision || !taken {
+            if (decision || !taken) && !relative {
                 decided |= decision;
                 found.push(m);
             }
@@ -71,17 +81,33 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(
             if negated(s, h) && (matches!(rel, "xcomp" | "ccomp") || governs) {
                 return None;
             }
+            // "refused to leave", "his refusal to step down", "unable to
+            // stop": what is refused or failed did not happen; it stays
+            // only to lend the refusal its target.
+            undone |= matches!(rel, "xcomp" | "acl") && frames.noise.undone.contains(s.lemma(h));
             // "to avoid an escalation": what is averted is no fact.
             taken |= matches!(rel, "obj" | "obl" | "nmod")
                 && !(rel == "obj" && frames.noise.averted.contains(s.lemma(h)));
-            if let Some(m) = governed(s, h, rel, frames, p.kind) {
+            // "has prepared for the withdrawal, warning Baghdad": an
+            // adverbial participle is done beside its governor, not planned,
+            // feared or threatened by it ("ordered to halt" is).
+            // "Will be able to contain": a future ability is still only
+            // possible, whatever decides it above.
+            possible |= rel == "xcomp"
+                && s.upos(h) == Upos::Adj
+                && frames.noise.wished.contains(s.lemma(h));
+            let framed = (rel != "advcl" || !matches!(s.xpos(w), "VBG" | "VBN"))
+                .then(|| governed(s, h, rel, frames, p.kind))
+                .flatten();
+            if let Some(m) = framed {
                 let wished = m == Mode::Planned && frames.noise.wished.contains(s.lemma(h));
                 // "want to end the strike": the strike is a fact.
-                if !(wished && taken) {
+                if !(wished && taken || relative && m != Mode::Reported) {
                     decided |= !wished;
                     found.push(m);
                 }
             } else if rel == "xcomp"
+                && !relative
                 && s.upos(h) == Upos::Adj
                 && s.is_to_infinitive(w)
                 && !frames.intent.adjectives.contains(s.lemma(h))
@@ -91,6 +117,7 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(
                 found.push(Mode::Planned);
             }
         }
+        relative |= s.deprel(w) == "acl:relcl";
         w = h;
     }
     if according_to(s) {
@@ -102,8 +129,16 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(
         _ => 2,
     };
     let mode = found.into_iter().min_by_key(rank).unwrap_or(Mode::Asserted);
+    if undone {
+        let mode = if mode.is_unrealised() {
+            mode
+        } else {
+            Mode::Planned
+        };
+        return Some((mode, true));
+    }
     // Only wished, possible or a purpose: nothing is reported to happen.
-    Some((mode, mode == Mode::Planned && !decided))
+    Some((mode, mode == Mode::Planned && (!decided || possible)))
 }
 
 /// The relations through which a governor's meaning reaches an event.
@@ -170,6 +205,9 @@ fn own_mode(
     if condition && w == p.anchor && frames.intent.agree.contains(&p.kind) {
         return Some((Mode::Conditional, true));
     }
+    if opened_by_phrase(s, w, frames) {
+        return Some((Mode::Conditional, true));
+    }
     for c in s.children(w) {
         let lemma = s.lemma(c);
         match s.rel(c) {
@@ -186,8 +224,15 @@ fn own_mode(
     // evacuate"). A demand or protest that is the purpose of an act is
     // done by doing the act ("marched to demand reforms").
     if s.rel(w) != "xcomp" && s.is_to_infinitive(w) {
-        let performed =
-            w == p.anchor && s.rel(w) == "advcl" && frames.noise.performed.contains(&p.kind);
+        // "called for its followers to demonstrate": under a call, an
+        // order or a plan the infinitive is what is asked or planned.
+        let asked = s
+            .head(w)
+            .is_some_and(|h| frames.planned.contains(s.lemma(h)));
+        let performed = w == p.anchor
+            && s.rel(w) == "advcl"
+            && frames.noise.performed.contains(&p.kind)
+            && !asked;
         let planning = |n: usize| {
             frames.planned.contains(s.lemma(n)) && !frames.noise.wished.contains(s.lemma(n))
         };
@@ -201,6 +246,40 @@ fn own_mode(
         return Some((Mode::Planned, true));
     }
     None
+}
+
+/// "In case the administration decides to": a conditional subordinator
+/// of several words (`[modes] conditional` with a space), which the parse
+/// reads as a preposition and a noun, opens the clause of verb `w` when
+/// only words of its subject (no verb, auxiliary, subordinator or
+/// punctuation) stand between them.
+fn opened_by_phrase(s: &Sent<'_, '_, '_>, w: usize, frames: &Frames) -> bool {
+    if s.upos(w) != Upos::Verb {
+        return false;
+    }
+    let ends_at = |j: usize| {
+        frames.conditional.iter().any(|c| {
+            let words: Vec<&str> = c.split(' ').collect();
+            words.len() > 1
+                && j + 1 >= words.len()
+                && words
+                    .iter()
+                    .zip(&s.toks[j + 1 - words.len()..=j])
+                    .all(|(w, t)| t.lower == *w)
+        })
+    };
+    for j in (0..w).rev() {
+        if ends_at(j) {
+            return true;
+        }
+        if matches!(
+            s.upos(j),
+            Upos::Verb | Upos::Aux | Upos::Punct | Upos::Sconj
+        ) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether predicate `p` is a refusal: a verb of the shipped triggers of a

@@ -83,6 +83,34 @@ fn cameo_code(s: &Sent<'_, '_, '_>, i: usize, verbs: &'static Verbs) -> Option<&
         .filter(|c| c.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// "Fired his cabinet", "thousands gathered in the square": a verb whose
+/// sense turns on what it takes (`[senses]`) gets the kind of that sense
+/// when its object (or a passive's subject) is a name or names people, or
+/// when it has no object.
+fn senses(s: &Sent<'_, '_, '_>, frames: &Frames, found: &mut [(usize, Kind, bool)]) {
+    for f in found.iter_mut() {
+        let w = f.0;
+        if s.upos(w) != Upos::Verb {
+            continue;
+        }
+        let lemma = s.lemma(w);
+        let taken: Vec<usize> = s
+            .children(w)
+            .filter(|&c| matches!(s.deprel(c), "obj" | "nsubj:pass"))
+            .collect();
+        let sense = if s.children_by(w, &["obj"]).is_empty() && taken.is_empty() {
+            frames.senses.intransitive.get(lemma)
+        } else if taken.iter().any(|&o| super::roles::names_people(s, o)) {
+            frames.senses.named.get(lemma)
+        } else {
+            None
+        };
+        if let Some(&kind) = sense {
+            f.1 = kind;
+        }
+    }
+}
+
 /// The CAMEO kind of a verb (see [`cameo_code`]).
 fn cameo_kind(s: &Sent<'_, '_, '_>, i: usize, verbs: &'static Verbs) -> Option<Kind> {
     let code = cameo_code(s, i, verbs)?;
@@ -116,6 +144,7 @@ pub fn find(
         }
         i += 1;
     }
+    senses(s, frames, &mut found);
     ending(s, &frames.halting, Kind::Sanction, &mut found);
     ending(s, &frames.easing, Kind::Retreat, &mut found);
     commitments(s, frames, &mut found);
@@ -130,7 +159,9 @@ pub fn find(
             || frames.denied.contains(lemma)
             || frames.own.contains(lemma)
             || frames.light.contains(lemma);
-        !(cameo && framing && events.iter().any(|&e| e != w && governs(s, w, e)))
+        // "We want the regime to end": a wish is no act, whatever it wants.
+        let wish = cameo && frames.noise.wished.contains(lemma);
+        !(cameo && framing && events.iter().any(|&e| e != w && governs(s, w, e)) || wish)
     });
     posture(s, frames, &mut found);
     let mut out: Vec<Predicate> = Vec::new();

@@ -943,6 +943,12 @@ fn person_noun(s: &Sent<'_, '_, '_>, w: usize) -> bool {
         && (plural_doer || agent_role(s, w).is_some() || words().persons.contains(s.lemma(w)))
 }
 
+/// Whether `w` names people: a name, or a common noun of people
+/// ([`person_noun`]: "his cabinet", "17,200 workers", "people").
+pub fn names_people(s: &Sent<'_, '_, '_>, w: usize) -> bool {
+    s.upos(w) == Upos::Propn || person_noun(s, w)
+}
+
 /// The role a common noun of people gives: an agent of the actor
 /// dictionary's ("police", "students"), else civilians for a noun of
 /// people as such (`[roles] people`: "people", "man").

@@ -130,6 +130,9 @@ pub struct Noise {
     /// Governors whose complement did not happen: refusing, failing,
     /// being unable ("refused to leave", "failed to stop the attacks").
     pub undone: HashSet<String>,
+    /// Prepositions of what an act comes after or during: their noun
+    /// is a fact ("after al-Aryan's arrest").
+    pub circumstance: HashSet<String>,
 }
 
 /// A table of verbs (or nouns) that act on an act of some kinds: the

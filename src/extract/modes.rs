@@ -72,7 +72,15 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(
             // "because") is a clause of its own; one without ("…, killing
             // five") shares its governor's.
             let own_clause = rel == "advcl" && !s.children_by(w, &["mark"]).is_empty();
-            if own_clause || !(CLIMB.contains(&rel) || rel == "advcl") {
+            // "demanded an end to the crackdown after al-Aryan's arrest",
+            // "threatened during a telephone conversation": what an act
+            // comes after or during (`[noise] circumstance`) is a fact
+            // of its own, under no plan, threat or fear of the act.
+            let circumstance = matches!(rel, "obl" | "nmod")
+                && s.children_by(w, &["case"])
+                    .into_iter()
+                    .any(|c| frames.noise.circumstance.contains(s.toks[c].lower.as_str()));
+            if own_clause || circumstance || !(CLIMB.contains(&rel) || rel == "advcl") {
                 break;
             }
             // "did not call for any protests", "did not plan an attack".

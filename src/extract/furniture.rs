@@ -15,6 +15,7 @@ use std::collections::{HashMap, HashSet};
 use super::topic::Topic;
 use super::Article;
 use crate::text::Tokenized;
+use crate::text::{fnv, mix, FNV_START};
 
 /// Share of a batch's documents a sentence must appear in to be furniture.
 const SHARE: f64 = 0.1;
@@ -81,37 +82,26 @@ impl Furniture {
 }
 
 /// A sentence's fingerprint: its letters and digits, lower-cased, so that
-/// spacing and punctuation left by page extraction do not matter. FNV-1a
-/// over their UTF-8, then mixed: every sentence of a batch is
-/// fingerprinted, and this costs a few instructions a byte where SipHash
-/// over each character cost dozens.
+/// spacing and punctuation left by page extraction do not matter. The
+/// text layer's FNV-1a over their UTF-8, then mixed: every sentence of a
+/// batch is fingerprinted, and this costs a few instructions a byte where
+/// SipHash over each character cost dozens.
 fn fingerprint(words: &str) -> u64 {
     let mut h = FNV_START;
-    let mut add = |b: u8| {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    };
+    let mut buf = [0u8; 4];
     for c in words.chars() {
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
-                add(c.to_ascii_lowercase() as u8);
+                h = fnv(h, &[c.to_ascii_lowercase() as u8]);
             }
         } else if c.is_alphanumeric() {
-            let mut buf = [0u8; 4];
             for l in c.to_lowercase() {
-                l.encode_utf8(&mut buf).bytes().for_each(&mut add);
+                h = fnv(h, l.encode_utf8(&mut buf).as_bytes());
             }
         }
     }
-    // The finaliser of SplitMix64: spreads the last bytes over every bit.
-    let mut z = h.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
+    mix(h, 0)
 }
-
-/// Where FNV-1a starts.
-const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// Whether `sentence` holds the stamp of a posted reader's comment: a
 /// clock time ("7:59 pm", "10:43 am") followed by a bar, as comment threads

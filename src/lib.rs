@@ -67,6 +67,7 @@ pub mod store;
 mod error;
 pub mod input;
 pub mod model;
+mod scan;
 mod suggest;
 pub mod text;
 pub mod time;

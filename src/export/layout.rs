@@ -12,6 +12,8 @@ use std::io::Write;
 
 use serde::ser::{self, Serialize};
 
+use crate::scan::json_special;
+
 /// What the layout fails with: serde_json's error (an I/O failure is
 /// `serde_json::Error::io`, a key that is not a string serde_json's own).
 type Error = serde_json::Error;
@@ -124,40 +126,6 @@ const ESCAPE: [u8; 256] = {
     table
 };
 
-/// Eight copies of `b`.
-const fn lanes(b: u8) -> u64 {
-    u64::from_ne_bytes([b; 8])
-}
-
-/// The bytes of `word` (eight bytes in memory order) that need an escape
-/// — a control character, `"` or `\` — as the high bit of each: exact
-/// for the first such byte, which is all the caller reads (a borrow may
-/// mark bytes after it).
-fn specials(word: u64) -> u64 {
-    let high = lanes(0x80);
-    let zero = |x: u64| x.wrapping_sub(lanes(1)) & !x & high;
-    let control = word.wrapping_sub(lanes(0x20)) & !word & high;
-    control | zero(word ^ lanes(b'"')) | zero(word ^ lanes(b'\\'))
-}
-
-/// The index of the first byte of `bytes` from `i` that needs an escape,
-/// or its length: eight bytes at a time, then one at a time.
-fn next_special(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let marks = specials(u64::from_le_bytes(word));
-        if marks != 0 {
-            return i + (marks.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < bytes.len() && ESCAPE[usize::from(bytes[i])] == 0 {
-        i += 1;
-    }
-    i
-}
-
 /// `s` as a JSON string, quoted, with serde_json's escapes: `\"`, `\\`,
 /// `\b \t \n \f \r` and `\u00XX` (lower-case hex) for the other control
 /// characters; everything else as it is.
@@ -167,7 +135,7 @@ fn escape(buf: &mut Vec<u8>, s: &str) {
     buf.reserve(bytes.len() + 2);
     buf.push(b'"');
     let mut start = 0;
-    let mut i = next_special(bytes, 0);
+    let mut i = json_special(bytes, 0);
     while i < bytes.len() {
         let b = bytes[i];
         buf.extend_from_slice(&bytes[start..i]);
@@ -183,7 +151,7 @@ fn escape(buf: &mut Vec<u8>, s: &str) {
             letter => buf.extend_from_slice(&[b'\\', letter]),
         }
         start = i + 1;
-        i = next_special(bytes, start);
+        i = json_special(bytes, start);
     }
     buf.extend_from_slice(&bytes[start..]);
     buf.push(b'"');

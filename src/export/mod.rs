@@ -11,7 +11,6 @@ pub mod filter;
 pub mod human;
 pub mod json;
 mod layout;
-mod scan;
 pub mod table;
 pub mod timeline;
 pub mod walk;

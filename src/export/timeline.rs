@@ -12,9 +12,9 @@ use rustc_hash::FxBuildHasher;
 use std::hash::BuildHasher;
 
 use super::human;
-use super::scan::ByteSet;
 use crate::graph::CausalGraph;
 use crate::model::{Actor, Event, EventDate, Mode, Source};
+use crate::scan::ByteSet;
 
 /// Escapes the characters Markdown would read as markup.
 pub(crate) fn md(s: &str) -> String {

@@ -22,6 +22,7 @@ use serde::de::{Deserialize, IntoDeserializer};
 use super::jsonl::derived;
 use super::Loaded;
 use crate::model::{Actor, Citation, Event, EventDate, Granularity, Link, Source, Text};
+use crate::scan::json_special;
 
 /// Reads `line`, line `mark.1` of place `mark.0`, into `loaded` and
 /// returns true; or returns false with nothing filed when the line is not
@@ -53,36 +54,6 @@ pub(super) fn record(
             .map(|s| loaded.push_source(s, mark, Vec::new())),
     };
     read.is_some()
-}
-
-/// The position of the first byte at or after `from` that ends a run of
-/// plain characters in a JSON string: the closing quote, a backslash, or
-/// a control character (an error in JSON). Eight bytes are tested at a
-/// time as one word while eight are left in the line (most strings of a
-/// store are a few bytes long, and the line goes on after them).
-fn stop(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each byte of `v` below `n`; exact up to the first
-    // such byte, which is all that is used (a borrow only carries upward).
-    let below = |v: u64, n: u8| v.wrapping_sub(ONES * u64::from(n)) & !v & HIGH;
-    let mut at = from;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word);
-        let found = below(word ^ (ONES * u64::from(b'"')), 1)
-            | below(word ^ (ONES * u64::from(b'\\')), 1)
-            | below(word, 0x20);
-        if found != 0 {
-            return Some(at + (found.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    let rest = bytes.get(at..)?;
-    rest.iter()
-        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-        .map(|i| at + i)
 }
 
 /// How deep a skipped value may nest: serde_json refuses 128 levels, and
@@ -185,9 +156,9 @@ impl<'a> Cursor<'a, '_> {
     fn string(&mut self) -> Option<Cow<'a, str>> {
         self.eat(b'"')?;
         let start = self.at;
-        let end = stop(self.bytes(), start)?;
+        let end = json_special(self.bytes(), start);
         self.at = end + 1;
-        match self.bytes()[end] {
+        match *self.bytes().get(end)? {
             b'"' => Some(Cow::Borrowed(&self.text[start..end])),
             b'\\' => {
                 let mut out = std::mem::take(self.unescaped);
@@ -219,10 +190,11 @@ impl<'a> Cursor<'a, '_> {
                 _ => return None,
             }
             let start = self.at;
-            let end = stop(self.bytes(), start)?;
+            let end = json_special(self.bytes(), start);
+            let &stop = self.bytes().get(end)?;
             out.push_str(&self.text[start..end]);
             self.at = end + 1;
-            match self.bytes()[end] {
+            match stop {
                 b'"' => return Some(()),
                 b'\\' => {}
                 _ => return None,
@@ -579,7 +551,7 @@ fn set<T>(slot: &mut Option<T>, value: T) -> Option<()> {
 mod tests {
     use proptest::prelude::*;
 
-    use super::{record, stop};
+    use super::record;
     use crate::error::Location;
     use crate::model::Store;
     use crate::store::{jsonl, Loaded};
@@ -689,32 +661,6 @@ mod tests {
             let (fast, full) = both(line);
             assert!(full.is_some(), "serde refuses: {line}");
             assert!(fast.is_none(), "taken: {line}");
-        }
-    }
-
-    #[test]
-    fn finds_the_first_stop_as_a_byte_by_byte_search_does() {
-        let plainly = |s: &[u8], from: usize| {
-            s[from..]
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-                .map(|i| from + i)
-        };
-        for len in 0..40 {
-            for at in 0..len {
-                for special in [
-                    b'"', b'\\', b'\n', 0, 0x1f, b' ', 0x7f, 0x80, 0xff, b'!', b'#', b']',
-                ] {
-                    let mut t = vec![b'a'; len];
-                    t[at] = special;
-                    if at + 3 < len {
-                        t[at + 3] = b'"';
-                    }
-                    for from in 0..=len {
-                        assert_eq!(stop(&t, from), plainly(&t, from), "{t:?} from {from}");
-                    }
-                }
-            }
         }
     }
 

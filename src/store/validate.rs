@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 use super::{Field, Loaded};
 use crate::error::{Diagnostic, Location};
 use crate::model::{is_valid_id, Event, EventDate};
+use crate::scan::find_byte;
 use crate::suggest::Suggester;
 
 const ID_HELP: &str = "ids are lowercase letters and digits in words joined by single hyphens, e.g. 2020-09-28-rockets-hit-baghdad";
@@ -53,7 +54,8 @@ pub fn validate(loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
         } else {
             events.insert(&e.id, i);
         }
-        if e.title.trim().is_empty() || e.title.contains(['\n', '\r']) {
+        let title = e.title.as_bytes();
+        if e.title.trim().is_empty() || find_byte(title, 0, [b'\n', b'\r'], 0) < title.len() {
             diags.push(
                 Diagnostic::error(
                     at(Field::Title),

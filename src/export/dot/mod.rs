@@ -26,8 +26,8 @@ use petgraph::graph::NodeIndex;
 
 pub use axis::Layout;
 
-use super::scan::ByteSet;
 use crate::graph::CausalGraph;
+use crate::scan::ByteSet;
 
 /// How to lay the diagram out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

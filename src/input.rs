@@ -77,38 +77,155 @@ pub(crate) type BatchLine = (usize, std::result::Result<String, Diagnostic>);
 /// diagnostic and reading goes on; only an I/O failure ends it.
 pub(crate) fn batch_lines<R: BufRead>(
     path: &str,
-    mut reader: R,
+    reader: R,
 ) -> impl Iterator<Item = Result<BatchLine>> {
-    let mut n = 0;
-    let path = path.to_string();
-    // One buffer for every line, each line copied out at its length: a
-    // buffer a line grew by doubling, five or six times a line.
-    let mut buf = Vec::new();
-    std::iter::from_fn(move || loop {
-        buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => return None,
-            Ok(_) => {}
-            Err(e) => return Some(Err(Error::io(&path, e))),
+    let mut lines = Lines::new(path, reader);
+    std::iter::from_fn(move || {
+        let item = lines.next_line()?;
+        Some(item.map(|(n, line)| (n, line.map(str::to_string))))
+    })
+}
+
+/// One line of a batch lent by [`Lines::next_line`]: its 1-based number
+/// and its text, or the problem that made it unreadable.
+pub(crate) type LentLine<'a> = (usize, std::result::Result<&'a str, Diagnostic>);
+
+/// The lines of a batch as [`batch_lines`] gives them, each lent out of one
+/// buffer until the next is read: a store's million lines are read where
+/// they lie, not copied out one by one.
+pub(crate) struct Lines<R> {
+    path: String,
+    reader: R,
+    buf: Vec<u8>,
+    n: usize,
+}
+
+impl<R: BufRead> Lines<R> {
+    /// The lines of `reader`, named `path` in messages.
+    pub(crate) fn new(path: &str, reader: R) -> Lines<R> {
+        Lines {
+            path: path.to_string(),
+            reader,
+            buf: Vec::new(),
+            n: 0,
         }
-        n += 1;
-        let mut end = buf.len();
-        while end > 0 && (buf[end - 1] == b'\n' || buf[end - 1] == b'\r') {
-            end -= 1;
-        }
-        let line = match std::str::from_utf8(&buf[..end]) {
-            Ok(text) if n == 1 => without_bom(text).to_string(),
-            Ok(text) => text.to_string(),
+    }
+
+    /// The next line that is not blank; `None` at the end.
+    pub(crate) fn next_line(&mut self) -> Option<Result<LentLine<'_>>> {
+        let end = loop {
+            self.buf.clear();
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => return Some(Err(Error::io(&self.path, e))),
+            }
+            self.n += 1;
+            let mut end = self.buf.len();
+            while end > 0 && (self.buf[end - 1] == b'\n' || self.buf[end - 1] == b'\r') {
+                end -= 1;
+            }
+            if !blank(&self.buf[..end], self.n == 1) {
+                break end;
+            }
+        };
+        let (n, bytes) = (self.n, &self.buf[..end]);
+        let line = match std::str::from_utf8(bytes) {
+            Ok(text) if n == 1 => Ok(without_bom(text)),
+            Ok(text) => Ok(text),
             Err(e) => {
-                let mut d = not_utf8(&path, &buf[..end], e.valid_up_to(), "line");
+                let mut d = not_utf8(&self.path, bytes, e.valid_up_to(), "line");
                 if let Some(Location::File { line, .. }) = &mut d.location {
                     *line = n;
                 }
-                return Some(Ok((n, Err(d))));
+                Err(d)
             }
         };
-        if !line.trim().is_empty() {
-            return Some(Ok((n, Ok(line))));
+        Some(Ok((n, line)))
+    }
+}
+
+/// Whether a line (the `first` of its batch, which may start with a
+/// byte-order mark) is UTF-8 text of nothing but whitespace, as
+/// `str::trim` counts it: such a line is skipped. Most lines start with a
+/// byte that settles it; only a line whose first byte that is not ASCII
+/// whitespace is not ASCII is read as text here.
+fn blank(bytes: &[u8], first: bool) -> bool {
+    match bytes.iter().find(|&&b| !matches!(b, b' ' | b'\t'..=b'\r')) {
+        None => true,
+        Some(b) if b.is_ascii() => false,
+        Some(_) => std::str::from_utf8(bytes).is_ok_and(|text| {
+            let text = if first { without_bom(text) } else { text };
+            text.trim().is_empty()
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_is_blank_when_trimming_leaves_nothing() {
+        let mut lines: Vec<Vec<u8>> = Vec::new();
+        let pieces: [&[u8]; 12] = [
+            b" ",
+            b"\t",
+            b"\x0b",
+            b"\x0c",
+            b"\r",
+            b"\x1c",
+            b"x",
+            b"{",
+            "\u{feff}".as_bytes(),
+            "\u{3000}".as_bytes(),
+            "\u{a0}é".as_bytes(),
+            b"\xff",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    lines.push([a, b, c].concat());
+                }
+            }
         }
-    })
+        lines.push(Vec::new());
+        for line in &lines {
+            for first in [true, false] {
+                let trimmed = std::str::from_utf8(line).is_ok_and(|text| {
+                    let text = if first { without_bom(text) } else { text };
+                    text.trim().is_empty()
+                });
+                assert_eq!(blank(line, first), trimmed, "{line:?} first {first}");
+            }
+        }
+    }
+
+    #[test]
+    fn lines_are_numbered_blank_ones_skipped_and_bad_ones_located() {
+        let text: Vec<u8> = [
+            "\u{feff}\u{3000}{\"a\"}\r\n".as_bytes(),
+            b"\n",
+            "  \u{3000}\n".as_bytes(),
+            b"\xff\n",
+            b"\x0b\n",
+            b"last",
+        ]
+        .concat();
+        let got: Vec<(usize, std::result::Result<String, String>)> =
+            batch_lines("b.jsonl", &text[..])
+                .map(|item| {
+                    let (n, line) = item.unwrap();
+                    (n, line.map_err(|d| d.to_string()))
+                })
+                .collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[0], (1, Ok("\u{3000}{\"a\"}".to_string())));
+        assert_eq!(got[1].0, 4);
+        assert!(
+            got[1].1.as_ref().is_err_and(|e| e.contains("b.jsonl:4:1")),
+            "{got:?}"
+        );
+        assert_eq!(got[2], (6, Ok("last".to_string())));
+    }
 }

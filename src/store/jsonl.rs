@@ -21,6 +21,7 @@ use super::plain;
 use super::toml_file::help_for;
 use super::{Loaded, Place};
 use crate::error::{Diagnostic, Error, Location, Result};
+use crate::input::{LentLine, Lines};
 
 const DERIVED: [&str; 10] = [
     "earliest",
@@ -54,9 +55,9 @@ pub fn read<R: BufRead>(
 ) -> Result<()> {
     let place = loaded.places.add(Place::Lines(path.to_string()));
     let unescaped = &mut String::new();
-    let mut lines = crate::input::batch_lines(path, &mut reader);
-    let first = match lines.next().transpose()? {
-        Some((n, Ok(line))) if opens_document(&line) => Some((n, line)),
+    let mut lines = Lines::new(path, &mut reader);
+    let first = match lines.next_line().transpose()? {
+        Some((n, Ok(line))) if opens_document(line) => Some((n, line.to_string())),
         Some(item) => {
             one_line(path, item, place, loaded, diags, unescaped);
             None
@@ -64,7 +65,7 @@ pub fn read<R: BufRead>(
         None => return Ok(()),
     };
     let Some((n, head)) = first else {
-        for item in lines {
+        while let Some(item) = lines.next_line() {
             one_line(path, item?, place, loaded, diags, unescaped);
         }
         return Ok(());
@@ -86,7 +87,8 @@ pub fn read<R: BufRead>(
     match serde_json::from_str::<Value>(&text) {
         Ok(Value::Object(doc)) if doc.contains_key("events") => document(path, doc, loaded, diags),
         _ => {
-            for item in crate::input::batch_lines(path, text.as_bytes()) {
+            let mut lines = Lines::new(path, text.as_bytes());
+            while let Some(item) = lines.next_line() {
                 one_line(path, item?, place, loaded, diags, unescaped);
             }
         }
@@ -106,7 +108,7 @@ fn opens_document(line: &str) -> bool {
 /// read) of place `place`.
 fn one_line(
     path: &str,
-    (n, line): crate::input::BatchLine,
+    (n, line): LentLine<'_>,
     place: usize,
     loaded: &mut Loaded,
     diags: &mut Vec<Diagnostic>,
@@ -118,9 +120,9 @@ fn one_line(
         column,
     };
     let result = line.and_then(
-        |line| match plain::record(&line, (place, n), loaded, unescaped) {
+        |line| match plain::record(line, (place, n), loaded, unescaped) {
             true => Ok(()),
-            false => line_record(&line, (place, n), at, loaded),
+            false => line_record(line, (place, n), at, loaded),
         },
     );
     if let Err(d) = result {

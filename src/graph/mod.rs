@@ -14,6 +14,7 @@ pub use walk::Direction;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
+use chrono::NaiveDate;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction::{Incoming, Outgoing};
@@ -190,14 +191,37 @@ impl<'s> CausalGraph<'s> {
     /// node's rank in it, equal keys sharing the rank of the first.
     fn order(&self) -> &(Vec<NodeIndex>, Vec<u32>) {
         self.order.get_or_init(|| {
-            let mut by_key: Vec<NodeIndex> = self.graph.node_indices().collect();
-            by_key.sort_unstable_by(|&a, &b| self.chrono_cmp(a, b).then(a.cmp(&b)));
-            let mut rank = vec![0u32; by_key.len()];
-            for (p, w) in by_key.windows(2).enumerate() {
-                rank[w[1].index()] = match self.chrono_cmp(w[0], w[1]) {
-                    Ordering::Equal => rank[w[0].index()],
-                    _ => p as u32 + 1,
-                };
+            // By the dates first, as numbers kept beside each node, then
+            // each run of equal dates by id: the same order, but a sort of
+            // a million events by `chrono_cmp` read two events scattered
+            // through memory at each of its twenty million comparisons.
+            let mut dated: Vec<(NaiveDate, NaiveDate, NodeIndex)> = self
+                .graph
+                .node_indices()
+                .map(|n| {
+                    let date = &self.event(n).date;
+                    (date.earliest(), date.latest(), n)
+                })
+                .collect();
+            dated.sort_unstable();
+            let mut by_key: Vec<NodeIndex> = Vec::with_capacity(dated.len());
+            let mut rank = vec![0u32; dated.len()];
+            for run in dated.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+                let start = by_key.len();
+                by_key.extend(run.iter().map(|&(_, _, n)| n));
+                let run = &mut by_key[start..];
+                let id = |n: NodeIndex| self.event(n).id.as_str();
+                if run.len() > 1 {
+                    run.sort_unstable_by(|&a, &b| id(a).cmp(id(b)).then(a.cmp(&b)));
+                }
+                // The first of a run has a date no event before it has.
+                rank[run[0].index()] = start as u32;
+                for (p, w) in run.windows(2).enumerate() {
+                    rank[w[1].index()] = match id(w[0]) == id(w[1]) {
+                        true => rank[w[0].index()],
+                        false => (start + p) as u32 + 1,
+                    };
+                }
             }
             (by_key, rank)
         })
@@ -276,5 +300,49 @@ impl<'s> CausalGraph<'s> {
             }
         }
         order
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// The order sorts by the dates and then the ids of the events as
+        /// `chrono_cmp` compares them, then by node, and ranks equal keys
+        /// alike: checked against that sort on stores full of equal dates,
+        /// overlapping intervals and ids written twice.
+        #[test]
+        fn the_order_is_the_sort_by_chrono_cmp(
+            events in proptest::collection::vec((0..5usize, 0..6usize), 0..60)
+        ) {
+            let dates = ["2020-01-01", "2020-01", "2020-01-01~", "2020-W01", "2019"];
+            let text: String = events
+                .iter()
+                .map(|&(d, id)| {
+                    format!(
+                        "{{\"id\":\"e{id}\",\"date\":\"{}\",\"title\":\"t\",\"kind\":\"protest\"}}\n",
+                        dates[d]
+                    )
+                })
+                .collect();
+            let (loaded, _) = crate::store::parse("s.jsonl", &text);
+            prop_assert_eq!(loaded.store.events.len(), events.len());
+            let graph = CausalGraph::new(&loaded.store);
+            let mut sorted: Vec<NodeIndex> = graph.graph.node_indices().collect();
+            sorted.sort_by(|&a, &b| graph.chrono_cmp(a, b).then(a.cmp(&b)));
+            let mut ranks = vec![0u32; sorted.len()];
+            for (p, w) in sorted.windows(2).enumerate() {
+                ranks[w[1].index()] = match graph.chrono_cmp(w[0], w[1]) {
+                    Ordering::Equal => ranks[w[0].index()],
+                    _ => p as u32 + 1,
+                };
+            }
+            let (by_key, rank) = graph.order();
+            prop_assert_eq!(by_key, &sorted);
+            prop_assert_eq!(rank, &ranks);
+        }
     }
 }

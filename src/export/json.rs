@@ -283,30 +283,56 @@ pub(crate) fn unwritable(e: serde_json::Error) -> Error {
     Error::Export(super::ExportError::Unwritable(e.to_string()))
 }
 
-/// The sources `nodes` cite, in store order, and the links between them:
-/// with the events, a store of their own.
-fn records<'s>(graph: &CausalGraph<'s>, nodes: &[NodeIndex]) -> (Vec<&'s Source>, Vec<&'s Link>) {
-    let store = graph.store();
-    let mut shown = vec![false; graph.graph().node_count()];
-    for n in nodes {
-        shown[n.index()] = true;
-    }
+/// The sources `nodes` cite, in store order: with the events and their
+/// [`Links`], a store of their own.
+fn cited_sources<'s>(graph: &CausalGraph<'s>, nodes: &[NodeIndex]) -> Vec<&'s Source> {
     let cited: FxHashSet<&str> = nodes
         .iter()
         .flat_map(|&n| graph.event(n).sources.iter().map(|c| c.id.as_str()))
         .collect();
-    let sources = store
+    graph
+        .store()
         .sources
         .iter()
         .filter(|s| cited.contains(s.id.as_str()))
-        .collect();
-    let links = nodes
-        .iter()
-        .flat_map(|&n| graph.effects(n))
-        .filter(|(m, _)| shown[m.index()])
-        .map(|(_, l)| l)
-        .collect();
-    (sources, links)
+        .collect()
+}
+
+/// The links between `nodes`: each event's effects that are among them,
+/// event by event. Listed as they are written rather than gathered first
+/// (a large store has two million).
+struct Links<'g, 's> {
+    graph: &'g CausalGraph<'s>,
+    nodes: &'g [NodeIndex],
+    shown: Vec<bool>,
+}
+
+impl<'g, 's> Links<'g, 's> {
+    fn new(graph: &'g CausalGraph<'s>, nodes: &'g [NodeIndex]) -> Links<'g, 's> {
+        let mut shown = vec![false; graph.graph().node_count()];
+        for n in nodes {
+            shown[n.index()] = true;
+        }
+        Links {
+            graph,
+            nodes,
+            shown,
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &'s Link> + '_ {
+        self.nodes
+            .iter()
+            .flat_map(|&n| self.graph.effects(n))
+            .filter(|(m, _)| self.shown[m.index()])
+            .map(|(_, l)| l)
+    }
+}
+
+impl Serialize for Links<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
 }
 
 /// `annals timeline --format json`: `{"events": [...], "sources": [...],
@@ -358,7 +384,6 @@ pub fn write_timeline(
     out: &mut dyn std::io::Write,
 ) -> Result<()> {
     let ranking = Ranking::new(graph);
-    let (sources, links) = records(graph, nodes);
     let events = Events {
         graph,
         nodes,
@@ -366,8 +391,8 @@ pub fn write_timeline(
     };
     let document = Document {
         events,
-        sources,
-        links,
+        sources: cited_sources(graph, nodes),
+        links: Links::new(graph, nodes),
     };
     super::layout::write(&document, out).map_err(|e| match e.is_io() {
         true => Error::io("<stdout>", e.into()),
@@ -384,7 +409,7 @@ pub fn write_timeline(
 struct Document<'g, 's> {
     events: Events<'g, 's>,
     sources: Vec<&'s Source>,
-    links: Vec<&'s Link>,
+    links: Links<'g, 's>,
 }
 
 /// The events of the JSON timeline, each serialized as it is reached.
@@ -421,9 +446,8 @@ impl Serialize for Events<'_, '_> {
 /// # Ok::<(), annals::Error>(())
 /// ```
 pub fn jsonl(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> Result<String> {
-    let (sources, links) = records(graph, nodes);
     let mut lines = Vec::new();
-    for s in sources {
+    for s in cited_sources(graph, nodes) {
         lines.push(typed("source", s)?);
     }
     let ranking = Ranking::new(graph);
@@ -431,7 +455,7 @@ pub fn jsonl(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> Result<String> {
         let e = EventJson::from_graph(graph, n).ranked(ranking.get(n));
         lines.push(serde_json::to_string(&e).map_err(unwritable)?);
     }
-    for l in links {
+    for l in Links::new(graph, nodes).iter() {
         lines.push(link_line(l)?);
     }
     let mut s = lines.join("\n");

@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use super::perceptron::{fnv, FNV_START};
+
 use crate::error::Diagnostic;
 use crate::error::{toml_error, FileLines};
 
@@ -20,25 +22,23 @@ pub enum Abbrev {
     Numeric,
 }
 
-/// FNV-1a: the lists hold short words, looked up once per word or less,
-/// where the default hasher's setup costs more than the hashing.
-#[derive(Default)]
+/// FNV-1a (`perceptron::fnv`, the text layer's one copy): the lists hold short
+/// words, looked up once per word or less, where the default hasher's
+/// setup costs more than the hashing.
 pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(FNV_START)
+    }
+}
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+        self.0 = fnv(self.0, bytes);
     }
 }
 

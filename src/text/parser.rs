@@ -17,6 +17,9 @@ pub(crate) struct Parser {
     pub(crate) labels: Vec<String>,
     root: u16,
     weights: Weights,
+    /// Which classes a state allows, by [`Parser::kind`]: worked out once
+    /// from the labels, not for each class of each state.
+    allowed: [Vec<bool>; 6],
 }
 
 /// One sentence as the parser sees it: words and the tagger's classes.
@@ -69,36 +72,51 @@ impl Parser {
         (heads, state.labels)
     }
 
+    /// A parser with the given labels (`root` the root's) and weights.
+    fn new(labels: Vec<String>, root: u16, weights: Weights) -> Parser {
+        let classes = 1 + 2 * labels.len();
+        let allowed = std::array::from_fn(|kind| {
+            // The smallest state of each kind: a stack of none, one or
+            // two words, the buffer empty or not.
+            let (depth, end) = (kind % 3, kind >= 3);
+            let mut state = State::new(depth + usize::from(!end));
+            (0..depth).for_each(|_| state.apply(Step::Shift));
+            (0..classes)
+                .map(|c| state.allows(Step::from_class(c), root))
+                .collect()
+        });
+        Parser {
+            labels,
+            root,
+            weights,
+            allowed,
+        }
+    }
+
+    /// What a state allows depends only on whether its buffer is empty
+    /// and whether its stack holds no word, one, or more: the kind of
+    /// state, 0 to 5.
+    fn kind(state: &State) -> usize {
+        3 * usize::from(state.front == state.n) + state.stack.len().min(2)
+    }
+
     /// The highest-scoring step the state allows, the first on a tie: the
     /// same as [`best`] keeping every step, with what [`State::allows`]
-    /// asks of the state worked out once rather than for each of the
-    /// hundred classes.
+    /// asks of the state worked out once ([`Parser::new`]). The highest
+    /// score is found without a branch for each class, then the first
+    /// allowed class that has it.
     fn best_allowed(&self, state: &State, scores: &[f32]) -> Step {
-        let root = usize::from(self.root);
-        let end = state.front == state.n;
-        let depth = state.stack.len();
-        let shift = !end;
-        let left = depth >= 1;
-        let right = depth >= 2;
-        let mut found: Option<(f32, usize)> = None;
-        for (class, &score) in scores.iter().enumerate() {
-            let allowed = if class == 0 {
-                shift
-            } else if class % 2 == 1 {
-                let label = (class - 1) / 2;
-                left && if end {
-                    depth == 1 && label == root
-                } else {
-                    label != root
-                }
-            } else {
-                right && (class - 2) / 2 != root
-            };
-            if allowed && found.is_none_or(|(b, _)| score > b) {
-                found = Some((score, class));
-            }
-        }
-        let (_, class) = found.expect("a state that is not done allows a step");
+        let allowed = &self.allowed[Parser::kind(state)];
+        let high = scores
+            .iter()
+            .zip(allowed)
+            .map(|(&s, &ok)| if ok { s } else { f32::NEG_INFINITY })
+            .fold(f32::NEG_INFINITY, f32::max);
+        let class = scores
+            .iter()
+            .zip(allowed)
+            .position(|(&s, &ok)| ok && s == high)
+            .expect("a state that is not done allows a step");
         Step::from_class(class)
     }
 
@@ -128,13 +146,8 @@ impl Parser {
         }
         let root = u16::try_from(input.u32()?).ok()?;
         let weights = Weights::read(input)?;
-        (usize::from(root) < labels.len() && weights.classes == 1 + 2 * labels.len()).then_some(
-            Parser {
-                labels,
-                root,
-                weights,
-            },
-        )
+        (usize::from(root) < labels.len() && weights.classes == 1 + 2 * labels.len())
+            .then(|| Parser::new(labels, root, weights))
     }
 
     /// Trains on sentences with their gold trees. `check` is called after
@@ -174,11 +187,7 @@ impl Parser {
                     &mut rng,
                 );
             }
-            let parser = Parser {
-                labels: labels.clone(),
-                root,
-                weights: trainer.freeze(0.001),
-            };
+            let parser = Parser::new(labels.clone(), root, trainer.freeze(0.001));
             let score = check(&parser);
             if best.as_ref().is_none_or(|(b, _)| score > *b) {
                 best = Some((score, parser));
@@ -186,11 +195,7 @@ impl Parser {
         }
         match best {
             Some((_, parser)) => parser,
-            None => Parser {
-                labels,
-                root,
-                weights: trainer.freeze(0.001),
-            },
+            None => Parser::new(labels, root, trainer.freeze(0.001)),
         }
     }
 }
@@ -284,11 +289,7 @@ mod tests {
         let classes = 1 + 2 * labels.len();
         let mut rng = 0x2545_f491_4f6c_dd1du64;
         for root in 0..labels.len() as u16 {
-            let parser = Parser {
-                labels: labels.clone(),
-                root,
-                weights: Trainer::new(classes).freeze(0.0),
-            };
+            let parser = Parser::new(labels.clone(), root, Trainer::new(classes).freeze(0.0));
             for n in 1..6 {
                 for _ in 0..40 {
                     let mut state = State::new(n);

@@ -235,6 +235,32 @@ fn row_of(inline: [(u8, u8); INLINE]) -> usize {
     u32::from_le_bytes([inline[0].0, inline[0].1, inline[1].0, inline[1].1]) as usize
 }
 
+/// Adds the rows of `dense` that start at `starts`, each of `V` vectors of
+/// [`LANES`] weights, to the first `V · LANES` sums: the sums are loaded
+/// once, each row added in turn, and stored once.
+#[inline(always)]
+fn add_rows_in_registers<const V: usize>(
+    dense: &[f32],
+    starts: impl Iterator<Item = usize>,
+    sums: &mut [f32; MAX_CLASSES],
+) {
+    let mut acc = [[0.0f32; LANES]; V];
+    for (v, a) in acc.iter_mut().enumerate() {
+        a.copy_from_slice(&sums[v * LANES..(v + 1) * LANES]);
+    }
+    for start in starts {
+        let row = &dense[start..start + V * LANES];
+        for (a, weights) in acc.iter_mut().zip(row.chunks_exact(LANES)) {
+            for (sum, &weight) in a.iter_mut().zip(weights) {
+                *sum += weight;
+            }
+        }
+    }
+    for (v, a) in acc.iter().enumerate() {
+        sums[v * LANES..(v + 1) * LANES].copy_from_slice(a);
+    }
+}
+
 /// Home slots a table keeps for each of its features (rounded up to a
 /// power of two): at most half of them taken, a search mostly reads one
 /// cache line.
@@ -374,12 +400,38 @@ impl Weights {
         self.classes.next_multiple_of(LANES)
     }
 
-    /// The dense row of a slot's run, if it has one.
-    fn dense_row(&self, slot: &Slot) -> Option<&[f32]> {
-        ((slot.run & 0xff) as usize > DENSE_FROM).then(|| {
-            let start = row_of(slot.inline) * self.row_len();
-            &self.dense[start..start + self.row_len()]
-        })
+    /// Whether a slot's run has a dense row.
+    fn has_dense_row(&self, slot: &Slot) -> bool {
+        (slot.run & 0xff) as usize > DENSE_FROM
+    }
+
+    /// Adds the dense rows of `slots` (each has one) to `sums`, row after
+    /// row: each class's sum takes the same additions in the same order
+    /// as adding each row to `sums` in turn, so the sums are the same to
+    /// the bit. A row of up to 14 vectors (AVX2 has sixteen registers) is
+    /// summed in registers and stored once; a longer one is added in memory.
+    #[inline(always)]
+    fn add_rows(&self, slots: &[Slot], sums: &mut [f32; MAX_CLASSES]) {
+        let row_len = self.row_len();
+        let starts = slots.iter().map(|s| row_of(s.inline) * row_len);
+        // One copy of the loop for each number of vectors a row may
+        // have, so that each is unrolled and its sums kept in registers.
+        macro_rules! by_vectors {
+            ($($v:literal)*) => {
+                match row_len / LANES {
+                    $($v => add_rows_in_registers::<$v>(&self.dense, starts, sums),)*
+                    _ => {
+                        for start in starts {
+                            let row = &self.dense[start..start + row_len];
+                            for (sum, &weight) in sums.iter_mut().zip(row) {
+                                *sum += weight;
+                            }
+                        }
+                    }
+                }
+            };
+        }
+        by_vectors!(1 2 3 4 5 6 7 8 9 10 11 12 13 14);
     }
 
     /// The weights of a slot's run.
@@ -466,12 +518,17 @@ impl Weights {
                 first ^= self.entries[(slot.run >> 8) as usize].0;
             }
             std::hint::black_box(first);
-            for slot in found {
-                if let Some(row) = self.dense_row(slot) {
-                    // Adding 0 changes no sum: the same as the run.
-                    for (sum, &weight) in sums.iter_mut().zip(row) {
-                        *sum += weight;
-                    }
+            let mut rest = found;
+            while let Some(slot) = rest.first() {
+                // A stretch of dense rows (features of tags and labels
+                // come in stretches) is added in registers, stored once.
+                let rows = rest
+                    .iter()
+                    .position(|s| !self.has_dense_row(s))
+                    .unwrap_or(rest.len());
+                if rows > 0 {
+                    self.add_rows(&rest[..rows], &mut sums);
+                    rest = &rest[rows..];
                     continue;
                 }
                 for quad in self.quads(slot).chunks_exact(INLINE) {
@@ -479,6 +536,7 @@ impl Weights {
                         sums[usize::from(class)] += self.codes[usize::from(code)];
                     }
                 }
+                rest = &rest[1..];
             }
         }
         scores.copy_from_slice(&sums[..scores.len()]);

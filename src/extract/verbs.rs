@@ -21,11 +21,38 @@ struct Pattern {
     code: String,
 }
 
-/// A pattern word: a word, a phrase of adjacent words, or a synonym set.
+/// A pattern word: a word, a phrase of adjacent words, or a synonym set;
+/// with the words any match of it starts with ([`Verbs::parse`] fills
+/// them in once the sets are known).
 #[derive(Debug, Clone)]
-enum Piece {
-    Words(Vec<String>),
+struct Piece {
+    words: Words,
+    first: Bloom,
+}
+
+/// What a piece matches.
+#[derive(Debug, Clone)]
+enum Words {
+    Phrase(Vec<String>),
     Set(String),
+}
+
+/// A set of words as 256 bits, one chosen by each word's hash: a word
+/// whose bit is clear is not in the set. A pattern whose first words
+/// have no bit among those of the words around a verb cannot match, and
+/// most patterns of a verb are ruled out so, without comparing words.
+#[derive(Debug, Clone, Copy, Default)]
+struct Bloom([u64; 4]);
+
+impl Bloom {
+    fn insert(&mut self, word: &str) {
+        let h = crate::text::hash_str(word);
+        self.0[(h >> 6 & 3) as usize] |= 1 << (h & 63);
+    }
+
+    fn meets(&self, other: &Bloom) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+    }
 }
 
 /// The compiled dictionary.
@@ -112,7 +139,36 @@ impl Verbs {
                 _ => return Err(bad().into()),
             }
         }
+        v.fill_firsts();
         Ok(v)
+    }
+
+    /// Fills in the words each piece's matches start with (see [`Bloom`]).
+    fn fill_firsts(&mut self) {
+        let sets = &self.sets;
+        for piece in self
+            .patterns
+            .iter_mut()
+            .flatten()
+            .flat_map(|p| p.pre.iter_mut().chain(p.post.iter_mut()))
+        {
+            // An empty phrase would match anywhere: it rules nothing out.
+            let firsts: Vec<Option<&String>> = match &piece.words {
+                Words::Phrase(phrase) => vec![phrase.first()],
+                Words::Set(name) => sets
+                    .get(name)
+                    .into_iter()
+                    .flatten()
+                    .map(|m| m.first())
+                    .collect(),
+            };
+            for first in firsts {
+                match first {
+                    Some(w) => piece.first.insert(w),
+                    None => piece.first = Bloom([u64::MAX; 4]),
+                }
+            }
+        }
     }
 
     /// Whether the dictionary has `lemma` as a verb.
@@ -124,10 +180,23 @@ impl Verbs {
     /// matches the most words, else the verb's default code.
     pub fn code(&self, lemma: &str, around: &Around<'_>) -> Option<&str> {
         let entries = self.verbs.get(lemma)?;
+        let bloom = |words: &[(&str, &str)]| {
+            let mut b = Bloom::default();
+            for (form, lemma) in words {
+                b.insert(form);
+                b.insert(lemma);
+            }
+            b
+        };
+        let near = [bloom(around.before), bloom(around.after)];
         let mut best: Option<(usize, &str)> = None;
-        for (_, block) in entries {
+        for (k, (_, block)) in entries.iter().enumerate() {
+            // A block listed twice matches nothing new.
+            if entries[..k].iter().any(|(_, b)| b == block) {
+                continue;
+            }
             for p in &self.patterns[*block] {
-                let Some(weight) = self.matches(p, around) else {
+                let Some(weight) = self.matches(p, around, &near) else {
                     continue;
                 };
                 if best.is_none_or(|(w, _)| weight > w) {
@@ -139,9 +208,14 @@ impl Verbs {
             .or_else(|| entries.iter().find_map(|(c, _)| c.as_deref()))
     }
 
-    /// How many words a pattern matches, if all of its pieces are found.
-    fn matches(&self, p: &Pattern, around: &Around<'_>) -> Option<usize> {
+    /// How many words a pattern matches, if all of its pieces are found;
+    /// `near` has the words before and after the verb.
+    fn matches(&self, p: &Pattern, around: &Around<'_>, near: &[Bloom; 2]) -> Option<usize> {
         if p.pre.is_empty() && p.post.is_empty() {
+            return None;
+        }
+        let could = |pieces: &[Piece], near: &Bloom| pieces.iter().all(|x| x.first.meets(near));
+        if !(could(&p.pre, &near[0]) && could(&p.post, &near[1])) {
             return None;
         }
         let mut n = 0;
@@ -163,9 +237,9 @@ impl Verbs {
             })
         };
         let any = |phrase: &[String]| (0..words.len()).any(|i| phrase_at(phrase, i));
-        match piece {
-            Piece::Words(phrase) => any(phrase).then_some(phrase.len()),
-            Piece::Set(name) => self.sets.get(name)?.iter().find(|m| any(m)).map(Vec::len),
+        match &piece.words {
+            Words::Phrase(phrase) => any(phrase).then_some(phrase.len()),
+            Words::Set(name) => self.sets.get(name)?.iter().find(|m| any(m)).map(Vec::len),
         }
     }
 }
@@ -174,9 +248,12 @@ fn pieces(field: &str) -> Vec<Piece> {
     field
         .split(' ')
         .filter(|w| !w.is_empty())
-        .map(|w| match w.strip_prefix('&') {
-            Some(set) => Piece::Set(set.trim_end_matches('_').to_string()),
-            None => Piece::Words(w.split('_').map(str::to_string).collect()),
+        .map(|w| Piece {
+            words: match w.strip_prefix('&') {
+                Some(set) => Words::Set(set.trim_end_matches('_').to_string()),
+                None => Words::Phrase(w.split('_').map(str::to_string).collect()),
+            },
+            first: Bloom::default(),
         })
         .collect()
 }
@@ -203,6 +280,72 @@ mod tests {
     fn the_shipped_table_parses() {
         let v = Verbs::parse(include_str!("verbs.tsv"), "verbs.tsv").unwrap();
         assert!(v.verbs.len() > 1000);
+    }
+
+    /// The filter of first words never rules out a pattern whose words are
+    /// all there: each pattern of the shipped table matches the words it
+    /// names (a set by its first member), as forms or as lemmas.
+    #[test]
+    fn every_pattern_matches_its_own_words() {
+        let v = Verbs::shipped();
+        let words = |pieces: &[Piece]| -> Vec<String> {
+            pieces
+                .iter()
+                .flat_map(|piece| match &piece.words {
+                    Words::Phrase(phrase) => phrase.clone(),
+                    Words::Set(name) => v
+                        .sets
+                        .get(name)
+                        .and_then(|m| m.first())
+                        .cloned()
+                        .unwrap_or_default(),
+                })
+                .collect()
+        };
+        let mut checked = 0;
+        for p in v.patterns.iter().flatten() {
+            let (pre, post) = (words(&p.pre), words(&p.post));
+            for as_lemma in [false, true] {
+                fn pair(w: &str, as_lemma: bool) -> (&str, &str) {
+                    if as_lemma {
+                        ("", w)
+                    } else {
+                        (w, "")
+                    }
+                }
+                let before: Vec<(&str, &str)> = pre.iter().map(|w| pair(w, as_lemma)).collect();
+                let after: Vec<(&str, &str)> = post.iter().map(|w| pair(w, as_lemma)).collect();
+                let around = Around {
+                    before: &before,
+                    after: &after,
+                };
+                let mut near = [Bloom::default(); 2];
+                for (b, side) in near.iter_mut().zip([&before, &after]) {
+                    side.iter().for_each(|(f, l)| {
+                        b.insert(f);
+                        b.insert(l);
+                    });
+                }
+                let unknown_set = |ps: &[Piece]| {
+                    ps.iter()
+                        .any(|x| matches!(&x.words, Words::Set(n) if !v.sets.contains_key(n)))
+                };
+                if p.pre.is_empty() && p.post.is_empty()
+                    || unknown_set(&p.pre)
+                    || unknown_set(&p.post)
+                {
+                    continue;
+                }
+                assert!(
+                    v.matches(p, &around, &near).is_some(),
+                    "{:?} {:?}",
+                    pre,
+                    post
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]

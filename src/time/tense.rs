@@ -48,6 +48,9 @@ pub struct Syntax<'a> {
     tokens: &'a [TextToken],
     sentences: &'a [Sentence],
     parses: Vec<OnceCell<Vec<Node>>>,
+    /// For each sentence, whether any of its words could make a clause
+    /// look ahead (see [`may_look_ahead`]), read when first asked for.
+    ahead: Vec<OnceCell<bool>>,
     /// The model that parses a sentence when first asked for (the shipped
     /// one, loaded only then, if none).
     model: Option<&'static Model>,
@@ -61,6 +64,7 @@ impl<'a> Syntax<'a> {
             tokens,
             sentences,
             parses: (0..sentences.len()).map(|_| OnceCell::new()).collect(),
+            ahead: (0..sentences.len()).map(|_| OnceCell::new()).collect(),
             model: None,
         }
     }
@@ -89,13 +93,25 @@ impl<'a> Syntax<'a> {
         syntax
     }
 
+    /// The words of sentence `s`, if the tokens given reach it.
+    fn words(&self, s: usize) -> Option<&'a [TextToken]> {
+        self.tokens.get(self.sentences.get(s)?.tokens.clone())
+    }
+
+    fn forms(&self, words: &[TextToken]) -> Vec<&'a str> {
+        words.iter().map(|t| t.form(self.text)).collect()
+    }
+
+    fn model(&self) -> &'static Model {
+        self.model.unwrap_or_else(Model::shipped)
+    }
+
     /// The words of sentence `s`, parsed.
     fn sentence(&self, s: usize) -> Option<&[Node]> {
         // A sentence past the tokens given is not there to parse.
-        let tokens = self.tokens.get(self.sentences.get(s)?.tokens.clone())?;
+        let tokens = self.words(s)?;
         let nodes = self.parses[s].get_or_init(|| {
-            let forms: Vec<&str> = tokens.iter().map(|t| t.form(self.text)).collect();
-            let analyses = self.model.unwrap_or_else(Model::shipped).analyse(&forms);
+            let analyses = self.model().analyse(&self.forms(tokens));
             tokens
                 .iter()
                 .zip(analyses)
@@ -115,6 +131,49 @@ impl<'a> Syntax<'a> {
     fn lower(&self, n: &Node) -> String {
         self.text[n.start..n.end].to_lowercase()
     }
+
+    /// Whether any word of sentence `s` could make one of its clauses look
+    /// ahead in [`clause`]: a word of the lexicon that looks ahead (a
+    /// modal, a plan or fixture word, "next"), the "to" of an infinitive,
+    /// or a verb the tagger reads as a present ("meet", "opens", "is"). A
+    /// parsed sentence is read from its parse; any other from its tags
+    /// alone, a fifth of the cost of parsing it.
+    fn may_look_ahead(&self, s: usize) -> bool {
+        if self.parses.get(s).is_some_and(|p| p.get().is_some()) {
+            return true;
+        }
+        let Some(cell) = self.ahead.get(s) else {
+            return false;
+        };
+        *cell.get_or_init(|| {
+            let Some(forms) = self.words(s).map(|w| self.forms(w)) else {
+                return false;
+            };
+            let cued = |form: &&str| {
+                let lower = form.to_lowercase();
+                lower == "to" || lexicon().get(&lower).and_then(|l| l.tense) == Some(Tense::Future)
+            };
+            forms.iter().any(cued)
+                || self
+                    .model()
+                    .tags(&forms)
+                    .iter()
+                    .any(|x| matches!(*x, "VBZ" | "VBP"))
+        })
+    }
+}
+
+/// False when the clause that governs the expression at `tokens[i]` cannot
+/// look ahead, which its sentence's words and tags tell without a parse
+/// ("On Tuesday the convoy left at 2 a.m.": no modal, plan word,
+/// infinitive or present tense, so Tuesday is behind); true when it may,
+/// and [`tense`] must read the parse to know. A word bounding the
+/// expression ("until", "by") may make it look ahead in any clause.
+pub fn may_look_ahead(syntax: &Syntax<'_>, tokens: &[Token], i: usize) -> bool {
+    let Some(t) = tokens.get(i) else {
+        return false;
+    };
+    deadline(tokens, i).is_some() || syntax.may_look_ahead(t.sentence as usize)
 }
 
 /// What a clause says of its time.
@@ -445,6 +504,25 @@ mod tests {
         assert_eq!(want.len(), 3);
         assert_ne!(want[1].value, want[2].value);
         assert_eq!(tag_parsed(&some, day, DocType::News), want);
+    }
+
+    /// A sentence without a modal, plan word, infinitive or present tense
+    /// cannot look ahead, and its weekday is read without its parse; the
+    /// others may. Either way the expressions are those of the sentences
+    /// parsed whole.
+    #[test]
+    fn only_a_sentence_that_may_look_ahead_is_parsed() {
+        let text = "On Tuesday the convoy left at 2 a.m. The talks resume Friday. \
+                    Officials will meet on Monday. They agreed to pay on Thursday.";
+        let layer = tokenize(text);
+        let syntax = super::Syntax::lazy(text, &layer.tokens, &layer.sentences);
+        let ahead: Vec<bool> = (0..4).map(|s| syntax.may_look_ahead(s)).collect();
+        assert_eq!(ahead, [false, true, true, true]);
+        assert!(syntax.parses.iter().all(|p| p.get().is_none()));
+        let day = chrono::NaiveDate::from_ymd_opt(2020, 9, 30).expect("a day");
+        let lazy = crate::time::tag(text, day, DocType::News);
+        assert_eq!(lazy[0].value, "2020-09-29");
+        assert_eq!(lazy, tag_parsed(&Doc::parse(text), day, DocType::News));
     }
 
     /// Tagging up to a sentence gives the expressions tagging the whole

@@ -10,7 +10,7 @@ use crate::time::calendar::Point;
 use crate::time::lexicon::{sets, Bound, Origin, Toward};
 use crate::time::scan::Token;
 use crate::time::story;
-use crate::time::tense::{tense, Syntax, Tense};
+use crate::time::tense::{may_look_ahead, tense, Syntax, Tense};
 use crate::time::DocType;
 
 /// Everything the rules need to know about the document.
@@ -261,8 +261,16 @@ impl Context<'_> {
         k > 0 && self.bound(k - 1) == Some(Bound::By)
     }
 
-    /// True when the sentence around token `i` speaks of the future.
+    /// True when the sentence around token `i` speaks of the future. A
+    /// sentence whose words and tags rule that out is not parsed to ask
+    /// ([`may_look_ahead`]); conversation, whose forward cue may stand in
+    /// any clause, always is.
     pub(super) fn future(&self, i: usize) -> bool {
+        let known = self.tenses.get(i).and_then(Cell::get);
+        let colloquial = self.doc_type == DocType::Colloquial;
+        if known.is_none() && !colloquial && !may_look_ahead(&self.syntax, self.tokens, i) {
+            return false;
+        }
         self.tense(i) == Some(Tense::Future)
     }
 }

@@ -439,6 +439,10 @@ pub struct WordSets {
     /// Verbs whose past tense is written as their present ("rockets hit
     /// the embassy on Sunday"): a present tag on them tells no fixture.
     pub unchanged_pasts: HashSet<String>,
+    /// Past tenses of implicative verbs ("came to visit", "had to
+    /// resign", "managed to leave"): their infinitive happened when they
+    /// did, so it does not look ahead.
+    pub implicatives: HashSet<String>,
     /// Auxiliaries of the present perfect ("has closed"): what happened.
     pub present_perfect: HashSet<String>,
     /// Auxiliaries of the past perfect ("had closed"): a past before the

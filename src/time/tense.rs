@@ -128,6 +128,19 @@ impl<'a> Syntax<'a> {
         Some(nodes)
     }
 
+    /// Whether sentence `s` lies on the text's first line with more lines
+    /// after it: the headline, or a caption standing for one.
+    fn headline(&self, s: usize) -> bool {
+        let Some(line_end) = self.text.find('\n') else {
+            return false;
+        };
+        let more = !self.text[line_end..].trim().is_empty();
+        more && self
+            .words(s)
+            .and_then(<[TextToken]>::last)
+            .is_some_and(|t| t.end <= line_end)
+    }
+
     fn lower(&self, n: &Node) -> String {
         self.text[n.start..n.end].to_lowercase()
     }
@@ -212,7 +225,8 @@ pub fn tense(syntax: &Syntax<'_>, tokens: &[Token], i: usize) -> Option<Tense> {
     if said_right_before(syntax, nodes, tokens, i, w) {
         return Some(Tense::Past);
     }
-    let (clause, direct) = governing(syntax, nodes, w);
+    let headline = syntax.headline(t.sentence as usize);
+    let (clause, direct) = governing(syntax, nodes, w, headline);
     match (deadline(tokens, i), clause) {
         // "until Thursday, they had not...", "not until Tuesday did...":
         // the bound of a state that is over.
@@ -293,7 +307,7 @@ fn deadline(tokens: &[Token], i: usize) -> Option<Deadline> {
 
 /// The reading of the first clause above word `w` that has a tense, and
 /// whether `w` hangs from that clause directly.
-fn governing(syntax: &Syntax<'_>, nodes: &[Node], w: usize) -> (Reading, bool) {
+fn governing(syntax: &Syntax<'_>, nodes: &[Node], w: usize, headline: bool) -> (Reading, bool) {
     let mut k = w;
     // A word that is its own predicate ("the vote was Friday") reads its
     // copula; any other starts from its head.
@@ -316,7 +330,16 @@ fn governing(syntax: &Syntax<'_>, nodes: &[Node], w: usize) -> (Reading, bool) {
                 Some(c) if reported && !direct && w > c => c,
                 _ => k,
             };
-            match clause(syntax, nodes, k, At { w, direct }) {
+            match clause(
+                syntax,
+                nodes,
+                k,
+                At {
+                    w,
+                    direct,
+                    headline,
+                },
+            ) {
                 Reading::Untensed => {}
                 Reading::Planned => planned = true,
                 Reading::Silent if planned => return (Reading::Planned, false),
@@ -337,12 +360,14 @@ fn governing(syntax: &Syntax<'_>, nodes: &[Node], w: usize) -> (Reading, bool) {
 }
 
 /// Where the expression stands from the predicate being read: its word,
-/// and whether it hangs from the predicate directly rather than from a
-/// noun of its ("a cutback in its supply in September").
+/// whether it hangs from the predicate directly rather than from a noun of
+/// its ("a cutback in its supply in September"), and whether it stands in
+/// the text's headline.
 #[derive(Debug, Clone, Copy)]
 struct At {
     w: usize,
     direct: bool,
+    headline: bool,
 }
 
 /// A verb (a word with letters: the parser takes some numbers for verbs),
@@ -444,8 +469,12 @@ fn clause(syntax: &Syntax<'_>, nodes: &[Node], p: usize, at: At) -> Reading {
         // a simple present with a day of its own tells a fixture (English's
         // present for what is scheduled); a verb of saying dates nothing
         // ahead ("says Tuesday"), nor a form that is its own past
-        // ("rockets hit the embassy on Sunday").
-        "VBZ" | "VBP" if at.direct && fixture(syntax, pred) => Reading::Looks(Tense::Future),
+        // ("rockets hit the embassy on Sunday"), nor a headline, whose
+        // present tells what has just happened ("Egyptians continue
+        // protests Friday").
+        "VBZ" | "VBP" if at.direct && !at.headline && fixture(syntax, pred) => {
+            Reading::Looks(Tense::Future)
+        }
         "VBZ" | "VBP" | "MD" => Reading::Silent,
         _ => Reading::Untensed,
     }
@@ -462,9 +491,10 @@ fn fixture(syntax: &Syntax<'_>, pred: &Node) -> bool {
 
 /// An infinitive that completes its verb ("agreed to pay by February")
 /// lies ahead of it, unless that verb is a past perfect ("had been due to
-/// expire"); one of purpose, after the verb's object ("staged
-/// celebrations to mark the entry on Friday"), looks ahead only as far as
-/// its verb does.
+/// expire") or an implicative past ("came to visit me on Thursday": the
+/// visit is told as done, `[word_sets] implicatives`); one of purpose,
+/// after the verb's object ("staged celebrations to mark the entry on
+/// Friday"), looks ahead only as far as its verb does.
 fn infinitive_reading(syntax: &Syntax<'_>, nodes: &[Node], p: usize, at: At) -> Reading {
     let Some(h) = nodes[p].head else {
         return Reading::Looks(Tense::Future);
@@ -476,6 +506,10 @@ fn infinitive_reading(syntax: &Syntax<'_>, nodes: &[Node], p: usize, at: At) -> 
         // "offers to acquire the company Friday": ask the noun's clause.
         Reading::Untensed | Reading::Perfect => above,
         Reading::Looks(Tense::Future) | Reading::Planned => Reading::Looks(Tense::Future),
+        // "came to visit me on Thursday", "had to resign on Saturday".
+        Reading::Looks(Tense::Past) if words().implicatives.contains(&syntax.lower(&nodes[h])) => {
+            above
+        }
         _ if purpose || !at.direct => Reading::Silent,
         _ => Reading::Looks(Tense::Future),
     }

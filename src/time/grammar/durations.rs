@@ -44,8 +44,13 @@ pub(super) fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
     // years": each bound of a range of amounts is a length of its own, as
     // TIMEX3 marks them; the first takes the unit written after the
     // second, which the next match finds by itself.
+    // "four or five hours ago" counts back by its far bound alone, a
+    // date the next match finds.
     if cx.joins(j) && n.is_some() && !half {
         if let Some((Some(_), after)) = number(cx, j + 1) {
+            if cx.is(after + 1, &["ago"]) {
+                return None;
+            }
             if let Some(u) = unit(cx, after) {
                 return Some(Found::other(i, j, TimexType::Duration, duration(n, u)));
             }

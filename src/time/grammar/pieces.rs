@@ -75,10 +75,23 @@ pub(super) fn bare_number(cx: &Context<'_>, i: usize) -> Option<(Option<u32>, us
             j = k + 1;
         }
     }
-    if cx.is(j, &["and"]) && cx.is(j + 1, &["a"]) && cx.is(j + 2, &["half"]) {
-        j += 3;
+    Some((Some(n), and_a_half(cx, j).unwrap_or(j)))
+}
+
+/// The token after "and a half" at token `i`, written apart or joined by
+/// hyphens ("two and a half", "two-and-a-half"), if it stands there.
+fn and_a_half(cx: &Context<'_>, i: usize) -> Option<usize> {
+    let mut k = i;
+    for word in ["and", "a", "half"] {
+        if cx.is(k, &["-"]) {
+            k += 1;
+        }
+        if !cx.is(k, &[word]) {
+            return None;
+        }
+        k += 1;
     }
-    Some((Some(n), j))
+    Some(k)
 }
 
 pub(super) fn unit(cx: &Context<'_>, i: usize) -> Option<Unit> {
@@ -274,14 +287,18 @@ pub(super) fn happening_at(cx: &Context<'_>, k: usize) -> Option<(NaiveDate, usi
         })
 }
 
-/// A duration of `n` and a half units, in the next smaller unit: P2Y6M,
-/// PT5H30M. `None` for units that do not halve evenly.
+/// A duration of `n` and a half units, in the next smaller unit (P2Y6M,
+/// PT5H30M) or, for weeks and months, as a fraction of the unit (P2.5W).
+/// `None` for the other units.
 pub(super) fn half_more(n: u32, unit: Unit) -> Option<String> {
     Some(match unit {
         Unit::Y => format!("P{n}Y6M"),
         Unit::D => format!("P{n}DT12H"),
         Unit::H => format!("PT{n}H30M"),
         Unit::MIN => format!("PT{n}M30S"),
+        // Half a week or a month is no whole number of a smaller unit
+        // ISO 8601 may write beside it: a decimal fraction of the unit.
+        Unit::W | Unit::M => format!("P{n}.5{}", unit.code()),
         _ => return None,
     })
 }

@@ -116,7 +116,13 @@ pub(super) fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
         return Some(match (p.toward, n) {
             (Toward::Back | Toward::Ahead, None) if from_now => reference,
             (Toward::Back, Some(None)) if from_now && !measured => reference,
-            (_, Some(n)) => Found::other(first, k + 1, TimexType::Duration, duration(n, u)),
+            (_, Some(n)) => {
+                // "the past two-and-a-half weeks"
+                let half = (j..k).any(|h| cx.is(h, &["half"]));
+                let value = n.filter(|_| half).and_then(|n| half_more(n, u));
+                let value = value.unwrap_or_else(|| duration(n, u));
+                Found::other(first, k + 1, TimexType::Duration, value)
+            }
             _ => return None,
         });
     }

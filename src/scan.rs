@@ -41,10 +41,8 @@ pub(crate) fn find_byte<const N: usize>(
     below: u8,
 ) -> usize {
     let mut at = from;
-    while let Some(chunk) = bytes.get(at..at.saturating_add(8)) {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let found = marks(u64::from_le_bytes(word), these, below);
+    while let Some(word) = bytes.get(at..).and_then(<[u8]>::first_chunk) {
+        let found = marks(u64::from_le_bytes(*word), these, below);
         if found != 0 {
             return at + (found.trailing_zeros() / 8) as usize;
         }

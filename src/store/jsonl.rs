@@ -96,6 +96,31 @@ pub fn read<R: BufRead>(
     Ok(())
 }
 
+/// How many sources, events and links the lines of `reader` hold, by how
+/// each line starts: `{"type":"source"` and `{"type":"link"` as the plain
+/// reader ([`plain::record`]) takes them, any other line opening an object
+/// an event. The counts only size the store's vectors before they are
+/// filled: a line written another way (a link whose `type` comes later, a
+/// record after spaces, a timeline document) is counted wrongly or not at
+/// all, and reading grows a vector past its count when it must.
+pub(super) fn count<R: BufRead>(mut reader: R) -> std::io::Result<[usize; 3]> {
+    let mut counts = [0; 3];
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            return Ok(counts);
+        }
+        let kind = match line.strip_prefix(br#"{"type":""#) {
+            Some(rest) if rest.starts_with(br#"source","#) => 0,
+            Some(rest) if rest.starts_with(br#"link","#) => 2,
+            _ if line.starts_with(b"{") => 1,
+            _ => continue,
+        };
+        counts[kind] += 1;
+    }
+}
+
 /// True when a first line may open a timeline document rather than hold a
 /// record: it starts an object it does not close, or one with `events`.
 fn opens_document(line: &str) -> bool {
@@ -353,5 +378,27 @@ fn document_record(
     let place = loaded.places.add(Place::Named(at.to_string()));
     if let Err(e) = loaded.file(kind, value, (place, 0), Vec::new()) {
         diags.push(record_error(kind, &e.to_string(), at));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count;
+
+    #[test]
+    fn counts_records_by_how_their_lines_start() {
+        let lines = concat!(
+            "{\"type\":\"source\",\"id\":\"s\"}\n",
+            "{\"id\":\"a\"}\n",
+            "\n",
+            "  {\"id\":\"spaced\"}\n",
+            "{\"type\":\"link\",\"from\":\"a\",\"to\":\"b\"}\r\n",
+            "{\"from\":\"a\",\"type\":\"link\"}\n",
+            "{\"type\":\"linked\",\"id\":\"c\"}\n",
+            "  \"events\": [\n",
+            "{\"type\":\"link\",\"from\":\"b\",\"to\":\"c\"}",
+        );
+        assert_eq!(count(lines.as_bytes()).unwrap(), [1, 3, 2]);
+        assert_eq!(count(&b""[..]).unwrap(), [0, 0, 0]);
     }
 }

@@ -166,6 +166,11 @@ impl Origins {
         Some((r.place as usize, r.at + delta))
     }
 
+    /// Makes room for `n` more records where memory allows.
+    pub fn reserve(&mut self, n: usize) {
+        let _ = self.records.try_reserve(n);
+    }
+
     /// Keeps the first `n` records.
     pub fn truncate(&mut self, n: usize) {
         if let Some(r) = self.records.get(n) {

@@ -161,13 +161,23 @@ pub fn extract(
             .first()
             .is_some_and(|t| CONTINUES.contains(&t.lower.as_str()));
         for d in &mut drafts[from..] {
+            // "(Update 4:22 p.m.) About 5,000 people have been injured
+            // since the unrest began": what has been going on up to now
+            // is no act of one day ([`span_to_now`]).
             if d.date.is_none() {
-                d.date = sentence_date.clone().or_else(|| {
+                let carried = sentence_date.clone().or_else(|| {
                     story
                         .as_ref()
                         .filter(|(prev, _)| continues && prev + 1 == si)
                         .map(|(_, date)| date.clone())
                 });
+                d.date = carried;
+            }
+            if ongoing(&s, d.predicate.anchor) {
+                d.date = d
+                    .date
+                    .take()
+                    .and_then(|date| span_to_now(&s, d.predicate.anchor, date, article.published));
             }
         }
         if let Some(d) = drafts[from..].iter().find_map(|d| d.date.clone()) {
@@ -592,7 +602,8 @@ fn date_events(
     let (lo, hi) = (s.toks.first()?.start, s.toks.last()?.end);
     let first = timexes.partition_point(|t| t.byte_begin < lo);
     let mut sentence_date = None;
-    let mut dated: HashMap<usize, EventDate> = HashMap::new();
+    // The date of each dated word, and where its expression is.
+    let mut dated: HashMap<usize, (EventDate, usize)> = HashMap::new();
     for t in timexes[first..].iter().take_while(|t| t.byte_end <= hi) {
         let Some(date) = t.date.clone() else { continue };
         if dateline(text, t) {
@@ -616,7 +627,7 @@ fn date_events(
         }
         match holder {
             Some(h) => {
-                dated.entry(h).or_insert(date);
+                dated.entry(h).or_insert((date, head));
             }
             None => {
                 sentence_date.get_or_insert(date);
@@ -629,17 +640,32 @@ fn date_events(
     for d in events {
         let p = drafts[d].predicate;
         let mut k = p.word;
-        let mut date = dated.get(&k).or_else(|| dated.get(&p.anchor)).cloned();
+        let mut date = dated
+            .get(&k)
+            .or_else(|| dated.get(&p.anchor))
+            .map(|(d, _)| d.clone());
         if date.is_none() {
             k = p.anchor;
+            // The first verb above whose clause is another's, joined to
+            // it with a subject of its own.
+            let mut joined: Option<usize> = None;
             while let Some(h) = s.head(k) {
                 if frames.reporting.contains(s.lemma(h))
                     && matches!(s.rel(k), "ccomp" | "parataxis")
                 {
                     break;
                 }
-                if let Some(found) = dated.get(&h) {
-                    date = Some(found.clone());
+                if joined.is_none() && own_conjunct(s, k, frames) {
+                    joined = Some(h);
+                }
+                if let Some((found, at)) = dated.get(&h) {
+                    // "The army put down riots in 1986, and he threw
+                    // 30,000 people in jail when…": a date inside the
+                    // first clause is its own; one before it ("In 1986,
+                    // the army put down riots and he threw…") is both.
+                    if joined.is_none_or(|j| *at < j) {
+                        date = Some(found.clone());
+                    }
                     break;
                 }
                 k = h;
@@ -650,6 +676,71 @@ fn date_events(
         }
     }
     sentence_date
+}
+
+/// Whether verb `v` tells of what has been going on up to now: a present
+/// perfect (a present "have" among its auxiliaries) that is progressive
+/// ("have been marching", "has been ruling") or runs over a span ("have
+/// been injured since the unrest began", "have gripped Egypt for two
+/// weeks"). No single day is its date.
+fn ongoing(s: &Sent<'_, '_, '_>, v: usize) -> bool {
+    let perfect = s.upos(v) == Upos::Verb
+        && s.children_by(v, &["aux"])
+            .into_iter()
+            .any(|a| s.lemma(a) == "have" && matches!(s.xpos(a), "VBZ" | "VBP"));
+    let span = s.children_by(v, &["obl", "advcl"]).into_iter().any(|c| {
+        s.children_by(c, &["case", "mark"])
+            .into_iter()
+            .any(|m| match s.toks[m].lower.as_str() {
+                "since" => true,
+                "for" => s.in_timex[c],
+                _ => false,
+            })
+    });
+    perfect && (s.xpos(v) == "VBG" || span)
+}
+
+/// The date of verb `v`, which tells of what has been going on up to now
+/// ([`ongoing`]), given `date`: a span as it is; a day its `since` phrase
+/// names starts a range that ends on the day of the report ("have been
+/// protesting since Tuesday"); any other day (a live blog's stamp, the
+/// day of the statement) is not its date, and it is undated.
+fn span_to_now(
+    s: &Sent<'_, '_, '_>,
+    v: usize,
+    date: EventDate,
+    published: chrono::NaiveDate,
+) -> Option<EventDate> {
+    if !date.is_exact_day() {
+        return Some(date);
+    }
+    let since = s.children_by(v, &["obl"]).into_iter().any(|c| {
+        s.in_timex[c]
+            && s.children_by(c, &["case"])
+                .into_iter()
+                .any(|m| s.toks[m].lower == "since")
+    });
+    let now = EventDate::of(Unit::Day(published)).ok()?;
+    (since && date.earliest() < published)
+        .then(|| EventDate::range(&date, &now).ok())
+        .flatten()
+}
+
+/// Whether verb `k` is a conjunct with a subject and a time of its own:
+/// a clause joined to another whose own subordinate clause of time
+/// (`[noise] temporal`) places it ("…, and he threw them in jail when
+/// jihadists carried out attacks"), not a second verb of the same subject
+/// ("arrested him and released him") or a clause of the same moment
+/// ("forbade protests Friday, but some went door to door").
+fn own_conjunct(s: &Sent<'_, '_, '_>, k: usize, frames: &Frames) -> bool {
+    s.rel(k) == "conj"
+        && s.upos(k) == Upos::Verb
+        && !s.children_by(k, &["nsubj"]).is_empty()
+        && s.children_by(k, &["advcl"]).into_iter().any(|c| {
+            s.children_by(c, &["mark", "advmod"])
+                .into_iter()
+                .any(|m| m < c && frames.noise.temporal.contains(s.toks[m].lower.as_str()))
+        })
 }
 
 /// True for the date of a dateline ("GENEVA, March 10 (Reuters) -"): it

@@ -133,6 +133,17 @@ pub struct Noise {
     /// Prepositions of what an act comes after or during: their noun
     /// is a fact ("after al-Aryan's arrest").
     pub circumstance: HashSet<String>,
+    /// Verbs of perceiving: the seer does nothing ("heard shots").
+    pub perception: HashSet<String>,
+    /// Governors of asking others: what they ask is no happening
+    /// ("called for Mubarak to step down").
+    pub asked_of: HashSet<String>,
+    /// Verbs and nouns of opinion: a future or conditional act under one
+    /// is a forecast ("believes the army will step in").
+    pub opinion: HashSet<String>,
+    /// Subordinators of time: a conjoined clause with one of its own is
+    /// not dated by its sibling ("…, and he threw them in jail when…").
+    pub temporal: HashSet<String>,
 }
 
 /// A table of verbs (or nouns) that act on an act of some kinds: the

@@ -57,6 +57,12 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(
     let mut relative = false;
     // Whether something above refuses it or fails at it.
     let mut undone = false;
+    // Whether it is what others are asked to do ("called for Mubarak to
+    // step down"): the request's content, not a happening.
+    let mut asked = false;
+    // Whether a verb or noun of opinion holds it ("believes the army will
+    // step in"): unrealised under one, it is a forecast.
+    let mut opinion = false;
     let mut w = p.anchor;
     for _ in 0..s.len() {
         if let Some((m, decision)) = own_mode(s, w, p, frames) {
@@ -93,6 +99,9 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(
             // stop": what is refused or failed did not happen; it stays
             // only to lend the refusal its target.
             undone |= matches!(rel, "xcomp" | "acl") && frames.noise.undone.contains(s.lemma(h));
+            asked |= !taken && !relative && requested(s, w, h, frames);
+            opinion |= matches!(rel, "ccomp" | "acl" | "nmod" | "xcomp")
+                && frames.noise.opinion.contains(s.lemma(h));
             // "to avoid an escalation": what is averted is no fact.
             taken |= matches!(rel, "obj" | "obl" | "nmod")
                 && !(rel == "obj" && frames.noise.averted.contains(s.lemma(h)));
@@ -137,6 +146,9 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(
         _ => 2,
     };
     let mode = found.into_iter().min_by_key(rank).unwrap_or(Mode::Asserted);
+    if asked || opinion && matches!(mode, Mode::Planned | Mode::Conditional) {
+        return Some((mode, true));
+    }
     if undone {
         let mode = if mode.is_unrealised() {
             mode
@@ -147,6 +159,29 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(
     }
     // Only wished, possible or a purpose: nothing is reported to happen.
     Some((mode, mode == Mode::Planned && (!decided || possible)))
+}
+
+/// Whether governor `h` asks others for the word below it by `rel`
+/// (`[noise] asked_of`) through `w`, its `rel`: "called for Mubarak to
+/// step down", "demanded his resignation", "calls for his release", "told
+/// the protesters to go home". A phrase of another preposition is no
+/// content ("appealed to the UN over the killings"), and what a reporting
+/// verb says in a clause ("told reporters that the army fired") is
+/// reported, not asked.
+fn requested(s: &Sent<'_, '_, '_>, w: usize, h: usize, frames: &Frames) -> bool {
+    let lemma = s.lemma(h);
+    let rel = s.rel(w);
+    let content = match rel {
+        "xcomp" | "ccomp" | "acl" | "obj" => true,
+        "obl" | "nmod" => s
+            .children_by(w, &["case"])
+            .into_iter()
+            .any(|c| s.toks[c].lower == "for"),
+        _ => false,
+    };
+    content
+        && frames.noise.asked_of.contains(lemma)
+        && !(rel == "ccomp" && frames.reporting.contains(lemma))
 }
 
 /// The relations through which a governor's meaning reaches an event.
@@ -371,9 +406,19 @@ pub fn intent(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(K
         .into_iter()
         .map(|c| s.lemma(c))
         .collect();
+    // "is willing to", and "is prepared to" read as a passive participle.
+    let predicative = |h: usize| {
+        s.upos(h) == Upos::Adj
+            || s.xpos(h) == "VBN"
+                && s.children(h)
+                    .any(|c| matches!(s.deprel(c), "aux:pass" | "cop"))
+    };
     let willing = s.rel(a) == "xcomp"
-        && s.head(a)
-            .is_some_and(|h| s.upos(h) == Upos::Adj && it.adjectives.contains(s.lemma(h)));
+        && s.head(a).is_some_and(|h| {
+            predicative(h)
+                && (it.adjectives.contains(s.lemma(h))
+                    || it.adjectives.contains(s.toks[h].lower.as_str()))
+        });
     let kind = if auxes.iter().any(|x| it.obligation.contains(*x)) {
         Kind::Request
     } else if willing || auxes.iter().any(|x| it.auxiliaries.contains(*x)) {

@@ -159,8 +159,13 @@ pub fn find(
             || frames.denied.contains(lemma)
             || frames.own.contains(lemma)
             || frames.light.contains(lemma);
-        // "We want the regime to end": a wish is no act, whatever it wants.
-        let wish = cameo && frames.noise.wished.contains(lemma);
+        // "Ordered Menem to appear": a request is an act of its own, its
+        // content none (`[noise] asked_of`).
+        let framing = framing && !frames.noise.asked_of.contains(lemma);
+        // "We want the regime to end": a wish is no act, whatever it wants;
+        // "heard shots": nor is perceiving (`[noise] perception`).
+        let wish = cameo
+            && (frames.noise.wished.contains(lemma) || frames.noise.perception.contains(lemma));
         !(cameo && framing && events.iter().any(|&e| e != w && governs(s, w, e)) || wish)
     });
     posture(s, frames, &mut found);

@@ -102,10 +102,13 @@ pub fn extract(
             lex,
             article.published,
         );
+        // A presenter's aside still names whom later pronouns stand for
+        // ("We should mention that Mubarak has appointed a vice
+        // president. … He has also appointed…").
+        let pronouns = antecedents.read(&s, si);
         if conversation(&s) {
             continue;
         }
-        let pronouns = antecedents.read(&s);
         let from = drafts.len();
         let preds = predicates::find(&s, lex, frames, verbs);
         let mut at: HashMap<usize, usize> = HashMap::new();

@@ -171,6 +171,11 @@ pub struct RoleWords {
     pub target_cases: Vec<String>,
     /// Prepositions that make an oblique a place.
     pub place_cases: Vec<String>,
+    /// Prepositions of whom a verb calls on to do what its infinitive
+    /// says ("called on the army to protect"): the infinitive's doer.
+    pub called_cases: Vec<String>,
+    /// Lemmas of the verbs that call on someone so ("call", "prevail").
+    pub callers: HashSet<String>,
     /// Kinds of act done to a place: with no other target, the place is
     /// the target.
     pub place_targets: HashSet<Kind>,

@@ -125,6 +125,9 @@ pub(crate) struct Entry {
     pub capital_of: Option<(String, String)>,
     /// True for an actor of kind `person` ("he" may stand for it).
     pub person: bool,
+    /// True for an actor of kind `country`: a state and its people, not
+    /// one of its bodies.
+    pub nation: bool,
 }
 
 /// Everything the extractor looks words up in.
@@ -203,6 +206,7 @@ impl Lexicon {
                 place: false,
                 capital_of: None,
                 person: a.kind == "person",
+                nation: a.kind == "country",
             };
             for alias in std::iter::once(&a.name).chain(&a.aliases) {
                 self.gazetteer
@@ -215,6 +219,7 @@ impl Lexicon {
                     place: true,
                     capital_of: Some((a.name.clone(), a.country.clone())),
                     person: false,
+                    nation: false,
                 };
                 self.gazetteer.add(cap, (e, false));
             }
@@ -226,6 +231,7 @@ impl Lexicon {
                 place: true,
                 capital_of: None,
                 person: false,
+                nation: false,
             };
             for alias in std::iter::once(&p.name).chain(&p.aliases) {
                 self.gazetteer

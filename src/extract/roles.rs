@@ -92,6 +92,9 @@ impl Roles {
                 }
             }
         }
+        if p.kind == Kind::Protest && s.upos(p.word) == Upos::Noun {
+            people_in_unrest(s, p.word, where_, &mut r.actors);
+        }
         r.place = where_.map(|e| e.name.clone());
         if r.targets.is_empty() && words().place_targets.contains(&p.kind) {
             r.targets.extend(where_.map(actor));
@@ -203,6 +206,36 @@ impl Roles {
         // "the embassy threat": a noun that is the subject of a verb takes
         // no more; one that is an object takes the verb's subject as actor
         // only through a light verb, handled by the caller.
+    }
+}
+
+/// A country's unrest is its people's, not its state's: a country's name
+/// or adjective qualifying a noun of protest ("Tunisia's uprising", "the
+/// Egyptian protests") names protesters there, and so does the country it
+/// happens in when no one else is named ("protests in Tunisia").
+fn people_in_unrest(
+    s: &Sent<'_, '_, '_>,
+    n: usize,
+    place: Option<&super::lexicon::Entry>,
+    actors: &mut Vec<Actor>,
+) {
+    let qualifying: Vec<&super::lexicon::Entry> = s
+        .children(n)
+        .filter(|&c| matches!(s.deprel(c), "nmod:poss" | "amod" | "compound"))
+        .filter_map(|c| s.mention_of[c].map(|m| s.mentions[m].entry))
+        .filter(|e| e.nation)
+        .collect();
+    actors.retain(|x| !qualifying.iter().any(|e| actor(e) == *x));
+    let nation = qualifying
+        .first()
+        .copied()
+        .or(place.filter(|e| e.nation && actors.is_empty()));
+    if let (Some(e), true) = (nation, actors.is_empty()) {
+        actors.push(Actor {
+            name: format!("protesters in {}", e.name).into(),
+            country: actor(e).country,
+            role: Some(Role::Protesters),
+        });
     }
 }
 
@@ -442,12 +475,16 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
     let mut v = a;
     let mut controlled = false;
     for _ in 0..s.len() {
+        // "Dozens of protesters … Thursday demanded": a date the parse
+        // takes for a second subject says when, not who (alone, the parse
+        // often hangs who from it).
         if let Some(&subj) = s
             .children(v)
             .filter(|&c| matches!(s.rel(c), "nsubj" | "csubj"))
+            .filter(|&c| !s.in_timex[c] || !participants(s, c).is_empty())
             .collect::<Vec<_>>()
             .iter()
-            .min_by_key(|&&c| c.abs_diff(v))
+            .min_by_key(|&&c| (s.in_timex[c], c.abs_diff(v)))
         {
             // "a man tried to run a barricade and was shot": the second
             // verb of a conjunction has its own voice too.
@@ -484,6 +521,18 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
                         && (person_noun(s, who) || s.upos(who) == Upos::Propn)
             });
             if let Some(o) = controller {
+                return Some((o, false));
+            }
+        }
+        // "called on Egyptian authorities to refrain": whom a verb calls
+        // on does what it is called on to do.
+        if let (true, "xcomp" | "advcl", Some(h)) = (infinitive, s.rel(v), s.head(v)) {
+            let caller = words().callers.contains(s.lemma(h));
+            let called = s
+                .children_by(h, &["obl"])
+                .into_iter()
+                .find(|&o| has_case(s, o, &words().called_cases) && names_people(s, members(s, o)));
+            if let Some(o) = called.filter(|_| caller) {
                 return Some((o, false));
             }
         }
@@ -533,7 +582,7 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
 
 /// The possessor of noun `n` ("Mubarak's decision", "his plan").
 fn possessed(s: &Sent<'_, '_, '_>, n: usize) -> Option<usize> {
-    s.children_by(n, &["nmod:poss"]).first().copied()
+    s.children(n).find(|&c| s.deprel(c) == "nmod:poss")
 }
 
 /// "Hamas issued a statement condemning the raid", "rockets hit the
@@ -612,6 +661,7 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
     if let Some(a) = national_agent(s, h, &found)
         .or_else(|| people_of(s, h, &found))
         .or_else(|| qualified_group(s, h, &found))
+        .or_else(|| member_of(s, h, &found))
     {
         return vec![a];
     }
@@ -822,6 +872,48 @@ fn national_agent(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Opt
         name: group_name(s, first, h).into(),
         country: Some(nations[0].entry.country.as_str().into()),
         role,
+    })
+}
+
+/// A person or group a body's or country's name qualifies ("a former
+/// IAEA official", "a White House spokesman", "Muslim Brotherhood
+/// members", "Egyptian officials"): those people, of the name's country,
+/// in the role their noun gives, not the body or country as a whole.
+fn member_of(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Option<Actor> {
+    let qualifies = |m: &&Mention<'_>| {
+        let mh = mention_head(s, m);
+        mh < h
+            && s.head(mh) == Some(h)
+            && matches!(s.deprel(mh), "compound" | "amod" | "nmod:poss")
+            && !m.entry.person
+            && !m.entry.place
+            && m.entry.capital_of.is_none()
+    };
+    if s.upos(h) != Upos::Noun || !person_noun(s, h) || found.is_empty() {
+        return None;
+    }
+    if !found.iter().all(qualifies) {
+        return None;
+    }
+    let m = found.iter().min_by_key(|m| m.first)?;
+    // A country's adjective as written ("Egyptian officials"), a name as
+    // the gazetteer spells it ("European Union partners" for "European
+    // Community partners").
+    let adjective = m.end == m.first + 1 && s.toks[m.first].text != m.entry.name;
+    let name = if adjective || m.end > h {
+        group_name(s, m.first, h)
+    } else {
+        let space = if s.toks[m.end].start > s.toks[m.end - 1].end {
+            " "
+        } else {
+            ""
+        };
+        format!("{}{space}{}", m.entry.name, group_name(s, m.end, h))
+    };
+    Some(Actor {
+        name: name.into(),
+        country: actor(m.entry).country,
+        role: agent_role(s, h),
     })
 }
 

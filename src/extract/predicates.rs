@@ -98,9 +98,17 @@ fn senses(s: &Sent<'_, '_, '_>, frames: &Frames, found: &mut [(usize, Kind, bool
             .children(w)
             .filter(|&c| matches!(s.deprel(c), "obj" | "nsubj:pass"))
             .collect();
+        // "hold Mubarak responsible": a complement that says what the
+        // object is makes another sense (a judgement), not the object's;
+        // one that says what it is to do ("ordered Menem to appear") does
+        // not.
+        let judged = s
+            .children_by(w, &["xcomp"])
+            .into_iter()
+            .any(|x| s.upos(x) != Upos::Verb);
         let sense = if s.children_by(w, &["obj"]).is_empty() && taken.is_empty() {
             frames.senses.intransitive.get(lemma)
-        } else if taken.iter().any(|&o| super::roles::names_people(s, o)) {
+        } else if !judged && taken.iter().any(|&o| super::roles::names_people(s, o)) {
             frames.senses.named.get(lemma)
         } else {
             None

@@ -23,7 +23,7 @@ fn find<'s>(store: &'s Store, kind: Kind, quote_has: &str) -> &'s annals::model:
     store
         .events
         .iter()
-        .find(|e| e.kind == kind && e.sources[0].quote.contains(quote_has))
+        .find(|e| e.kind == kind && e.sources.iter().any(|c| c.quote.contains(quote_has)))
         .unwrap_or_else(|| panic!("no {kind} event from a sentence with {quote_has:?}"))
 }
 

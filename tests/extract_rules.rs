@@ -62,10 +62,12 @@ fn store(text: &str) -> Store {
 /// The event whose trigger is the word `word`.
 fn by_trigger<'s>(store: &'s Store, text: &str, word: &str) -> Option<&'s Event> {
     let chars: Vec<char> = text.chars().collect();
+    // A mention merged into another's event is cited by it.
     store.events.iter().find(|e| {
-        e.sources[0]
-            .trigger
-            .is_some_and(|[b, end]| chars[b..end].iter().collect::<String>() == word)
+        e.sources.iter().any(|c| {
+            c.trigger
+                .is_some_and(|[b, end]| chars[b..end].iter().collect::<String>() == word)
+        })
     })
 }
 

@@ -17,6 +17,7 @@ mod parse;
 mod pipes;
 mod rank;
 mod readme;
+mod retold;
 mod robust;
 mod store;
 mod stores;

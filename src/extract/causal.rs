@@ -247,7 +247,9 @@ fn clause_cue(s: &Sent<'_, '_, '_>, w: usize, h: usize, frames: &Frames, out: &m
                 });
             }
         }
-        None if s.xpos(w) == "VBG" && w > h => {
+        // "The diplomat answered, “hitting”": a participle in quotation
+        // marks is what someone said, not a result or a motive.
+        None if s.xpos(w) == "VBG" && w > h && !quoted(s, w) => {
             if frames.results.contains(s.lemma(w)) {
                 out.push(Cue {
                     from: h,
@@ -264,6 +266,13 @@ fn clause_cue(s: &Sent<'_, '_, '_>, w: usize, h: usize, frames: &Frames, out: &m
         }
         None => {}
     }
+}
+
+/// Whether a quotation mark opens the phrase of word `w` before it.
+fn quoted(s: &Sent<'_, '_, '_>, w: usize) -> bool {
+    let first = s.span(w).0;
+    (first.saturating_sub(1)..w)
+        .any(|k| matches!(s.toks[k].text.as_str(), "\"" | "“" | "‘" | "«" | "'"))
 }
 
 /// "Killed in a blast", "injured during clashes", "died of burns": an

@@ -17,6 +17,7 @@ use super::modes::{intent, mode_of, refusal, reporter};
 use super::noise;
 use super::pairs::CausalModel;
 use super::predicates::{self, Predicate};
+use super::retold::{self, Act, Acts};
 use super::roles::{self, Roles};
 use super::sentence::Sent;
 use super::title::title;
@@ -149,6 +150,16 @@ pub fn extract(
                 at.retain(|_, d| *d < mark);
                 continue;
             }
+            // "Plans to withdraw", "prepared for the withdrawal": the
+            // link of a framing word of no kind is the framed act's.
+            let framed = |d: usize| {
+                let p = &drafts[d].predicate;
+                (drafts[d].framing && p.kind == Kind::Other)
+                    .then(|| retold::framed(&s, p.word, &at))
+                    .flatten()
+                    .unwrap_or(d)
+            };
+            let (x, y) = (framed(x), framed(y));
             if x != y {
                 links.push((x, y, relation, si));
             }
@@ -884,7 +895,19 @@ fn build(
             confidence: 0.6,
         });
     }
+    let acts: HashMap<Text, Act> = events
+        .iter()
+        .zip(&drafts)
+        .map(|(e, d)| {
+            let w = &doc.words[doc.sentences[d.sentence].tokens.start + d.predicate.word];
+            (
+                e.id.clone(),
+                Acts::shipped().of(&w.lemma, w.upos == Upos::Noun),
+            )
+        })
+        .collect();
     let (events, store_links) = worth_telling(events, &drafts, store_links);
+    let (events, store_links) = retold::one_per_happening(events, store_links, &acts);
     Store {
         sources: vec![Source {
             id: article.id.clone(),

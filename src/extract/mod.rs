@@ -39,6 +39,7 @@ mod noise;
 mod pairs;
 mod pairs_train;
 mod predicates;
+mod retold;
 mod roles;
 mod sentence;
 mod title;

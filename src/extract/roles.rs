@@ -569,7 +569,7 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
             (_, Some(h)) if infinitive => {
                 controlled = true;
                 v = if s.upos(h) == Upos::Noun {
-                    s.head(h).filter(|&g| s.upos(g) == Upos::Verb)?
+                    s.head(h).filter(|&g| acting_verb(s, g))?
                 } else {
                     h
                 };
@@ -578,6 +578,14 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
         }
     }
     None
+}
+
+/// Whether `v`, the verb a noun of planning hangs on, is one whose
+/// subject holds the plan ("Washington began preparations to evacuate"):
+/// a verb, but no reporting verb, whose subject is only the source of
+/// what it reports ("two sources said plans to withdraw diplomats…").
+fn acting_verb(s: &Sent<'_, '_, '_>, v: usize) -> bool {
+    s.upos(v) == Upos::Verb && !Frames::shipped().reporting.contains(s.lemma(v))
 }
 
 /// The possessor of noun `n` ("Mubarak's decision", "his plan").
@@ -621,7 +629,7 @@ fn own_actor(s: &Sent<'_, '_, '_>, n: usize, frames: &Frames) -> Vec<Actor> {
     }
     let governor = if s.upos(h) == Upos::Noun {
         // "began preparations for the withdrawal": the noun's verb.
-        s.head(h).filter(|&v| s.upos(v) == Upos::Verb)
+        s.head(h).filter(|&v| acting_verb(s, v))
     } else {
         Some(h)
     };

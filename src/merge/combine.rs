@@ -6,6 +6,18 @@ use std::collections::BTreeMap;
 
 use crate::model::{Actor, Citation, Claim, Discrepancy, Event, EventDate, Mode, LINK_END};
 
+/// Modes from the most certain to the least: what is done, what someone
+/// intends, threatens, makes hang on a condition, fears; a denial last.
+const CERTAINTY: [Mode; 7] = [
+    Mode::Asserted,
+    Mode::Reported,
+    Mode::Planned,
+    Mode::Threatened,
+    Mode::Conditional,
+    Mode::Feared,
+    Mode::Denied,
+];
+
 /// Each value an event's reports give for `field`, with their sources: the
 /// claims of an earlier merge's discrepancy when there is one, else the
 /// event's own value, said by every source it cites.
@@ -45,7 +57,17 @@ fn gather(members: &[&Event], field: &str, value: impl Fn(&Event) -> Option<Stri
 /// discrepancy. The most precise date inside every other is agreed on;
 /// else the date most sources give (ties: the narrower, then the earlier)
 /// is kept and the disagreement recorded.
+///
+/// A member the text does not date whose date lies open after its article
+/// (`PUBLISHED/..`: what is planned, threatened or feared, told with no
+/// day) claims no date when another member gives one: it says only that
+/// the act has not happened yet. Reports across articles never have such
+/// dates (they are not merged); mentions in one article do
+/// ([`crate::extract`]'s `retold`).
 fn date(members: &[&Event]) -> (EventDate, Option<Discrepancy>) {
+    let open_ahead = |e: &&&Event| e.date.open_end() && e.tags.iter().any(|t| t == "undated");
+    let dated: Vec<&Event> = members.iter().filter(|e| !open_ahead(e)).copied().collect();
+    let members = if dated.is_empty() { members } else { &dated };
     let claims = gather(members, "date", |e| Some(e.date.as_str().to_string()));
     // A member's own date is at hand; only a claim kept from an earlier
     // merge is text to read (checked when the store was loaded).
@@ -143,14 +165,21 @@ pub fn combine(members: &[&Event]) -> Event {
     let mut tags: Vec<String> = order.iter().flat_map(|e| e.tags.clone()).collect();
     tags.sort();
     tags.dedup();
-    if !date.open_start() {
+    if !(date.open_start() || date.open_end()) {
         tags.retain(|t| t != "undated");
     }
     // One report of it as a happening makes it one.
     if members.iter().any(|e| !e.is_link_end()) {
         tags.retain(|t| t != LINK_END);
     }
-    let asserted = members.iter().any(|e| e.mode == Mode::Asserted);
+    // The most certain reading a report gives; reports across articles
+    // have one mode or are asserted and reported, mentions in one article
+    // may be planned, threatened, conditional and feared.
+    let mode = members
+        .iter()
+        .map(|e| e.mode)
+        .min_by_key(|m| CERTAINTY.iter().position(|c| c == m))
+        .unwrap_or(head.mode);
     Event {
         id: head.id.clone(),
         date,
@@ -158,7 +187,7 @@ pub fn combine(members: &[&Event]) -> Event {
         summary: order.iter().find_map(|e| e.summary.clone()),
         kind: head.kind,
         cameo: order.iter().find_map(|e| e.cameo.clone()),
-        mode: if asserted { Mode::Asserted } else { head.mode },
+        mode,
         actors: union_actors(order.iter().map(|e| e.actors.as_slice())),
         targets: union_actors(order.iter().map(|e| e.targets.as_slice())),
         place: order.iter().find_map(|e| e.place.clone()),

@@ -39,6 +39,8 @@ pub(crate) use combine::combine;
 pub(crate) use deleted::Deleted;
 pub use files::write_new;
 pub(crate) use files::{rejected_text, REJECTED_FILE};
+pub(crate) use names::{is_country, Side};
+pub(crate) use similar::{name_stems, RECENT};
 
 /// One store of all of `stores`: sources once each (the first of an id
 /// wins), events and links as they come, rejected ids from every store.

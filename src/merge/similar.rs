@@ -80,6 +80,11 @@ fn specific_root(code: &str) -> Option<&str> {
     code.get(..3).filter(|r| !r.ends_with('0'))
 }
 
+/// The stems of the words of one name, as merging compares names.
+pub(crate) fn name_stems(name: &str) -> Vec<u64> {
+    stems(std::iter::once(name))
+}
+
 fn stems<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<u64> {
     let mut out: Vec<u64> = texts
         .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
@@ -108,7 +113,6 @@ impl Keys {
             Mode::Asserted | Mode::Reported => 0,
             m => Mode::ALL.iter().position(|x| *x == m).unwrap_or(0) as u8,
         };
-        let name_stems = |n: &str| stems(std::iter::once(n));
         let by = Side::of(&e.actors, name_stems);
         let to = Side::of(&e.targets, name_stems);
         let who = Side::union(&by, &to);

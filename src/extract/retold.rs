@@ -25,10 +25,11 @@
 //!   a word of their titles, names or places in common, the trigger
 //!   words aside ("withdrawal of diplomats", "departure of diplomats";
 //!   "Pompeo threatened to close the U.S. embassy", "might close its
-//!   embassy"), or nothing but the act in one of them (a bare
+//!   embassy"), or no participant or place in one of them (a bare
 //!   "escalation" feared); for what was done, one sentence (told twice
 //!   in it, or repeated word for word), a person or body named in the
-//!   same role in both, or one explicit day and a word in common — a
+//!   same role in both, the same place, or one explicit day and a word
+//!   in common — a
 //!   report tells of many returns, calls and meetings ("protesters
 //!   returned to the streets", "ElBaradei returns to Egypt");
 //! - **participants that do not contradict**: no two actors that are
@@ -294,6 +295,8 @@ struct Mention {
     words: Vec<u64>,
     /// Dated by its text.
     dated: bool,
+    /// Names no actor, target or place: says nothing but the act.
+    bare: bool,
     /// The sentences it is told in.
     quotes: Vec<Text>,
 }
@@ -350,31 +353,36 @@ impl Mention {
             place: e.place.as_deref().map(str::to_lowercase),
             words,
             dated: !undated,
+            bare: e.actors.is_empty() && e.targets.is_empty() && e.place.is_none(),
             quotes: e.sources.iter().map(|c| c.quote.clone()).collect(),
         }
     }
 
     /// Whether something ties the two to one happening. What is not done
     /// (a plan, a threat, a fear) is the prospect an article keeps coming
-    /// back to: a word in common besides the act is enough, or none
-    /// beside the act in one of them ("to avoid an escalation", "an
+    /// back to: a word in common besides the act is enough, or no
+    /// participant or place in one of them ("to avoid an escalation", "an
     /// escalation of the confrontation with Iran"). What was done is told
     /// of many times over in a report of many happenings ("protesters
     /// returned to the streets", "ElBaradei returns to Egypt"; "the
     /// president has been meeting", "Abbas called Mubarak"): it needs
     /// one sentence (told twice in it, or repeated word for word), a
-    /// person or body named in the same role in both, or one explicit
-    /// day for both and a word in common.
+    /// person or body named in the same role in both, the same place, or
+    /// one explicit day for both and a word in common.
     fn anchored(&self, other: &Mention) -> bool {
-        let words = self.words.iter().any(|w| other.words.binary_search(w).is_ok());
+        let words = self
+            .words
+            .iter()
+            .any(|w| other.words.binary_search(w).is_ok());
         if !self.done {
-            return words || self.words.is_empty() || other.words.is_empty();
+            return words || self.bare || other.bare;
         }
         let one_day = |m: &Mention| m.dated && m.first == m.last;
         let named = |a: &Who, b: &Who| a.strong.iter().any(|w| b.strong.contains(w));
         self.quotes.iter().any(|q| other.quotes.contains(q))
             || named(&self.actors, &other.actors)
             || named(&self.targets, &other.targets)
+            || self.place.is_some() && self.place == other.place
             || one_day(self) && one_day(other) && self.first == other.first && words
     }
 

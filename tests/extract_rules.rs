@@ -54,13 +54,14 @@ fn cases() -> Cases {
     toml::from_str(&text).unwrap()
 }
 
-fn store(text: &str) -> Store {
+/// The store extracted from `text`, an article of 2020-09-29.
+pub(crate) fn store(text: &str) -> Store {
     let day = NaiveDate::from_ymd_opt(2020, 9, 29).unwrap();
     extract(&Article::new("case", day, text), Lexicon::shipped())
 }
 
 /// The event whose trigger is the word `word`.
-fn by_trigger<'s>(store: &'s Store, text: &str, word: &str) -> Option<&'s Event> {
+pub(crate) fn by_trigger<'s>(store: &'s Store, text: &str, word: &str) -> Option<&'s Event> {
     let chars: Vec<char> = text.chars().collect();
     // A mention merged into another's event is cited by it.
     store.events.iter().find(|e| {

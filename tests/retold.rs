@@ -3,11 +3,10 @@
 //! trigger words of `one` are mentions of one event, those of `apart`
 //! of as many events.
 
-use annals::extract::{extract, Article, Lexicon};
-use annals::model::{Event, Store};
-use chrono::NaiveDate;
+use annals::model::Event;
 use serde::Deserialize;
 
+use crate::extract_rules::{by_trigger, store};
 use crate::util::root;
 
 #[derive(Deserialize)]
@@ -34,27 +33,11 @@ struct Case {
     link_end: Option<bool>,
 }
 
-fn store(text: &str) -> Store {
-    let day = NaiveDate::from_ymd_opt(2020, 9, 29).unwrap();
-    extract(&Article::new("case", day, text), Lexicon::shipped())
-}
-
-/// The event citing a mention whose trigger is `word`.
-fn citing<'s>(store: &'s Store, text: &str, word: &str) -> Option<&'s Event> {
-    let chars: Vec<char> = text.chars().collect();
-    store.events.iter().find(|e| {
-        e.sources.iter().any(|c| {
-            c.trigger
-                .is_some_and(|[b, end]| chars[b..end].iter().collect::<String>() == word)
-        })
-    })
-}
-
 fn check(c: &Case) -> Result<(), String> {
     let s = store(&c.text);
     let titles: Vec<&str> = s.events.iter().map(|e| e.title.as_str()).collect();
     let find = |w: &String| {
-        citing(&s, &c.text, w).ok_or_else(|| format!("no event at {w:?}; events: {titles:?}"))
+        by_trigger(&s, &c.text, w).ok_or_else(|| format!("no event at {w:?}; events: {titles:?}"))
     };
     let apart: Vec<&Event> = c.apart.iter().map(find).collect::<Result<_, _>>()?;
     for (i, a) in apart.iter().enumerate() {

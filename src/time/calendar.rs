@@ -38,6 +38,11 @@ pub enum Point {
     Reference(Reference, Option<TimeUnit>),
     /// A value the text leaves open (`XXXX-09-29`): no interval.
     Unresolved(String),
+    /// The days from the first to the last, both included: where a length
+    /// lies that ends or begins on a known day ("the past five days").
+    /// Its TIMEX3 value is the length's; written alone, it is the ISO 8601
+    /// interval.
+    Span(NaiveDate, NaiveDate),
 }
 
 /// A TIMEX3 mod: which part of a period, or that it is approximate.
@@ -86,6 +91,7 @@ impl Point {
             Point::Century(c) => format!("{c:02}"),
             Point::Reference(r, _) => r.name().to_string(),
             Point::Unresolved(v) => v.clone(),
+            Point::Span(a, b) => format!("{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
         }
     }
 
@@ -115,6 +121,7 @@ impl Point {
             Point::Century(c) => Unit::Century(*c),
             Point::Reference(r, unit) => {
                 let back = match unit {
+                    Some(TimeUnit::S | TimeUnit::MIN | TimeUnit::H) => 1,
                     Some(TimeUnit::D) => 7,
                     Some(TimeUnit::W) => 42,
                     Some(TimeUnit::M) => 183,
@@ -131,6 +138,7 @@ impl Point {
                 };
             }
             Point::Unresolved(_) => return None,
+            Point::Span(a, b) => return EventDate::range(&day(*a)?, &day(*b)?).ok(),
         };
         let date = match modifier {
             Some(Modifier::Start) => EventDate::part_of(Part::Early, unit),

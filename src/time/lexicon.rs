@@ -468,6 +468,32 @@ pub struct WordSets {
     pub modifier_links: HashSet<String>,
     /// Words before the first month of a range ("from October to March").
     pub range_openers: HashSet<String>,
+    /// Words that close a range at the time after them ("from Friday until
+    /// Saturday", "from Thursday to Saturday"): its end follows its start.
+    pub range_ends: HashSet<String>,
+    /// Verbs whose particle "by" is no deadline ("guards stand by Friday",
+    /// "will stop by Friday"): the day after it is the verb's, as its
+    /// tense says.
+    pub by_particles: HashSet<String>,
+    /// Words before a clock time that make it the page's time stamp
+    /// ("(Updated 5:31 p.m.)"): the time of writing, not of what the
+    /// entry tells, and no day for the story to follow.
+    pub stamps: HashSet<String>,
+    /// Words after a comparative modifier that make it one ("earlier this
+    /// year", "later that month", "later in the week").
+    pub comparative_frames: HashSet<String>,
+    /// Words that join a noun modifier without its article to its period
+    /// ("end-2013", "by end of next week").
+    pub noun_links: HashSet<String>,
+    /// Words before "day" that make it some day after a modal ("will one
+    /// day be").
+    pub some_day: HashSet<String>,
+    /// Words before "a while" that make it a stretch of no stated length
+    /// ("for a while").
+    pub while_introducers: HashSet<String>,
+    /// Words of exclamation before an article ("what a difference a day
+    /// makes"): the noun after them is no thing counted per period.
+    pub exclamatives: HashSet<String>,
 }
 
 fn leak(s: String) -> &'static str {

@@ -256,6 +256,7 @@ fn tag_with(
         story_day: None,
         month_told: None,
         told_in: None,
+        last_told: None,
         happened: happenings::Happened::new(),
         syntax,
         tenses: vec![std::cell::Cell::new(None); tokens.len()],
@@ -283,7 +284,7 @@ fn tag_with(
         // its number is continued by "and 25".
         let explicit = text[b..e].bytes().any(|c| c.is_ascii_digit());
         if doc_type == DocType::Narrative {
-            if !f.approx && !cx.aside(f.first, f.end) {
+            if !f.approx && !f.stamp && !cx.aside(f.first, f.end) {
                 tell(
                     &mut cx,
                     f.point.as_ref(),
@@ -299,6 +300,8 @@ fn tag_with(
                 _ => None,
             };
             match day.as_ref().or(f.point.as_ref()) {
+                // A page's time stamp is no day of the story.
+                _ if f.stamp => {}
                 Some(calendar::Point::Day(d)) => {
                     cx.anchor = Some(*d);
                     cx.story_day = Some(*d);
@@ -324,6 +327,10 @@ fn tag_with(
                 Some(calendar::Point::Day(_) | calendar::Point::DayPart(..)) => None,
                 _ => cx.month_told,
             };
+        }
+        // What a range's end follows ("from 6 p.m. Friday until Saturday").
+        if let Some((_, d)) = day_of(&f) {
+            cx.last_told = Some((f.end, d));
         }
         // A day dates the happenings named near it. (A clock time's day is
         // settled only once the whole text is read.)
@@ -489,7 +496,7 @@ fn day_of(g: &grammar::Found) -> Option<(usize, NaiveDate)> {
     use calendar::Point;
     match g.point {
         Some(Point::Day(d) | Point::DayPart(d, _)) => Some((g.first, d)),
-        Some(Point::Clock(d, ..)) if !g.dayless => Some((g.first, d)),
+        Some(Point::Clock(d, ..)) if !g.dayless && !g.stamp => Some((g.first, d)),
         _ => None,
     }
 }

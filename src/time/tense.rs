@@ -299,6 +299,8 @@ fn deadline(tokens: &[Token], i: usize) -> Option<Deadline> {
         Some(Bound::Since) => Some(Deadline::Behind),
         // "sales this year through August" close a span to date.
         Some(Bound::By) if tokens[k].lower == "through" && words().to_date.contains(prev) => None,
+        // "guards stand by Friday": a particle of its verb, no deadline.
+        Some(Bound::By) if words().by_particles.contains(prev) => None,
         Some(Bound::By) => Some(Deadline::By),
         _ if tokens[k].lower == "as" && words().earliest.contains(prev) => Some(Deadline::Soon),
         _ => None,

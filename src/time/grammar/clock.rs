@@ -9,14 +9,46 @@ use crate::time::TimexType;
 
 /// True when the capitalised word at token `i` follows a capitalised word
 /// of no time inside its sentence: it is part of a name or title ("the
-/// film High Noon"), not the hour it names. "Monday Noon" is a time.
-fn in_a_title(cx: &Context<'_>, i: usize) -> bool {
+/// film High Noon", "the Arab Spring"), not the time it names. "Monday
+/// Noon" is a time.
+pub(super) fn in_a_title(cx: &Context<'_>, i: usize) -> bool {
     let (Some(t), Some(prev)) = (cx.tokens.get(i), i.checked_sub(1)) else {
         return false;
     };
     let p = &cx.tokens[prev];
     let opens = prev == 0 || cx.tokens[prev - 1].sentence != p.sentence;
     t.capital && p.capital && p.shape == Shape::Word && p.lex.is_none() && !opens
+}
+
+/// True when the clock time at token `i` is a page's time stamp: a stamp
+/// word (`[word_sets] stamps`) stands before it with nothing but parts of
+/// the stamp between ("(Updated 5:31 p.m.)", "(Update 1:50 a.m. Cairo,
+/// 6:50 p.m. ET)"): numbers, names, words of the lexicon, commas.
+pub(super) fn stamped(cx: &Context<'_>, i: usize) -> bool {
+    let Some(sentence) = cx.tokens.get(i).map(|t| t.sentence) else {
+        return false;
+    };
+    for t in cx.tokens[..i].iter().rev().take(6) {
+        if words().stamps.contains(&t.lower) {
+            return true;
+        }
+        let part = t.shape == Shape::Number || t.capital || t.lex.is_some() || t.lower == ",";
+        if t.sentence != sentence || !part {
+            return false;
+        }
+    }
+    false
+}
+
+/// A clock time found at tokens `first..end` on day `d`; `day_told` when
+/// the text named its day, not the reference or the sentence.
+fn clock_time(cx: &Context<'_>, first: usize, end: usize, at: Point, day_told: bool) -> Found {
+    let mut f = Found::date(first, end, at);
+    f.kind = TimexType::Time;
+    f.stamp = stamped(cx, first);
+    // A stamp is the page's time: it takes no day from the entry it heads.
+    f.dayless = !day_told && !f.stamp;
+    f
 }
 
 /// Clock times: "8 PM", "8:30 a.m.", "20:30 local time", "16:08 UTC".
@@ -30,10 +62,8 @@ pub(super) fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
     {
         let day = days(cx, i + 1).and_then(|f| f.day());
         let (d, end) = day.unwrap_or((cx.base(), i + 1));
-        let mut f = Found::date(i, end, Point::Clock(d, h, 0, ""));
-        f.kind = TimexType::Time;
-        f.dayless = day.is_none();
-        return Some(f);
+        let at = Point::Clock(d, h, 0, "");
+        return Some(clock_time(cx, i, end, at, day.is_some()));
     }
     let t = cx.tokens.get(i)?;
     if t.shape != Shape::Number {
@@ -136,12 +166,6 @@ pub(super) fn clock(cx: &Context<'_>, i: usize) -> Option<Found> {
     if let Some((_, end)) = day {
         j = end;
     }
-    let mut f = Found::date(
-        i,
-        j,
-        Point::Clock(day.map_or(cx.base(), |(d, _)| d), h24, m, zone),
-    );
-    f.kind = TimexType::Time;
-    f.dayless = day.is_none();
-    Some(f)
+    let at = Point::Clock(day.map_or(cx.base(), |(d, _)| d), h24, m, zone);
+    Some(clock_time(cx, i, j, at, day.is_some()))
 }

@@ -37,6 +37,10 @@ pub struct Context<'a> {
     pub month_told: Option<(i32, u32)>,
     /// The sentence in which a narrative last moved its point.
     pub told_in: Option<u32>,
+    /// The token after the last expression that named a day, and that
+    /// day: where a range that starts there ends ("from 6 p.m. Friday until
+    /// Saturday morning").
+    pub last_told: Option<(usize, NaiveDate)>,
     /// The day each kind of happening was dated on ("shot to death last
     /// Oct. 23"): what "ten days before the shooting" counts from.
     pub happened: Happened,
@@ -68,6 +72,20 @@ impl Context<'_> {
     /// "to", "-": `joiners` of the lexicon).
     pub(super) fn joins(&self, i: usize) -> bool {
         sets().joiners.contains(self.word(i))
+    }
+
+    /// The day a range starts on, when the time at token `i` ends it: the
+    /// word before `i` closes a range ("until", "to", "through": `[word_sets]
+    /// range_ends`), and the expression right before that word named a
+    /// day ("a curfew from 6 p.m. Friday until Saturday morning", "runs
+    /// from Thursday to Saturday"). A range's end follows its start, which
+    /// no tense of the clause overrides ("until" alone looks ahead).
+    pub(super) fn range_start(&self, i: usize) -> Option<NaiveDate> {
+        let k = i.checked_sub(1)?;
+        let (after, day) = self.last_told?;
+        let same = |a: usize| self.tokens.get(a).map(|t| t.sentence);
+        let closes = sets().range_ends.contains(self.word(k));
+        (closes && after == k && same(k) == same(i)).then_some(day)
     }
 
     /// How token `i` bounds the time after it ("until", "since", "by").

@@ -175,7 +175,15 @@ pub(super) fn years(cx: &Context<'_>, i: usize) -> Option<Found> {
         let century = if v < 30 { 2000 } else { 1900 };
         return Some(Found::date(i, i + 1, Point::Decade((century + v) / 10)));
     }
-    if let Some(d) = t.lower.strip_suffix('s') {
+    // "1000s of miles", "100s of people": a count, as "thousands of"
+    // ("the 1960s of my childhood" is a decade).
+    let counted = cx.is(i + 1, &["of"])
+        && !cx.is(i.wrapping_sub(1), &["the"])
+        && cx
+            .tokens
+            .get(i + 2)
+            .is_some_and(|n| n.shape == Shape::Word && !n.capital);
+    if let Some(d) = t.lower.strip_suffix('s').filter(|_| !counted) {
         if d.len() == 4 && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()) {
             let v: i32 = d.parse().ok()?;
             return Some(Found::date(i, i + 1, Point::Decade(v / 10)));

@@ -108,13 +108,27 @@ pub(super) fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found
     // Only a weekday goes on; the tense below is not cheap to read.
     named(i).or_else(|| named(i + 1))?;
     let placed = placer(cx, i);
+    // "from 6 p.m. Friday until Saturday morning": the first Saturday
+    // after the range's start, when that start lies within a week of the
+    // reference, as a bare weekday does ("bought from Sept. 14 to
+    // Thursday" ends on the Thursday the reference reads).
+    let near = |d: &NaiveDate| (*d - base).num_days().abs() <= 7;
+    let start = placed
+        .is_none()
+        .then(|| cx.range_start(told))
+        .flatten()
+        .filter(near);
     let (direction, first) = match placed.map(|p| p.toward) {
         Some(Toward::Back) => (Direction::Before, i + 1),
         Some(Toward::Ahead) => (Direction::After, i + 1),
         Some(Toward::Same) => (Direction::SameWeek, i + 1),
         // "Wednesday's ruling" names something that has happened.
         _ if cx.is(i + 1, &["'", "’"]) && cx.is(i + 2, &["s"]) => (Direction::OnOrBefore, i),
+        _ if start.is_some() => (Direction::After, i),
         _ if cx.doc_type == DocType::Narrative => (Direction::After, i),
+        // "(Update 6:20 a.m. Friday in Cairo, ...)": a page's time stamp
+        // is near the page's date, whatever the entry after it tells.
+        _ if told != i && stamped(cx, told) => (Direction::Nearest, i),
         _ if cx.future(told) => (Direction::OnOrAfter, i),
         // "(Update 3:15 a.m. Thursday in Cairo)", "Polls open at 7 a.m.
         // Tuesday" (the parse takes "open" for an adjective): a clock time
@@ -124,8 +138,9 @@ pub(super) fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found
     };
     // "the previous Friday" is the one before the day the text last
     // spoke of, not before today: "turnout 3% below the previous Friday".
-    let from = match (placed.map(|p| p.from), cx.anchor) {
-        (Some(Origin::Told), Some(a)) => a,
+    let from = match (start, placed.map(|p| p.from), cx.anchor) {
+        (Some(s), ..) => s,
+        (None, Some(Origin::Told), Some(a)) => a,
         _ => base,
     };
     let (day, end, part) = weekday(cx, first, from, direction)?;
@@ -235,7 +250,17 @@ pub(super) fn running_count(cx: &Context<'_>, i: usize) -> Option<Found> {
     if cx.is(u + 1, &["-"]) {
         return None;
     }
-    let day = cx.story()?;
+    // "blocked for the second day on Wednesday": the day named right
+    // after the count is the one it has reached.
+    let mut k = u + 1;
+    if cx.is(k, &["on"]) {
+        k += 1;
+    }
+    let named = [explicit, days]
+        .iter()
+        .find_map(|rule| rule(cx, k))
+        .and_then(|f| f.day());
+    let day = named.map(|(d, _)| d).or_else(|| cx.story())?;
     let point = match unit(cx, u).filter(|_| !plural(cx, u)) {
         Some(Unit::D) => Point::Day(day),
         Some(Unit::W) => Point::Week(monday(day)),

@@ -14,7 +14,7 @@ use crate::time::TimexType;
 /// "the first nine months", "24 hours".
 pub(super) fn durations(cx: &Context<'_>, i: usize) -> Option<Found> {
     // "the region will one day be...": some day ahead, not a day long.
-    if cx.is(i, &["one", "some"]) && cx.is(i + 1, &["day"]) {
+    if words().some_day.contains(cx.word(i)) && cx.is(i + 1, &["day"]) {
         let modal = |k: usize| words().modals.contains(cx.word(k));
         if modal(i.wrapping_sub(1)) || modal(i.wrapping_sub(2)) {
             return Some(Found::date(
@@ -155,12 +155,25 @@ pub(super) fn rate_start(cx: &Context<'_>, i: usize, j: usize) -> Option<usize> 
         return Some(i - 2);
     }
     let amount = prev.shape == Shape::Number || words().amounts.contains(cx.word(i - 1));
+    // "half a teaspoon a day", "an apple a day", "one pill a day": a
+    // thing counted by its article or number ("a" is one), then the
+    // period; but "what a difference a day makes" says how much the day
+    // did.
+    let one = |k: usize| {
+        let exclaimed = words().exclamatives.contains(cx.word(k.wrapping_sub(1)));
+        !exclaimed && bare_number(cx, k).is_some_and(|(n, _)| n.is_some())
+    };
+    let counted_one = prev.shape == Shape::Word
+        && !prev.capital
+        && unit(cx, i - 1).is_none()
+        && i >= 2
+        && one(i - 2);
     let counted = prev.shape == Shape::Word
         && !prev.capital
         && prev.lower.len() > 3
         && prev.lower.ends_with('s')
         && !words().not_plural.contains(cx.word(i - 1));
-    (amount || counted).then_some(i)
+    (amount || counted || counted_one).then_some(i)
 }
 
 /// True inside "24 hours a day", "seven days a week", "365 days a
@@ -185,7 +198,9 @@ pub(super) fn vague_durations(cx: &Context<'_>, i: usize) -> Option<Found> {
     // "for a while": a stretch of no stated length or unit.
     if cx.is(i, &["a"])
         && cx.is(i + 1, &["while"])
-        && cx.is(i.wrapping_sub(1), &["for", "in", "after"])
+        && words()
+            .while_introducers
+            .contains(cx.word(i.wrapping_sub(1)))
     {
         return Some(Found::other(i, i + 2, TimexType::Duration, "PXX".into()));
     }
@@ -218,7 +233,8 @@ pub(super) fn vague_durations(cx: &Context<'_>, i: usize) -> Option<Found> {
         };
         // "in the first hours of the offensive": a stretch at its start
         // ("the first days after the vote" hangs on a happening instead).
-        if cx.is(i + 1, &["first"]) && plural(cx, i + 2) && !cx.is(i + 3, &["after", "before"]) {
+        let related = |k: usize| counter(cx, k).is_some_and(|c| c.object);
+        if cx.is(i + 1, &["first"]) && plural(cx, i + 2) && !related(i + 3) {
             let u = unit(cx, i + 2)?;
             return Some(Found::other(
                 i,
@@ -230,7 +246,7 @@ pub(super) fn vague_durations(cx: &Context<'_>, i: usize) -> Option<Found> {
         let u = unit(cx, k)?;
         // "in the weeks before the shooting": about the month of a
         // happening the text dated.
-        if plural(cx, k) && matches!(u, Unit::D | Unit::W) && cx.is(k + 1, &["before", "after"]) {
+        if plural(cx, k) && matches!(u, Unit::D | Unit::W) && related(k + 1) {
             let (d, end) = happening_at(cx, k + 2)?;
             let mut f = Found::date(i, end, Point::Month(d.year(), d.month()));
             f.approx = true;

@@ -22,7 +22,7 @@ mod references;
 mod relative;
 mod sets;
 
-use self::clock::clock;
+use self::clock::{clock, in_a_title, stamped};
 pub use self::context::Context;
 use self::context::*;
 use self::dates::*;
@@ -56,6 +56,9 @@ pub struct Found {
     /// A clock time that named no day: it takes the day another
     /// expression of its sentence names ("Tuesday ... at 18:00 UTC").
     pub dayless: bool,
+    /// A page's time stamp ("(Updated 5:31 p.m.)"): the time of writing,
+    /// which gives no day to the story.
+    pub stamp: bool,
 }
 
 impl Found {
@@ -79,6 +82,7 @@ impl Found {
             modifier: None,
             approx: false,
             dayless: false,
+            stamp: false,
         }
     }
 
@@ -92,6 +96,7 @@ impl Found {
             modifier: None,
             approx: false,
             dayless: false,
+            stamp: false,
         }
     }
 }
@@ -142,14 +147,14 @@ pub fn match_at(cx: &Context<'_>, i: usize) -> Option<Found> {
         }
         // "earlier this year", "later that month".
         Some(m) if m.form == Form::Comparative => {
-            let followed = cx.is(i + 1, &["this", "that", "in"]);
+            let followed = words().comparative_frames.contains(cx.word(i + 1));
             modifier = Some(m.part).filter(|_| !the && followed);
         }
         // "end-2013", "by end of next week"; but "will end next week",
         // "start next month": a noun without its article is a modifier only
         // joined to its period, else a verb ("end", "start") or a noun.
         Some(m) if !the && m.form == Form::Noun => {
-            modifier = Some(m.part).filter(|_| cx.is(i + 1, &["of", "-"]));
+            modifier = Some(m.part).filter(|_| words().noun_links.contains(cx.word(i + 1)));
         }
         Some(m) if !the => modifier = Some(m.part),
         _ if words().approximators.contains(cx.word(i)) => approx = true,

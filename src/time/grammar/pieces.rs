@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use super::*;
 use crate::time::calendar::{add_days, add_months, monday, Point};
 use crate::time::lexicon::{
-    Counter, DayPart, Form, ModifierWord, Origin, Placer, Reference, Unit, Zone,
+    Counter, DayPart, Form, ModifierWord, Origin, Placer, Reference, Toward, Unit, Zone,
 };
 use crate::time::scan::Shape;
 
@@ -269,6 +269,33 @@ pub(super) fn unit_point(unit: Unit, base: NaiveDate, offset: i32) -> Option<Poi
     })
 }
 
+/// The day `n` units away from `base` (back when `n` is negative); hours
+/// reach the day they fall in, minutes and seconds stay on `base`.
+pub(super) fn shift_by(base: NaiveDate, n: i32, unit: Unit) -> Option<NaiveDate> {
+    let days = |k: i32| add_days(base, i64::from(n.checked_mul(k)?));
+    let months = |k: i32| add_months(base, n.checked_mul(k)?);
+    match unit {
+        Unit::S | Unit::MIN => Some(base),
+        Unit::H => add_days(base, i64::from(n.signum() * ((n.abs() + 23) / 24))),
+        Unit::D => days(1),
+        Unit::W | Unit::WE => days(7),
+        Unit::FN => days(14),
+        Unit::M => months(1),
+        Unit::Q => months(3),
+        Unit::Y => months(12),
+        Unit::DE => months(120),
+        Unit::CE => months(1200),
+    }
+}
+
+/// "the past five days", "the last two weeks", "the next two months": the
+/// days of a length that ends on `base` (or, looking ahead, begins there).
+pub(super) fn span_of(base: NaiveDate, n: u32, unit: Unit, toward: Toward) -> Option<Point> {
+    let n = i32::try_from(n).ok()?.checked_mul(toward.sign())?;
+    let other = shift_by(base, n, unit)?;
+    Some(Point::Span(other.min(base), other.max(base)))
+}
+
 /// The day of a happening the text has dated, named from token `k` on ("the
 /// shooting", "his death", "the Oct. 23 roadside shooting"), with the token
 /// after its name.
@@ -292,6 +319,11 @@ pub(super) fn happening_at(cx: &Context<'_>, k: usize) -> Option<(NaiveDate, usi
 /// `None` for the other units.
 pub(super) fn half_more(n: u32, unit: Unit) -> Option<String> {
     Some(match unit {
+        // "a half hour" is thirty minutes: no whole unit is written.
+        Unit::Y if n == 0 => "P6M".to_string(),
+        Unit::D if n == 0 => "PT12H".to_string(),
+        Unit::H if n == 0 => "PT30M".to_string(),
+        Unit::MIN if n == 0 => "PT30S".to_string(),
         Unit::Y => format!("P{n}Y6M"),
         Unit::D => format!("P{n}DT12H"),
         Unit::H => format!("PT{n}H30M"),

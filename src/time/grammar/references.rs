@@ -51,6 +51,16 @@ pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
         if t.lower == "current" && cx.word(i + 1).is_empty() {
             return None;
         }
+        // "So at Current, he ...", "the Now Show": a word that refers by
+        // itself is written small inside a sentence; capitalised there
+        // after a word, it is a name.
+        let after_word = cx
+            .tokens
+            .get(i.wrapping_sub(1))
+            .is_some_and(|p| p.sentence == t.sentence && p.shape == Shape::Word && !p.capital);
+        if t.capital && after_word {
+            return None;
+        }
         // "as soon as" compares; "soon after the war", "soon afterwards"
         // measure the gap between two happenings; in a clause that tells
         // the past ("the Germans soon intervened", "was soon released")
@@ -74,7 +84,10 @@ pub(super) fn references(cx: &Context<'_>, i: usize) -> Option<Found> {
             && cx.tokens[i - 1].sentence == t.sentence
             && cx.is(i + 1, &["of"])
             && cx.tokens.get(i + 2).is_some_and(|n| n.capital);
-        if title {
+        // "the Arab Spring", "the Prague Spring": a name, unless it
+        // writes its year ("the Iraq Spring Fighting of 2004").
+        let dated = (i + 1..i + 4).any(|k| year_at(cx, k).is_some());
+        if title || (in_a_title(cx, i) && !dated) {
             return None;
         }
         // "the fall of the city" is an event; "the fall of 1863" a season.

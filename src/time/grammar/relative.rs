@@ -121,7 +121,18 @@ pub(super) fn relative_units(cx: &Context<'_>, i: usize) -> Option<Found> {
                 let half = (j..k).any(|h| cx.is(h, &["half"]));
                 let value = n.filter(|_| half).and_then(|n| half_more(n, u));
                 let value = value.unwrap_or_else(|| duration(n, u));
-                Found::other(first, k + 1, TimexType::Duration, value)
+                let mut f = Found::other(first, k + 1, TimexType::Duration, value);
+                // "the past five days", "the next two weeks": a length
+                // that ends (or begins) at the reference, and so dates
+                // what happened in it; "the past few days" the days a
+                // reference to the recent past reaches.
+                f.point = match n {
+                    _ if !from_now => None,
+                    Some(n) => span_of(cx.base(), n + u32::from(half), u, p.toward),
+                    None if cx.doc_type != DocType::Narrative => Some(Point::Reference(r, Some(u))),
+                    None => None,
+                };
+                f
             }
             _ => return None,
         });

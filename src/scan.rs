@@ -65,6 +65,41 @@ pub(crate) fn json_special(bytes: &[u8], from: usize) -> usize {
     find_byte(bytes, from, [b'"', b'\\'], 0x20)
 }
 
+/// The pieces of `text` between the ASCII byte `sep`, as `text.split`
+/// gives them (an empty piece after a final `sep`): each end is found
+/// eight bytes at a time ([`find_byte`]), where `split` calls `memchr`
+/// for every piece, which costs more than a short one (the dictionaries'
+/// lines and tab-separated fields, read at each start).
+pub(crate) fn split_at_byte(text: &str, sep: u8) -> impl Iterator<Item = &str> {
+    debug_assert!(sep.is_ascii());
+    let bytes = text.as_bytes();
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        let end = find_byte(bytes, from, [sep], 0);
+        start = (end < bytes.len()).then_some(end + 1);
+        // An ASCII byte is never inside a character: the slice is whole.
+        text.get(from..end)
+    })
+}
+
+/// The lines of `text` as `str::lines` gives them: split after each
+/// `\n`, which goes with a `\r` before it; no empty line after a final
+/// line break.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text).filter(|t| !t.is_empty());
+    std::iter::from_fn(move || {
+        let t = rest?;
+        let end = find_byte(t.as_bytes(), 0, [b'\n'], 0);
+        let Some(line) = t.get(..end).filter(|_| end < t.len()) else {
+            rest = None;
+            return Some(t);
+        };
+        rest = t.get(end + 1..).filter(|r| !r.is_empty());
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
 /// A set of bytes, as a table by byte.
 pub(crate) struct ByteSet([bool; 256]);
 
@@ -107,7 +142,37 @@ impl ByteSet {
 
 #[cfg(test)]
 mod tests {
-    use super::{find_byte, json_special, ByteSet};
+    use super::{find_byte, json_special, lines, split_at_byte, ByteSet};
+
+    /// The pieces and lines are those of `str::split` and `str::lines`,
+    /// for texts of tabs, line breaks, carriage returns and non-ASCII
+    /// characters around every place of a word.
+    #[test]
+    fn pieces_and_lines_are_those_of_str() {
+        let parts = [
+            "",
+            "\t",
+            "\n",
+            "\r\n",
+            "\r",
+            "a",
+            "é",
+            "tab\tend",
+            "\n\n",
+            "longer than eight",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let text = format!("{a}{b}{c}");
+                    let got: Vec<&str> = split_at_byte(&text, b'\t').collect();
+                    assert_eq!(got, text.split('\t').collect::<Vec<_>>(), "{text:?}");
+                    let got: Vec<&str> = lines(&text).collect();
+                    assert_eq!(got, text.lines().collect::<Vec<_>>(), "{text:?}");
+                }
+            }
+        }
+    }
 
     const SET: ByteSet = ByteSet::new(b"\"&", 0x20, 0x80);
 

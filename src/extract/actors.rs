@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 use super::ExtractError;
 use crate::error::{Diagnostic, Location};
 use crate::model::Role;
+use crate::scan::{lines, split_at_byte};
 use crate::text::{tokenize, WordMap};
 
 const SHIPPED_ACTORS: &str = include_str!("actors.tsv");
@@ -154,7 +155,7 @@ impl Actors {
         let mut spellings = Spellings::default();
         for (n, line) in data_lines(actors) {
             let err = |message: String| bad_line(ACTORS, n, message);
-            let mut cols = line.split('\t');
+            let mut cols = split_at_byte(line, b'\t');
             let (Some(name), Some(codes), Some(others), None) =
                 (cols.next(), cols.next(), cols.next(), cols.next())
             else {
@@ -164,12 +165,13 @@ impl Actors {
             };
             let id = u32::try_from(out.names.len()).map_err(|_| err("too many actors".into()))?;
             let start = out.codes.len() as u32;
-            for code in codes.split(';') {
+            for code in split_at_byte(codes, b';') {
                 let code = parse_code(code, &mut out.text).map_err(err)?;
                 out.codes.push(code);
             }
             out.actor_codes.push(start..out.codes.len() as u32);
-            for s in std::iter::once(name).chain(others.split('|').filter(|s| !s.is_empty())) {
+            let others = split_at_byte(others, b'|').filter(|s| !s.is_empty());
+            for s in std::iter::once(name).chain(others) {
                 spellings.push(s, id);
             }
             if name.trim().is_empty() {
@@ -181,14 +183,14 @@ impl Actors {
         let mut spellings = Spellings::default();
         for (n, line) in data_lines(agents) {
             let err = |message: String| bad_line(AGENTS, n, message);
-            let cols: Vec<&str> = line.split('\t').collect();
+            let cols: Vec<&str> = split_at_byte(line, b'\t').collect();
             let [role, _code, forms] = cols[..] else {
                 return Err(err(
                     "expected three tab-separated columns: role, code, spellings".into(),
                 ));
             };
             let role: Role = role.parse().map_err(|e| err(format!("{e}")))?;
-            for s in forms.split('|').filter(|s| !s.is_empty()) {
+            for s in split_at_byte(forms, b'|').filter(|s| !s.is_empty()) {
                 spellings.push(s, role);
             }
         }
@@ -277,7 +279,7 @@ impl Actors {
 
 /// The lines of a file that hold data, numbered from 1.
 fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.lines()
+    lines(text)
         .enumerate()
         .map(|(i, l)| (i + 1, l.strip_suffix('\r').unwrap_or(l)))
         .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))

@@ -101,7 +101,7 @@ impl CausalModel {
             )
             .with_help("rebuild it with `cargo run --release --example train_causal_pairs`")])
         };
-        let mut lines = text.lines().enumerate();
+        let mut lines = crate::scan::lines(text).enumerate();
         let threshold = match lines.next().map(|(_, l)| l.split_once(' ')) {
             Some(Some(("threshold", t))) => t.parse().map_err(|_| bad(0, "threshold"))?,
             _ => return Err(bad(0, "the first line must be `threshold T`").into()),

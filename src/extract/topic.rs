@@ -15,7 +15,7 @@
 //! only first in one): "Egypt" always, "Ministry" not, as "the ministry"
 //! is common too. Words of dates ("Friday", "February") name no topic.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::Article;
 use crate::text::Tokenized;
@@ -55,15 +55,23 @@ impl Topic {
     /// for which `furniture` holds (a ticker line on every page: "2 men
     /// charged in death of Chicago teen") give the topic no names.
     pub fn of(articles: &[(&Article, Tokenized)], furniture: impl Fn(&str) -> bool) -> Topic {
-        let mut uses: HashMap<String, (usize, usize)> = HashMap::new();
+        // FxHash, and a word lower-cased into one buffer, allocated only
+        // when new: a batch's every word passes here.
+        let mut uses: HashMap<String, (usize, usize)> = HashMap::default();
+        let mut lower = String::new();
         for (a, t) in articles {
             for s in &t.sentences {
                 for w in words(&a.text, t, s.tokens.clone()).skip(1) {
-                    let (cap, low) = uses.entry(w.to_lowercase()).or_default();
-                    if w.starts_with(char::is_uppercase) {
-                        *cap += 1;
-                    } else {
-                        *low += 1;
+                    lower_into(w, &mut lower);
+                    let capital = usize::from(w.starts_with(char::is_uppercase));
+                    match uses.get_mut(lower.as_str()) {
+                        Some((cap, low)) => {
+                            *cap += capital;
+                            *low += 1 - capital;
+                        }
+                        None => {
+                            uses.insert(lower.clone(), (capital, 1 - capital));
+                        }
                     }
                 }
             }
@@ -78,9 +86,9 @@ impl Topic {
             .collect();
         let mut mine = Topic {
             names,
-            topic: HashSet::new(),
+            topic: HashSet::default(),
         };
-        let mut docs: HashMap<&str, usize> = HashMap::new();
+        let mut docs: HashMap<&str, usize> = HashMap::default();
         for (a, t) in articles {
             let named: HashSet<&str> = t
                 .sentences
@@ -110,7 +118,9 @@ impl Topic {
         if !w.starts_with(char::is_uppercase) {
             return None;
         }
-        self.names.get(&w.to_lowercase()).map(String::as_str)
+        let mut lower = String::new();
+        lower_into(w, &mut lower);
+        self.names.get(lower.as_str()).map(String::as_str)
     }
 
     /// For each sentence of `text` (tokenized as `t`), whether it is off
@@ -154,6 +164,17 @@ impl Topic {
 /// The words of tokens `range` of `text`: each token cut at its hyphens
 /// ("anti-Mubarak"), the parts that begin with a letter and are longer
 /// than one.
+/// `w` lower-cased into `out`, without allocating for an ASCII word.
+fn lower_into(w: &str, out: &mut String) {
+    out.clear();
+    if w.is_ascii() {
+        out.push_str(w);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
+}
+
 fn words<'t>(
     text: &'t str,
     t: &'t Tokenized,

@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use super::conllu::TreebankSentence;
 use super::features::with_lower;
 use super::perceptron::{hash_str, mix, put_str, put_u32, KeyMap, Reader};
@@ -19,9 +21,11 @@ const LONGEST: usize = 5;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Lemmatizer {
     /// (tag, form) → lemma, for words seen in training.
-    known: HashMap<(String, String), String>,
+    /// Hashed with FxHash: loading the model fills them with 30,000
+    /// pairs of short strings, where SipHash was most of the cost.
+    known: FxHashMap<(String, String), String>,
     /// (tag, ending) → (characters to cut, text to add).
-    rules: HashMap<(String, String), (u8, String)>,
+    rules: FxHashMap<(String, String), (u8, String)>,
     /// The two tables by a hash of their keys, for look-ups that allocate
     /// nothing.
     known_by_hash: KeyMap<String>,
@@ -112,7 +116,7 @@ impl Lemmatizer {
                 .entry(w.lemma.clone())
                 .or_default() += 1;
         }
-        let mut known = HashMap::new();
+        let mut known = FxHashMap::default();
         let mut rule_counts: HashMap<(String, String), HashMap<(u8, String), u32>> = HashMap::new();
         for ((xpos, form), lemmas) in &seen {
             let lemma = most_frequent(lemmas);
@@ -163,11 +167,15 @@ impl Lemmatizer {
 
     pub(crate) fn read(input: &mut Reader<'_>) -> Option<Lemmatizer> {
         let mut lem = Lemmatizer::default();
-        for _ in 0..input.u32()? {
+        let known = input.u32()?;
+        lem.known.reserve(known.min(1 << 20) as usize);
+        for _ in 0..known {
             let key = (input.str()?, input.str()?);
             lem.known.insert(key, input.str()?);
         }
-        for _ in 0..input.u32()? {
+        let rules = input.u32()?;
+        lem.rules.reserve(rules.min(1 << 20) as usize);
+        for _ in 0..rules {
             let key = (input.str()?, input.str()?);
             let cut = u8::try_from(input.u32()?).ok()?;
             lem.rules.insert(key, (cut, input.str()?));

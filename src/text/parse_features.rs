@@ -198,12 +198,13 @@ pub(crate) struct Table {
 
 impl Table {
     pub(crate) fn new(words: &[WordView], tags: &[u16]) -> Table {
+        let by_tag = tag_hashes();
         let mut rows = Vec::with_capacity(words.len() + 2);
         for (w, &t) in words.iter().zip(tags) {
-            rows.push(Row::new(w.lower, u64::from(t) + 16, w.suffix[2]));
+            rows.push(Row::new(w.lower, u64::from(t) + 16, w.suffix[2], by_tag));
         }
-        rows.push(Row::new(ROOT, ROOT, ROOT));
-        rows.push(Row::new(NONE, NONE, NONE));
+        rows.push(Row::new(ROOT, ROOT, ROOT, by_tag));
+        rows.push(Row::new(NONE, NONE, NONE, by_tag));
         Table { rows }
     }
 
@@ -213,34 +214,65 @@ impl Table {
     }
 }
 
+/// A word's own templates in the order of their places ([`PLACES`]): the
+/// template's first step, its value, and whether it is hashed whole.
+const OWN_TEMPLATES: [(u64, Value, bool); OWN] = own_templates();
+
+const fn own_templates() -> [(u64, Value, bool); OWN] {
+    let mut out = [(0, Value::Word, false); OWN];
+    let mut next = 0;
+    let mut k = 0;
+    while k < WHOLE.len() + STARTED.len() {
+        let whole = k < WHOLE.len();
+        let (t, v) = if whole {
+            WHOLE[k]
+        } else {
+            STARTED[k - WHOLE.len()]
+        };
+        if !matches!(v, Value::Tag) {
+            out[next] = (t.wrapping_mul(0x1000_0001), v, whole);
+            next += 1;
+        }
+        k += 1;
+    }
+    out
+}
+
 impl Row {
     /// The hashes of one position, from its form, tag (numbered from 16)
     /// and suffix. A tag is below [`TAG_VALUES`]: a model has at most 256
-    /// tags, which loading checks.
-    fn new(word: u64, tag: u64, suffix: u64) -> Row {
+    /// tags, which loading checks. The same numbers as [`each_hash`]
+    /// gives, in one straight pass over [`OWN_TEMPLATES`] (a row is made
+    /// for every word of every sentence parsed).
+    fn new(word: u64, tag: u64, suffix: u64, by_tag: &'static [[u64; ROW]]) -> Row {
         let word_tag = word ^ tag.rotate_left(32);
-        let value = |v: Value| match v {
-            Value::Word | Value::WordThenTag => word,
-            Value::Tag => tag,
-            Value::WordTag => word_tag,
-            Value::Suffix => suffix,
-        };
         let mut own = [0u64; OWN];
-        each_hash(
-            tag,
-            |v| !matches!(v, Value::Tag),
-            value,
-            |t, hash| {
-                own[usize::from(PLACES[t])] = hash;
-            },
-        );
-        let tags = tag_hashes();
+        for (hash, &(first, v, whole)) in own.iter_mut().zip(&OWN_TEMPLATES) {
+            let value = match v {
+                Value::Word | Value::WordThenTag => word,
+                Value::Tag => tag,
+                Value::WordTag => word_tag,
+                Value::Suffix => suffix,
+            };
+            // `feat_head`, then for a whole template `feat`'s other steps.
+            let head = mix(first, value);
+            *hash = if whole {
+                let second = if matches!(v, Value::WordThenTag) {
+                    tag
+                } else {
+                    0
+                };
+                mix(mix(head, second), 0)
+            } else {
+                head
+            };
+        }
         Row {
             word,
             tag,
             word_tag,
             own,
-            tag_alone: &tags[usize::try_from(tag).map_or(0, |t| t.min(tags.len() - 1))],
+            tag_alone: &by_tag[usize::try_from(tag).map_or(0, |t| t.min(by_tag.len() - 1))],
         }
     }
 
@@ -442,5 +474,39 @@ fn bucket(x: usize) -> u64 {
         5..=7 => 5,
         8..=12 => 6,
         _ => 7,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A row's own hashes, made in one pass, are the model's keys: each is
+    /// `feat` (whole templates) or `feat_head` (started ones) of its
+    /// template and value, as [`each_hash`] works them out.
+    #[test]
+    fn rows_hash_each_own_template_as_the_templates_say() {
+        let by_tag = tag_hashes();
+        for (word, tag, suffix) in [(0x1234_5678_9abc, 16, 77), (ROOT, ROOT, ROOT), (9, 40, 3)] {
+            let row = Row::new(word, tag, suffix, by_tag);
+            let word_tag = word ^ tag.rotate_left(32);
+            let mut seen = 0;
+            each_hash(
+                tag,
+                |v| !matches!(v, Value::Tag),
+                |v| match v {
+                    Value::Word | Value::WordThenTag => word,
+                    Value::Tag => tag,
+                    Value::WordTag => word_tag,
+                    Value::Suffix => suffix,
+                },
+                |t, hash| {
+                    assert_eq!(row.hash(t), hash, "template {t}");
+                    seen += 1;
+                },
+            );
+            assert_eq!(seen, OWN);
+            assert_eq!(row.hash(2), feat(2, tag, 0, 0));
+        }
     }
 }

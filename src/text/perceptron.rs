@@ -706,7 +706,16 @@ impl<'a> Reader<'a> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
 
+    #[inline]
     pub(crate) fn varint(&mut self) -> Option<u32> {
+        // One byte, by far the most common (classes, most key gaps): the
+        // model's load reads millions.
+        if let Some((&b, rest)) = self.bytes.split_first() {
+            if b & 0x80 == 0 {
+                self.bytes = rest;
+                return Some(u32::from(b));
+            }
+        }
         let mut v: u32 = 0;
         for shift in (0..35).step_by(7) {
             let b = self.take(1)?[0];

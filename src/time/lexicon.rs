@@ -349,151 +349,155 @@ struct File {
     phrases: HashMap<String, Reference>,
 }
 
+/// A set of words: FxHash, since the grammar asks several sets about
+/// every token of every text.
+pub type WordSet = rustc_hash::FxHashSet<String>;
+
 /// Sets of words the rules ask about by name (`[word_sets]`).
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WordSets {
     /// Nouns after a number that make it a count, not a year.
-    pub counted_nouns: HashSet<String>,
+    pub counted_nouns: WordSet,
     /// Adjectives that belong to an amount of time ("five trading days").
-    pub counting_adjectives: HashSet<String>,
+    pub counting_adjectives: WordSet,
     /// What "today's" speaks of when it means the present age.
-    pub generic_now: HashSet<String>,
+    pub generic_now: WordSet,
     /// Verbs of saying, whose date is the saying's.
-    pub reporting: HashSet<String>,
+    pub reporting: WordSet,
     /// Kinds of year that are still the year ("this fiscal year").
-    pub year_kinds: HashSet<String>,
+    pub year_kinds: WordSet,
     /// Words of wholeness between "the" and its period: "the full year",
     /// "the entire year" are the period itself.
-    pub wholes: HashSet<String>,
+    pub wholes: WordSet,
     /// Month names that are also common words ("may", "march"): a month
     /// only when capitalised and introduced.
-    pub ambiguous_months: HashSet<String>,
+    pub ambiguous_months: WordSet,
     /// Words before an ambiguous month name that make it a month ("in
     /// May", "since March").
-    pub month_introducers: HashSet<String>,
+    pub month_introducers: WordSet,
     /// Words that follow a head noun rather than a modifier: "the March
     /// on Washington" is a march, "the March elections" a month.
-    pub after_a_noun: HashSet<String>,
+    pub after_a_noun: WordSet,
     /// Words before a number that make it a year ("in 1990", "since 1990").
-    pub year_introducers: HashSet<String>,
+    pub year_introducers: WordSet,
     /// Possessives: "in his 30s" is an age.
-    pub possessives: HashSet<String>,
+    pub possessives: WordSet,
     /// Determiners before the name of a happening ("the shooting").
-    pub determiners: HashSet<String>,
+    pub determiners: WordSet,
     /// Words of amount before "a year": "$5 million a year" is a rate.
-    pub amounts: HashSet<String>,
+    pub amounts: WordSet,
     /// Words ending in "s" that are no plural noun counted "a week".
-    pub not_plural: HashSet<String>,
+    pub not_plural: WordSet,
     /// Modal verbs: "will one day" is some day ahead.
-    pub modals: HashSet<String>,
+    pub modals: WordSet,
     /// Adjectives that place a stretch of unsaid length ("the following
     /// days", "the intervening years").
-    pub placing_adjectives: HashSet<String>,
+    pub placing_adjectives: WordSet,
     /// Words before a bare plural unit that make it a length ("for years").
-    pub length_introducers: HashSet<String>,
+    pub length_introducers: WordSet,
     /// Words before a bare hour that make it a clock time ("at 8").
-    pub clock_introducers: HashSet<String>,
+    pub clock_introducers: WordSet,
     /// Words that make what follows approximate ("about two weeks").
-    pub approximators: HashSet<String>,
+    pub approximators: WordSet,
     /// Words that join two dates into a list or a range ("2009 and
     /// 2010", "1957-58", "from October to March").
-    pub joiners: HashSet<String>,
+    pub joiners: WordSet,
     /// Words for the era before year 1, after a year ("493 BC").
-    pub before_era: HashSet<String>,
+    pub before_era: WordSet,
     /// Words that put one happening after another ("soon after the war",
     /// "soon afterwards"): "soon" before them measures the gap between
     /// two happenings and refers to no time of its own.
-    pub sequels: HashSet<String>,
+    pub sequels: WordSet,
     /// Words that make a period the counterpart of the one the text
     /// named ("the same quarter a year ago", "the corresponding period").
-    pub counterparts: HashSet<String>,
+    pub counterparts: WordSet,
     /// Words that make a period the last one reported ("the latest
     /// quarter").
-    pub latest: HashSet<String>,
+    pub latest: WordSet,
     /// Participles after a period that name its last day ("the quarter
     /// ended July 31").
-    pub period_ends: HashSet<String>,
+    pub period_ends: WordSet,
     /// Words of how many times, before the period of a rate ("twice a
     /// week").
-    pub multiples: HashSet<String>,
+    pub multiples: WordSet,
     /// Adjectives that count periods one after another ("five straight
     /// quarters").
-    pub in_a_row: HashSet<String>,
+    pub in_a_row: WordSet,
     /// Words that make a set of every period they name ("every week").
-    pub distributives: HashSet<String>,
+    pub distributives: WordSet,
     /// Prepositions that put a bare plural of long units over a stretch
     /// ("over the years").
-    pub span_introducers: HashSet<String>,
+    pub span_introducers: WordSet,
     /// Words after a plural unit that tie it to a point ("the years before
     /// the war").
-    pub tied_by: HashSet<String>,
+    pub tied_by: WordSet,
     /// Words before "until" that make it look back ("not until Tuesday").
-    pub until_behind: HashSet<String>,
+    pub until_behind: WordSet,
     /// Words before "through" that close a span to date ("this year
     /// through August").
-    pub to_date: HashSet<String>,
+    pub to_date: WordSet,
     /// Words between "as" and a time that make it the earliest one ("as
     /// soon as Tuesday").
-    pub earliest: HashSet<String>,
+    pub earliest: WordSet,
     /// Verbs whose past tense is written as their present ("rockets hit
     /// the embassy on Sunday"): a present tag on them tells no fixture.
-    pub unchanged_pasts: HashSet<String>,
+    pub unchanged_pasts: WordSet,
     /// Past tenses of implicative verbs ("came to visit", "had to
     /// resign", "managed to leave"): their infinitive happened when they
     /// did, so it does not look ahead.
-    pub implicatives: HashSet<String>,
+    pub implicatives: WordSet,
     /// Auxiliaries of the present perfect ("has closed"): what happened.
-    pub present_perfect: HashSet<String>,
+    pub present_perfect: WordSet,
     /// Auxiliaries of the past perfect ("had closed"): a past before the
     /// past.
-    pub past_perfect: HashSet<String>,
+    pub past_perfect: WordSet,
     /// Words after "or" that make an amount approximate ("in a year or
     /// two", "a week or so ago").
-    pub approximate_tails: HashSet<String>,
+    pub approximate_tails: WordSet,
     /// Words for the time of speaking that a length counts from ("a week
     /// from now").
-    pub now_words: HashSet<String>,
+    pub now_words: WordSet,
     /// Words after a number that make it an amount ("2000 percent").
-    pub amount_marks: HashSet<String>,
+    pub amount_marks: WordSet,
     /// Signs of money before a number ("$2000").
-    pub currency_signs: HashSet<String>,
+    pub currency_signs: WordSet,
     /// References that are nouns only after "the" ("the past").
-    pub article_nouns: HashSet<String>,
+    pub article_nouns: WordSet,
     /// Words between a bound and its time beside modifiers ("by the end
     /// of").
-    pub bound_fillers: HashSet<String>,
+    pub bound_fillers: WordSet,
     /// Words that join a modifier to its period ("end-2013", "the end of
     /// 2020").
-    pub modifier_links: HashSet<String>,
+    pub modifier_links: WordSet,
     /// Words before the first month of a range ("from October to March").
-    pub range_openers: HashSet<String>,
+    pub range_openers: WordSet,
     /// Words that close a range at the time after them ("from Friday until
     /// Saturday", "from Thursday to Saturday"): its end follows its start.
-    pub range_ends: HashSet<String>,
+    pub range_ends: WordSet,
     /// Verbs whose particle "by" is no deadline ("guards stand by Friday",
     /// "will stop by Friday"): the day after it is the verb's, as its
     /// tense says.
-    pub by_particles: HashSet<String>,
+    pub by_particles: WordSet,
     /// Words before a clock time that make it the page's time stamp
     /// ("(Updated 5:31 p.m.)"): the time of writing, not of what the
     /// entry tells, and no day for the story to follow.
-    pub stamps: HashSet<String>,
+    pub stamps: WordSet,
     /// Words after a comparative modifier that make it one ("earlier this
     /// year", "later that month", "later in the week").
-    pub comparative_frames: HashSet<String>,
+    pub comparative_frames: WordSet,
     /// Words that join a noun modifier without its article to its period
     /// ("end-2013", "by end of next week").
-    pub noun_links: HashSet<String>,
+    pub noun_links: WordSet,
     /// Words before "day" that make it some day after a modal ("will one
     /// day be").
-    pub some_day: HashSet<String>,
+    pub some_day: WordSet,
     /// Words before "a while" that make it a stretch of no stated length
     /// ("for a while").
-    pub while_introducers: HashSet<String>,
+    pub while_introducers: WordSet,
     /// Words of exclamation before an article ("what a difference a day
     /// makes"): the noun after them is no thing counted per period.
-    pub exclamatives: HashSet<String>,
+    pub exclamatives: WordSet,
 }
 
 fn leak(s: String) -> &'static str {

@@ -11,7 +11,7 @@ use rustc_hash::FxHashSet;
 use crate::error::{Error, Result};
 use crate::model::date::IsoDay;
 use crate::model::{Actor, Citation, Discrepancy, Event, Granularity, Link, Source, Store};
-use crate::rank::{Ranking, Salience};
+use crate::rank::{Salience, Scorer};
 
 /// A day as the JSON writes it, `YYYY-MM-DD` (chrono's `%Y-%m-%d` for
 /// the years 1 to 9999 a date may name), serialized without building a
@@ -383,11 +383,11 @@ pub fn write_timeline(
     nodes: &[NodeIndex],
     out: &mut dyn std::io::Write,
 ) -> Result<()> {
-    let ranking = Ranking::new(graph);
+    let scorer = Scorer::new(graph);
     let events = Events {
         graph,
         nodes,
-        ranking: &ranking,
+        scorer: &scorer,
     };
     let document = Document {
         events,
@@ -416,7 +416,7 @@ struct Document<'g, 's> {
 struct Events<'g, 's> {
     graph: &'g CausalGraph<'s>,
     nodes: &'g [NodeIndex],
-    ranking: &'g Ranking,
+    scorer: &'g Scorer<'g, 's>,
 }
 
 impl Serialize for Events<'_, '_> {
@@ -424,7 +424,7 @@ impl Serialize for Events<'_, '_> {
         s.collect_seq(
             self.nodes
                 .iter()
-                .map(|&n| EventJson::from_graph(self.graph, n).ranked(self.ranking.get(n))),
+                .map(|&n| EventJson::from_graph(self.graph, n).ranked(&self.scorer.salience(n))),
         )
     }
 }
@@ -450,9 +450,9 @@ pub fn jsonl(graph: &CausalGraph<'_>, nodes: &[NodeIndex]) -> Result<String> {
     for s in cited_sources(graph, nodes) {
         lines.push(typed("source", s)?);
     }
-    let ranking = Ranking::new(graph);
+    let scorer = Scorer::new(graph);
     for &n in nodes {
-        let e = EventJson::from_graph(graph, n).ranked(ranking.get(n));
+        let e = EventJson::from_graph(graph, n).ranked(&scorer.salience(n));
         lines.push(serde_json::to_string(&e).map_err(unwritable)?);
     }
     for l in Links::new(graph, nodes).iter() {

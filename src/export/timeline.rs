@@ -125,12 +125,31 @@ impl std::fmt::Display for Md<'_> {
 /// A briefing of a million events has about as many citations, so each
 /// is kept as the place of its first use (the event's node and the
 /// citation's position in it, 8 bytes), and the table finding a
-/// citation's number holds only its index in that list (4 bytes a slot),
-/// where a map of string pairs to numbers took 40.
+/// citation's number holds its index in that list and half its hash
+/// (8 bytes a slot), where a map of string pairs to numbers took 40. The
+/// half hash is what the table probes and grows by: without it each
+/// probe and each move as the table grew read the citation's strings
+/// again, two cache misses in a million events.
 struct Citations<'g, 's> {
     graph: &'g CausalGraph<'s>,
-    numbers: HashTable<u32>,
+    numbers: HashTable<Cited>,
     order: Vec<(NodeIndex, u32)>,
+}
+
+/// A citation's index in [`Citations::order`] and half its hash.
+#[derive(Clone, Copy)]
+struct Cited {
+    index: u32,
+    half: u32,
+}
+
+impl Cited {
+    /// The hash the table files it under: the half hash in both halves,
+    /// so that its high bits (hashbrown's tag) and low bits (its bucket)
+    /// both vary.
+    fn hash(self) -> u64 {
+        (u64::from(self.half) << 32) | u64::from(self.half)
+    }
 }
 
 impl<'g, 's> Citations<'g, 's> {
@@ -148,18 +167,21 @@ impl<'g, 's> Citations<'g, 's> {
         // A store holds fewer than 2^32 citations an event and events.
         let place = (n, i as u32);
         let key = cited(graph, place);
-        let hash = |k: (&str, &str)| FxBuildHasher.hash_one(k);
+        let new = Cited {
+            index: self.order.len() as u32,
+            half: (FxBuildHasher.hash_one(key) >> 32) as u32,
+        };
         let order = &mut self.order;
         let slot = self.numbers.entry(
-            hash(key),
-            |&k| cited(graph, order[k as usize]) == key,
-            |&k| hash(cited(graph, order[k as usize])),
+            new.hash(),
+            |c| c.half == new.half && cited(graph, order[c.index as usize]) == key,
+            |c| c.hash(),
         );
         let k = match slot {
-            Entry::Occupied(o) => *o.get(),
+            Entry::Occupied(o) => o.get().index,
             Entry::Vacant(v) => {
                 order.push(place);
-                *v.insert(order.len() as u32 - 1).get()
+                v.insert(new).get().index
             }
         };
         k as usize + 1

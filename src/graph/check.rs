@@ -1,7 +1,10 @@
 //! What `annals check` adds to loading: the problems only the graph shows.
 
+use std::collections::VecDeque;
+
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::{Dfs, DfsPostOrder, EdgeRef, Reversed, VisitMap};
+use petgraph::Direction::Incoming;
 
 use super::CausalGraph;
 use crate::error::Diagnostic;
@@ -71,8 +74,9 @@ pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
         }
     }
     let (sccs, component) = tangles(g);
-    for (k, scc) in sccs.iter().enumerate() {
-        let cycle = find_cycle(&graph, scc, |n| component[n.index()] == k);
+    let starts = smallest_ids(&graph, &component, sccs.len());
+    for (k, &start) in starts.iter().enumerate() {
+        let cycle = find_cycle(&graph, start, |n| component[n.index()] == k);
         let first_link = cycle_first_link(&graph, &cycle);
         let names: Vec<&str> = cycle.iter().map(|&n| graph.event(n).id.as_str()).collect();
         let at = first_link.and_then(|i| loaded.link_at(i, Field::From));
@@ -158,39 +162,165 @@ fn tangles(g: &DiGraph<usize, usize>) -> (Vec<Vec<NodeIndex>>, Vec<usize>) {
     (sccs, component)
 }
 
-/// One cycle through the strongly connected component `scc`, starting at its
-/// smallest event id so the message is the same on every run. `inside` tells
-/// in constant time whether a node belongs to `scc`, so the search is linear
-/// in the component's size.
+/// The event of smallest id in each of `count` components (`component`
+/// numbers each node's, `usize::MAX` for none), where a cycle's message
+/// starts so that it is the same on every run. One pass in the store's
+/// order: a component's events lie scattered through the store, and
+/// reading their ids in the walk's order missed the cache at each.
+fn smallest_ids(graph: &CausalGraph<'_>, component: &[usize], count: usize) -> Vec<NodeIndex> {
+    let mut smallest: Vec<Option<NodeIndex>> = vec![None; count];
+    for (i, &k) in component.iter().enumerate() {
+        let Some(slot) = smallest.get_mut(k) else {
+            continue;
+        };
+        let n = NodeIndex::new(i);
+        if slot.is_none_or(|m| graph.event(n).id < graph.event(m).id) {
+            *slot = Some(n);
+        }
+    }
+    smallest.into_iter().flatten().collect()
+}
+
+/// The cycle through `start` that a breadth-first walk from it, each
+/// event's steps taken by id and only to events `inside` its component,
+/// finds first: the shortest, and among the shortest the one whose ids
+/// come first, step by step.
+///
+/// The walk itself would read the id of every event it reaches to order
+/// its steps, and it reaches most of a component before a long cycle
+/// closes. So the distances back to `start` are found first, by a walk
+/// backwards that reads no id ([`links_back`]); then the cycle is
+/// followed forwards, at each event the step of smallest id among those
+/// one link nearer: the same cycle, ids read only along it.
 fn find_cycle(
     graph: &CausalGraph<'_>,
-    scc: &[NodeIndex],
+    start: NodeIndex,
     inside: impl Fn(NodeIndex) -> bool,
 ) -> Vec<NodeIndex> {
-    let start = *scc
-        .iter()
-        .min_by(|a, b| graph.event(**a).id.cmp(&graph.event(**b).id))
-        .unwrap_or(&scc[0]);
-    // Breadth first, neighbours by id, to the first event that leads back
-    // to `start`.
-    let next = |n: NodeIndex| {
-        let mut next: Vec<(NodeIndex, ())> = graph
-            .graph()
-            .neighbors(n)
-            .filter(|&m| inside(m))
-            .map(|m| (m, ()))
-            .collect();
-        next.sort_by(|a, b| graph.event(a.0).id.cmp(&graph.event(b.0).id));
-        next
-    };
-    let closes = |n: NodeIndex| graph.graph().neighbors(n).any(|m| m == start);
-    super::walk::first_chain(graph.graph(), start, next, closes).map_or_else(
-        || vec![start],
-        |chain| chain.into_iter().map(|(n, _)| n).collect(),
-    )
+    let g = graph.graph();
+    let away = links_back(g, start, &inside);
+    let mut cycle = vec![start];
+    let (mut at, mut left) = (start, away[start.index()]);
+    while left > 0 && left != u32::MAX {
+        let nearer = g
+            .neighbors(at)
+            .filter(|&m| inside(m) && away[m.index()] == left - 1)
+            .min_by(|&a, &b| graph.event(a).id.cmp(&graph.event(b).id));
+        let Some(next) = nearer else {
+            break;
+        };
+        cycle.push(next);
+        (at, left) = (next, left - 1);
+    }
+    cycle
+}
+
+/// For each event `inside`, the fewest links from it to one that links
+/// to `start` (0 for those), `u32::MAX` for the rest: breadth first
+/// backwards from the events that close a cycle, ending as soon as
+/// `start` is reached (every event nearer than it is then numbered).
+fn links_back(
+    g: &DiGraph<usize, usize>,
+    start: NodeIndex,
+    inside: impl Fn(NodeIndex) -> bool,
+) -> Vec<u32> {
+    let mut away = vec![u32::MAX; g.node_count()];
+    let mut queue = VecDeque::new();
+    for n in g.neighbors_directed(start, Incoming) {
+        if inside(n) && away[n.index()] == u32::MAX {
+            away[n.index()] = 0;
+            queue.push_back(n);
+        }
+    }
+    while let Some(n) = queue.pop_front() {
+        if n == start {
+            break;
+        }
+        let next = away[n.index()] + 1;
+        for m in g.neighbors_directed(n, Incoming) {
+            if inside(m) && away[m.index()] == u32::MAX {
+                away[m.index()] = next;
+                queue.push_back(m);
+            }
+        }
+    }
+    away
 }
 
 fn cycle_first_link(graph: &CausalGraph<'_>, cycle: &[NodeIndex]) -> Option<usize> {
     let (a, b) = (cycle[0], *cycle.get(1).unwrap_or(&cycle[0]));
     graph.graph().find_edge(a, b).map(|e| graph.graph()[e])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The cycle of the breadth-first walk itself (petgraph's `Bfs` over
+    /// the component, each event's steps by id) that [`find_cycle`] must
+    /// find without it.
+    fn by_walk(
+        graph: &CausalGraph<'_>,
+        start: NodeIndex,
+        inside: impl Fn(NodeIndex) -> bool,
+    ) -> Vec<NodeIndex> {
+        let next = |n: NodeIndex| {
+            let mut next: Vec<(NodeIndex, ())> = graph
+                .graph()
+                .neighbors(n)
+                .filter(|&m| inside(m))
+                .map(|m| (m, ()))
+                .collect();
+            next.sort_by(|a, b| graph.event(a.0).id.cmp(&graph.event(b.0).id));
+            next
+        };
+        let closes = |n: NodeIndex| graph.graph().neighbors(n).any(|m| m == start);
+        crate::graph::walk::first_chain(graph.graph(), start, next, closes).map_or_else(
+            || vec![start],
+            |chain| chain.into_iter().map(|(n, _)| n).collect(),
+        )
+    }
+
+    /// A store of `ids.len()` events and the links `links` (indices into
+    /// `ids`), as TOML.
+    fn store(ids: &[String], links: &[(usize, usize)]) -> String {
+        let mut text = String::new();
+        for id in ids {
+            text += &format!("[[event]]\nid = \"{id}\"\ndate = \"2020-01-01\"\ntitle = \"t\"\nkind = \"other\"\n\n");
+        }
+        for &(a, b) in links {
+            text += &format!(
+                "[[link]]\nfrom = \"{}\"\nto = \"{}\"\nrelation = \"causes\"\n\n",
+                ids[a], ids[b]
+            );
+        }
+        text
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        /// Every component's cycle is the one the walk finds, on graphs
+        /// with self-links, parallel links and several components.
+        #[test]
+        fn the_cycle_is_the_one_the_walk_finds(
+            names in proptest::collection::btree_set("[a-e]{1,3}", 2..14),
+            picks in proptest::collection::vec((0usize..100, 0usize..100), 1..40),
+        ) {
+            let ids: Vec<String> = names.into_iter().collect();
+            let links: Vec<(usize, usize)> =
+                picks.iter().map(|&(a, b)| (a % ids.len(), b % ids.len())).collect();
+            let (loaded, _) = crate::store::parse("s.toml", &store(&ids, &links));
+            let graph = CausalGraph::new(&loaded.store);
+            let (sccs, component) = tangles(graph.graph());
+            let starts = smallest_ids(&graph, &component, sccs.len());
+            prop_assert_eq!(starts.len(), sccs.len());
+            for (k, &start) in starts.iter().enumerate() {
+                let inside = |n: NodeIndex| component[n.index()] == k;
+                let smallest = sccs[k].iter().min_by_key(|&&n| &graph.event(n).id);
+                prop_assert_eq!(Some(&start), smallest);
+                prop_assert_eq!(find_cycle(&graph, start, inside), by_walk(&graph, start, inside));
+            }
+        }
+    }
 }

@@ -141,39 +141,12 @@ impl Ranking {
     /// # Ok::<(), annals::Error>(())
     /// ```
     pub fn new(graph: &CausalGraph<'_>) -> Ranking {
-        let volume = DayVolume::new(graph);
-        let reach = terms::reach(graph);
-        // The counts first, in the table itself: their maxima scale the
-        // corroboration of every event (no second table of a million pairs).
-        let mut scores: Vec<Salience> = graph
+        let scorer = Scorer::new(graph);
+        let scores = graph
             .graph()
             .node_indices()
-            .map(|n| {
-                let e = graph.event(n);
-                Salience {
-                    reports: reports(e),
-                    outlets: outlets(graph, e),
-                    ..Salience::default()
-                }
-            })
+            .map(|n| scorer.salience(n))
             .collect();
-        let max_reports = scores.iter().map(|s| s.reports).max().unwrap_or(0);
-        let max_outlets = scores.iter().map(|s| s.outlets).max().unwrap_or(0);
-        let max_reach = reach.iter().copied().max().unwrap_or(0);
-        for (n, s) in graph.graph().node_indices().zip(&mut scores) {
-            let e = graph.event(n);
-            s.terms = Terms {
-                corroboration: terms::corroboration(
-                    (s.reports, max_reports),
-                    (s.outlets, max_outlets),
-                ),
-                burst: volume.burst(e),
-                intensity: terms::intensity(e),
-                centrality: terms::log_share(reach[n.index()].into(), max_reach.into()),
-                precision: terms::precision(e),
-            };
-            s.score = combine(&s.terms);
-        }
         Ranking { scores }
     }
 
@@ -247,6 +220,72 @@ impl Ranking {
             burst: t.burst / f64::from(before + 1),
             ..t
         })
+    }
+}
+
+/// What every event's salience is computed from: the mentions of each
+/// day, each event's reach and counts, and their maxima. An export that
+/// prints each event's salience as it writes the event (the JSON
+/// timeline) scores it then, instead of keeping a [`Ranking`] of 64 bytes
+/// an event beside a store of a million (9 bytes an event here).
+pub(crate) struct Scorer<'g, 's> {
+    graph: &'g CausalGraph<'s>,
+    volume: DayVolume,
+    reach: Vec<u8>,
+    /// Each event's reports and outlets.
+    counts: Vec<(u32, u32)>,
+    max_reports: usize,
+    max_outlets: usize,
+    max_reach: u8,
+}
+
+impl<'g, 's> Scorer<'g, 's> {
+    /// Counts what the scores of `graph`'s events are scaled against.
+    pub(crate) fn new(graph: &'g CausalGraph<'s>) -> Self {
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let counts: Vec<(u32, u32)> = graph
+            .graph()
+            .node_indices()
+            .map(|n| {
+                let e = graph.event(n);
+                (count(reports(e)), count(outlets(graph, e)))
+            })
+            .collect();
+        let max = |of: fn(&(u32, u32)) -> u32| counts.iter().map(of).max().unwrap_or(0) as usize;
+        let (max_reports, max_outlets) = (max(|c| c.0), max(|c| c.1));
+        let reach = terms::reach(graph);
+        Scorer {
+            graph,
+            volume: DayVolume::new(graph),
+            max_reach: reach.iter().copied().max().unwrap_or(0),
+            reach,
+            counts,
+            max_reports,
+            max_outlets,
+        }
+    }
+
+    /// The salience of the event at `n`.
+    pub(crate) fn salience(&self, n: NodeIndex) -> Salience {
+        let e = self.graph.event(n);
+        let (reports, outlets) = self.counts[n.index()];
+        let (reports, outlets) = (reports as usize, outlets as usize);
+        let terms = Terms {
+            corroboration: terms::corroboration(
+                (reports, self.max_reports),
+                (outlets, self.max_outlets),
+            ),
+            burst: self.volume.burst(e),
+            intensity: terms::intensity(e),
+            centrality: terms::log_share(self.reach[n.index()].into(), self.max_reach.into()),
+            precision: terms::precision(e),
+        };
+        Salience {
+            score: combine(&terms),
+            reports,
+            outlets,
+            terms,
+        }
     }
 }
 

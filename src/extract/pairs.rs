@@ -265,6 +265,19 @@ fn key(parts: &[&str]) -> u64 {
         .fold(FNV_START, |h, p| fnv(fnv(h, p.as_bytes()), &[0x1f]))
 }
 
+/// The key of `parts` and then `words` joined by spaces as one more part,
+/// the same number as [`key`] of the joined string, without writing it.
+fn joined_key(parts: &[&str], words: &[&str]) -> u64 {
+    let mut h = key(parts);
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            h = fnv(h, b" ");
+        }
+        h = fnv(h, w.as_bytes());
+    }
+    fnv(h, &[0x1f])
+}
+
 /// Pushes the features of the pair `a` → `b`; false when the two are
 /// too far apart in the tree to be a candidate.
 fn features(s: &Sent<'_, '_, '_>, frames: &Frames, a: usize, b: usize, out: &mut Vec<u64>) -> bool {
@@ -294,34 +307,33 @@ fn features(s: &Sent<'_, '_, '_>, frames: &Frames, a: usize, b: usize, out: &mut
     let order = if a < b { "1" } else { "0" };
     let (first_a, before_a) = opening(s, a);
     let (_, before_b) = opening(s, b);
-    let mut push = |with_path: bool, parts: &[&str]| {
-        let k = key(parts);
+    let mut push = |with_path: bool, k: u64| {
         out.push(if with_path { mix(path, k) } else { k });
     };
-    push(false, &["b"]);
-    push(true, &["p"]);
-    push(true, &["pL", joint]);
-    push(false, &["L", joint]);
-    push(false, &["la", la]);
-    push(false, &["lb", lb]);
-    push(true, &["xa", s.xpos(a)]);
-    push(true, &["xb", s.xpos(b)]);
-    push(false, &["ord", order]);
-    push(false, &["lab", la, lb]);
-    push(false, &["fa", &first_a.join(" ")]);
+    push(false, key(&["b"]));
+    push(true, key(&["p"]));
+    push(true, key(&["pL", joint]));
+    push(false, key(&["L", joint]));
+    push(false, key(&["la", la]));
+    push(false, key(&["lb", lb]));
+    push(true, key(&["xa", s.xpos(a)]));
+    push(true, key(&["xb", s.xpos(b)]));
+    push(false, key(&["ord", order]));
+    push(false, key(&["lab", la, lb]));
+    push(false, joined_key(&["fa"], &first_a));
     let first = first_a.first().copied().unwrap_or("");
-    push(false, &["fa1", first]);
-    push(true, &["fa1p", first]);
-    push(false, &["prea", &before_a.join(" ")]);
-    push(false, &["preb", &before_b.join(" ")]);
-    push(true, &["lap", la]);
-    push(true, &["lbp", lb]);
-    push(false, &["ra", s.deprel(a), s.deprel(b)]);
+    push(false, key(&["fa1", first]));
+    push(true, key(&["fa1p", first]));
+    push(false, joined_key(&["prea"], &before_a));
+    push(false, joined_key(&["preb"], &before_b));
+    push(true, key(&["lap", la]));
+    push(true, key(&["lbp", lb]));
+    push(false, key(&["ra", s.deprel(a), s.deprel(b)]));
     // What governs each end ("led to" the effect, "protest over" the
     // cause), and the words the path passes through.
     for (side, w) in [("ga", a), ("gb", b)] {
         let governor = s.head(w).map_or("", |h| s.lemma(h));
-        push(false, &[side, s.deprel(w), governor]);
+        push(false, key(&[side, s.deprel(w), governor]));
     }
     let through: Vec<&str> = ups
         .iter()
@@ -329,12 +341,12 @@ fn features(s: &Sent<'_, '_, '_>, frames: &Frames, a: usize, b: usize, out: &mut
         .chain(downs.iter().skip(1))
         .map(|&w| s.lemma(w))
         .collect();
-    push(true, &["pw", joint, &through.join(" ")]);
+    push(true, joined_key(&["pw", joint], &through));
     for (side, w) in [("a", a), ("b", b)] {
         for c in s.children(w) {
             if matches!(s.rel(c), "mark" | "case" | "advmod" | "fixed") {
-                push(false, &["m", side, &s.toks[c].lower]);
-                push(true, &["mp", side, &s.toks[c].lower]);
+                push(false, key(&["m", side, &s.toks[c].lower]));
+                push(true, key(&["mp", side, &s.toks[c].lower]));
             }
         }
     }
@@ -345,7 +357,7 @@ fn features(s: &Sent<'_, '_, '_>, frames: &Frames, a: usize, b: usize, out: &mut
         ) || frames.causal_verbs.contains_key(s.lemma(w))
             || frames.signals.contains(s.lemma(w));
         if signal {
-            push(false, &["btw", s.lemma(w)]);
+            push(false, key(&["btw", s.lemma(w)]));
         }
     }
     true
@@ -367,6 +379,18 @@ fn opening<'a>(s: &'a Sent<'_, '_, '_>, w: usize) -> (Vec<&'a str>, Vec<&'a str>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Words joined as they are hashed give the key of the joined text:
+    /// the trained model's keys.
+    #[test]
+    fn joined_keys_are_the_keys_of_the_joined_text() {
+        for words in [&[][..], &["after"], &["the", "strike"], &["a", "", "b c"]] {
+            assert_eq!(
+                joined_key(&["pw", "kill"], words),
+                key(&["pw", "kill", &words.join(" ")])
+            );
+        }
+    }
 
     #[test]
     fn a_model_reads_back_what_it_writes() {

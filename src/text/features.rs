@@ -22,20 +22,30 @@ impl WordView {
     /// prefixes' hashes are the lower-cased form's hash stopped early.
     pub(crate) fn new(form: &str) -> WordView {
         with_lower(form, |lower| {
+            // Where the first and last characters end and start: for ASCII,
+            // nearly every word, they are its bytes, without walking it
+            // once for each affix.
+            let ascii = lower.is_ascii();
+            let len = lower.len();
             let mut prefix = [0; 3];
             let mut state = FNV_START;
             let mut done = 0;
             for (k, p) in prefix.iter_mut().enumerate() {
-                let end = lower
-                    .char_indices()
-                    .nth(k + 1)
-                    .map_or(lower.len(), |(i, _)| i);
+                let end = if ascii {
+                    len.min(k + 1)
+                } else {
+                    lower.char_indices().nth(k + 1).map_or(len, |(i, _)| i)
+                };
                 state = fnv(state, &lower.as_bytes()[done..end]);
                 done = end;
                 *p = mix(finish(state), 1 + k as u64);
             }
             let suffix = std::array::from_fn(|k| {
-                let start = lower.char_indices().rev().nth(k).map_or(0, |(i, _)| i);
+                let start = if ascii {
+                    len.saturating_sub(k + 1)
+                } else {
+                    lower.char_indices().rev().nth(k).map_or(0, |(i, _)| i)
+                };
                 mix(hash_str(&lower[start..]), 11 + k as u64)
             });
             WordView {
@@ -118,4 +128,45 @@ pub(crate) fn templates(first: u64, rows: &[[u64; 3]], out: &mut Vec<u64>) {
             .zip(first..)
             .map(|(&[a, b, c], template)| feat(template, a, b, c)),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each prefix and suffix view hashes the first or last one to four
+    /// characters of the lower-cased word (the whole word when shorter),
+    /// for ASCII words and others alike.
+    #[test]
+    fn affixes_are_the_first_and_last_characters() {
+        for (form, lower) in [
+            ("Baghdad", "baghdad"),
+            ("it", "it"),
+            ("A", "a"),
+            ("", ""),
+            ("Zürich", "zürich"),
+            ("ÉÉ", "éé"),
+        ] {
+            let v = WordView::new(form);
+            let chars: Vec<char> = lower.chars().collect();
+            let n = chars.len();
+            for k in 0..3 {
+                let first: String = chars[..n.min(k + 1)].iter().collect();
+                assert_eq!(
+                    v.prefix[k],
+                    mix(hash_str(&first), 1 + k as u64),
+                    "{form} {k}"
+                );
+            }
+            for k in 0..4 {
+                let last: String = chars[n.saturating_sub(k + 1)..].iter().collect();
+                assert_eq!(
+                    v.suffix[k],
+                    mix(hash_str(&last), 11 + k as u64),
+                    "{form} {k}"
+                );
+            }
+            assert_eq!(v.lower, hash_str(lower));
+        }
+    }
 }

@@ -214,6 +214,9 @@ pub struct RoleWords {
     /// Lemmas of verbs whose subject undergoes the act ("five died"): a
     /// target, not an actor.
     pub undergoers: HashSet<String>,
+    /// Prepositions of the two sides of a mutual act ("clashes between
+    /// police and protesters"): the first acts, the others are acted on.
+    pub mutual_cases: Vec<String>,
 }
 
 /// The `[intent]` table.

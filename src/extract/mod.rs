@@ -46,6 +46,7 @@ mod title;
 mod tokens;
 mod topic;
 pub(crate) mod verbs;
+mod voice;
 
 pub use actors::{ActorRef, Actors, Coded};
 pub use article::{Article, Overrides};

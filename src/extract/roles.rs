@@ -8,6 +8,7 @@ use super::frames::{Frames, RoleWords};
 use super::modes::reporter;
 use super::predicates::Predicate;
 use super::sentence::{Mention, Sent};
+use super::voice;
 use crate::model::{Actor, Kind, Role, Text};
 use crate::text::Upos;
 
@@ -148,10 +149,8 @@ impl Roles {
                 }
             }
         }
-        for c in s.children(a) {
-            if s.deprel(c) == "obl:agent" {
-                push_all(&mut self.actors, participants(s, c));
-            }
+        for c in voice::agents(s, a) {
+            push_all(&mut self.actors, participants(s, c));
         }
         push_targets(s, a, &mut self.targets);
         if self.actors.is_empty() && !self.targets.is_empty() {
@@ -190,6 +189,15 @@ impl Roles {
                 "amod" | "compound" if named_place(s, c) => {}
                 "nmod:poss" | "amod" | "compound" => push_all(&mut self.actors, participants(s, c)),
                 "nmod" if has_case(s, c, &["by"]) => push_all(&mut self.actors, participants(s, c)),
+                // "clashes between security forces and protesters".
+                "nmod"
+                    if has_case(s, c, &words().mutual_cases)
+                        && !s.children_by(c, &["conj"]).is_empty() =>
+                {
+                    let mut sides = participants(s, c).into_iter();
+                    push_all(&mut self.actors, sides.next().into_iter().collect());
+                    push_all(&mut self.targets, sides.collect());
+                }
                 // "the resignation of Mubarak": he resigns.
                 "nmod" if doer && has_case(s, c, &["of"]) => {
                     push_all(&mut self.actors, participants(s, c))
@@ -488,11 +496,11 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
         {
             // "a man tried to run a barricade and was shot": the second
             // verb of a conjunction has its own voice too.
-            let own_passive = s.children(a).any(|c| s.deprel(c) == "aux:pass");
+            let own_passive = voice::passive(s, a);
             let passive = if controlled {
                 own_passive
             } else {
-                own_passive && v != a || s.deprel(subj).ends_with(":pass")
+                own_passive && v != a || voice::passive_subject(s, subj, v)
             };
             let relative = s.xpos(subj) == "WDT" || s.xpos(subj) == "WP";
             return match (relative, s.deprel(v), s.head(v)) {
@@ -546,7 +554,7 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
             // participle on a noun, reached from what it governs, is the
             // noun's act.
             ("acl", Some(h)) if v != a && s.xpos(v) == "VBG" => {
-                let passive = s.children(a).any(|c| s.deprel(c) == "aux:pass");
+                let passive = voice::passive(s, a);
                 return Some((h, passive));
             }
             // "protesters remain in the square, vowing to keep
@@ -561,7 +569,7 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
             // "Mubarak's decision to step down": the possessor of the
             // noun an infinitive hangs on does it.
             (_, Some(h)) if infinitive && s.upos(h) == Upos::Noun && possessed(s, h).is_some() => {
-                let passive = s.children(a).any(|c| s.deprel(c) == "aux:pass");
+                let passive = voice::passive(s, a);
                 return possessed(s, h).map(|p| (p, passive));
             }
             // "Washington began preparations to evacuate": an infinitive
@@ -610,7 +618,9 @@ fn participle_subject(
             if (everyday || !p.cameo)
                 && s.rel(v) == "advcl"
                 && s.xpos(v) == "VBG"
-                && s.upos(h) == Upos::Verb
+                // "Thousands were in the square, vowing to stay": a
+                // copula's predicate stands for its clause.
+                && (s.upos(h) == Upos::Verb || s.children(h).any(|c| s.deprel(c) == "cop"))
                 && s.children_by(v, &["mark"]).is_empty() =>
         {
             subject(s, h)
@@ -666,6 +676,18 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
     // Museum", "rebels in the Ivory Coast"): where they are, not who.
     let mut at: Option<Text> = None;
     let mut found = gazetteer_names(s, &phrase, &mut at);
+    // "Omar Suleiman, Egypt's vice president", "Alan Fisher, an
+    // Al-Jazeera correspondent": an apposition describes the name, it
+    // names no one else.
+    let description: Vec<&Mention<'_>> = found
+        .iter()
+        .copied()
+        .filter(|m| described(s, h, mention_head(s, m)))
+        .collect();
+    found.retain(|m| !description.iter().any(|d| std::ptr::eq(*d, *m)));
+    if found.is_empty() && !description.is_empty() {
+        return described_name(s, &phrase, &description);
+    }
     if let Some(a) = national_agent(s, h, &found)
         .or_else(|| people_of(s, h, &found))
         .or_else(|| qualified_group(s, h, &found))
@@ -675,8 +697,8 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
     }
     if !found.is_empty() {
         found.sort_by_key(|m| (!(m.first <= h && h < m.end), m.first));
-        return found
-            .into_iter()
+        let mut out = found
+            .iter()
             .map(|m| actor(m.entry))
             .fold(Vec::new(), |mut v, a| {
                 if !v.contains(&a) {
@@ -684,6 +706,8 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
                 }
                 v
             });
+        unnamed_conjuncts(s, h, &found, &mut out);
+        return out;
     }
     let coded = coded_names(s, &phrase, &mut at);
     if !coded.is_empty() {
@@ -743,6 +767,99 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
         }
     }
     out
+}
+
+/// Whether word `w` lies in an apposition of the name `h` ("Omar
+/// Suleiman, Egypt's vice president": Egypt), which only describes it.
+/// A place's apposition is none ("Cairo, Egypt (CNN) -- ElBaradei", a
+/// dateline the parse hangs together), nor a date's.
+fn described(s: &Sent<'_, '_, '_>, h: usize, w: usize) -> bool {
+    if s.upos(h) != Upos::Propn || s.in_timex[h] || named_place(s, h) {
+        return false;
+    }
+    let mut k = w;
+    for _ in 0..s.len() {
+        match s.head(k) {
+            Some(up) if up == h => return s.rel(k) == "appos",
+            Some(up) => k = up,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// The name `phrase.h` whose apposition alone names a body or country
+/// ("Alan Fisher, an Al-Jazeera correspondent"): the person, coded when
+/// the actor dictionary knows the name, else as written with the
+/// country of the body whose member the apposition says they are.
+fn described_name(
+    s: &Sent<'_, '_, '_>,
+    phrase: &Phrase,
+    description: &[&Mention<'_>],
+) -> Vec<Actor> {
+    let coded = coded_names(s, phrase, &mut None);
+    if !coded.is_empty() {
+        return coded;
+    }
+    let Some(mut a) = unnamed(s, phrase.h) else {
+        return Vec::new();
+    };
+    a.country = s
+        .children_by(phrase.h, &["appos"])
+        .into_iter()
+        .find_map(|d| member_of(s, d, description))
+        .and_then(|m| m.country);
+    vec![a]
+}
+
+/// "Police and protesters clashed", "Presidents Medvedev and Obama": a
+/// conjunct of the phrase that no name of the gazetteer covers still
+/// acts when it is an acting common noun or a name, in its place in the
+/// phrase. After a name and a comma, what the parse
+/// joins is most often an apposition ("ElBaradei, the Nobel laureate and
+/// a leading critic"), and adds no one.
+fn unnamed_conjuncts(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>], out: &mut Vec<Actor>) {
+    let comma = (h + 1..s.len())
+        .find(|&k| s.head(k) != Some(h) || s.rel(k) != "flat")
+        .is_some_and(|k| s.toks[k].text == ",");
+    if s.upos(h) == Upos::Propn && comma {
+        return;
+    }
+    let mut heads = vec![h];
+    heads.extend(
+        s.children_by(h, &["conj"])
+            .into_iter()
+            .map(|c| members(s, c)),
+    );
+    for w in heads {
+        if s.in_timex[w] || found.iter().any(|m| covers(s, w, mention_head(s, m))) {
+            continue;
+        }
+        if let Some(a) = unnamed(s, w).filter(|a| !out.contains(a)) {
+            if w == h {
+                out.insert(0, a);
+            } else {
+                out.push(a);
+            }
+        }
+    }
+}
+
+/// Whether the mention headed at `m` belongs to the conjunct headed by
+/// `w`: below it, and not through another conjunct it heads.
+fn covers(s: &Sent<'_, '_, '_>, w: usize, m: usize) -> bool {
+    let mut k = m;
+    for _ in 0..s.len() {
+        if k == w {
+            return true;
+        }
+        match s.head(k) {
+            Some(up) if up == w && s.rel(k) == "conj" => return false,
+            Some(up) => k = up,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// A noun phrase whose participants are read: `top` as the parse heads
@@ -814,7 +931,7 @@ fn coded_names(s: &Sent<'_, '_, '_>, phrase: &Phrase, at: &mut Option<Text>) -> 
     let actors = Actors::shipped();
     for &(first, end, r) in &s.coded {
         let head = span_head(s, first, end);
-        if !in_phrase(s, phrase.top, head, phrase.subject) {
+        if !in_phrase(s, phrase.top, head, phrase.subject) || described(s, phrase.h, head) {
             continue;
         }
         if let Some(group) = located(s, phrase.top, head, phrase.subject) {
@@ -863,8 +980,15 @@ fn national_agent(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Opt
     }
     let role = agent_role(s, h);
     let first = nations.iter().map(|m| m.first).min()?;
+    let mut last = h;
     let named = match s.upos(h) {
-        Upos::Noun => role.is_some() || !groups.is_empty(),
+        // "the Egyptian Association for Change": a capitalised common
+        // noun inside the sentence is a name of its own.
+        Upos::Noun if role.is_none() && groups.is_empty() => {
+            last = name_end(s, h);
+            h > 0 && s.toks[h].capital() && !s.in_capitals(h)
+        }
+        Upos::Noun => true,
         // "American Airlines", "Egypt Air", "the Hisham Mubarak Law
         // Center": a name of its own that a country's name or adjective
         // begins is an organisation of that country, not the country.
@@ -877,10 +1001,20 @@ fn national_agent(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>]) -> Opt
         _ => false,
     };
     named.then(|| Actor {
-        name: group_name(s, first, h).into(),
+        name: group_name(s, first, last).into(),
         country: Some(nations[0].entry.country.as_str().into()),
         role,
     })
+}
+
+/// The last word of a name whose head is `h`, with a capitalised `of` or
+/// `for` phrase that follows it ("Association for Change").
+fn name_end(s: &Sent<'_, '_, '_>, h: usize) -> usize {
+    s.children_by(h, &["nmod"])
+        .into_iter()
+        .filter(|&c| c > h && s.toks[c].capital())
+        .find(|&c| (h + 1..c).all(|k| matches!(s.upos(k), Upos::Adp | Upos::Det | Upos::Propn)))
+        .unwrap_or(h)
 }
 
 /// A person or group a body's or country's name qualifies ("a former

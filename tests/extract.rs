@@ -46,6 +46,16 @@ fn the_article_yields_its_dated_events_with_their_modes() {
     assert_eq!(preparations.date.as_str(), "late 2020-W39");
     assert_eq!(preparations.mode, Mode::Planned);
     assert_eq!(preparations.actors[0].country.as_deref(), Some("USA"));
+    // Withdrawal, reduction of the presence, evacuation, departure: one
+    // retreat, by `[withdrawing]` and the within-article merge.
+    assert_eq!(preparations.sources.len(), 5, "{:?}", preparations.sources);
+
+    // "Threatened to close the U.S. embassy", "might close its embassy":
+    // closing one's own embassy is a retreat, one threatened closure.
+    let closure = find(&s, Kind::Retreat, "Pompeo threatened");
+    assert_eq!(closure.mode, Mode::Threatened);
+    assert_eq!(closure.date.as_str(), "2020-09-22~");
+    assert_eq!(closure.sources.len(), 2, "{:?}", closure.sources);
 
     let sadr = find(&s, Kind::Request, "al-Sadr");
     assert_eq!(sadr.date.as_str(), "2020-W39");
@@ -84,6 +94,20 @@ fn the_article_yields_its_dated_events_with_their_modes() {
     }
     let feared = find(&s, Kind::Assault, "fear the departure");
     assert_eq!(feared.mode, Mode::Feared);
+}
+
+/// The article's events, happenings and link ends: no more than 20 in
+/// all, each of `events/` among them (the test above).
+#[test]
+fn the_article_gives_twenty_events() {
+    let s = article_store();
+    let link_ends = s.events.iter().filter(|e| e.is_link_end()).count();
+    let titles: Vec<&str> = s.events.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(
+        (s.events.len() - link_ends, link_ends),
+        (18, 2),
+        "{titles:#?}"
+    );
 }
 
 #[test]

@@ -52,6 +52,9 @@ pub fn cues(
         NEW_END_MARGIN * [a, b].iter().filter(|&&w| kind_at(w).is_none()).count() as f32
     };
     for (from, to, over) in model.links(s, frames, &margin) {
+        if setting(s, frames, from) != setting(s, frames, to) {
+            continue;
+        }
         // "Withdrawn following protests": an order a yielding word states
         // becomes the cause the scorer reads from its first event, and any
         // order does when the scorer is much surer.
@@ -86,6 +89,25 @@ pub fn cues(
         }
     }
     out
+}
+
+/// The relative clause describing a place that word `w` is in, if any
+/// (`[causal] settings`: "the country, where troops are stationed"): in
+/// the simple present, it tells how the place is; "the hospital where
+/// the monks are being treated" tells of what happens there.
+fn setting(s: &Sent<'_, '_, '_>, frames: &Frames, w: usize) -> Option<usize> {
+    let mut k = w;
+    for _ in 0..s.len() {
+        if s.deprel(k) == "acl:relcl"
+            && super::noise::simple_present(s, k)
+            && s.children(k)
+                .any(|c| frames.settings.contains(&s.toks[c].lower))
+        {
+            return Some(k);
+        }
+        k = s.head(k)?;
+    }
+    None
 }
 
 /// Whether a construction only orders two events in time with one of
@@ -306,15 +328,21 @@ fn case_cue(
         if words.len() <= phrase.len() || !words.iter().zip(phrase).all(|(a, b)| a == b) {
             continue;
         }
-        if phrase.len() == 1 && frames.limited_cases.contains(&phrase[0]) {
-            let effect_kind = kind_at(h)?;
-            if !frames.case_kinds.contains(&effect_kind) {
-                return None;
-            }
+        let limited = phrase.len() == 1 && frames.limited_cases.contains(&phrase[0]);
+        let effect_kind = kind_at(h);
+        if limited && !effect_kind.is_some_and(|k| frames.case_kinds.contains(&k)) {
+            return None;
         }
         // The cause is the highest word after the preposition.
         let start = lo + phrase.len();
         let cause = (start..=hi).min_by_key(|&k| (s.depth(k), k))?;
+        // "Military action against pro-Iranian forces": whom it is aimed at.
+        let aimed = limited
+            && frames.aimed_cases.contains(&phrase[0])
+            && effect_kind.is_some_and(|k| frames.aimed_kinds.contains(&k));
+        if aimed && kind_at(cause).is_none() {
+            return None;
+        }
         return Some((*relation, cause));
     }
     None

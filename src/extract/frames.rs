@@ -50,6 +50,11 @@ pub struct Frames {
     pub case_kinds: HashSet<Kind>,
     /// Prepositions that name a cause only after `case_kinds`.
     pub limited_cases: HashSet<String>,
+    /// Prepositions that, after `aimed_kinds`, name a target unless an
+    /// event follows ("military action against pro-Iranian forces").
+    pub aimed_cases: HashSet<String>,
+    /// The kinds after which `aimed_cases` name a target.
+    pub aimed_kinds: HashSet<Kind>,
     /// Participles that give a result.
     pub results: HashSet<String>,
     /// Verbs of death and injury.
@@ -67,6 +72,9 @@ pub struct Frames {
     /// Temporal subordinators and prepositions whose order the pair
     /// scorer may read as a cause.
     pub yielding: HashSet<String>,
+    /// Relative adverbs of a clause that describes a place ("where"): the
+    /// pair scorer links nothing in it to anything outside it.
+    pub settings: HashSet<String>,
     /// The relation of a purpose clause (`None` only in an empty table).
     pub purpose: Option<Relation>,
     /// How announced acts become intentions and demands.
@@ -79,6 +87,8 @@ pub struct Frames {
     pub easing: ActOn,
     /// The `[posture]` table.
     pub posture: ActOn,
+    /// The `[withdrawing]` table.
+    pub withdrawing: Withdrawing,
     /// The `[noise]` table.
     pub noise: Noise,
     /// The `[senses]` table.
@@ -161,6 +171,19 @@ pub struct ActOn {
     /// ("blockade", "siege").
     #[serde(default)]
     pub objects: HashSet<String>,
+}
+
+/// The `[withdrawing]` table: closing or drawing down a presence
+/// ("closed its embassy", "the departure of diplomats") is a retreat.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Withdrawing {
+    /// The verbs, with their particle ("draw down"); a noun counts by
+    /// its verb ("closure": close).
+    pub lemmas: HashSet<String>,
+    /// Nouns of a presence: what is closed or drawn down ("embassy",
+    /// "troops").
+    pub presences: HashSet<String>,
 }
 
 /// The `[roles]` table.
@@ -254,6 +277,7 @@ struct File {
     halting: ActOn,
     easing: ActOn,
     posture: ActOn,
+    withdrawing: Withdrawing,
     noise: Noise,
     senses: Senses,
 }
@@ -286,6 +310,8 @@ struct Causal {
     cases: HashMap<String, Relation>,
     case_kinds: Vec<Kind>,
     limited_cases: Vec<String>,
+    aimed_cases: Vec<String>,
+    aimed_kinds: Vec<Kind>,
     results: Vec<String>,
     harm: Vec<String>,
     harm_cases: Vec<String>,
@@ -293,6 +319,7 @@ struct Causal {
     signals: Vec<String>,
     #[serde(default)]
     yielding: Vec<String>,
+    settings: Vec<String>,
     eventive: Vec<String>,
     eventive_suffixes: Vec<String>,
     purpose: Relation,
@@ -362,12 +389,15 @@ impl Frames {
             cases,
             case_kinds: file.causal.case_kinds.into_iter().collect(),
             limited_cases: set(file.causal.limited_cases),
+            aimed_cases: set(file.causal.aimed_cases),
+            aimed_kinds: file.causal.aimed_kinds.into_iter().collect(),
             results: set(file.causal.results),
             harm: set(file.causal.harm),
             harm_cases: set(file.causal.harm_cases),
             happenings: set(file.causal.happenings),
             signals: set(file.causal.signals),
             yielding: set(file.causal.yielding),
+            settings: set(file.causal.settings),
             eventive: set(file.causal.eventive),
             eventive_suffixes: file.causal.eventive_suffixes,
             purpose: Some(file.causal.purpose),
@@ -376,6 +406,7 @@ impl Frames {
             halting: file.halting,
             easing: file.easing,
             posture: file.posture,
+            withdrawing: file.withdrawing,
             noise: file.noise,
             senses: file.senses,
         })

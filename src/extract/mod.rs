@@ -47,6 +47,7 @@ mod tokens;
 mod topic;
 pub(crate) mod verbs;
 mod voice;
+mod withdrawing;
 
 pub use actors::{ActorRef, Actors, Coded};
 pub use article::{Article, Overrides};

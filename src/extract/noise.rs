@@ -198,9 +198,19 @@ pub fn generic(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
             _ => break,
         }
     }
+    simple_present(s, v)
+        && (p.cameo || !frames.noise.verbal.contains(&p.kind))
+        && !s
+            .children_by(v, &["advmod"])
+            .into_iter()
+            .any(|a| frames.noise.frequency.contains(s.lemma(a)))
+}
+
+/// Whether the clause of verb or predicate `v` is in the simple present,
+/// with no auxiliary but a passive's "is" or "are" ("a party that is
+/// outlawed by the constitution", "where troops are stationed").
+pub fn simple_present(s: &Sent<'_, '_, '_>, v: usize) -> bool {
     let tensed = |w: usize| matches!(s.xpos(w), "VBZ" | "VBP");
-    // "a party that is outlawed by the constitution": a passive's "is"
-    // or "are" is its present tense, and no other auxiliary.
     let passive = s
         .children(v)
         .filter(|&c| s.deprel(c) == "aux:pass")
@@ -211,14 +221,9 @@ pub fn generic(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
         s.children_by(v, &["cop"]).into_iter().any(tensed)
     };
     present
-        && (p.cameo || !frames.noise.verbal.contains(&p.kind))
         && s.children_by(v, &["aux"])
             .iter()
             .all(|a| passive.contains(a))
-        && !s
-            .children_by(v, &["advmod"])
-            .into_iter()
-            .any(|a| frames.noise.frequency.contains(s.lemma(a)))
 }
 
 /// The relations through which a clause's top reaches the words of its

@@ -36,7 +36,7 @@ pub struct Predicate {
 
 /// Whether word `i` can name an event at all: a verb or a noun, outside
 /// any date expression or name.
-fn eventive(s: &Sent<'_, '_, '_>, i: usize) -> bool {
+pub(super) fn eventive(s: &Sent<'_, '_, '_>, i: usize) -> bool {
     matches!(s.upos(i), Upos::Verb | Upos::Noun)
         && !s.in_timex[i]
         && s.mention_of[i].is_none()
@@ -155,6 +155,7 @@ pub fn find(
     senses(s, frames, &mut found);
     ending(s, &frames.halting, Kind::Sanction, &mut found);
     ending(s, &frames.easing, Kind::Retreat, &mut found);
+    super::withdrawing::presences(s, frames, &mut found);
     commitments(s, frames, &mut found);
     // "prepared for the withdrawal", "decided to withdraw": a governor
     // that only frames another event (its plan, fear or start) is not an
@@ -274,7 +275,11 @@ fn ending(s: &Sent<'_, '_, '_>, table: &ActOn, ends: Kind, found: &mut Vec<(usiz
 
 /// Whether `v` is a verb of `lemmas`, alone or with its particle ("break
 /// off", "call off").
-fn verb_in(s: &Sent<'_, '_, '_>, v: usize, lemmas: &rustc_hash::FxHashSet<String>) -> bool {
+pub(super) fn verb_in(
+    s: &Sent<'_, '_, '_>,
+    v: usize,
+    lemmas: &rustc_hash::FxHashSet<String>,
+) -> bool {
     let lemma = s.lemma(v);
     let particle = s
         .children(v)

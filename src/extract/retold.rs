@@ -204,6 +204,11 @@ pub struct Act {
 }
 
 impl Act {
+    /// The verb the word names ("closure": close).
+    pub fn verb(&self) -> &str {
+        &self.verb
+    }
+
     /// Whether two words name one act: the same verb or one family.
     fn same(&self, other: &Act) -> bool {
         self.verb == other.verb || self.family.is_some() && self.family == other.family

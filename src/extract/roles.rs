@@ -714,14 +714,8 @@ pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
         return coded;
     }
     let mut out = Vec::new();
-    let mut heads = vec![h];
     // "he and a group of activists".
-    heads.extend(
-        s.children_by(h, &["conj"])
-            .into_iter()
-            .map(|c| members(s, c)),
-    );
-    for w in heads {
+    for w in heads_and_conjuncts(s, h) {
         // "the opposition leader Ayman Nour", "his predecessor, Anwar
         // Sadat": a name in apposition says who the noun is.
         let named = s
@@ -825,13 +819,7 @@ fn unnamed_conjuncts(s: &Sent<'_, '_, '_>, h: usize, found: &[&Mention<'_>], out
     if s.upos(h) == Upos::Propn && comma {
         return;
     }
-    let mut heads = vec![h];
-    heads.extend(
-        s.children_by(h, &["conj"])
-            .into_iter()
-            .map(|c| members(s, c)),
-    );
-    for w in heads {
+    for w in heads_and_conjuncts(s, h) {
         if s.in_timex[w] || found.iter().any(|m| covers(s, w, mention_head(s, m))) {
             continue;
         }
@@ -1335,6 +1323,18 @@ fn aimed_at(s: &Sent<'_, '_, '_>, w: usize) -> bool {
         .filter(|c| !words().place_cases.contains(c))
         .collect();
     s.rel(w) == "nmod" && has_case(s, w, &only_target)
+}
+
+/// `h` and the head of each phrase joined to it by a conjunction, seen
+/// through "a group of" ([`members`]): the heads a subject or object names.
+fn heads_and_conjuncts(s: &Sent<'_, '_, '_>, h: usize) -> Vec<usize> {
+    let mut heads = vec![h];
+    heads.extend(
+        s.children_by(h, &["conj"])
+            .into_iter()
+            .map(|c| members(s, c)),
+    );
+    heads
 }
 
 /// The people a phrase headed by a count or a collective names: its `of`

@@ -498,6 +498,9 @@ pub struct WordSets {
     /// Words of exclamation before an article ("what a difference a day
     /// makes"): the noun after them is no thing counted per period.
     pub exclamatives: WordSet,
+    /// Words with no meaning of their own in the lexicon that a rule
+    /// starts from ("the", "that"): see [`Tables::openers`].
+    pub rule_openers: WordSet,
 }
 
 fn leak(s: String) -> &'static str {
@@ -520,6 +523,24 @@ pub struct Tables {
     /// Phrases that refer by themselves, by their first word: their
     /// words, longest first, and what they refer to.
     pub phrases: Phrases,
+    /// The words without a meaning in the lexicon that an expression can
+    /// start with: `rule_openers`, the other sets a rule asks about its
+    /// first word (`year_kinds`, `some_day`, `distributives`) and the
+    /// first words of phrases. Any other such word, written small and
+    /// of letters only, starts none ([`opens_nothing`]).
+    pub openers: WordSet,
+}
+
+/// True when token `t` can start no expression: a word written small, of
+/// the letters a to z only, with no meaning in the lexicon and none of
+/// its [`Tables::openers`]. Most words of a text are such words, and
+/// every rule would look at them in vain.
+pub fn opens_nothing(t: &super::scan::Token) -> bool {
+    t.lex.is_none()
+        && !t.capital
+        && t.shape == super::scan::Shape::Word
+        && t.lower.bytes().all(|b| b.is_ascii_lowercase())
+        && !Tables::shipped().openers.contains(&t.lower)
 }
 
 /// Phrases by first word: each phrase's words and its reference.
@@ -590,8 +611,21 @@ impl Tables {
             .collect();
         let mut file = file;
         let sets = std::mem::take(&mut file.word_sets);
+        let phrases = phrases_by_first_word(&file);
+        let openers = [
+            &sets.rule_openers,
+            &sets.year_kinds,
+            &sets.some_day,
+            &sets.distributives,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(phrases.keys())
+        .cloned()
+        .collect();
         Ok(Tables {
-            phrases: phrases_by_first_word(&file),
+            openers,
+            phrases,
             holidays: file.holidays.clone(),
             holiday_starts,
             sets,

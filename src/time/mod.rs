@@ -235,35 +235,7 @@ fn tag_with(
 ) -> Vec<Timex> {
     let dct = dct.clamp(crate::model::date::FIRST_DAY, crate::model::date::LAST_DAY);
     let tokens = scan::scan(text, layer);
-    let sentences = tokens.last().map_or(0, |t| t.sentence as usize + 1);
-    // A results report: once a document speaks of quarters, "a year ago"
-    // in it means the same quarter a year ago, from that sentence on.
-    let mut quarterly = vec![false; sentences];
-    if let Some(first) = tokens
-        .iter()
-        .find(|t| t.lower == "quarter" || t.lower == "quarterly")
-    {
-        for q in quarterly.iter_mut().skip(first.sentence as usize) {
-            *q = true;
-        }
-    }
-    let mut cx = grammar::Context {
-        tokens: &tokens,
-        dct,
-        doc_type,
-        anchor: None,
-        last_day: None,
-        story_day: None,
-        month_told: None,
-        told_in: None,
-        last_told: None,
-        happened: happenings::Happened::new(),
-        syntax,
-        tenses: vec![std::cell::Cell::new(None); tokens.len()],
-        period: None,
-        period_written: false,
-        quarterly,
-    };
+    let mut cx = grammar::Context::new(&tokens, syntax, dct, doc_type);
     let mut found = Vec::new();
     let (mut chars, mut counted) = (0usize, 0usize);
     let mut i = 0;

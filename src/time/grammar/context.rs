@@ -59,6 +59,48 @@ pub struct Context<'a> {
     pub quarterly: Vec<bool>,
 }
 
+impl<'a> Context<'a> {
+    /// The context at the start of a document of `tokens`: no day told
+    /// yet.
+    pub fn new(
+        tokens: &'a [Token],
+        syntax: Syntax<'a>,
+        dct: NaiveDate,
+        doc_type: DocType,
+    ) -> Context<'a> {
+        let sentences = tokens.last().map_or(0, |t| t.sentence as usize + 1);
+        // A results report: once a document speaks of quarters, "a year
+        // ago" in it means the same quarter a year ago, from that sentence
+        // on.
+        let mut quarterly = vec![false; sentences];
+        if let Some(first) = tokens
+            .iter()
+            .find(|t| t.lower == "quarter" || t.lower == "quarterly")
+        {
+            for q in quarterly.iter_mut().skip(first.sentence as usize) {
+                *q = true;
+            }
+        }
+        Context {
+            tokens,
+            dct,
+            doc_type,
+            anchor: None,
+            last_day: None,
+            story_day: None,
+            month_told: None,
+            told_in: None,
+            last_told: None,
+            happened: Happened::new(),
+            syntax,
+            tenses: vec![Cell::new(None); tokens.len()],
+            period: None,
+            period_written: false,
+            quarterly,
+        }
+    }
+}
+
 impl Context<'_> {
     pub(super) fn word(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.lower.as_str())

@@ -10,6 +10,15 @@ use crate::time::lexicon::{DayPart, Origin, Reference, Toward, Unit};
 use crate::time::scan::Shape;
 use crate::time::{DocType, TimexType};
 
+/// The weekday token `i` names (ISO, Monday = 1): a weekday of the
+/// lexicon, written with a capital, or with its dot, or longer than four
+/// letters ("sat", "wed" are words).
+pub(super) fn weekday_at(cx: &Context<'_>, i: usize) -> Option<u32> {
+    let t = cx.tokens.get(i)?;
+    let w = t.lex?.weekday?;
+    (t.capital || t.lower.ends_with('.') || t.lower.len() > 4).then_some(w)
+}
+
 /// Weekdays, bare or with a part of the day: "Friday", "Sunday night".
 pub(super) fn weekday(
     cx: &Context<'_>,
@@ -17,11 +26,7 @@ pub(super) fn weekday(
     base: NaiveDate,
     direction: Direction,
 ) -> Option<(NaiveDate, usize, Option<DayPart>)> {
-    let t = cx.tokens.get(i)?;
-    let w = t.lex?.weekday?;
-    if !t.capital && !t.lower.ends_with('.') && t.lower.len() <= 4 {
-        return None;
-    }
+    let w = weekday_at(cx, i)?;
     let today = base.weekday().number_from_monday() as i64;
     let w = w as i64;
     let day = match direction {
@@ -104,10 +109,12 @@ pub(super) fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found
         f.kind = TimexType::Time;
         return Some(f);
     }
-    let named = |k: usize| cx.tokens.get(k).and_then(|t| t.lex).and_then(|l| l.weekday);
-    // Only a weekday goes on; the tense below is not cheap to read.
-    named(i).or_else(|| named(i + 1))?;
     let placed = placer(cx, i);
+    // A placer's weekday follows it ("last Friday"), else it is the word
+    // itself. Only a weekday goes on: the tense below is not cheap to read
+    // (it may parse the sentence).
+    let first = if placed.is_some() { i + 1 } else { i };
+    let named = weekday_at(cx, first)?;
     // "from 6 p.m. Friday until Saturday morning": the first Saturday
     // after the range's start, when that start lies within a week of the
     // reference, as a bare weekday does ("bought from Sept. 14 to
@@ -118,23 +125,23 @@ pub(super) fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found
         .then(|| cx.range_start(told))
         .flatten()
         .filter(near);
-    let (direction, first) = match placed.map(|p| p.toward) {
-        Some(Toward::Back) => (Direction::Before, i + 1),
-        Some(Toward::Ahead) => (Direction::After, i + 1),
-        Some(Toward::Same) => (Direction::SameWeek, i + 1),
+    let direction = match placed.map(|p| p.toward) {
+        Some(Toward::Back) => Direction::Before,
+        Some(Toward::Ahead) => Direction::After,
+        Some(Toward::Same) => Direction::SameWeek,
         // "Wednesday's ruling" names something that has happened.
-        _ if cx.is(i + 1, &["'", "’"]) && cx.is(i + 2, &["s"]) => (Direction::OnOrBefore, i),
-        _ if start.is_some() => (Direction::After, i),
-        _ if cx.doc_type == DocType::Narrative => (Direction::After, i),
+        _ if cx.is(i + 1, &["'", "’"]) && cx.is(i + 2, &["s"]) => Direction::OnOrBefore,
+        _ if start.is_some() => Direction::After,
+        _ if cx.doc_type == DocType::Narrative => Direction::After,
         // "(Update 6:20 a.m. Friday in Cairo, ...)": a page's time stamp
         // is near the page's date, whatever the entry after it tells.
-        _ if told != i && stamped(cx, told) => (Direction::Nearest, i),
-        _ if cx.future(told) => (Direction::OnOrAfter, i),
+        _ if told != i && stamped(cx, told) => Direction::Nearest,
+        _ if cx.future(told) => Direction::OnOrAfter,
         // "(Update 3:15 a.m. Thursday in Cairo)", "Polls open at 7 a.m.
         // Tuesday" (the parse takes "open" for an adjective): a clock time
         // that no clause places is a stamp or a schedule, told near it.
-        _ if told != i && cx.tense(told).is_none() => (Direction::Nearest, i),
-        _ => (Direction::OnOrBefore, i),
+        _ if told != i && cx.tense(told).is_none() => Direction::Nearest,
+        _ => Direction::OnOrBefore,
     };
     // "the previous Friday" is the one before the day the text last
     // spoke of, not before today: "turnout 3% below the previous Friday".
@@ -146,11 +153,10 @@ pub(super) fn days_told(cx: &Context<'_>, i: usize, told: usize) -> Option<Found
     let (day, end, part) = weekday(cx, first, from, direction)?;
     if cx.doc_type == DocType::Narrative && cx.anchor.is_none() {
         // No day to count from: say which weekday, not which date.
-        let w = cx.tokens[first].lex.and_then(|l| l.weekday).unwrap_or(1);
         return Some(Found::date(
             i,
             end,
-            Point::Unresolved(format!("XXXX-WXX-{w}")),
+            Point::Unresolved(format!("XXXX-WXX-{named}")),
         ));
     }
     let point = match part {

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::scan::Shape;
 use super::TimexType;
 use crate::time::calendar::{Modifier, Point};
-use crate::time::lexicon::{sets as words, Form};
+use crate::time::lexicon::{opens_nothing, sets as words, Form};
 
 mod clock;
 mod context;
@@ -192,6 +192,9 @@ fn best(cx: &Context<'_>, i: usize) -> Option<Found> {
     if t.lex.is_none() && t.shape == Shape::Punct && t.lower != "'" && t.lower != "’" {
         return None;
     }
+    if opens_nothing(t) {
+        return None;
+    }
     let mut best: Option<Found> = None;
     for rule in RULES {
         if let Some(f) = rule(cx, i) {
@@ -213,4 +216,46 @@ fn best(cx: &Context<'_>, i: usize) -> Option<Found> {
         f.first = i - 1;
     }
     Some(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::{scan, tense, DocType};
+
+    /// Sentences with expressions of every kind the rules find, among
+    /// plain words.
+    const SENTENCES: &str = "The talks began last week and resumed on Friday, the same \
+        day the envoy left. Police said the curfew runs from 6 p.m. Friday until Saturday \
+        morning. In the third quarter of 2020 sales rose for a while; the board meets every \
+        Monday, pays out per day and votes twice a week. The fiscal 2019 results came at \
+        year-end. He will one day return, some day soon. They met in the weeks before the \
+        vote, after a decades-long dispute, over the following days, and then at that time \
+        left. The year-ago quarter was Q3. These days, as soon as possible, it is the \
+        then-current plan: the day before, the next morning, the week of March 6, 2020.";
+
+    /// No rule finds an expression at a word that opens nothing
+    /// ([`opens_nothing`]), which the rules therefore skip.
+    #[test]
+    fn no_rule_starts_at_a_word_that_opens_nothing() {
+        let dct = NaiveDate::from_ymd_opt(2020, 9, 29).expect("a day");
+        let article = include_str!("../../../examples/2020-09-29-us-iraq-embassy-evacuation.txt");
+        for text in [SENTENCES, article] {
+            let layer = crate::text::tokenize(text);
+            let tokens = scan::scan(text, &layer);
+            let syntax = tense::Syntax::lazy(text, &layer.tokens, &layer.sentences);
+            let cx = Context::new(&tokens, syntax, dct, DocType::News);
+            let mut skipped = 0;
+            for (i, t) in tokens.iter().enumerate() {
+                if !opens_nothing(t) {
+                    continue;
+                }
+                skipped += 1;
+                for (r, rule) in RULES.iter().enumerate() {
+                    assert!(rule(&cx, i).is_none(), "rule {r} at `{}` ({i})", t.lower);
+                }
+            }
+            assert!(skipped > 20, "{skipped}");
+        }
+    }
 }

@@ -20,6 +20,7 @@ use super::predicates::{self, Predicate};
 use super::retold::{self, Act, Acts};
 use super::roles::{self, Roles};
 use super::sentence::Sent;
+use super::states;
 use super::title::title;
 use super::verbs::Verbs;
 use crate::model::{
@@ -47,6 +48,10 @@ struct Draft {
     generic: bool,
     /// Whether it is what someone is accused of ([`noise::accused`]).
     accused: bool,
+    /// Whether it is a state or a development ([`states::state`]).
+    state: bool,
+    /// Whether it is a noun of a condition ([`states::condition`]).
+    condition: bool,
     /// Whether it is only wished, possible or a purpose ([`mode_of`]).
     meant: bool,
     /// Whether it is a word of planning, fearing, threatening or denying
@@ -187,6 +192,17 @@ pub fn extract(
                 });
                 d.date = carried;
             }
+            // "Condemned the attacks Friday amid mounting criticism":
+            // what goes on around the act has gone on up to its day.
+            if states::around(&s, &d.predicate, frames) {
+                if let Some(day) = d.date.take() {
+                    d.date = if day.is_exact_day() {
+                        EventDate::until(&day).ok()
+                    } else {
+                        Some(day)
+                    };
+                }
+            }
             if ongoing(&s, d.predicate.anchor) {
                 d.date = d
                     .date
@@ -300,6 +316,8 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         anonymous: noise::anonymous(s, &p),
         generic: noise::generic(s, &p, frames),
         accused: noise::accused(s, &p, frames),
+        state: states::state(s, &p, frames),
+        condition: states::condition(s, &p, &frames.states),
         meant,
         framing: framing(s, p.word, frames),
     })
@@ -967,7 +985,15 @@ fn worth_telling(
         .collect();
     // What is told only for its link (no known kind, a hypothetical, a
     // mention) is a node too when every link it has is to a node ("locked
-    // the door to protect her").
+    // the door to protect her"); a noun of a condition at its other end
+    // does not make it one ("huddled with his team to discuss the
+    // crisis").
+    let conditions: HashSet<&Text> = events
+        .iter()
+        .zip(drafts)
+        .filter(|(_, d)| d.condition)
+        .map(|(e, _)| &e.id)
+        .collect();
     let others: Vec<&Text> = events
         .iter()
         .zip(drafts)
@@ -982,7 +1008,7 @@ fn worth_telling(
                 causal
                     .iter()
                     .filter_map(|&(a, b)| (a == id).then_some(b).or((b == id).then_some(a)))
-                    .all(|partner| nodes.contains(partner))
+                    .all(|partner| nodes.contains(partner) && !conditions.contains(partner))
             })
             .map(|&id| id.clone())
             .collect();
@@ -1022,11 +1048,12 @@ fn worth_telling(
     (kept, links)
 }
 
-/// What the text gives as meant (a wish, a purpose, a possibility) or, in
-/// the undated simple present, as what is so: no happening, whatever its
+/// What the text gives as meant (a wish, a purpose, a possibility), as a
+/// state or a development ([`states::state`]) or, in the undated simple
+/// present, as what is so: no happening, whatever its
 /// kind; it is kept only as an end of a causal link.
 fn no_happening(e: &Event, d: &Draft) -> bool {
-    d.meant || d.generic && d.date.is_none() && e.mode == Mode::Asserted
+    d.meant || d.state || d.generic && d.date.is_none() && e.mode == Mode::Asserted
 }
 
 /// Whether an event is told only for a link of its: it is of no known

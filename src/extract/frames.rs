@@ -91,8 +91,38 @@ pub struct Frames {
     pub withdrawing: Withdrawing,
     /// The `[noise]` table.
     pub noise: Noise,
+    /// The `[states]` table.
+    pub states: States,
     /// The `[senses]` table.
     pub senses: Senses,
+}
+
+/// The `[states]` table: states and developments told as verbs or nouns
+/// ("anger is deepening", "as they savored the scene", "the crisis"),
+/// which are no happenings.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct States {
+    /// Verbs of gradual change ("deepen", "mount", "gather").
+    pub change: HashSet<String>,
+    /// Nouns of feelings, moods and conditions ("anger", "momentum",
+    /// "economy"): a change verb with one as subject or object is a
+    /// development; one of no known kind is a state.
+    pub conditions: HashSet<String>,
+    /// Nouns of progress: a change verb that gains one is a development
+    /// ("gathering momentum").
+    pub progress: HashSet<String>,
+    /// Verbs of a lasting attitude or condition ("savor", "struggle").
+    pub stative: HashSet<String>,
+    /// Prepositions that give a stative verb an opponent: then it is an
+    /// act ("struggled with the police").
+    pub opposing: HashSet<String>,
+    /// Adverbs of a standing fact ("has long backed", "widely
+    /// discredited").
+    pub standing: HashSet<String>,
+    /// Prepositions of a circumstance that goes on around an act ("amid
+    /// mounting criticism"): their noun takes no day from the act.
+    pub around: HashSet<String>,
 }
 
 /// The `[senses]` table: verbs whose sense, and so kind, turns on what
@@ -279,6 +309,7 @@ struct File {
     posture: ActOn,
     withdrawing: Withdrawing,
     noise: Noise,
+    states: States,
     senses: Senses,
 }
 
@@ -408,6 +439,7 @@ impl Frames {
             posture: file.posture,
             withdrawing: file.withdrawing,
             noise: file.noise,
+            states: file.states,
             senses: file.senses,
         })
     }

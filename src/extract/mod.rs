@@ -42,6 +42,7 @@ mod predicates;
 mod retold;
 mod roles;
 mod sentence;
+mod states;
 mod title;
 mod tokens;
 mod topic;

@@ -1,0 +1,152 @@
+//! States and developments told as verbs or nouns: how a mood or a
+//! condition develops ("anger is deepening", "protests have been gathering
+//! momentum"), a condition of no known kind ("the crisis"), an attitude or
+//! a lasting condition ("as they savored the scene", "people are
+//! struggling"), a standing fact ("has long backed Mubarak", "has been
+//! widely discredited") and a role described by a participle beside a
+//! copula ("has been a key ally for years, working to bring …"). None is
+//! a happening: such an event is kept only as an end of a causal link.
+//! The words are `[states]` of `frames.toml`.
+
+use rustc_hash::FxHashSet as HashSet;
+
+use super::frames::{Frames, States};
+use super::predicates::Predicate;
+use super::roles;
+use super::sentence::Sent;
+use crate::model::Kind;
+use crate::text::Upos;
+
+/// Whether the event of `p` is a state or a development, not a happening.
+pub fn state(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
+    let table = &frames.states;
+    development(s, p, table)
+        || condition(s, p, table)
+        || stative(s, p, table)
+        || standing(s, p, table)
+        || role(s, p)
+}
+
+/// Whether word `w` is a noun of `nouns`: its lemma, or the word without
+/// a plural `s` when the lemmatiser kept it ("tensions").
+fn names(s: &Sent<'_, '_, '_>, w: usize, nouns: &HashSet<String>) -> bool {
+    let word = s.toks[w].lower.as_str();
+    s.upos(w) == Upos::Noun
+        && (nouns.contains(&s.lemma(w).to_lowercase())
+            || nouns.contains(word.strip_suffix('s').unwrap_or(word)))
+}
+
+/// "Anger is deepening", "tensions rise", "amid mounting criticism", "the
+/// rise of unemployment", "have been gathering momentum": a verb of
+/// gradual change whose subject, or the noun it describes, is a condition
+/// (with neither, its object: the parse may read "mounting criticism" as a
+/// participle and its object), or whose object is a noun of progress; or
+/// such a noun whose `of` phrase is a condition. A simple past is told as of a moment and stays
+/// ("anger grew after the speech"); so does a change someone makes to a
+/// condition ("the police have escalated the situation").
+fn development(s: &Sent<'_, '_, '_>, p: &Predicate, table: &States) -> bool {
+    let w = p.word;
+    if !table.change.contains(&s.lemma(w).to_lowercase()) {
+        return false;
+    }
+    let changed: Vec<usize> = match s.upos(w) {
+        Upos::Verb if s.xpos(w) == "VBD" => return false,
+        Upos::Verb => {
+            let objects = s.children_by(p.anchor, &["obj"]);
+            if objects.iter().any(|&o| names(s, o, &table.progress)) {
+                return true;
+            }
+            match roles::subject_of(s, p.anchor) {
+                Some(subject) => vec![subject],
+                // "Amid mounting criticism", read as a participle with
+                // its noun as object, or as the noun's modifier.
+                None if matches!(s.rel(w), "amod" | "compound") => s.head(w).into_iter().collect(),
+                None => objects,
+            }
+        }
+        Upos::Noun => s.children_by(w, &["nmod"]),
+        _ => return false,
+    };
+    changed.into_iter().any(|c| names(s, c, &table.conditions))
+}
+
+/// "The crisis", "grievances about the economy": a noun of a condition
+/// that names no known kind of act.
+pub fn condition(s: &Sent<'_, '_, '_>, p: &Predicate, table: &States) -> bool {
+    p.kind == Kind::Other && names(s, p.word, &table.conditions)
+}
+
+/// "As they savored the scene", "people are struggling": a verb of an
+/// attitude or a lasting condition, unless it is refused ("will not
+/// tolerate") or has an opponent ("struggled with the police").
+fn stative(s: &Sent<'_, '_, '_>, p: &Predicate, table: &States) -> bool {
+    let w = p.word;
+    s.upos(w) == Upos::Verb
+        && !p.refused
+        && table.stative.contains(&s.lemma(w).to_lowercase())
+        && !s.children_by(p.anchor, &["obl"]).into_iter().any(|o| {
+            s.children_by(o, &["case"])
+                .into_iter()
+                .any(|c| table.opposing.contains(s.toks[c].lower.as_str()))
+        })
+}
+
+/// "Has long backed Mubarak", "has been widely discredited": an adverb of
+/// a standing fact on the act's verb, on its own ("as long as he refuses"
+/// and "how long" are of other words).
+fn standing(s: &Sent<'_, '_, '_>, p: &Predicate, table: &States) -> bool {
+    s.upos(p.anchor) == Upos::Verb
+        && s.children_by(p.anchor, &["advmod"]).into_iter().any(|a| {
+            table.standing.contains(s.toks[a].lower.as_str())
+                && s.children(a).next().is_none()
+                && s.toks.get(a + 1).is_none_or(|t| t.lower != "as")
+        })
+}
+
+/// "Has been a key ally for years, working to bring Israelis and
+/// Palestinians together": a participle clause set off by a comma, with
+/// no subject or subordinator of its own, beside a copula's noun predicate
+/// describes what the subject is; the act it names (or governs by its
+/// infinitive) is part of the description. Beside a place ("were in the
+/// square Saturday, vowing to stay") or a state ("are dead") it tells
+/// what they do there; with no comma the noun is its subject ("that's
+/// the army firing").
+fn role(s: &Sent<'_, '_, '_>, p: &Predicate) -> bool {
+    let mut v = p.anchor;
+    while s.rel(v) == "xcomp" {
+        match s.head(v) {
+            Some(h) if s.upos(h) == Upos::Verb => v = h,
+            _ => break,
+        }
+    }
+    let described = |h: usize| {
+        matches!(s.upos(h), Upos::Noun | Upos::Propn)
+            && !s.children_by(h, &["cop"]).is_empty()
+            && s.children_by(h, &["case"]).is_empty()
+    };
+    s.xpos(v) == "VBG"
+        && v > 0
+        && s.toks[v - 1].text == ","
+        && matches!(s.rel(v), "advcl" | "acl")
+        && s.children_by(v, &["nsubj", "mark"]).is_empty()
+        && s.head(v).is_some_and(described)
+}
+
+/// "Condemned the attacks Friday amid mounting criticism": a noun of what
+/// goes on around an act (`[states] around`) is no act of the act's day;
+/// it has gone on up to it.
+pub fn around(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
+    let w = p.word;
+    let marked = |k: usize, rels: &[&str]| {
+        s.children_by(k, rels)
+            .into_iter()
+            .any(|c| frames.states.around.contains(s.toks[c].lower.as_str()))
+    };
+    // "Amid mounting criticism" read as a participle and its object.
+    let participle = || {
+        s.rel(w) == "obj"
+            && s.head(w)
+                .is_some_and(|h| s.xpos(h) == "VBG" && marked(h, &["mark", "case"]))
+    };
+    s.upos(w) == Upos::Noun && (p.anchor == w && marked(w, &["case"]) || participle())
+}

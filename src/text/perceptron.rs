@@ -377,10 +377,11 @@ impl Weights {
         (u64::from(key) >> self.shift) as usize
     }
 
-    /// The slot holding `key`, if any. Keys ascend along the table, so the
+    /// The slot holding `key`, if any, searched from its home slot
+    /// `home` ([`Weights::home`]). Keys ascend along the table, so the
     /// search stops at the first empty slot or greater key.
-    fn find(&self, key: u32) -> Option<&Slot> {
-        let mut i = self.home(key);
+    fn find(&self, key: u32, home: usize) -> Option<&Slot> {
+        let mut i = home;
         // Empty slots (key 0) and greater keys both end the search.
         while self.slots[i].key.wrapping_sub(1) < key.wrapping_sub(1) {
             i += 1;
@@ -389,9 +390,11 @@ impl Weights {
         (slot.key == key).then_some(slot)
     }
 
-    /// Whether a slot's run lies in `entries` rather than in the slot.
-    fn spilled(slot: &Slot) -> bool {
-        (slot.run & 0xff) as usize > INLINE
+    /// Whether adding a slot's run reads it from `entries`: it is longer
+    /// than a slot holds, and has no dense row (a run with one is added
+    /// from its row).
+    fn added_from_entries(slot: &Slot) -> bool {
+        (INLINE + 1..=DENSE_FROM).contains(&((slot.run & 0xff) as usize))
     }
 
     /// The length of a dense row: the classes, padded to whole vectors of
@@ -464,9 +467,10 @@ impl Weights {
     ///
     /// The look-ups miss the cache, so they run in sweeps over a block of
     /// features: the first touches every feature's home slot, the next
-    /// finds the slots, the next touches every run kept outside its slot,
-    /// the last adds. Within a sweep no load waits for another, so the processor
-    /// overlaps their misses instead of paying for them one after another.
+    /// finds the slots, the next touches every run to be added from
+    /// outside its slot, the last adds. Within a sweep no load waits for
+    /// another, so the processor overlaps their misses instead of paying
+    /// for them one after another.
     pub(crate) fn score(&self, features: &[u64], scores: &mut [f32]) {
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") {
@@ -498,23 +502,25 @@ impl Weights {
         let mut sums = [0.0f32; MAX_CLASSES];
         for block in features.chunks(BLOCK) {
             let mut keys = [0u32; BLOCK];
+            let mut homes = [0usize; BLOCK];
             let mut touched = 0u32;
-            for (key, &f) in keys.iter_mut().zip(block) {
+            for ((key, home), &f) in keys.iter_mut().zip(&mut homes).zip(block) {
                 *key = short_key(f);
-                touched ^= self.slots[self.home(*key)].key;
+                *home = self.home(*key);
+                touched ^= self.slots[*home].key;
             }
             std::hint::black_box(touched);
             let mut found = [Slot::default(); BLOCK];
             let mut n = 0;
-            for &key in &keys[..block.len()] {
-                if let Some(slot) = self.find(key) {
+            for (&key, &home) in keys.iter().zip(&homes).take(block.len()) {
+                if let Some(slot) = self.find(key, home) {
                     found[n] = *slot;
                     n += 1;
                 }
             }
             let found = &found[..n];
             let mut first = 0u8;
-            for slot in found.iter().filter(|s| Weights::spilled(s)) {
+            for slot in found.iter().filter(|s| Weights::added_from_entries(s)) {
                 first ^= self.entries[(slot.run >> 8) as usize].0;
             }
             std::hint::black_box(first);
@@ -799,7 +805,10 @@ mod tests {
             }
         }
         for missing in [4u32, 6, 1 << 19, (1 << 20) + 2, u32::MAX - 2] {
-            assert!(read.find(missing).is_none(), "{missing}");
+            assert!(
+                read.find(missing, read.home(missing)).is_none(),
+                "{missing}"
+            );
             let mut scores = vec![1.0; CLASSES];
             read.score(&[u64::from(missing)], &mut scores);
             assert!(scores.iter().all(|&s| s == 0.0), "{missing}");

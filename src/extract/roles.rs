@@ -602,8 +602,9 @@ fn possessed(s: &Sent<'_, '_, '_>, n: usize) -> Option<usize> {
 }
 
 /// "Hamas issued a statement condemning the raid", "rockets hit the
-/// building, killing five": a present participle with no subject of its
-/// own is done by its governor's subject. Only for the shipped triggers,
+/// building, killing five", "commended the revolution while urging the
+/// young to go home": a present participle with no subject of its own,
+/// bare or after a subordinator, is done by its governor's subject. Only for the shipped triggers,
 /// unless `everyday`: CAMEO's everyday senses in such participles
 /// ("taking advantage", "ruling for three decades") are background, not
 /// acts, unless they act on someone named (the caller's to know).
@@ -620,10 +621,11 @@ fn participle_subject(
                 && s.xpos(v) == "VBG"
                 // "Thousands were in the square, vowing to stay": a
                 // copula's predicate stands for its clause.
-                && (s.upos(h) == Upos::Verb || s.children(h).any(|c| s.deprel(c) == "cop"))
-                && s.children_by(v, &["mark"]).is_empty() =>
+                && (s.upos(h) == Upos::Verb || s.children(h).any(|c| s.deprel(c) == "cop")) =>
         {
-            subject(s, h)
+            // "was arrested after attacking": the participle is active
+            // whatever its governor's voice.
+            subject(s, h).map(|(w, _)| (w, false))
         }
         _ => None,
     }

@@ -65,6 +65,32 @@ pub(crate) fn json_special(bytes: &[u8], from: usize) -> usize {
     find_byte(bytes, from, [b'"', b'\\'], 0x20)
 }
 
+/// Whether `bytes` hold no byte that a JSON string cannot hold as it is
+/// (a quote, a backslash, a control character): each word of eight and
+/// the last eight (which may overlap them); fewer than eight as their
+/// first four and last four; fewer than four in a word of letters. The
+/// JSON writer's strings are mostly short keys and values with nothing
+/// to escape, which this tests in a step or two, copied whole then.
+pub(crate) fn json_plain(bytes: &[u8]) -> bool {
+    let marked = |word: u64| marks(word, [b'"', b'\\'], 0x20);
+    let word = |w: Option<&[u8; 8]>| w.map_or(0, |w| marked(u64::from_le_bytes(*w)));
+    let half = |w: Option<&[u8; 4]>| w.map_or(0, |w| u64::from(u32::from_le_bytes(*w)));
+    let found = match bytes.len() {
+        8.. => bytes
+            .chunks_exact(8)
+            .fold(word(bytes.last_chunk()), |any, c| {
+                any | word(c.first_chunk())
+            }),
+        4.. => marked(half(bytes.first_chunk()) | (half(bytes.last_chunk()) << 32)),
+        _ => marked(
+            bytes
+                .iter()
+                .fold(lanes(b'a'), |word, &b| (word << 8) | u64::from(b)),
+        ),
+    };
+    found == 0
+}
+
 /// The pieces of `text` between the ASCII byte `sep`, as `text.split`
 /// gives them (an empty piece after a final `sep`): each end is found
 /// eight bytes at a time ([`find_byte`]), where `split` calls `memchr`
@@ -142,7 +168,7 @@ impl ByteSet {
 
 #[cfg(test)]
 mod tests {
-    use super::{find_byte, json_special, lines, split_at_byte, ByteSet};
+    use super::{find_byte, json_plain, json_special, lines, split_at_byte, ByteSet};
 
     /// The pieces and lines are those of `str::split` and `str::lines`,
     /// for texts of tabs, line breaks, carriage returns and non-ASCII
@@ -240,6 +266,25 @@ mod tests {
                 t.push(b);
                 t.extend_from_slice(b"tail end");
                 assert_eq!(json_special(&t, 0), plainly(&t, 0), "{t:?}");
+            }
+        }
+    }
+
+    /// `json_plain` says a text is plain exactly when a byte-by-byte
+    /// search finds nothing to escape: every byte value at every place of
+    /// texts of every length up to 40.
+    #[test]
+    fn plain_json_is_what_a_byte_by_byte_search_says() {
+        for len in 0..40 {
+            let text = vec![b'a'; len];
+            assert!(json_plain(&text), "{len}");
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut t = text.clone();
+                    t[at] = b;
+                    let plainly = !(b == b'"' || b == b'\\' || b < 0x20);
+                    assert_eq!(json_plain(&t), plainly, "{t:?}");
+                }
             }
         }
     }

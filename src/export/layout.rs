@@ -12,7 +12,7 @@ use std::io::Write;
 
 use serde::ser::{self, Serialize};
 
-use crate::scan::json_special;
+use crate::scan::{json_plain, json_special};
 
 /// What the layout fails with: serde_json's error (an I/O failure is
 /// `serde_json::Error::io`, a key that is not a string serde_json's own).
@@ -128,12 +128,23 @@ const ESCAPE: [u8; 256] = {
 
 /// `s` as a JSON string, quoted, with serde_json's escapes: `\"`, `\\`,
 /// `\b \t \n \f \r` and `\u00XX` (lower-case hex) for the other control
-/// characters; everything else as it is.
+/// characters; everything else as it is. Most strings need no escape and
+/// are copied whole.
 fn escape(buf: &mut Vec<u8>, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = s.as_bytes();
     buf.reserve(bytes.len() + 2);
     buf.push(b'"');
+    match json_plain(bytes) {
+        true => buf.extend_from_slice(bytes),
+        false => escape_each(buf, bytes),
+    }
+    buf.push(b'"');
+}
+
+/// `bytes` with each byte that needs it escaped, the runs between copied
+/// whole.
+fn escape_each(buf: &mut Vec<u8>, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut start = 0;
     let mut i = json_special(bytes, 0);
     while i < bytes.len() {
@@ -154,7 +165,6 @@ fn escape(buf: &mut Vec<u8>, s: &str) {
         i = json_special(bytes, start);
     }
     buf.extend_from_slice(&bytes[start..]);
-    buf.push(b'"');
 }
 
 /// A map key as serde_json writes it (a string, or a number or boolean

@@ -303,6 +303,7 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         return None;
     }
     let title = title(s, &p, &roles);
+    let condition = states::condition(s, &p, &frames.states);
     Some(Draft {
         sentence: si,
         predicate: p,
@@ -316,8 +317,8 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         anonymous: noise::anonymous(s, &p),
         generic: noise::generic(s, &p, frames),
         accused: noise::accused(s, &p, frames),
-        state: states::state(s, &p, frames),
-        condition: states::condition(s, &p, &frames.states),
+        state: states::state(s, &p, frames, condition),
+        condition,
         meant,
         framing: framing(s, p.word, frames),
     })

@@ -98,13 +98,14 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(
             // "refused to leave", "his refusal to step down", "unable to
             // stop": what is refused or failed did not happen; it stays
             // only to lend the refusal its target.
-            undone |= matches!(rel, "xcomp" | "acl") && frames.noise.undone.contains(s.lemma(h));
+            undone |=
+                matches!(rel, "xcomp" | "acl") && frames.noise.undone.contains(&*s.lower_lemma(h));
             asked |= !taken && !relative && requested(s, w, h, frames);
             opinion |= matches!(rel, "ccomp" | "acl" | "nmod" | "xcomp")
-                && frames.noise.opinion.contains(s.lemma(h));
+                && frames.noise.opinion.contains(&*s.lower_lemma(h));
             // "to avoid an escalation": what is averted is no fact.
             taken |= matches!(rel, "obj" | "obl" | "nmod")
-                && !(rel == "obj" && frames.noise.averted.contains(s.lemma(h)));
+                && !(rel == "obj" && frames.noise.averted.contains(&*s.lower_lemma(h)));
             // "has prepared for the withdrawal, warning Baghdad": an
             // adverbial participle is done beside its governor, not planned,
             // feared or threatened by it ("ordered to halt" is).
@@ -112,12 +113,12 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(
             // possible, whatever decides it above.
             possible |= rel == "xcomp"
                 && s.upos(h) == Upos::Adj
-                && frames.noise.wished.contains(s.lemma(h));
+                && frames.noise.wished.contains(&*s.lower_lemma(h));
             let framed = (rel != "advcl" || !matches!(s.xpos(w), "VBG" | "VBN"))
                 .then(|| governed(s, h, rel, frames, p.kind))
                 .flatten();
             if let Some(m) = framed {
-                let wished = m == Mode::Planned && frames.noise.wished.contains(s.lemma(h));
+                let wished = m == Mode::Planned && frames.noise.wished.contains(&*s.lower_lemma(h));
                 // "want to end the strike": the strike is a fact.
                 if !(wished && taken || relative && m != Mode::Reported) {
                     decided |= !wished;
@@ -127,7 +128,7 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(
                 && !relative
                 && s.upos(h) == Upos::Adj
                 && s.is_to_infinitive(w)
-                && !frames.intent.adjectives.contains(s.lemma(h))
+                && !frames.intent.adjectives.contains(&*s.lower_lemma(h))
             {
                 // "easy to criticise", "too early to discuss": possible,
                 // not done ("willing to" announces an intent: `intent`).
@@ -169,7 +170,7 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(
 /// verb says in a clause ("told reporters that the army fired") is
 /// reported, not asked.
 fn requested(s: &Sent<'_, '_, '_>, w: usize, h: usize, frames: &Frames) -> bool {
-    let lemma = s.lemma(h);
+    let lemma = &*s.lower_lemma(h);
     let rel = s.rel(w);
     let content = match rel {
         "xcomp" | "ccomp" | "acl" | "obj" => true,
@@ -207,7 +208,7 @@ fn governed(
     frames: &Frames,
     kind: Kind,
 ) -> Option<Mode> {
-    let lemma = s.lemma(h);
+    let lemma = &*s.lower_lemma(h);
     if frames.intent.commissive.contains(lemma) && rel != "nsubj" {
         Some(if frames.intent.agree.contains(&kind) {
             Mode::Planned
@@ -243,7 +244,7 @@ fn own_mode(
     let condition = s.children_by(w, &["advcl"]).into_iter().any(|c| {
         s.children_by(c, &["mark"])
             .into_iter()
-            .any(|m| frames.conditional.contains(s.lemma(m)))
+            .any(|m| frames.conditional.contains(&*s.lower_lemma(m)))
     });
     if condition && w == p.anchor && frames.intent.agree.contains(&p.kind) {
         return Some((Mode::Conditional, true));
@@ -252,7 +253,7 @@ fn own_mode(
         return Some((Mode::Conditional, true));
     }
     for c in s.children(w) {
-        let lemma = s.lemma(c);
+        let lemma = &*s.lower_lemma(c);
         match s.rel(c) {
             "mark" if frames.conditional.contains(lemma) => return Some((Mode::Conditional, true)),
             "aux" if frames.hypothetical.contains(lemma) => return Some((Mode::Conditional, true)),
@@ -271,13 +272,14 @@ fn own_mode(
         // order or a plan the infinitive is what is asked or planned.
         let asked = s
             .head(w)
-            .is_some_and(|h| frames.planned.contains(s.lemma(h)));
+            .is_some_and(|h| frames.planned.contains(&*s.lower_lemma(h)));
         let performed = w == p.anchor
             && s.rel(w) == "advcl"
             && frames.noise.performed.contains(&p.kind)
             && !asked;
         let planning = |n: usize| {
-            frames.planned.contains(s.lemma(n)) && !frames.noise.wished.contains(s.lemma(n))
+            frames.planned.contains(&*s.lower_lemma(n))
+                && !frames.noise.wished.contains(&*s.lower_lemma(n))
         };
         let decided = s
             .head(w)
@@ -337,7 +339,7 @@ pub fn refusal(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
     let w = p.word;
     let hedged = || {
         s.children(w).any(|c| {
-            let lemma = s.lemma(c);
+            let lemma = &*s.lower_lemma(c);
             match s.rel(c) {
                 "mark" => frames.conditional.contains(lemma),
                 "aux" => {
@@ -365,7 +367,7 @@ pub fn refusal(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
 /// found by its words and its comma.
 fn in_question(s: &Sent<'_, '_, '_>, w: usize, frames: &Frames) -> bool {
     let asked = |i: usize| {
-        i < s.len() && frames.asked.contains(s.lemma(i)) && s.toks[i].lower.ends_with("ed")
+        i < s.len() && frames.asked.contains(&*s.lower_lemma(i)) && s.toks[i].lower.ends_with("ed")
     };
     let opens = asked(0)
         || s.len() > 1 && matches!(s.toks[0].lower.as_str(), "when" | "if" | "once") && asked(1);
@@ -416,7 +418,7 @@ pub fn intent(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(K
     let willing = s.rel(a) == "xcomp"
         && s.head(a).is_some_and(|h| {
             predicative(h)
-                && (it.adjectives.contains(s.lemma(h))
+                && (it.adjectives.contains(&*s.lower_lemma(h))
                     || it.adjectives.contains(s.toks[h].lower.as_str()))
         });
     let kind = if auxes.iter().any(|x| it.obligation.contains(*x)) {
@@ -425,7 +427,7 @@ pub fn intent(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(K
         let unless = s.children_by(a, &["advcl"]).into_iter().any(|c| {
             s.children_by(c, &["mark"])
                 .into_iter()
-                .any(|m| it.unless.contains(s.lemma(m)))
+                .any(|m| it.unless.contains(&*s.lower_lemma(m)))
         });
         if !willing && !announced(s, p) {
             // "The evacuation will only begin if…", "abandoning an ally
@@ -477,7 +479,9 @@ pub fn reporter(s: &Sent<'_, '_, '_>, a: usize, frames: &Frames) -> Option<usize
     for _ in 0..s.len() {
         let h = s.head(w)?;
         match s.rel(w) {
-            "ccomp" | "parataxis" if frames.reporting.contains(s.lemma(h)) => return Some(h),
+            "ccomp" | "parataxis" if frames.reporting.contains(&*s.lower_lemma(h)) => {
+                return Some(h)
+            }
             "conj" | "xcomp" | "ccomp" => w = h,
             _ => return None,
         }

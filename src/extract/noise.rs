@@ -32,12 +32,13 @@ pub fn owed(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
         let auxiliary = s
             .children_by(w, &["aux"])
             .into_iter()
-            .any(|c| frames.intent.obligation.contains(s.lemma(c)));
+            .any(|c| frames.intent.obligation.contains(&*s.lower_lemma(c)));
         // "had to retreat", "needed to flee": a past obligation was met.
         let needed = s.rel(w) == "xcomp"
             && s.is_to_infinitive(w)
             && s.head(w).is_some_and(|h| {
-                frames.noise.obliged.contains(s.lemma(h)) && !matches!(s.xpos(h), "VBD" | "VBN")
+                frames.noise.obliged.contains(&*s.lower_lemma(h))
+                    && !matches!(s.xpos(h), "VBD" | "VBN")
             });
         if auxiliary || needed {
             return !said(s, w, frames);
@@ -47,7 +48,10 @@ pub fn owed(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
         let rel = s.rel(w);
         let Some(h) = s.head(w) else { break };
         let own_clause = rel == "advcl" && !s.is_to_infinitive(w);
-        if !OWED_THROUGH.contains(&rel) || own_clause || frames.reporting.contains(s.lemma(h)) {
+        if !OWED_THROUGH.contains(&rel)
+            || own_clause
+            || frames.reporting.contains(&*s.lower_lemma(h))
+        {
             break;
         }
         w = h;
@@ -78,7 +82,7 @@ fn said(s: &Sent<'_, '_, '_>, w: usize, frames: &Frames) -> bool {
             s.upos(i) == Upos::Verb
                 && i != w
                 && Some(i) != s.head(w)
-                && (frames.reporting.contains(s.lemma(i)) || frames.planned.contains(s.lemma(i)))
+                && (frames.reporting.contains(&*s.lower_lemma(i)) || frames.planned.contains(&*s.lower_lemma(i)))
                 && roles::subject_of(s, i).is_some()
         })
         || s.toks
@@ -159,7 +163,7 @@ pub fn anonymous(s: &Sent<'_, '_, '_>, p: &Predicate) -> bool {
 /// "Protesters carried signs", "the banks reopened": a noun a trigger's
 /// stem caught that names a thing or people (`[noise] things`).
 pub fn thing(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
-    s.upos(p.word) == Upos::Noun && frames.noise.things.contains(s.lemma(p.word))
+    s.upos(p.word) == Upos::Noun && frames.noise.things.contains(&*s.lower_lemma(p.word))
 }
 
 /// "Talked about the protests", "questions regarding the attack": an
@@ -203,7 +207,7 @@ pub fn generic(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
         && !s
             .children_by(v, &["advmod"])
             .into_iter()
-            .any(|a| frames.noise.frequency.contains(s.lemma(a)))
+            .any(|a| frames.noise.frequency.contains(&*s.lower_lemma(a)))
 }
 
 /// Whether the clause of verb or predicate `v` is in the simple present,
@@ -278,7 +282,7 @@ pub fn accused(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
     for _ in 0..s.len() {
         let Some(h) = s.head(w) else { return false };
         let rel = s.rel(w);
-        if frames.noise.accusing.contains(s.lemma(h))
+        if frames.noise.accusing.contains(&*s.lower_lemma(h))
             && (matches!(rel, "advcl" | "obl" | "acl" | "nmod" | "xcomp")
                 || rel == "obj" && content)
         {

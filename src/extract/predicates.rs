@@ -93,7 +93,7 @@ fn senses(s: &Sent<'_, '_, '_>, frames: &Frames, found: &mut [(usize, Kind, bool
         if s.upos(w) != Upos::Verb {
             continue;
         }
-        let lemma = s.lemma(w);
+        let lemma = &*s.lower_lemma(w);
         let taken: Vec<usize> = s
             .children(w)
             .filter(|&c| matches!(s.deprel(c), "obj" | "nsubj:pass"))
@@ -138,7 +138,7 @@ pub fn find(
     let mut found: Vec<(usize, Kind, bool)> = Vec::new();
     let mut i = 0;
     while i < s.len() {
-        if frames.reporting.contains(s.lemma(i)) && s.upos(i) == Upos::Verb {
+        if frames.reporting.contains(&*s.lower_lemma(i)) && s.upos(i) == Upos::Verb {
             i += 1;
             continue;
         }
@@ -162,7 +162,7 @@ pub fn find(
     // event of its own unless the shipped triggers say it is.
     let events: Vec<usize> = found.iter().map(|f| f.0).collect();
     found.retain(|&(w, _, cameo)| {
-        let lemma = s.lemma(w);
+        let lemma = &*s.lower_lemma(w);
         let framing = frames.planned.contains(lemma)
             || frames.feared.contains(lemma)
             || frames.denied.contains(lemma)
@@ -185,7 +185,7 @@ pub fn find(
             if let Some(h) = s.head(i) {
                 if matches!(s.rel(i), "obj" | "obl" | "nsubj")
                     && s.upos(h) == Upos::Verb
-                    && frames.light.contains(s.lemma(h))
+                    && frames.light.contains(&*s.lower_lemma(h))
                 {
                     anchor = h;
                 }
@@ -260,7 +260,7 @@ fn ending(s: &Sent<'_, '_, '_>, table: &ActOn, ends: Kind, found: &mut Vec<(usiz
             let mut acts = vec![o];
             acts.extend(s.children_by(o, &["compound"]));
             let act = acts.into_iter().find(|&w| {
-                table.objects.contains(s.lemma(w))
+                table.objects.contains(&*s.lower_lemma(w))
                     || found.iter().any(|f| f.0 == w && table.kinds.contains(&f.1))
             });
             ended.extend(act.map(|w| (w, v)));
@@ -280,7 +280,7 @@ pub(super) fn verb_in(
     v: usize,
     lemmas: &rustc_hash::FxHashSet<String>,
 ) -> bool {
-    let lemma = s.lemma(v);
+    let lemma = &*s.lower_lemma(v);
     let particle = s
         .children(v)
         .find(|&c| s.deprel(c) == "compound:prt")
@@ -313,7 +313,7 @@ fn posture(s: &Sent<'_, '_, '_>, frames: &Frames, found: &mut Vec<(usize, Kind, 
     };
     for g in 0..s.len() {
         let preparing = matches!(s.upos(g), Upos::Verb | Upos::Noun)
-            && (posture.lemmas.contains(s.lemma(g)) || verb_in(s, g, &posture.lemmas))
+            && (posture.lemmas.contains(&*s.lower_lemma(g)) || verb_in(s, g, &posture.lemmas))
             && !s
                 .children(g)
                 .any(|c| matches!(s.deprel(c), "aux:pass" | "cop"));
@@ -335,7 +335,7 @@ fn commitments(s: &Sent<'_, '_, '_>, frames: &Frames, found: &mut [(usize, Kind,
     let it = &frames.intent;
     let kinds: Vec<(usize, Kind)> = found.iter().map(|f| (f.0, f.1)).collect();
     for (w, kind, _) in found.iter_mut() {
-        if !it.commissive.contains(s.lemma(*w)) {
+        if !it.commissive.contains(&*s.lower_lemma(*w)) {
             continue;
         }
         let promised = s

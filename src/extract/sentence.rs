@@ -2,6 +2,8 @@
 //! lower-case forms, the gazetteer's names found in it, the words that
 //! belong to a date expression, and walks over its dependency tree.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::actors::{ActorRef, Actors};
@@ -150,9 +152,26 @@ impl<'d, 't, 'l> Sent<'d, 't, 'l> {
         self.doc.words[self.first + i].upos
     }
 
-    /// The lemma of word `i`, lower case.
+    /// The lemma of word `i` as the lemmatiser gives it: lower case,
+    /// except that a proper noun keeps its case ("Cairo") and so do a few
+    /// common words training saw capitalised ("islamists": "Islamist",
+    /// "tv": "TV").
     pub fn lemma(&self, i: usize) -> &str {
         &self.doc.words[self.first + i].lemma
+    }
+
+    /// The lemma of word `i` as the word lists of the data files hold it:
+    /// in lower case ("Islamist" is "islamist"), borrowed when it is so
+    /// already. A proper noun's keeps its case, so that no list of common
+    /// words takes it: "Press" in "White House Press Secretary" is not the
+    /// verb of `[noise] asked_of`.
+    pub fn lower_lemma(&self, i: usize) -> Cow<'_, str> {
+        let lemma = self.lemma(i);
+        if self.xpos(i).starts_with("NNP") || !lemma.chars().any(char::is_uppercase) {
+            Cow::Borrowed(lemma)
+        } else {
+            Cow::Owned(lemma.to_lowercase())
+        }
     }
 
     /// The Penn tag of word `i`.

@@ -17,11 +17,12 @@ use super::sentence::Sent;
 use crate::model::Kind;
 use crate::text::Upos;
 
-/// Whether the event of `p` is a state or a development, not a happening.
-pub fn state(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
+/// Whether the event of `p` is a state or a development, not a happening;
+/// `condition` is whether it is a noun of a condition ([`condition`]).
+pub fn state(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames, condition: bool) -> bool {
     let table = &frames.states;
-    development(s, p, table)
-        || condition(s, p, table)
+    condition
+        || development(s, p, table)
         || stative(s, p, table)
         || standing(s, p, table)
         || role(s, p)
@@ -32,7 +33,7 @@ pub fn state(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
 fn names(s: &Sent<'_, '_, '_>, w: usize, nouns: &HashSet<String>) -> bool {
     let word = s.toks[w].lower.as_str();
     s.upos(w) == Upos::Noun
-        && (nouns.contains(&s.lemma(w).to_lowercase())
+        && (nouns.contains(&*s.lower_lemma(w))
             || nouns.contains(word.strip_suffix('s').unwrap_or(word)))
 }
 
@@ -46,7 +47,7 @@ fn names(s: &Sent<'_, '_, '_>, w: usize, nouns: &HashSet<String>) -> bool {
 /// condition ("the police have escalated the situation").
 fn development(s: &Sent<'_, '_, '_>, p: &Predicate, table: &States) -> bool {
     let w = p.word;
-    if !table.change.contains(&s.lemma(w).to_lowercase()) {
+    if !table.change.contains(&*s.lower_lemma(w)) {
         return false;
     }
     let changed: Vec<usize> = match s.upos(w) {
@@ -83,7 +84,7 @@ fn stative(s: &Sent<'_, '_, '_>, p: &Predicate, table: &States) -> bool {
     let w = p.word;
     s.upos(w) == Upos::Verb
         && !p.refused
-        && table.stative.contains(&s.lemma(w).to_lowercase())
+        && table.stative.contains(&*s.lower_lemma(w))
         && !s.children_by(p.anchor, &["obl"]).into_iter().any(|o| {
             s.children_by(o, &["case"])
                 .into_iter()

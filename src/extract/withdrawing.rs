@@ -54,8 +54,8 @@ pub(super) fn presences(
 /// Whether noun `w` names an act of `[withdrawing]`: its lemma is one, or
 /// its verb by the suffix rules of `acts.toml` ("closure": close).
 fn nominal(s: &Sent<'_, '_, '_>, w: usize, table: &Withdrawing) -> bool {
-    let lemma = s.lemma(w).to_lowercase();
-    table.lemmas.contains(&lemma)
+    let lemma = s.lower_lemma(w);
+    table.lemmas.contains(&*lemma)
         || table
             .lemmas
             .contains(Acts::shipped().of(&lemma, true).verb())
@@ -75,7 +75,7 @@ fn of_phrase(s: &Sent<'_, '_, '_>, c: usize) -> bool {
 fn presence(s: &Sent<'_, '_, '_>, o: usize, table: &Withdrawing) -> bool {
     let is = |k: usize| {
         let word = s.toks[k].lower.as_str();
-        table.presences.contains(&s.lemma(k).to_lowercase())
+        table.presences.contains(&*s.lower_lemma(k))
             || table
                 .presences
                 .contains(word.strip_suffix('s').unwrap_or(word))

@@ -134,9 +134,10 @@ fn escape(buf: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     buf.reserve(bytes.len() + 2);
     buf.push(b'"');
-    match json_plain(bytes) {
-        true => buf.extend_from_slice(bytes),
-        false => escape_each(buf, bytes),
+    if json_plain(bytes) {
+        buf.extend_from_slice(bytes);
+    } else {
+        escape_each(buf, bytes);
     }
     buf.push(b'"');
 }

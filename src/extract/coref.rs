@@ -25,7 +25,7 @@
 use std::collections::HashMap;
 
 use super::frames::Frames;
-use super::roles::{names_people, participants, subject_of};
+use super::roles::{members, names_people, participants, subject_of};
 use super::sentence::Sent;
 use crate::model::Actor;
 use crate::text::Upos;
@@ -89,8 +89,11 @@ impl Antecedents {
                 continue;
             }
             let depth = clause_depth(s, w);
-            if s.upos(w) == Upos::Pron {
-                let Some(number) = pronoun(s, w) else {
+            // "Most of them marched", "some of them": a count of a pronoun
+            // stands for whom the pronoun stands for.
+            let counted = if subject { members(s, w) } else { w };
+            if s.upos(counted) == Upos::Pron {
+                let Some(number) = pronoun(s, counted) else {
                     continue;
                 };
                 let own = (!subject).then(|| clause_subject(s, w, &number)).flatten();
@@ -203,7 +206,7 @@ fn speaker_of(s: &Sent<'_, '_, '_>, v: usize, inside: &[bool]) -> Option<usize> 
 /// closing ('') began inside a quotation. (The tagger's reading of each
 /// mark is not trusted beyond the first: a straight `"` closing a
 /// quotation is often tagged as opening one.)
-fn quoted(s: &Sent<'_, '_, '_>) -> Vec<bool> {
+pub fn quoted(s: &Sent<'_, '_, '_>) -> Vec<bool> {
     let marks = |w: usize| s.upos(w) == Upos::Punct && matches!(s.xpos(w), "``" | "''");
     let mut inside = (0..s.len())
         .find(|&w| marks(w))
@@ -313,12 +316,12 @@ fn names_itself(s: &Sent<'_, '_, '_>, w: usize, actors: &[Actor]) -> bool {
         .any(|a| a.name.to_lowercase().contains(word.as_str()))
 }
 
-/// The number of a personal subject or possessive pronoun, or none for
-/// any other.
+/// The number of a personal subject or possessive pronoun (or of the
+/// pronoun a subject counts, "most of them"), or none for any other.
 fn pronoun(s: &Sent<'_, '_, '_>, w: usize) -> Option<Number> {
     match s.toks[w].lower.as_str() {
         "he" | "she" | "his" | "her" => Some(Number::Singular),
-        "they" | "their" => Some(Number::Plural),
+        "they" | "their" | "them" => Some(Number::Plural),
         "it" | "its" => Some(Number::Neuter),
         _ => None,
     }

@@ -4,6 +4,7 @@
 //! that name a place; names expanded over conjunctions and appositions.
 
 use super::actors::Actors;
+use super::coref::quoted;
 use super::frames::{Frames, RoleWords};
 use super::modes::reporter;
 use super::predicates::Predicate;
@@ -118,7 +119,7 @@ impl Roles {
                 // a speaker says is most often the speaker.
                 let subj = match reporter(s, a, frames).and_then(|r| subject_of(s, r)) {
                     Some(speaker) if s.upos(subj) == Upos::Pron => speaker,
-                    _ => subj,
+                    _ => inverted_speaker(s, a, subj).unwrap_or(subj),
                 };
                 // "five died": the dead are what it was done to.
                 if passive || words().undergoers.contains(s.lemma(a)) {
@@ -132,6 +133,9 @@ impl Roles {
                 // is what was done to; a relative clause's head did it.
                 if let Some(h) = s.head(a) {
                     match s.deprel(a) {
+                        "acl" if s.xpos(a) == "VBN" && hung_from_date(s, a, h) => {
+                            push_all(&mut self.actors, participants(s, h))
+                        }
                         "acl" if s.xpos(a) == "VBN" => {
                             push_all(&mut self.targets, participants(s, h))
                         }
@@ -215,6 +219,41 @@ impl Roles {
         // no more; one that is an object takes the verb's subject as actor
         // only through a light verb, handled by the caller.
     }
+}
+
+/// "'Mubarak has been here since Ronald Reagan,' shouted one man": a
+/// verb right after a quotation closed by a comma, whose subject the
+/// parse finds inside it, is done by the people named right after it
+/// (which the parse may read as an object).
+fn inverted_speaker(s: &Sent<'_, '_, '_>, v: usize, subj: usize) -> Option<usize> {
+    if !s.quotes() {
+        return None;
+    }
+    let inside = quoted(s);
+    // The quotation's last word, then only marks, a comma among them.
+    let last = (0..v).rev().find(|&k| s.upos(k) != Upos::Punct)?;
+    let comma = (last + 1..v).any(|k| s.toks[k].text == ",");
+    if !inside[subj] || inside[v] || !inside[last] || !comma {
+        return None;
+    }
+    s.children(v)
+        .filter(|&c| c > v && matches!(s.rel(c), "obj" | "nsubj"))
+        .find(|&c| !named_place(s, c) && names_people(s, members(s, c)))
+}
+
+/// "Last month, the country's largest opposition party called for
+/// demonstrations": a past tense the parse reads as a participle on a
+/// noun it hangs, with that noun, from a date it takes for the root, is
+/// the sentence's own verb, and its noun the subject (not "people
+/// killed in the blast", which no date governs).
+fn hung_from_date(s: &Sent<'_, '_, '_>, v: usize, n: usize) -> bool {
+    let from_date = s
+        .head(n)
+        .is_some_and(|d| s.in_timex[d] && s.head(d).is_none() && n > d);
+    from_date
+        && matches!(s.rel(n), "conj" | "appos" | "parataxis" | "dep")
+        && !voice::passive(s, v)
+        && voice::agents(s, v).is_empty()
 }
 
 /// A country's unrest is its people's, not its state's: a country's name
@@ -577,7 +616,7 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
             (_, Some(h)) if infinitive => {
                 controlled = true;
                 v = if s.upos(h) == Upos::Noun {
-                    s.head(h).filter(|&g| acting_verb(s, g))?
+                    noun_governor(s, h).filter(|&g| acting_verb(s, g))?
                 } else {
                     h
                 };
@@ -586,6 +625,30 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
         }
     }
     None
+}
+
+/// The word noun `n` hangs on; for a noun after `in` ("in an attempt",
+/// "in a bid", "in an effort"), the first word above it that is no noun
+/// of another prepositional phrase: the parse often hangs the phrase on
+/// the noun before it ("fired tear gas into crowds in an attempt to
+/// disperse them": the attempt is the firing's).
+fn noun_governor(s: &Sent<'_, '_, '_>, n: usize) -> Option<usize> {
+    let mut g = s.head(n)?;
+    // "any attempt by the opposition to hold a rally": the noun's own.
+    let owned = s
+        .children_by(n, &["nmod"])
+        .into_iter()
+        .any(|c| has_case(s, c, &["by", "of"]));
+    if !has_case(s, n, &["in"]) || owned {
+        return Some(g);
+    }
+    for _ in 0..s.len() {
+        if s.upos(g) != Upos::Noun || !matches!(s.rel(g), "obl" | "nmod" | "obj") {
+            break;
+        }
+        g = s.head(g)?;
+    }
+    Some(g)
 }
 
 /// Whether `v`, the verb a noun of planning hangs on, is one whose
@@ -668,6 +731,9 @@ fn has_case<S: AsRef<str>>(s: &Sent<'_, '_, '_>, w: usize, cases: &[S]) -> bool 
 /// nearest first, through conjunctions and appositions; else the phrase
 /// itself when it is a name or an acting common noun.
 pub fn participants(s: &Sent<'_, '_, '_>, h: usize) -> Vec<Actor> {
+    if s.in_speaker_label(h) {
+        return Vec::new();
+    }
     let phrase = Phrase {
         top: h,
         h: members(s, h),
@@ -1342,7 +1408,7 @@ fn heads_and_conjuncts(s: &Sent<'_, '_, '_>, h: usize) -> Vec<usize> {
 /// The people a phrase headed by a count or a collective names: its `of`
 /// phrase ("thousands of Egyptian workers", "a group of activists",
 /// "two of its nationals"), through counts of counts; else the head.
-fn members(s: &Sent<'_, '_, '_>, h: usize) -> usize {
+pub fn members(s: &Sent<'_, '_, '_>, h: usize) -> usize {
     let mut h = h;
     for _ in 0..s.len() {
         let count = s.upos(h) == Upos::Num || words().quantities.contains(s.lemma(h));

@@ -276,6 +276,27 @@ impl<'d, 't, 'l> Sent<'d, 't, 'l> {
         };
         capitals(i) && (i > 0 && capitals(i - 1) || capitals(i + 1))
     }
+
+    /// Whether word `i` lies in a transcript's speaker label, the words in
+    /// capitals before a colon that open the sentence ("ROBERTSON
+    /// (voice-over):", "MR. CROWLEY:"): it says who talks, and names no
+    /// one who acts in what follows. What a parenthesis adds counts for
+    /// nothing.
+    pub fn in_speaker_label(&self, i: usize) -> bool {
+        let mut depth = 0usize;
+        let mut named = false;
+        for (k, t) in self.toks.iter().enumerate() {
+            match t.text.as_str() {
+                ":" => return named && i < k,
+                "(" | "-LRB-" => depth += 1,
+                ")" | "-RRB-" => depth = depth.saturating_sub(1),
+                _ if depth > 0 || !t.text.chars().any(char::is_alphabetic) => {}
+                _ if t.all_caps() => named = true,
+                _ => return false,
+            }
+        }
+        false
+    }
 }
 
 /// The depth of every word and the first and last word of its subtree,

@@ -75,6 +75,20 @@ const CONTINUES: [&str; 11] = [
     "there",
 ];
 
+/// The day a story's narration has reached: the last sentence that told,
+/// in the simple past, an act of that day, and how many sentences with no
+/// date of their own have carried the day on since its date was given.
+struct Scene {
+    sentence: usize,
+    date: EventDate,
+    hops: u8,
+}
+
+/// How many sentences with no date of their own a scene's day is carried
+/// into ("Protesters set the building afire Friday night. They looted
+/// it. Police fired on them.").
+const SCENE_HOPS: u8 = 2;
+
 /// Runs the extractor over one article, skipping the sentences that are
 /// the batch's `furniture`.
 pub fn extract(
@@ -95,6 +109,7 @@ pub fn extract(
     let mut drafts: Vec<Draft> = Vec::new();
     let mut links: Vec<(usize, usize, Relation, usize)> = Vec::new();
     let mut story: Option<(usize, EventDate)> = None;
+    let mut scene: Option<Scene> = None;
     let mut antecedents = Antecedents::default();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         if !read[si] {
@@ -179,18 +194,39 @@ pub fn extract(
             .toks
             .first()
             .is_some_and(|t| CONTINUES.contains(&t.lower.as_str()));
+        let scene_goes_on = scene
+            .as_ref()
+            .filter(|sc| {
+                sc.sentence + 1 == si && sc.hops < SCENE_HOPS && !s.in_timex.contains(&true)
+            })
+            .map(|sc| sc.date.clone());
+        let mut scene_date: Option<(EventDate, bool)> = None;
         for d in &mut drafts[from..] {
+            let own = d.date.is_some();
             // "(Update 4:22 p.m.) About 5,000 people have been injured
             // since the unrest began": what has been going on up to now
             // is no act of one day ([`span_to_now`]).
             if d.date.is_none() {
-                let carried = sentence_date.clone().or_else(|| {
-                    story
-                        .as_ref()
-                        .filter(|(prev, _)| continues && prev + 1 == si)
-                        .map(|(_, date)| date.clone())
-                });
+                let narrated = narrated(&s, d, frames);
+                let carried = sentence_date
+                    .clone()
+                    .or_else(|| {
+                        story
+                            .as_ref()
+                            .filter(|(prev, _)| continues && prev + 1 == si)
+                            .map(|(_, date)| date.clone())
+                    })
+                    .or_else(|| scene_goes_on.clone().filter(|_| narrated))
+                    .filter(|date| {
+                        let stamp = sentence_date.as_ref() == Some(date);
+                        inherits(&s, d.predicate.anchor, date, stamp, frames)
+                    });
+                if narrated && scene_date.is_none() {
+                    scene_date = carried.clone().map(|c| (c, sentence_date.is_none()));
+                }
                 d.date = carried;
+            } else if own && scene_date.is_none() && narrated(&s, d, frames) {
+                scene_date = d.date.clone().map(|c| (c, false));
             }
             // "Condemned the attacks Friday amid mounting criticism":
             // what goes on around the act has gone on up to its day.
@@ -213,6 +249,16 @@ pub fn extract(
         if let Some(d) = drafts[from..].iter().find_map(|d| d.date.clone()) {
             story = Some((si, d));
         }
+        scene = scene_date
+            .filter(|(date, _)| date.is_exact_day() && date.latest() <= article.published)
+            .map(|(date, carried)| Scene {
+                sentence: si,
+                hops: scene
+                    .as_ref()
+                    .filter(|_| carried)
+                    .map_or(0, |sc| sc.hops + 1),
+                date,
+            });
     }
     date_effects_from_causes(&mut drafts, &links, article);
     build(article, text, &doc, drafts, links)
@@ -672,43 +718,210 @@ fn date_events(
     events.dedup();
     for d in events {
         let p = drafts[d].predicate;
-        let mut k = p.word;
-        let mut date = dated
-            .get(&k)
+        let own = dated
+            .get(&p.word)
             .or_else(|| dated.get(&p.anchor))
             .map(|(d, _)| d.clone());
-        if date.is_none() {
-            k = p.anchor;
-            // The first verb above whose clause is another's, joined to
-            // it with a subject of its own.
-            let mut joined: Option<usize> = None;
-            while let Some(h) = s.head(k) {
-                if frames.reporting.contains(s.lemma(h))
-                    && matches!(s.rel(k), "ccomp" | "parataxis")
-                {
-                    break;
-                }
-                if joined.is_none() && own_conjunct(s, k, frames) {
-                    joined = Some(h);
-                }
-                if let Some((found, at)) = dated.get(&h) {
-                    // "The army put down riots in 1986, and he threw
-                    // 30,000 people in jail when…": a date inside the
-                    // first clause is its own; one before it ("In 1986,
-                    // the army put down riots and he threw…") is both.
-                    if joined.is_none_or(|j| *at < j) {
-                        date = Some(found.clone());
-                    }
-                    break;
-                }
-                k = h;
-            }
-        }
+        let date = own.or_else(|| {
+            from_above(s, p.anchor, &dated, at, frames)
+                .or_else(|| same_moment(s, p.anchor, &dated, frames))
+                .filter(|date| inherits(s, p.anchor, date, false, frames))
+        });
         if drafts[d].date.is_none() {
             drafts[d].date = date;
         }
     }
     sentence_date
+}
+
+/// The date of the nearest dated word above word `v`, but not across a
+/// reporting verb ("said on Sunday" dates the statement, not what it
+/// reports), nor from a noun event to the act it is a modifier of
+/// ([`apart`]) when the date comes before the noun.
+fn from_above(
+    s: &Sent<'_, '_, '_>,
+    v: usize,
+    dated: &HashMap<usize, (EventDate, usize)>,
+    at: &HashMap<usize, usize>,
+    frames: &Frames,
+) -> Option<EventDate> {
+    let mut k = v;
+    // The first verb above whose clause is another's, joined to it with
+    // a subject of its own.
+    let mut joined: Option<usize> = None;
+    // The noun event of another time than what it modifies, passed on the
+    // way up.
+    let mut other_time: Option<usize> = None;
+    while let Some(h) = s.head(k) {
+        if frames.reporting.contains(s.lemma(h)) && matches!(s.rel(k), "ccomp" | "parataxis") {
+            return None;
+        }
+        if joined.is_none() && own_conjunct(s, k, frames) {
+            joined = Some(h);
+        }
+        if other_time.is_none() && at.contains_key(&k) && apart(s, k, frames) {
+            other_time = Some(k);
+        }
+        if let Some((found, at)) = dated.get(&h) {
+            // "The army put down riots in 1986, and he threw 30,000
+            // people in jail when…": a date inside the first clause is
+            // its own; one before it ("In 1986, the army put down riots
+            // and he threw…") is both. A date after a noun event of
+            // another time is the parse's misplaced modifier of that noun
+            // ("after the death of Suleimani on January 3"); one before
+            // it is the act's ("rallied Friday against the crackdown").
+            let own = joined.is_none_or(|j| *at < j) && other_time.is_none_or(|n| *at > n);
+            return own.then(|| found.clone());
+        }
+        k = h;
+    }
+    None
+}
+
+/// "Rallied Friday against the crackdown", "a rally Monday in support of
+/// the uprising": whether noun `k` (an event's) is at another time than
+/// the word it modifies, after a preposition of `[dating] apart` or as
+/// the modifier of a noun of `[dating] relating` ("the anniversary of a
+/// demonstration").
+fn apart(s: &Sent<'_, '_, '_>, k: usize, frames: &Frames) -> bool {
+    s.upos(k) == Upos::Noun
+        && (s.rel(k) == "nmod"
+            && s.head(k)
+                .is_some_and(|h| frames.dating.relating.contains(s.lemma(h)))
+            || s.children_by(k, &["case"])
+                .into_iter()
+                .any(|c| frames.dating.apart.contains(s.toks[c].lower.as_str())))
+}
+
+/// The date of the clause of the same moment as verb `v`'s
+/// ([`simultaneous`]): its own such clause's ("died when two rockets hit
+/// on Monday"), or, when it is one hung from a reporting verb, the date
+/// of the clause that verb reports before it ("died last Monday when two
+/// rockets hit a building, officials said").
+fn same_moment(
+    s: &Sent<'_, '_, '_>,
+    v: usize,
+    dated: &HashMap<usize, (EventDate, usize)>,
+    frames: &Frames,
+) -> Option<EventDate> {
+    let of_own_clause = s
+        .children_by(v, &["advcl"])
+        .into_iter()
+        .filter(|&c| simultaneous(s, c, frames))
+        .find_map(|c| dated.get(&c));
+    // The parse may take the clause for a second thing reported.
+    let of_reported = || {
+        let h = s.head(v).filter(|&h| {
+            frames.reporting.contains(s.lemma(h))
+                && (simultaneous(s, v, frames) || s.rel(v) == "ccomp" && subordinated(s, v, frames))
+        })?;
+        let reported = s
+            .children_by(h, &["ccomp", "parataxis"])
+            .into_iter()
+            .rfind(|&c| c < v)?;
+        dated.get(&reported)
+    };
+    of_own_clause
+        .or_else(of_reported)
+        .map(|(date, _)| date.clone())
+}
+
+/// Whether verb `c` heads a clause of time with a subject of its own
+/// whose subordinator (`[dating] simultaneous`) makes it happen when its
+/// main clause does ("when two rockets hit", "as police fired").
+fn simultaneous(s: &Sent<'_, '_, '_>, c: usize, frames: &Frames) -> bool {
+    s.rel(c) == "advcl" && subordinated(s, c, frames)
+}
+
+/// Whether verb `c` has a subject of its own and a subordinator of
+/// `[dating] simultaneous` before it.
+fn subordinated(s: &Sent<'_, '_, '_>, c: usize, frames: &Frames) -> bool {
+    s.upos(c) == Upos::Verb
+        && !s.children_by(c, &["nsubj"]).is_empty()
+        && s.children_by(c, &["mark", "advmod"]).into_iter().any(|m| {
+            m < c
+                && frames
+                    .dating
+                    .simultaneous
+                    .contains(s.toks[m].lower.as_str())
+        })
+}
+
+/// Whether verb or noun `v` may take `date` from outside its own words
+/// (the clause above it, the sentence's, the story's): not a clause or
+/// phrase of `since`, which starts a span ("pray for those who have died
+/// since the protests started"), and a present perfect, which tells of
+/// some time up to now, no single day ("U.S. officials have discussed
+/// …, a spokesman said Thursday"; "in recent weeks, attacks grew more
+/// frequent and convoys have been attacked" keeps the weeks), unless
+/// `date` is the `stamp` of the sentence, a date that hangs from no word
+/// ("(Update 9:19 p.m.) thousands have gathered"), and the perfect is
+/// the writer's, not what someone reports.
+fn inherits(
+    s: &Sent<'_, '_, '_>,
+    v: usize,
+    date: &EventDate,
+    stamp: bool,
+    frames: &Frames,
+) -> bool {
+    let perfect = s.upos(v) == Upos::Verb
+        && s.children_by(v, &["aux"])
+            .into_iter()
+            .any(|a| s.lemma(a) == "have" && matches!(s.xpos(a), "VBZ" | "VBP"));
+    let since = s
+        .children_by(v, &["mark", "case"])
+        .into_iter()
+        .any(|m| s.toks[m].lower == "since");
+    // The writer's perfect under a stamp is of the stamp's day.
+    let writers_stamp = stamp && !reported(s, v, frames);
+    !(since || perfect && date.is_exact_day() && !writers_stamp)
+}
+
+/// Whether draft `d` narrates an act in the simple past, in the writer's
+/// voice: asserted, a verb in the past tense ("stormed", "were
+/// arrested", not "had stormed", "have stormed" or "would storm"), not
+/// a verb of saying nor what one reports, not inside quotation marks.
+/// Such a sentence with no date of its own goes on with the scene of the
+/// sentence before it.
+fn narrated(s: &Sent<'_, '_, '_>, d: &Draft, frames: &Frames) -> bool {
+    let v = d.predicate.anchor;
+    let auxes = s.children_by(v, &["aux"]);
+    let past = s.xpos(v) == "VBD" && auxes.is_empty()
+        || s.xpos(v) == "VBN"
+            && !auxes.is_empty()
+            && auxes
+                .iter()
+                .all(|&a| s.lemma(a) == "be" && s.xpos(a) == "VBD");
+    d.mode == Mode::Asserted
+        && !(d.generic || d.meant || d.state)
+        && s.upos(v) == Upos::Verb
+        && past
+        && !frames.reporting.contains(s.lemma(v))
+        && !reported(s, v, frames)
+        && !quoted(s, v)
+}
+
+/// Whether word `w` is inside what a reporting verb reports.
+fn reported(s: &Sent<'_, '_, '_>, w: usize, frames: &Frames) -> bool {
+    let mut k = w;
+    while let Some(h) = s.head(k) {
+        if frames.reporting.contains(s.lemma(h)) && matches!(s.rel(k), "ccomp" | "parataxis") {
+            return true;
+        }
+        k = h;
+    }
+    false
+}
+
+/// Whether word `w` stands between quotation marks: an odd number of
+/// them before it.
+fn quoted(s: &Sent<'_, '_, '_>, w: usize) -> bool {
+    s.toks[..w]
+        .iter()
+        .filter(|t| matches!(t.text.as_str(), "\"" | "“" | "”" | "``" | "''"))
+        .count()
+        % 2
+        == 1
 }
 
 /// Whether verb `v` tells of what has been going on up to now: a present

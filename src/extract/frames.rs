@@ -95,6 +95,24 @@ pub struct Frames {
     pub states: States,
     /// The `[senses]` table.
     pub senses: Senses,
+    /// The `[dating]` table.
+    pub dating: Dating,
+}
+
+/// The `[dating]` table: which words let one clause or phrase share
+/// another's date, and which keep them apart.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dating {
+    /// Subordinators of a clause of the same moment as its main clause
+    /// ("died last Monday when two rockets hit").
+    pub simultaneous: HashSet<String>,
+    /// Prepositions of a noun event at another time than the act it
+    /// modifies ("rallied Friday against the crackdown").
+    pub apart: HashSet<String>,
+    /// Nouns whose event modifier is at another time than they are ("the
+    /// anniversary of a demonstration", "in support of the uprising").
+    pub relating: HashSet<String>,
 }
 
 /// The `[states]` table: states and developments told as verbs or nouns
@@ -311,6 +329,7 @@ struct File {
     noise: Noise,
     states: States,
     senses: Senses,
+    dating: Dating,
 }
 
 #[derive(Deserialize)]
@@ -439,6 +458,7 @@ impl Frames {
             posture: file.posture,
             withdrawing: file.withdrawing,
             noise: file.noise,
+            dating: file.dating,
             states: file.states,
             senses: file.senses,
         })

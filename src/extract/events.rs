@@ -787,7 +787,7 @@ fn apart(s: &Sent<'_, '_, '_>, k: usize, frames: &Frames) -> bool {
     s.upos(k) == Upos::Noun
         && (s.rel(k) == "nmod"
             && s.head(k)
-                .is_some_and(|h| frames.dating.relating.contains(s.lemma(h)))
+                .is_some_and(|h| frames.dating.relating.contains(s.lower_lemma(h).as_ref()))
             || s.children_by(k, &["case"])
                 .into_iter()
                 .any(|c| frames.dating.apart.contains(s.toks[c].lower.as_str())))

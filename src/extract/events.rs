@@ -189,7 +189,13 @@ pub fn extract(
         }
         share_place(&mut drafts[from..]);
         governed_targets(&s, &mut drafts[from..]);
-        let sentence_date = date_events(&s, text, &timexes, &at, &mut drafts, frames);
+        // The day the story has told of so far, when it is before the
+        // report's ([`recapped`]).
+        let told = story
+            .as_ref()
+            .map(|(_, date)| date.latest())
+            .filter(|&day| day < article.published);
+        let sentence_date = date_events(&s, text, &timexes, &at, &mut drafts, frames, told);
         let continues = s
             .toks
             .first()
@@ -677,6 +683,7 @@ fn date_events(
     at: &HashMap<usize, usize>,
     drafts: &mut [Draft],
     frames: &Frames,
+    told: Option<chrono::NaiveDate>,
 ) -> Option<EventDate> {
     let (lo, hi) = (s.toks.first()?.start, s.toks.last()?.end);
     let first = timexes.partition_point(|t| t.byte_begin < lo);
@@ -706,6 +713,7 @@ fn date_events(
         }
         match holder {
             Some(h) => {
+                let date = recapped(s, t, h, &date, told).unwrap_or(date);
                 dated.entry(h).or_insert((date, head));
             }
             None => {
@@ -732,6 +740,39 @@ fn date_events(
         }
     }
     sentence_date
+}
+
+/// "Thursday, a leading opposition figure returns home": in a recap of
+/// past days told in the present, a weekday `t` read as the coming one
+/// (the tagger's reading of a present) points back to the last one,
+/// when the story has `told` of an earlier day before it: the day of a
+/// bare weekday after publication, for verb `h` in the simple present,
+/// moved back a week to a day after the one told and before publication.
+fn recapped(
+    s: &Sent<'_, '_, '_>,
+    t: &Timex,
+    h: usize,
+    date: &EventDate,
+    told: Option<chrono::NaiveDate>,
+) -> Option<EventDate> {
+    let told = told?;
+    let words = t.text.trim();
+    let weekday = words
+        .strip_prefix("on ")
+        .unwrap_or(words)
+        .parse::<chrono::Weekday>()
+        .is_ok();
+    let present = matches!(s.xpos(h), "VBZ" | "VBP") && s.children_by(h, &["aux"]).is_empty();
+    let day = date.earliest();
+    let back = day.checked_sub_days(chrono::Days::new(7))?;
+    let published = s.on;
+    (weekday
+        && present
+        && date.is_exact_day()
+        && day > published
+        && told < back
+        && back < published)
+        .then(|| EventDate::day(back))
 }
 
 /// The date of the nearest dated word above word `v`, but not across a

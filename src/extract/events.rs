@@ -131,7 +131,10 @@ pub fn extract(
             continue;
         }
         let from = drafts.len();
-        let preds = predicates::find(&s, lex, frames, verbs);
+        // What a page glued before the sentence names no event.
+        let body = super::furniture::body_start(&s);
+        let mut preds = predicates::find(&s, lex, frames, verbs);
+        preds.retain(|p| p.word >= body);
         let mut at: HashMap<usize, usize> = HashMap::new();
         for p in &preds {
             if let Some(d) = draft(&s, si, *p, frames) {
@@ -152,6 +155,9 @@ pub fn extract(
             relation,
         } in causal::cues(&s, frames, model, &kind_at)
         {
+            if a.min(b) < body {
+                continue;
+            }
             let mark = drafts.len();
             let (Some(x), Some(y)) = (
                 event_at(&s, si, a, &mut at, &mut drafts, frames),

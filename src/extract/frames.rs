@@ -141,6 +141,15 @@ pub struct States {
     /// Prepositions of a circumstance that goes on around an act ("amid
     /// mounting criticism"): their noun takes no day from the act.
     pub around: HashSet<String>,
+    /// Verbs of meeting a condition ("face"): with a condition for object
+    /// they tell a state.
+    pub facing: HashSet<String>,
+    /// Verbs of knowing ("recognize", "realize"): with a clause for
+    /// complement they tell what someone knows.
+    pub knowing: HashSet<String>,
+    /// Verbs of regarding ("consider", "regard"): with a predicate for
+    /// complement they tell an opinion.
+    pub regarding: HashSet<String>,
 }
 
 /// The `[senses]` table: verbs whose sense, and so kind, turns on what

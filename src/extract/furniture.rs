@@ -1,4 +1,5 @@
-//! Page furniture: sentences that repeat across many documents of a batch.
+//! Page furniture: sentences that repeat across many documents of a
+//! batch, and what a page glues before a sentence ([`body_start`]).
 //!
 //! Pages scraped from a news site carry the site's own text around every
 //! article: a comment policy, a sign-up form, a ticker of other stories.
@@ -12,9 +13,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::sentence::Sent;
+use super::tokens::Tok;
 use super::topic::Topic;
 use super::Article;
 use crate::text::Tokenized;
+use crate::text::Upos;
 use crate::text::{fnv, mix, FNV_START};
 
 /// Share of a batch's documents a sentence must appear in to be furniture.
@@ -126,6 +130,122 @@ pub fn comment_stamp(sentence: &str) -> bool {
             [m2, m1, ':', h, ..] if m2.is_ascii_digit() && m1.is_ascii_digit() && h.is_ascii_digit()
         )
     })
+}
+
+/// The first word of the sentence proper in `s`, after what a page puts
+/// before it with no stop between: a stamp in brackets holding a clock
+/// time ("(Update 10 p.m. ET) Lake Shore Drive is shut down"), and
+/// headlines of other stories ("Egypt cracks down on protesters Protesters
+/// fill the streets of Cairo ElBaradei: Egypt is not stable The country's
+/// main opposition party said…"). Nothing before it is news of the
+/// sentence: it names no event. A headline is short and has no comma; a
+/// long stretch before a new sentence is a sentence whose stop is missing
+/// ("…, citing medical sources As the government cracked down…"), and
+/// stays.
+pub fn body_start(s: &Sent<'_, '_, '_>) -> usize {
+    let start = stamp_end(s).unwrap_or(0);
+    let (mut from, mut body) = (start, start);
+    for k in start.max(1)..s.len() {
+        if glued_at(s, k) {
+            if headline(&s.toks[from..k]) {
+                body = k;
+            }
+            from = k;
+        }
+    }
+    body
+}
+
+/// Most words (and marks) a headline glued before a sentence has.
+const HEADLINE_WORDS: usize = 20;
+
+/// Whether `words` read as a headline: a few words, no comma.
+fn headline(words: &[Tok]) -> bool {
+    words.len() <= HEADLINE_WORDS && !words.iter().any(|t| t.text == ",")
+}
+
+/// One past the closing bracket of a stamp that opens `s`: brackets
+/// (maybe after a dash) around a clock time or a date.
+fn stamp_end(s: &Sent<'_, '_, '_>) -> Option<usize> {
+    let open = (0..s.len()).find(|&k| !matches!(s.toks[k].text.as_str(), "-" | "--" | "—"))?;
+    if s.toks[open].text != "(" {
+        return None;
+    }
+    let mut depth = 0usize;
+    for k in open..s.len() {
+        match s.toks[k].text.as_str() {
+            "(" => depth += 1,
+            ")" => {
+                depth -= 1;
+                if depth == 0 {
+                    return (open..k).any(|w| s.in_timex[w]).then_some(k + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether a new sentence begins at word `k` with no stop before it: a
+/// capitalised word that is no name, followed by a word in lower case,
+/// comes after a word that ends a phrase (no article, preposition,
+/// conjunction, auxiliary or pronoun) or after a closing quote, and is
+/// not joined to it in the parse: neither governs the other, nor do they
+/// share a head ("new Constitution", "allow Pao to be buried"). The
+/// word opens a clause (an article, a pronoun, a preposition: "stable The
+/// country's", "Alexandria The ascent"), or is a common noun after a word
+/// in lower case ("fire Police fire tear gas") that modifies no noun
+/// after it ("insurgents fighting Coalition forces"): a capitalised adjective
+/// is a people's ("supported Arab governments") and a capitalised word
+/// after another is a name's ("the Committee to Protect Journalists").
+fn glued_at(s: &Sent<'_, '_, '_>, k: usize) -> bool {
+    let word = s.toks[k].text.as_str();
+    let capitalised = word.starts_with(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && s.upos(k) != Upos::Propn
+        && !s.xpos(k).starts_with("NNP")
+        && s.mention_of[k].is_none()
+        && !s.in_timex[k];
+    let next_lower = s
+        .toks
+        .get(k + 1)
+        .is_some_and(|t| t.text.starts_with(char::is_lowercase));
+    if !capitalised || !next_lower || s.toks[k - 1].end == s.toks[k].start {
+        return false;
+    }
+    let Some(p) = phrase_end(s, k - 1) else {
+        return false;
+    };
+    let opens_clause = matches!(
+        s.upos(k),
+        Upos::Det | Upos::Pron | Upos::Adp | Upos::Sconj | Upos::Cconj | Upos::Num
+    );
+    let common_noun = s.upos(k) == Upos::Noun
+        && s.toks[p].text.starts_with(char::is_lowercase)
+        && !(s.head(k) == Some(k + 1) && matches!(s.rel(k), "compound" | "amod" | "nmod"));
+    let joined = s.head(p) == Some(k)
+        || s.head(k) == Some(p)
+        || s.head(p).is_some() && s.head(p) == s.head(k);
+    (opens_clause || common_noun) && !joined
+}
+
+/// The word that ends the phrase before a new sentence at `p`: `p` itself,
+/// or the word a closing quote at `p` follows ("so fast ' The press");
+/// `None` when `p` ends no phrase: a function word, a stop (a missed
+/// sentence end is no glue) or an opening quote.
+fn phrase_end(s: &Sent<'_, '_, '_>, p: usize) -> Option<usize> {
+    let text = s.toks[p].text.as_str();
+    let closing = matches!(text, "'" | "\"" | "’" | "”" | "''")
+        && p > 0
+        && s.toks[p - 1].end == s.toks[p].start;
+    let word = if closing { p - 1 } else { p };
+    let last = s.toks[word].text.chars().last()?;
+    let function = matches!(
+        s.upos(word),
+        Upos::Adp | Upos::Det | Upos::Cconj | Upos::Sconj | Upos::Aux | Upos::Part | Upos::Pron
+    );
+    (last.is_alphanumeric() && !function).then_some(word)
 }
 
 #[cfg(test)]

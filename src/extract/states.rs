@@ -4,7 +4,9 @@
 //! a lasting condition ("as they savored the scene", "people are
 //! struggling"), a standing fact ("has long backed Mubarak", "has been
 //! widely discredited") and a role described by a participle beside a
-//! copula ("has been a key ally for years, working to bring …"). None is
+//! copula ("has been a key ally for years, working to bring …"), facing a
+//! condition ("faces a dilemma"), knowing ("recognizes that things must
+//! change") and regarding ("were considered formalities"). None is
 //! a happening: such an event is kept only as an end of a causal link.
 //! The words are `[states]` of `frames.toml`.
 
@@ -26,6 +28,9 @@ pub fn state(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames, condition: bo
         || stative(s, p, table)
         || standing(s, p, table)
         || role(s, p)
+        || facing(s, p, table)
+        || knowing(s, p, table)
+        || regarding(s, p, table)
 }
 
 /// Whether word `w` is a noun of `nouns`: its lemma, or the word without
@@ -90,6 +95,49 @@ fn stative(s: &Sent<'_, '_, '_>, p: &Predicate, table: &States) -> bool {
                 .into_iter()
                 .any(|c| table.opposing.contains(s.toks[c].lower.as_str()))
         })
+}
+
+/// "Finds himself facing a tough dilemma", "faces the greatest threat to
+/// his rule": a verb of meeting (`[states] facing`) whose object is a
+/// condition names the condition someone is in. Facing people ("faced
+/// the riot police"), a trial or a crowd, or facing them down, is an act.
+fn facing(s: &Sent<'_, '_, '_>, p: &Predicate, table: &States) -> bool {
+    let w = p.word;
+    s.upos(w) == Upos::Verb
+        && table.facing.contains(&*s.lower_lemma(w))
+        && s.children_by(w, &["compound"]).is_empty()
+        && s.children_by(w, &["obj"])
+            .into_iter()
+            .any(|o| names(s, o, &table.conditions))
+}
+
+/// "The regime recognizes that things will have to change": a verb of
+/// knowing (`[states] knowing`) with a clause for its complement tells
+/// what someone knows, not something done.
+fn knowing(s: &Sent<'_, '_, '_>, p: &Predicate, table: &States) -> bool {
+    let w = p.word;
+    s.upos(w) == Upos::Verb
+        && table.knowing.contains(&*s.lower_lemma(w))
+        && !s.children_by(w, &["ccomp"]).is_empty()
+}
+
+/// "Elections that were considered formalities", "sees them as
+/// protectors": a verb of regarding (`[states] regarding`) with a
+/// predicate for its object (a noun or adjective complement, or an `as`
+/// phrase) tells an opinion of what something is.
+fn regarding(s: &Sent<'_, '_, '_>, p: &Predicate, table: &States) -> bool {
+    let w = p.word;
+    let predicate = |c: usize| match s.rel(c) {
+        "xcomp" => matches!(s.upos(c), Upos::Noun | Upos::Adj | Upos::Propn),
+        "obl" | "advcl" => s
+            .children_by(c, &["case", "mark"])
+            .into_iter()
+            .any(|m| s.toks[m].lower == "as"),
+        _ => false,
+    };
+    s.upos(w) == Upos::Verb
+        && table.regarding.contains(&*s.lower_lemma(w))
+        && s.children(w).any(predicate)
 }
 
 /// "Has long backed Mubarak", "has been widely discredited": an adverb of

@@ -57,6 +57,9 @@ struct Draft {
     /// Whether it is a word of planning, fearing, threatening or denying
     /// ([`framing`]).
     framing: bool,
+    /// Whether it is a noun of what crowds do that names no one
+    /// ([`roles::crowd_act`]): once kept as a happening, protesters do it.
+    crowd: bool,
 }
 
 /// Words that carry the story's current date into a sentence that gives
@@ -373,6 +376,7 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
         title,
         trigger: (s.toks[p.word].start, s.toks[p.word].end),
         anonymous: noise::anonymous(s, &p),
+        crowd: roles::crowd_act(s, &p),
         generic: noise::generic(s, &p, frames),
         accused: noise::accused(s, &p, frames),
         state: states::state(s, &p, frames, condition),
@@ -383,13 +387,16 @@ fn draft(s: &Sent<'_, '_, '_>, si: usize, mut p: Predicate, frames: &Frames) -> 
 }
 
 /// "He said", "they rallied", "their demonstrations": an event whose
-/// subject, or a noun event whose possessor, is a pronoun that stands for
+/// subject (or whose governor's, for a participle with none: "they kept
+/// coming, ignoring the curfew"), or a noun event whose possessor, is a
+/// pronoun that stands for
 /// a named subject before it ([`Antecedents`]) is that one's act, or done
 /// to it when passive ("he was arrested") or a noun of an act done to
 /// someone ("his arrest"); its title names it.
 fn stand_for(s: &Sent<'_, '_, '_>, d: &mut Draft, pronouns: &HashMap<usize, Vec<Actor>>) {
     let p = &d.predicate;
     let Some((pronoun, actors)) = roles::subject_of(s, p.anchor)
+        .or_else(|| roles::participle_subject_of(s, p))
         .or_else(|| (p.anchor == p.word).then(|| possessor(s, p.word)).flatten())
         .and_then(|w| pronouns.get(&w).map(|a| (w, a)))
     else {
@@ -1304,7 +1311,13 @@ fn worth_telling(
             let id = e.id.as_str();
             !gone.contains(id) && (linked.contains(id) || !for_its_link(e, d))
         })
-        .map(|(e, _)| e)
+        .map(|(mut e, d)| {
+            // Who is named decides what is kept; then an unnamed crowd acts.
+            if d.crowd && e.actors.is_empty() {
+                e.actors.push(roles::protesters());
+            }
+            e
+        })
         .collect();
     (kept, links)
 }

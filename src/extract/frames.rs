@@ -291,6 +291,9 @@ pub struct RoleWords {
     /// Lemmas of nouns of acts whose `of` phrase is the doer ("the
     /// resignation of Mubarak").
     pub doer_nouns: HashSet<String>,
+    /// Lemmas of nouns of what crowds do ("protests", "a rally"): with no
+    /// one named, protesters do it.
+    pub crowd_acts: HashSet<String>,
     /// Lemmas of verbs whose subject undergoes the act ("five died"): a
     /// target, not an actor.
     pub undergoers: HashSet<String>,

@@ -140,7 +140,7 @@ impl Roles {
                             push_all(&mut self.targets, participants(s, h))
                         }
                         "acl" | "acl:relcl" => {
-                            push_all(&mut self.actors, participants(s, h));
+                            push_all(&mut self.actors, participants(s, predicated(s, h)));
                             // Only a participle is the thing's own words
                             // ("a statement demanding"); a finite verb
                             // there is a clause the parse misplaced.
@@ -221,6 +221,15 @@ impl Roles {
     }
 }
 
+/// "Demonstrators are still in the streets demanding change": a copula's
+/// predicate stands for its subject; any other word for itself.
+fn predicated(s: &Sent<'_, '_, '_>, h: usize) -> usize {
+    let copula = s.children(h).any(|c| s.deprel(c) == "cop");
+    s.children(h)
+        .find(|&c| copula && s.rel(c) == "nsubj")
+        .unwrap_or(h)
+}
+
 /// "'Mubarak has been here since Ronald Reagan,' shouted one man": a
 /// verb right after a quotation closed by a comma, whose subject the
 /// parse finds inside it, is done by the people named right after it
@@ -283,6 +292,27 @@ fn people_in_unrest(
             country: actor(e).country,
             role: Some(Role::Protesters),
         });
+    }
+}
+
+/// "Mass protests swept Egypt", "the demonstrations grew": a noun of what
+/// crowds do that names no one, not even by a possessive ("their
+/// demonstrations" is whom "their" stands for). Protesters do it.
+pub fn crowd_act(s: &Sent<'_, '_, '_>, p: &Predicate) -> bool {
+    let n = p.word;
+    p.anchor == n
+        && p.kind == Kind::Protest
+        && s.upos(n) == Upos::Noun
+        && words().crowd_acts.contains(s.lemma(n))
+        && !s.children(n).any(|c| s.deprel(c) == "nmod:poss")
+}
+
+/// Protesters, unnamed, of no country.
+pub fn protesters() -> Actor {
+    Actor {
+        name: "protesters".into(),
+        country: None,
+        role: Some(Role::Protesters),
     }
 }
 
@@ -713,6 +743,13 @@ fn own_actor(s: &Sent<'_, '_, '_>, n: usize, frames: &Frames) -> Vec<Actor> {
         .filter(|&(_, passive)| !passive)
         .map(|(subj, _)| participants(s, subj))
         .unwrap_or_default()
+}
+
+/// The subject a present participle with none of its own takes from its
+/// governor ("they seem to be coming in waves, ignoring the curfew"),
+/// everyday senses included.
+pub fn participle_subject_of(s: &Sent<'_, '_, '_>, p: &Predicate) -> Option<usize> {
+    participle_subject(s, p, true).map(|(w, _)| w)
 }
 
 /// The subject of a verb, as `subject` finds it, active or passive.

@@ -807,7 +807,7 @@ fn from_above(
     // way up.
     let mut other_time: Option<usize> = None;
     while let Some(h) = s.head(k) {
-        if frames.reporting.contains(s.lemma(h)) && matches!(s.rel(k), "ccomp" | "parataxis") {
+        if reports(s, k, h, frames) {
             return None;
         }
         if joined.is_none() && own_conjunct(s, k, frames) {
@@ -918,10 +918,7 @@ fn inherits(
     stamp: bool,
     frames: &Frames,
 ) -> bool {
-    let perfect = s.upos(v) == Upos::Verb
-        && s.children_by(v, &["aux"])
-            .into_iter()
-            .any(|a| s.lemma(a) == "have" && matches!(s.xpos(a), "VBZ" | "VBP"));
+    let perfect = present_perfect(s, v);
     let since = s
         .children_by(v, &["mark", "case"])
         .into_iter()
@@ -955,11 +952,17 @@ fn narrated(s: &Sent<'_, '_, '_>, d: &Draft, frames: &Frames) -> bool {
         && !quoted(s, v)
 }
 
+/// Whether word `k`, hung from `h`, heads what `h`, a reporting verb,
+/// reports ("said the talks had stalled").
+fn reports(s: &Sent<'_, '_, '_>, k: usize, h: usize, frames: &Frames) -> bool {
+    frames.reporting.contains(s.lemma(h)) && matches!(s.rel(k), "ccomp" | "parataxis")
+}
+
 /// Whether word `w` is inside what a reporting verb reports.
 fn reported(s: &Sent<'_, '_, '_>, w: usize, frames: &Frames) -> bool {
     let mut k = w;
     while let Some(h) = s.head(k) {
-        if frames.reporting.contains(s.lemma(h)) && matches!(s.rel(k), "ccomp" | "parataxis") {
+        if reports(s, k, h, frames) {
             return true;
         }
         k = h;
@@ -970,12 +973,16 @@ fn reported(s: &Sent<'_, '_, '_>, w: usize, frames: &Frames) -> bool {
 /// Whether word `w` stands between quotation marks: an odd number of
 /// them before it.
 fn quoted(s: &Sent<'_, '_, '_>, w: usize) -> bool {
-    s.toks[..w]
-        .iter()
-        .filter(|t| matches!(t.text.as_str(), "\"" | "“" | "”" | "``" | "''"))
-        .count()
-        % 2
-        == 1
+    s.toks[..w].iter().filter(|t| t.quote_mark()).count() % 2 == 1
+}
+
+/// Whether verb `v` is a present perfect: a present "have" among its
+/// auxiliaries ("has closed", "have been searching").
+fn present_perfect(s: &Sent<'_, '_, '_>, v: usize) -> bool {
+    s.upos(v) == Upos::Verb
+        && s.children_by(v, &["aux"])
+            .into_iter()
+            .any(|a| s.lemma(a) == "have" && matches!(s.xpos(a), "VBZ" | "VBP"))
 }
 
 /// Whether verb `v` tells of what has been going on up to now: a present
@@ -984,10 +991,7 @@ fn quoted(s: &Sent<'_, '_, '_>, w: usize) -> bool {
 /// been injured since the unrest began", "have gripped Egypt for two
 /// weeks"). No single day is its date.
 fn ongoing(s: &Sent<'_, '_, '_>, v: usize) -> bool {
-    let perfect = s.upos(v) == Upos::Verb
-        && s.children_by(v, &["aux"])
-            .into_iter()
-            .any(|a| s.lemma(a) == "have" && matches!(s.xpos(a), "VBZ" | "VBP"));
+    let perfect = present_perfect(s, v);
     let span = s.children_by(v, &["obl", "advcl"]).into_iter().any(|c| {
         s.children_by(c, &["case", "mark"])
             .into_iter()

@@ -258,9 +258,7 @@ impl<'d, 't, 'l> Sent<'d, 't, 'l> {
 
     /// Whether the sentence quotes anyone.
     pub fn quotes(&self) -> bool {
-        self.toks
-            .iter()
-            .any(|t| matches!(t.text.as_str(), "\"" | "“" | "”" | "``" | "''"))
+        self.toks.iter().any(Tok::quote_mark)
     }
 
     /// Whether word `i` is set in capitals with a neighbour that is too:

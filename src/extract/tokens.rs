@@ -29,6 +29,12 @@ impl Tok {
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
     }
+
+    /// True for a quotation mark that opens or closes a quotation of
+    /// double quotes, straight, curly or as the tagger writes them.
+    pub fn quote_mark(&self) -> bool {
+        matches!(self.text.as_str(), "\"" | "“" | "”" | "``" | "''")
+    }
 }
 
 /// The extractor's tokens for the text layer's `tokens` of `text`.

@@ -90,13 +90,13 @@ pub(crate) fn batch_lines<R: BufRead>(
 /// and its text, or the problem that made it unreadable.
 pub(crate) type LentLine<'a> = (usize, std::result::Result<&'a str, Diagnostic>);
 
-/// The lines of a batch as [`batch_lines`] gives them, each lent out of one
-/// buffer until the next is read: a store's million lines are read where
-/// they lie, not copied out one by one.
+/// The lines of a batch as [`batch_lines`] gives them, each lent out of the
+/// reader's own buffer until the next is read: a store's million lines are
+/// read where they lie, and only a line that runs past the end of the
+/// reader's buffer is gathered into one of ours.
 pub(crate) struct Lines<R> {
     path: String,
-    reader: R,
-    buf: Vec<u8>,
+    raw: RawLines<R>,
     n: usize,
 }
 
@@ -105,8 +105,7 @@ impl<R: BufRead> Lines<R> {
     pub(crate) fn new(path: &str, reader: R) -> Lines<R> {
         Lines {
             path: path.to_string(),
-            reader,
-            buf: Vec::new(),
+            raw: RawLines::new(reader),
             n: 0,
         }
     }
@@ -114,34 +113,111 @@ impl<R: BufRead> Lines<R> {
     /// The next line that is not blank; `None` at the end.
     pub(crate) fn next_line(&mut self) -> Option<Result<LentLine<'_>>> {
         let end = loop {
-            self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => return None,
-                Ok(_) => {}
+            let raw = match self.raw.next_raw()? {
+                Ok(raw) => raw,
                 Err(e) => return Some(Err(Error::io(&self.path, e))),
-            }
+            };
             self.n += 1;
-            let mut end = self.buf.len();
-            while end > 0 && (self.buf[end - 1] == b'\n' || self.buf[end - 1] == b'\r') {
+            let mut end = raw.len();
+            while end > 0 && (raw[end - 1] == b'\n' || raw[end - 1] == b'\r') {
                 end -= 1;
             }
-            if !blank(&self.buf[..end], self.n == 1) {
+            if !blank(&raw[..end], self.n == 1) {
                 break end;
             }
         };
-        let (n, bytes) = (self.n, &self.buf[..end]);
-        let line = match std::str::from_utf8(bytes) {
-            Ok(text) if n == 1 => Ok(without_bom(text)),
-            Ok(text) => Ok(text),
-            Err(e) => {
-                let mut d = not_utf8(&self.path, bytes, e.valid_up_to(), "line");
-                if let Some(Location::File { line, .. }) = &mut d.location {
-                    *line = n;
+        let line = &self.raw.last()[..end];
+        Some(Ok((self.n, lent(&self.path, self.n, line))))
+    }
+
+    /// Gives back the reader, standing just past the last line lent.
+    pub(crate) fn release(self) {
+        self.raw.release();
+    }
+}
+
+/// The lines of a reader as they lie, each lent out of the reader's
+/// buffer (or, when it runs past the buffer's end, gathered into ours)
+/// until the next is asked for.
+pub(crate) struct RawLines<R> {
+    reader: R,
+    /// A line gathered from more than one fill of the reader's buffer.
+    buf: Vec<u8>,
+    /// How many bytes of the reader's buffer the line lent last holds,
+    /// taken from the reader when the next is asked for.
+    lent: usize,
+}
+
+impl<R: BufRead> RawLines<R> {
+    /// The lines of `reader`.
+    pub(crate) fn new(reader: R) -> RawLines<R> {
+        RawLines {
+            reader,
+            buf: Vec::new(),
+            lent: 0,
+        }
+    }
+
+    /// The next line, its line break included; `None` at the end. The
+    /// reader stands just past it once the next is asked for.
+    pub(crate) fn next_raw(&mut self) -> Option<std::io::Result<&[u8]>> {
+        self.reader.consume(std::mem::take(&mut self.lent));
+        self.buf.clear();
+        loop {
+            let (newline, filled) = match self.reader.fill_buf() {
+                Ok(bytes) => (memchr::memchr(b'\n', bytes), bytes.len()),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Some(Err(e)),
+            };
+            match newline {
+                Some(i) if self.buf.is_empty() => {
+                    self.lent = i + 1;
+                    return Some(self.reader.fill_buf().map(|bytes| &bytes[..=i]));
                 }
-                Err(d)
+                Some(i) => {
+                    self.gather(i + 1);
+                    return Some(Ok(&self.buf));
+                }
+                None if filled == 0 => return (!self.buf.is_empty()).then_some(Ok(&self.buf)),
+                None => self.gather(filled),
             }
-        };
-        Some(Ok((n, line)))
+        }
+    }
+
+    /// The line [`RawLines::next_raw`] lent last, again.
+    fn last(&mut self) -> &[u8] {
+        match self.lent {
+            0 => &self.buf,
+            len => self.reader.fill_buf().map_or(&[], |bytes| &bytes[..len]),
+        }
+    }
+
+    /// Gives back the reader, standing just past the last line lent.
+    pub(crate) fn release(mut self) {
+        self.reader.consume(self.lent);
+    }
+
+    /// Moves the first `len` bytes of the reader's buffer to ours.
+    fn gather(&mut self, len: usize) {
+        if let Ok(bytes) = self.reader.fill_buf() {
+            self.buf.extend_from_slice(&bytes[..len]);
+        }
+        self.reader.consume(len);
+    }
+}
+
+/// Line `n` of a batch read from `path`, as text, or why it is not.
+fn lent<'a>(path: &str, n: usize, bytes: &'a [u8]) -> std::result::Result<&'a str, Diagnostic> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) if n == 1 => Ok(without_bom(text)),
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let mut d = not_utf8(path, bytes, e.valid_up_to(), "line");
+            if let Some(Location::File { line, .. }) = &mut d.location {
+                *line = n;
+            }
+            Err(d)
+        }
     }
 }
 
@@ -198,6 +274,41 @@ mod tests {
                 });
                 assert_eq!(blank(line, first), trimmed, "{line:?} first {first}");
             }
+        }
+    }
+
+    /// Lines lent from a reader's buffer of any size, runs past its end
+    /// gathered, are the lines `split` gives, and a released reader stands
+    /// just past the last line lent.
+    #[test]
+    fn lines_are_the_same_whatever_the_reader_holds_at_once() {
+        let text = "{\"a\"}\r\n\n  \nline three is longer than most\n\nx\ny\r\nlast";
+        let split: Vec<(usize, &str)> = text
+            .split('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .enumerate()
+            .map(|(i, l)| (i + 1, l))
+            .filter(|(_, l)| !l.trim().is_empty())
+            .collect();
+        for capacity in 1..=text.len() + 1 {
+            let reader = std::io::BufReader::with_capacity(capacity, text.as_bytes());
+            let mut lines = Lines::new("b.jsonl", reader);
+            let mut got = Vec::new();
+            while let Some(item) = lines.next_line() {
+                let (n, line) = item.unwrap();
+                got.push((n, line.unwrap().to_string()));
+            }
+            let got: Vec<(usize, &str)> = got.iter().map(|(n, l)| (*n, l.as_str())).collect();
+            assert_eq!(got, split, "capacity {capacity}");
+
+            let mut reader = std::io::BufReader::with_capacity(capacity, text.as_bytes());
+            let mut lines = Lines::new("b.jsonl", &mut reader);
+            assert!(lines.next_line().is_some());
+            assert!(lines.next_line().is_some());
+            lines.release();
+            let mut rest = String::new();
+            std::io::Read::read_to_string(&mut reader, &mut rest).unwrap();
+            assert_eq!(rest, "\nx\ny\r\nlast", "capacity {capacity}");
         }
     }
 

@@ -21,7 +21,7 @@ use super::plain;
 use super::toml_file::help_for;
 use super::{Loaded, Place};
 use crate::error::{Diagnostic, Error, Location, Result};
-use crate::input::{LentLine, Lines};
+use crate::input::{LentLine, Lines, RawLines};
 
 const DERIVED: [&str; 10] = [
     "earliest",
@@ -70,7 +70,7 @@ pub fn read<R: BufRead>(
         }
         return Ok(());
     };
-    drop(lines);
+    lines.release();
     let mut text = "\n".repeat(n - 1) + &head + "\n";
     let mut rest = Vec::new();
     reader
@@ -103,14 +103,11 @@ pub fn read<R: BufRead>(
 /// filled: a line written another way (a link whose `type` comes later, a
 /// record after spaces, a timeline document) is counted wrongly or not at
 /// all, and reading grows a vector past its count when it must.
-pub(super) fn count<R: BufRead>(mut reader: R) -> std::io::Result<[usize; 3]> {
+pub(super) fn count<R: BufRead>(reader: R) -> std::io::Result<[usize; 3]> {
     let mut counts = [0; 3];
-    let mut line = Vec::new();
-    loop {
-        line.clear();
-        if reader.read_until(b'\n', &mut line)? == 0 {
-            return Ok(counts);
-        }
+    let mut lines = RawLines::new(reader);
+    while let Some(line) = lines.next_raw() {
+        let line = line?;
         let kind = match line.strip_prefix(br#"{"type":""#) {
             Some(rest) if rest.starts_with(br#"source","#) => 0,
             Some(rest) if rest.starts_with(br#"link","#) => 2,
@@ -119,6 +116,7 @@ pub(super) fn count<R: BufRead>(mut reader: R) -> std::io::Result<[usize; 3]> {
         };
         counts[kind] += 1;
     }
+    Ok(counts)
 }
 
 /// True when a first line may open a timeline document rather than hold a

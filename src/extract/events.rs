@@ -978,7 +978,7 @@ fn quoted(s: &Sent<'_, '_, '_>, w: usize) -> bool {
 
 /// Whether verb `v` is a present perfect: a present "have" among its
 /// auxiliaries ("has closed", "have been searching").
-fn present_perfect(s: &Sent<'_, '_, '_>, v: usize) -> bool {
+pub(super) fn present_perfect(s: &Sent<'_, '_, '_>, v: usize) -> bool {
     s.upos(v) == Upos::Verb
         && s.children_by(v, &["aux"])
             .into_iter()
@@ -991,17 +991,7 @@ fn present_perfect(s: &Sent<'_, '_, '_>, v: usize) -> bool {
 /// been injured since the unrest began", "have gripped Egypt for two
 /// weeks"). No single day is its date.
 fn ongoing(s: &Sent<'_, '_, '_>, v: usize) -> bool {
-    let perfect = present_perfect(s, v);
-    let span = s.children_by(v, &["obl", "advcl"]).into_iter().any(|c| {
-        s.children_by(c, &["case", "mark"])
-            .into_iter()
-            .any(|m| match s.toks[m].lower.as_str() {
-                "since" => true,
-                "for" => s.in_timex[c],
-                _ => false,
-            })
-    });
-    perfect && (s.xpos(v) == "VBG" || span)
+    present_perfect(s, v) && (s.xpos(v) == "VBG" || states::spanned(s, v))
 }
 
 /// The date of verb `v`, which tells of what has been going on up to now

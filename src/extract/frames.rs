@@ -36,6 +36,9 @@ pub struct Frames {
     pub hypothetical: HashSet<String>,
     /// Conditional subordinators.
     pub conditional: HashSet<String>,
+    /// Participles and adjectives of a happening still to come
+    /// ("planned", "scheduled").
+    pub scheduled: HashSet<String>,
     /// Light verbs.
     pub light: HashSet<String>,
     /// Verbs that name no happening of their own.
@@ -150,6 +153,10 @@ pub struct States {
     /// Verbs of regarding ("consider", "regard"): with a predicate for
     /// complement they tell an opinion.
     pub regarding: HashSet<String>,
+    /// Verbs of holding a role ("lead", "rule", "head"): in the present,
+    /// the present perfect or over a span of time they tell what someone
+    /// is.
+    pub held: HashSet<String>,
 }
 
 /// The `[senses]` table: verbs whose sense, and so kind, turns on what
@@ -362,6 +369,7 @@ struct Modes {
     future: Vec<String>,
     hypothetical: Vec<String>,
     conditional: Vec<String>,
+    scheduled: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -444,6 +452,7 @@ impl Frames {
             future: set(file.modes.future),
             hypothetical: set(file.modes.hypothetical),
             conditional: set(file.modes.conditional),
+            scheduled: set(file.modes.scheduled),
             light: set(file.light.lemmas),
             weak: set(file.weak.lemmas),
             causal_verbs: file.causal.verbs,

@@ -57,12 +57,19 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(
     let mut relative = false;
     // Whether something above refuses it or fails at it.
     let mut undone = false;
+    // Whether the way up has passed only conjuncts: the event's own word
+    // and its like ("prevent them from crossing or entering").
+    let mut own = true;
     // Whether it is what others are asked to do ("called for Mubarak to
     // step down"): the request's content, not a happening.
     let mut asked = false;
     // Whether a verb or noun of opinion holds it ("believes the army will
     // step in"): unrealised under one, it is a forecast.
     let mut opinion = false;
+    if scheduled(s, p.word, frames) {
+        decided = true;
+        found.push(Mode::Planned);
+    }
     let mut w = p.anchor;
     for _ in 0..s.len() {
         if let Some((m, decision)) = own_mode(s, w, p, frames) {
@@ -73,6 +80,12 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(
         }
         let Some(h) = s.head(w) else { break };
         let rel = s.rel(w);
+        // "Avoided clashing", "prevent the tanks from crossing": what is
+        // averted did not happen (not so a fact named on the way up: "an
+        // escalation of the protests", "prevent journalists from getting
+        // to the streets, detaining them").
+        undone |= own && averted(s, w, h, frames);
+        own &= rel == "conj";
         if rel != "conj" {
             // An adverbial clause with a subordinator of its own ("after",
             // "because") is a clause of its own; one without ("…, killing
@@ -160,6 +173,35 @@ pub fn mode_of(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> Option<(
     }
     // Only wished, possible or a purpose: nothing is reported to happen.
     Some((mode, mode == Mode::Planned && (!decided || possible)))
+}
+
+/// Whether noun `w` names a happening still to come: a participle or
+/// adjective of `[modes] scheduled` describes it ("mass rallies planned
+/// for Tuesday", "the proposed talks", "a march scheduled for Friday").
+fn scheduled(s: &Sent<'_, '_, '_>, w: usize, frames: &Frames) -> bool {
+    let still_to_come = |c: usize| {
+        frames.scheduled.contains(&*s.lower_lemma(c))
+            || frames.scheduled.contains(s.toks[c].lower.as_str())
+    };
+    s.upos(w) == Upos::Noun
+        && s.children_by(w, &["acl", "amod"])
+            .into_iter()
+            .any(still_to_come)
+}
+
+/// Whether governor `h` averts word `w` below it (`[noise] averted`): its
+/// object, its gerund ("avoided clashing") or its `from` phrase or clause
+/// ("prevent the tanks from crossing", "refrained from violence").
+fn averted(s: &Sent<'_, '_, '_>, w: usize, h: usize, frames: &Frames) -> bool {
+    let content = match s.rel(w) {
+        "xcomp" | "obj" => true,
+        "advcl" | "obl" => s
+            .children_by(w, &["mark", "case"])
+            .into_iter()
+            .any(|c| s.toks[c].lower == "from"),
+        _ => false,
+    };
+    content && frames.noise.averted.contains(&*s.lower_lemma(h))
 }
 
 /// Whether governor `h` asks others for the word below it by `rel`

@@ -6,13 +6,16 @@
 //! widely discredited") and a role described by a participle beside a
 //! copula ("has been a key ally for years, working to bring …"), facing a
 //! condition ("faces a dilemma"), knowing ("recognizes that things must
-//! change") and regarding ("were considered formalities"). None is
+//! change"), regarding ("were considered formalities") and holding a role
+//! ("who has led the nation for three decades"). None is
 //! a happening: such an event is kept only as an end of a causal link.
 //! The words are `[states]` of `frames.toml`.
 
 use rustc_hash::FxHashSet as HashSet;
 
+use super::events::present_perfect;
 use super::frames::{Frames, States};
+use super::noise;
 use super::predicates::Predicate;
 use super::roles;
 use super::sentence::Sent;
@@ -31,6 +34,7 @@ pub fn state(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames, condition: bo
         || facing(s, p, table)
         || knowing(s, p, table)
         || regarding(s, p, table)
+        || held(s, p, frames)
 }
 
 /// Whether word `w` is a noun of `nouns`: its lemma, or the word without
@@ -138,6 +142,40 @@ fn regarding(s: &Sent<'_, '_, '_>, p: &Predicate, table: &States) -> bool {
     s.upos(w) == Upos::Verb
         && table.regarding.contains(&*s.lower_lemma(w))
         && s.children(w).any(predicate)
+}
+
+/// "Mubarak, who has led the nation for three decades", "which has ruled
+/// since 1981", "who heads Google's marketing": a verb of holding a role
+/// (`[states] held`) in the simple present, the present perfect or over a
+/// span of time tells what someone is. Leading a happening ("has led the
+/// protests") is an act, and so is a role's act of a past day ("led the
+/// march on Friday"), a phrasal verb's ("has headed off a movement") and
+/// a ruling on what is so ("a judge has ruled that the law is
+/// unconstitutional").
+fn held(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
+    let v = p.word;
+    s.upos(v) == Upos::Verb
+        && frames.states.held.contains(&*s.lower_lemma(v))
+        && s.children_by(v, &["compound", "ccomp"]).is_empty()
+        && (noise::simple_present(s, v) || present_perfect(s, v) || spanned(s, v))
+        && !s.children_by(v, &["obj"]).into_iter().any(|o| {
+            let lemma = &*s.lower_lemma(o);
+            frames.eventive.contains(lemma) || frames.happenings.contains(lemma)
+        })
+}
+
+/// Whether verb `v` runs over a span of time: a `since` phrase or clause,
+/// or a `for` phrase that is a date expression ("for two weeks").
+pub(super) fn spanned(s: &Sent<'_, '_, '_>, v: usize) -> bool {
+    s.children_by(v, &["obl", "advcl"]).into_iter().any(|c| {
+        s.children_by(c, &["case", "mark"])
+            .into_iter()
+            .any(|m| match s.toks[m].lower.as_str() {
+                "since" => true,
+                "for" => s.in_timex[c],
+                _ => false,
+            })
+    })
 }
 
 /// "Has long backed Mubarak", "has been widely discredited": an adverb of

@@ -743,9 +743,12 @@ fn date_events(
             .get(&p.word)
             .or_else(|| dated.get(&p.anchor))
             .map(|(d, _)| d.clone());
+        // Only a fact may take the date of the saying that reports it.
+        let fact = matches!(drafts[d].mode, Mode::Asserted | Mode::Reported) && !drafts[d].meant;
         let date = own.or_else(|| {
-            from_above(s, p.anchor, &dated, at, frames)
+            from_above(s, p.anchor, fact, &dated, at, frames)
                 .or_else(|| same_moment(s, p.anchor, &dated, frames))
+                .or_else(|| of_saying(s, p.anchor, fact, &dated, frames))
                 .filter(|date| inherits(s, p.anchor, date, false, frames))
         });
         if drafts[d].date.is_none() {
@@ -790,11 +793,14 @@ fn recapped(
 
 /// The date of the nearest dated word above word `v`, but not across a
 /// reporting verb ("said on Sunday" dates the statement, not what it
-/// reports), nor from a noun event to the act it is a modifier of
-/// ([`apart`]) when the date comes before the noun.
+/// reports) unless `v` is a `fact` that heads the clause reported and
+/// goes on at the time of the saying ([`at_saying`]), nor from a noun
+/// event to the act it is a modifier of ([`apart`]) when the date comes
+/// before the noun.
 fn from_above(
     s: &Sent<'_, '_, '_>,
     v: usize,
+    fact: bool,
     dated: &HashMap<usize, (EventDate, usize)>,
     at: &HashMap<usize, usize>,
     frames: &Frames,
@@ -807,7 +813,7 @@ fn from_above(
     // way up.
     let mut other_time: Option<usize> = None;
     while let Some(h) = s.head(k) {
-        if reports(s, k, h, frames) {
+        if reports(s, k, h, frames) && !(fact && k == v && at_saying(s, k, h)) {
             return None;
         }
         if joined.is_none() && own_conjunct(s, k, frames) {
@@ -930,7 +936,8 @@ fn inherits(
 
 /// Whether draft `d` narrates an act in the simple past, in the writer's
 /// voice: asserted, a verb in the past tense ("stormed", "were
-/// arrested", not "had stormed", "have stormed" or "would storm"), not
+/// arrested", "were protesting", "was being beaten", not "had stormed",
+/// "have stormed" or "would storm"), not
 /// a verb of saying nor what one reports, not inside quotation marks.
 /// Such a sentence with no date of its own goes on with the scene of the
 /// sentence before it.
@@ -938,11 +945,11 @@ fn narrated(s: &Sent<'_, '_, '_>, d: &Draft, frames: &Frames) -> bool {
     let v = d.predicate.anchor;
     let auxes = s.children_by(v, &["aux"]);
     let past = s.xpos(v) == "VBD" && auxes.is_empty()
-        || s.xpos(v) == "VBN"
-            && !auxes.is_empty()
+        || matches!(s.xpos(v), "VBN" | "VBG")
+            && auxes.iter().any(|&a| s.xpos(a) == "VBD")
             && auxes
                 .iter()
-                .all(|&a| s.lemma(a) == "be" && s.xpos(a) == "VBD");
+                .all(|&a| s.lemma(a) == "be" && matches!(s.xpos(a), "VBD" | "VBG"));
     d.mode == Mode::Asserted
         && !(d.generic || d.meant || d.state)
         && s.upos(v) == Upos::Verb
@@ -956,6 +963,53 @@ fn narrated(s: &Sent<'_, '_, '_>, d: &Draft, frames: &Frames) -> bool {
 /// reports ("said the talks had stalled").
 fn reports(s: &Sent<'_, '_, '_>, k: usize, h: usize, frames: &Frames) -> bool {
     frames.reporting.contains(s.lemma(h)) && matches!(s.rel(k), "ccomp" | "parataxis")
+}
+
+/// Whether the clause of word `k`, which a reporting verb reports, goes
+/// on at the time of the saying, so that the saying's date is its own: a
+/// present or a progressive, with no modal, future or perfect auxiliary
+/// ("a singer is being sought, police said Friday", "said Friday the
+/// United States supports", "said thousands were gathering"), a past
+/// only under a reporting verb `h` in the past. A simple past
+/// may be of any day before the saying ("Israel struck Gaza, officials
+/// said on Friday").
+fn at_saying(s: &Sent<'_, '_, '_>, k: usize, h: usize) -> bool {
+    let auxes = s.children_by(k, &["aux", "cop"]);
+    let finite = auxes.first().copied().unwrap_or(k);
+    let progressive = s.xpos(k) == "VBG" || auxes.iter().any(|&a| s.xpos(a) == "VBG");
+    let plain = auxes
+        .iter()
+        .all(|&a| s.xpos(a) != "MD" && s.lemma(a) != "have" && s.lemma(a) != "do");
+    plain
+        && match s.xpos(finite) {
+            "VBZ" | "VBP" => true,
+            // A past only under a past: "saying they were expecting"
+            // tells of a time before the saying.
+            "VBD" => progressive && finite != k && s.xpos(h) == "VBD",
+            _ => false,
+        }
+}
+
+/// "A singer is being sought, police said Friday": the date of the
+/// reporting verb after verb `v` that the parse hangs from the clause it
+/// reports, `v`, when `v` is a `fact` that goes on at the time of the saying
+/// ([`at_saying`]).
+fn of_saying(
+    s: &Sent<'_, '_, '_>,
+    v: usize,
+    fact: bool,
+    dated: &HashMap<usize, (EventDate, usize)>,
+    frames: &Frames,
+) -> Option<EventDate> {
+    if !fact {
+        return None;
+    }
+    // The parse may take the saying after the clause for a relative one.
+    s.children_by(v, &["parataxis", "ccomp", "acl"])
+        .into_iter()
+        .filter(|&c| c > v && frames.reporting.contains(s.lemma(c)) && at_saying(s, v, c))
+        .find_map(|c| dated.get(&c))
+        .map(|(date, _)| date.clone())
 }
 
 /// Whether word `w` is inside what a reporting verb reports.

@@ -152,7 +152,10 @@ impl<'a> Cursor<'a, '_> {
         }
     }
 
-    /// A string, borrowed from the line unless it holds escapes.
+    /// A string, borrowed from the line unless it holds escapes. Four
+    /// million of them in a store of 100,000 events, most short and
+    /// plain: the plain path is inlined where it is read.
+    #[inline]
     fn string(&mut self) -> Option<Cow<'a, str>> {
         self.eat(b'"')?;
         let start = self.at;
@@ -160,17 +163,22 @@ impl<'a> Cursor<'a, '_> {
         self.at = end + 1;
         match *self.bytes().get(end)? {
             b'"' => Some(Cow::Borrowed(&self.text[start..end])),
-            b'\\' => {
-                let mut out = std::mem::take(self.unescaped);
-                out.clear();
-                out.push_str(&self.text[start..end]);
-                let read = self.escaped(&mut out);
-                let string = read.map(|()| Cow::Owned(out.as_str().to_owned()));
-                *self.unescaped = out;
-                string
-            }
+            b'\\' => self.unescape(start, end).map(Cow::Owned),
             _ => None,
         }
+    }
+
+    /// The string from `start` whose first backslash is at `backslash`,
+    /// the cursor just past it, decoded.
+    #[inline(never)]
+    fn unescape(&mut self, start: usize, backslash: usize) -> Option<String> {
+        let mut out = std::mem::take(self.unescaped);
+        out.clear();
+        out.push_str(&self.text[start..backslash]);
+        let read = self.escaped(&mut out);
+        let string = read.map(|()| out.as_str().to_owned());
+        *self.unescaped = out;
+        string
     }
 
     /// The rest of a string whose text so far is `out`, the cursor just

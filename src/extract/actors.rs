@@ -217,6 +217,11 @@ impl Actors {
             .map(|(n, &id)| (n, ActorRef(id)))
     }
 
+    /// The name a briefing prints for an actor ("Muammar Gaddafi").
+    pub fn name(&self, r: ActorRef) -> &str {
+        span(&self.text, self.names[r.0 as usize])
+    }
+
     /// The names of the actors that are countries as a whole: every code
     /// of theirs is a bare country code (`EGY`), with no role or sector
     /// (`EGYGOV`, `EGYMIL` are a country's bodies, not the country).
@@ -257,7 +262,7 @@ impl Actors {
     pub fn coded(&self, r: ActorRef, on: NaiveDate) -> Coded<'_> {
         let range = &self.actor_codes[r.0 as usize];
         let codes = &self.codes[range.start as usize..range.end as usize];
-        let name = span(&self.text, self.names[r.0 as usize]);
+        let name = self.name(r);
         let dated = codes.iter().filter(|c| c.holds(on)).max_by_key(|c| c.from);
         if let Some(c) = dated.or_else(|| codes.iter().find(|c| !c.dated())) {
             return Coded {

@@ -307,6 +307,10 @@ pub struct RoleWords {
     /// Prepositions of the two sides of a mutual act ("clashes between
     /// police and protesters"): the first acts, the others are acted on.
     pub mutual_cases: Vec<String>,
+    /// Words of an office, whose `of` phrase names whom it serves
+    /// ("President of Egypt"); any other capitalised word's `of` phrase is
+    /// a piece of a longer name ("University of Michigan").
+    pub offices: HashSet<String>,
 }
 
 /// The `[intent]` table.

@@ -1340,6 +1340,8 @@ fn unnamed(s: &Sent<'_, '_, '_>, w: usize) -> Option<Actor> {
                 role: None,
             })
         }
+        // "the State of the Union": a piece of a name names no one.
+        Upos::Noun if s.name_pieces[w] => None,
         Upos::Noun => {
             let role = agent_role(s, w).or_else(|| counted_people(s, w));
             if role.is_none() && !words().persons.contains(s.lemma(w)) {

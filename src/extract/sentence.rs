@@ -7,9 +7,10 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use super::actors::{ActorRef, Actors};
+use super::frames::Frames;
 use super::lexicon::{Entry, Lexicon};
 use super::tokens::Tok;
-use crate::text::{Doc, Upos};
+use crate::text::{Doc, Upos, Word};
 use crate::time::Timex;
 
 /// An actor or place of the gazetteer found in a sentence: its words
@@ -42,6 +43,9 @@ pub struct Sent<'d, 't, 'l> {
     pub coded: Vec<(usize, usize, ActorRef)>,
     /// The day actors are coded as of (their roles change with time).
     pub on: NaiveDate,
+    /// For each word, whether it is a capitalised common noun in the `of`
+    /// phrase of a longer name ("the State of the Union"), no one.
+    pub name_pieces: Vec<bool>,
     heads: Vec<Option<usize>>,
     kids: Vec<Vec<usize>>,
     depths: Vec<usize>,
@@ -94,7 +98,7 @@ impl<'d, 't, 'l> Sent<'d, 't, 'l> {
                 }
             })
             .collect();
-        let in_timex = toks
+        let in_timex: Vec<bool> = toks
             .iter()
             .map(|t| {
                 let i = timexes.partition_point(|x| x.byte_end <= t.start);
@@ -103,13 +107,6 @@ impl<'d, 't, 'l> Sent<'d, 't, 'l> {
                     .is_some_and(|x| x.byte_begin <= t.start && t.end <= x.byte_end)
             })
             .collect();
-        let mentions = mentions(&toks, lex);
-        let mut mention_of = vec![None; toks.len()];
-        for (k, m) in mentions.iter().enumerate() {
-            for slot in &mut mention_of[m.first..m.end] {
-                *slot = Some(k);
-            }
-        }
         let first = range.start;
         let n = toks.len();
         let words = &doc.words[range];
@@ -117,6 +114,22 @@ impl<'d, 't, 'l> Sent<'d, 't, 'l> {
             .iter()
             .map(|w| w.head.and_then(|h| h.checked_sub(first)).filter(|&h| h < n))
             .collect();
+        let names = Names {
+            words,
+            heads: &heads,
+            toks: &toks,
+            in_timex: &in_timex,
+            longest: longest_names(&toks, lex),
+        };
+        let mentions = mentions(&names, lex);
+        let mut mention_of = vec![None; toks.len()];
+        for (k, m) in mentions.iter().enumerate() {
+            for slot in &mut mention_of[m.first..m.end] {
+                *slot = Some(k);
+            }
+        }
+        let coded = coded_names(&names, &mention_of);
+        let name_pieces = (0..toks.len()).map(|w| names.common_piece(w)).collect();
         subjects_of_helpers_to_their_verbs(&mut heads, |k| words[k].deprel);
         let mut kids = vec![Vec::new(); n];
         for (k, h) in heads.iter().enumerate() {
@@ -125,7 +138,6 @@ impl<'d, 't, 'l> Sent<'d, 't, 'l> {
             }
         }
         let (depths, spans) = tree_shape(&heads, &kids);
-        let coded = coded_names(&toks, &mention_of);
         Sent {
             doc,
             first,
@@ -135,6 +147,7 @@ impl<'d, 't, 'l> Sent<'d, 't, 'l> {
             in_timex,
             coded,
             on,
+            name_pieces,
             heads,
             kids,
             depths,
@@ -322,9 +335,166 @@ fn tree_shape(heads: &[Option<usize>], kids: &[Vec<usize>]) -> (Vec<usize>, Vec<
     (depths, spans)
 }
 
+/// A sentence's words as the parse joins them, to tell a whole name from
+/// a piece of a longer one.
+struct Names<'a> {
+    words: &'a [Word],
+    /// Heads as the parse gives them, within the sentence.
+    heads: &'a [Option<usize>],
+    toks: &'a [Tok],
+    in_timex: &'a [bool],
+    /// The longest name of either dictionary at each capitalised word,
+    /// whether or not it is whole: one past its last word.
+    longest: Vec<Option<usize>>,
+}
+
+impl Names<'_> {
+    fn rel(&self, k: usize) -> &str {
+        self.words[k].deprel.split(':').next().unwrap_or("")
+    }
+
+    /// Whether word `k` outside a name is a word of a name: a capitalised
+    /// proper noun, no date.
+    fn name_word(&self, k: usize) -> bool {
+        self.words[k].upos == Upos::Propn && self.toks[k].capital() && !self.in_timex[k]
+    }
+
+    /// Whether words `first..end`, a name of the dictionaries for
+    /// `entry`, are a whole name as the parse reads the sentence, not a
+    /// piece of a longer one ("Peter Bergen" is not Bergen, "the Washington
+    /// Post" not Washington, "the University of Michigan" not Michigan).
+    fn whole(&self, first: usize, end: usize, entry: &Named<'_>) -> bool {
+        let inside = |k: usize| first <= k && k < end;
+        let Some(top) = (first..end).find(|&k| self.heads[k].is_none_or(|h| !inside(h))) else {
+            return true;
+        };
+        !self.name_goes_on(first, end, entry)
+            && match (self.heads[top], self.rel(top)) {
+                (Some(h), "compound" | "amod") => !self.begins_name(h, end, entry),
+                (Some(h), "nmod") => entry.nation || !self.of_name(top, h, first),
+                _ => true,
+            }
+    }
+
+    /// Whether a `flat` link joins the name to a name word outside it: a
+    /// longer name ("Gamal Mubarak", "Khalid Sheikh Mohamed", "President
+    /// Ali Abdullah Saleh" are not Hosni Mubarak, Khalid or Barham Saleh).
+    /// Words before it that spell words of the entry's own name
+    /// ("Mohammed ElBaradei", "Ahmad Shafiq") are its first names; a body
+    /// that begins a longer name ("U.S. Secretary of State") says whose it
+    /// is.
+    fn name_goes_on(&self, first: usize, end: usize, entry: &Named<'_>) -> bool {
+        let inside = |k: usize| first <= k && k < end;
+        (0..self.toks.len()).any(|k| {
+            let Some(h) = self.heads[k] else { return false };
+            let outer = match (inside(k), inside(h)) {
+                (true, false) => h,
+                (false, true) => k,
+                _ => return false,
+            };
+            // A full name with a title or one more given name before it
+            // is still that name ("Mohamed Hosni Mubarak").
+            let goes_on = if outer < first {
+                end - first == 1 && !entry.spells(&self.toks[outer].lower)
+            } else {
+                !entry.begins
+            };
+            self.rel(k) == "flat"
+                && self.name_word(outer)
+                && goes_on
+                && !self.other_name(outer, first, end)
+        })
+    }
+
+    /// Whether word `k` lies in a dictionary's name that starts outside
+    /// `first..end` and ends before it, or starts after it: two names side
+    /// by side that the parse runs together ("behind U.S. and China Japan
+    /// has slipped", a headline run into the text).
+    fn other_name(&self, k: usize, first: usize, end: usize) -> bool {
+        (0..=k)
+            .any(|a| self.longest[a].is_some_and(|b| a <= k && k < b && (b <= first || a >= end)))
+    }
+
+    /// Whether a name ending before `end` qualifies the name word `h`
+    /// after it, no title ("the Washington Post", "Nile News TV"; not
+    /// "Egyptian President Hosni Mubarak", whose title it qualifies). A
+    /// country, a body or a place that begins a longer name says whose or
+    /// where it is ("the U.S. Embassy", "the Suez Canal").
+    fn begins_name(&self, h: usize, end: usize, entry: &Named<'_>) -> bool {
+        !entry.begins
+            && !self.locative(h)
+            && h >= end
+            && self.name_word(h)
+            && self.words[h].deprel != "nmod:desc"
+    }
+
+    /// Whether the phrase headed by `h` says where ("at the Cairo
+    /// Museum", "in West Darfur State"): a name that begins its name says
+    /// where it is.
+    fn locative(&self, h: usize) -> bool {
+        let cases = &Frames::shipped().roles.place_cases;
+        (0..h).any(|c| {
+            self.heads[c] == Some(h) && self.rel(c) == "case" && cases.contains(&self.toks[c].lower)
+        })
+    }
+
+    /// Whether word `w` is a capitalised common noun in the `of` phrase of
+    /// a longer name ("the State of the Union": Union).
+    fn common_piece(&self, w: usize) -> bool {
+        self.words[w].upos == Upos::Noun
+            && self.toks[w].capital()
+            && self.rel(w) == "nmod"
+            && self.heads[w].is_some_and(|h| h < w && self.of_name(w, h, w))
+    }
+
+    /// Whether the name `top` is the `of` phrase of the capitalised word
+    /// `h` before it, a proper noun or a word of running text but no
+    /// office: a piece of
+    /// `h`'s name ("the State of the Union", "the University of
+    /// Michigan"; not "the President of Egypt").
+    fn of_name(&self, top: usize, h: usize, first: usize) -> bool {
+        let of = (h + 1..first).any(|c| {
+            self.heads[c] == Some(top) && self.rel(c) == "case" && self.toks[c].lower == "of"
+        });
+        let office = Frames::shipped()
+            .roles
+            .offices
+            .contains(&self.toks[h].lower);
+        // "Unrest in Egypt: Thousands of demonstrators": a capital after
+        // punctuation may open a sentence; inside running text it is a
+        // name's.
+        let running = h
+            .checked_sub(1)
+            .is_some_and(|p| self.toks[p].text.chars().any(char::is_alphabetic));
+        let name = self.words[h].upos == Upos::Propn || running;
+        of && self.toks[h].capital() && name && !office && !self.in_timex[h]
+    }
+}
+
+/// What a dictionary's name names, as [`Names::whole`] weighs it.
+struct Named<'a> {
+    /// The name as the dictionary prints it.
+    name: &'a str,
+    /// A country as a whole.
+    nation: bool,
+    /// A country, a body or a place, which may begin a longer name.
+    begins: bool,
+}
+
+impl Named<'_> {
+    /// Whether `word` (lower case) spells a word of the name: the same
+    /// first three letters ("Mohammed" of Mohamed ElBaradei).
+    fn spells(&self, word: &str) -> bool {
+        let stem = |w: &str| w.chars().take(3).collect::<String>().to_lowercase();
+        let w = stem(word);
+        w.chars().count() == 3 && self.name.split(' ').any(|n| stem(n) == w)
+    }
+}
+
 /// The Phoenix dictionary's names outside the gazetteer's mentions, each
-/// starting with a capital letter.
-fn coded_names(toks: &[Tok], mention_of: &[Option<usize>]) -> Vec<(usize, usize, ActorRef)> {
+/// starting with a capital letter and a whole name ([`Names::whole`]).
+fn coded_names(names: &Names<'_>, mention_of: &[Option<usize>]) -> Vec<(usize, usize, ActorRef)> {
+    let toks = names.toks;
     let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
     let actors = Actors::shipped();
     let mut out = Vec::new();
@@ -335,7 +505,10 @@ fn coded_names(toks: &[Tok], mention_of: &[Option<usize>]) -> Vec<(usize, usize,
                 // The dictionary is written in capitals, so a short name
                 // may be an acronym: "ANA" is an army, "Ana" a first name.
                 let acronym_ok = n > 1 || toks[i].text.chars().count() > 3 || toks[i].all_caps();
-                if acronym_ok && mention_of[i..i + n].iter().all(Option::is_none) {
+                if acronym_ok
+                    && mention_of[i..i + n].iter().all(Option::is_none)
+                    && names.whole(i, i + n, &phoenix(r))
+                {
                     out.push((i, i + n, r));
                     i += n;
                     continue;
@@ -347,8 +520,47 @@ fn coded_names(toks: &[Tok], mention_of: &[Option<usize>]) -> Vec<(usize, usize,
     out
 }
 
-/// The gazetteer's names in a sentence, longest first at each word.
-fn mentions<'l>(toks: &[Tok], lex: &'l Lexicon) -> Vec<Mention<'l>> {
+/// A name of the Phoenix dictionary: people, bodies and the towns of a
+/// country, none of which begins a longer name as its own.
+fn phoenix(r: ActorRef) -> Named<'static> {
+    Named {
+        name: Actors::shipped().name(r),
+        nation: false,
+        begins: false,
+    }
+}
+
+/// A name of the gazetteer: a country, body or place (no capital, which
+/// names its country only when it acts) may begin a longer name.
+fn gazetteer(e: &Entry) -> Named<'_> {
+    Named {
+        name: &e.name,
+        nation: e.nation,
+        begins: !e.person && e.capital_of.is_none(),
+    }
+}
+
+/// At each capitalised word, one past the last word of the longest name
+/// of the gazetteer or the Phoenix dictionary that starts there.
+fn longest_names(toks: &[Tok], lex: &Lexicon) -> Vec<Option<usize>> {
+    let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+    let actors = Actors::shipped();
+    (0..toks.len())
+        .map(|i| {
+            if !toks[i].capital() {
+                return None;
+            }
+            let gazetteer = lex.gazetteer.longest_at(toks, i).map(|(n, _)| n);
+            let phoenix = actors.longest_at(&lower, i).map(|(n, _)| n);
+            gazetteer.max(phoenix).map(|n| i + n)
+        })
+        .collect()
+}
+
+/// The gazetteer's names in a sentence, longest first at each word, each
+/// a whole name ([`Names::whole`]).
+fn mentions<'l>(names: &Names<'_>, lex: &'l Lexicon) -> Vec<Mention<'l>> {
+    let toks = names.toks;
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -359,7 +571,7 @@ fn mentions<'l>(toks: &[Tok], lex: &'l Lexicon) -> Vec<Mention<'l>> {
             } else {
                 toks[i].capital() || !entry.name.chars().next().is_some_and(char::is_uppercase)
             };
-            if ok {
+            if ok && names.whole(i, i + n, &gazetteer(entry)) {
                 out.push(Mention {
                     first: i,
                     end: i + n,

@@ -935,10 +935,11 @@ fn inherits(
 }
 
 /// Whether draft `d` narrates an act in the simple past, in the writer's
-/// voice: asserted, a verb in the past tense ("stormed", "were
+/// voice: asserted or attributed after the telling ("…, police said",
+/// "according to …"), a verb in the past tense ("stormed", "were
 /// arrested", "were protesting", "was being beaten", not "had stormed",
-/// "have stormed" or "would storm"), not
-/// a verb of saying nor what one reports, not inside quotation marks.
+/// "have stormed" or "would storm"), not a verb of saying nor what one
+/// reports after naming its source, not inside quotation marks.
 /// Such a sentence with no date of its own goes on with the scene of the
 /// sentence before it.
 fn narrated(s: &Sent<'_, '_, '_>, d: &Draft, frames: &Frames) -> bool {
@@ -950,12 +951,17 @@ fn narrated(s: &Sent<'_, '_, '_>, d: &Draft, frames: &Frames) -> bool {
             && auxes
                 .iter()
                 .all(|&a| s.lemma(a) == "be" && matches!(s.xpos(a), "VBD" | "VBG"));
-    d.mode == Mode::Asserted
+    // "Three people died in the clashes, according to the news agency",
+    // "…, police said": a sentence that names its source after telling
+    // the act is still told in the writer's voice; "police said that …"
+    // is the source's.
+    let source_first = reporting_verb(s, v, frames).is_some_and(|h| h < v);
+    matches!(d.mode, Mode::Asserted | Mode::Reported)
         && !(d.generic || d.meant || d.state)
         && s.upos(v) == Upos::Verb
         && past
         && !frames.reporting.contains(s.lemma(v))
-        && !reported(s, v, frames)
+        && !source_first
         && !quoted(s, v)
 }
 
@@ -1014,14 +1020,19 @@ fn of_saying(
 
 /// Whether word `w` is inside what a reporting verb reports.
 fn reported(s: &Sent<'_, '_, '_>, w: usize, frames: &Frames) -> bool {
+    reporting_verb(s, w, frames).is_some()
+}
+
+/// The reporting verb that reports what word `w` is inside, if any.
+fn reporting_verb(s: &Sent<'_, '_, '_>, w: usize, frames: &Frames) -> Option<usize> {
     let mut k = w;
     while let Some(h) = s.head(k) {
         if reports(s, k, h, frames) {
-            return true;
+            return Some(h);
         }
         k = h;
     }
-    false
+    None
 }
 
 /// Whether word `w` stands between quotation marks: an odd number of

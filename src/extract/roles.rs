@@ -126,6 +126,9 @@ impl Roles {
                     push_all(&mut self.targets, participants(s, subj));
                 } else if light || !frames.reporting.contains(s.lemma(a)) {
                     push_all(&mut self.actors, participants(s, subj));
+                    if !light && s.head(subj) == Some(a) && !frames.weak.contains(s.lemma(a)) {
+                        self.crowd_did(s, subj);
+                    }
                 }
             }
             None => {
@@ -146,6 +149,7 @@ impl Roles {
                             // there is a clause the parse misplaced.
                             if self.actors.is_empty() && s.xpos(a) == "VBG" {
                                 push_all(&mut self.actors, issuer(s, h));
+                                self.crowd_did(s, h);
                             }
                         }
                         _ => {}
@@ -179,6 +183,19 @@ impl Roles {
             } else if !own.is_empty() {
                 self.actors = own;
             }
+        }
+    }
+
+    /// "The demonstrations erupted", "a protest calling for his
+    /// resignation": a noun of what crowds do (`[roles] crowd_acts`) that
+    /// names no one who does it, the verb's own subject or the noun a
+    /// participle describes, is done by protesters.
+    fn crowd_did(&mut self, s: &Sent<'_, '_, '_>, n: usize) {
+        let crowd = s.upos(n) == Upos::Noun
+            && words().crowd_acts.contains(s.lemma(n))
+            && possessed(s, n).is_none();
+        if self.actors.is_empty() && crowd {
+            self.actors.push(protesters());
         }
     }
 

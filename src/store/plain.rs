@@ -141,7 +141,9 @@ impl<'a> Cursor<'a, '_> {
         }
     }
 
-    /// A key without escapes and its colon.
+    /// A key without escapes and its colon: two million in a store of
+    /// 100,000 events, each read in the loop of its object.
+    #[inline(always)]
     fn key(&mut self) -> Option<&'a str> {
         match self.string()? {
             Cow::Borrowed(key) => {

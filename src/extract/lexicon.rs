@@ -14,11 +14,44 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::model::Kind;
 use crate::text::WordMap;
 
-/// A phrase as lowercase words; a last word ending in `*` matches any
-/// ending.
+/// A phrase as lowercase words; a word ending in `*` is a stem, which
+/// matches itself with one of the lexicon's [`Endings`].
 #[derive(Debug, Clone)]
 pub(crate) struct Phrase {
     words: Vec<String>,
+}
+
+/// What a stem's `*` stands for (`[stems] endings` of `triggers.toml`):
+/// the endings of the stem's inflections and of the nouns of its act
+/// ("accus*": accuse, accused, accusing, accusation), not of other words
+/// that share its letters ("eas*" is not "east", "ban*" not "banker") nor
+/// of its doers ("protesters"). A consonant at the end of a stem may be
+/// doubled before an ending that opens with a vowel ("banned",
+/// "kidnapping", "patrolled").
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Endings {
+    endings: HashSet<String>,
+}
+
+impl Endings {
+    /// Whether `word` (lower case) is `stem` with one of the endings.
+    pub fn fit(&self, stem: &str, word: &str) -> bool {
+        let Some(rest) = word.strip_prefix(stem) else {
+            return false;
+        };
+        self.endings.contains(rest) || self.doubled(stem, rest)
+    }
+
+    /// "Banned": the stem's last consonant doubled before an ending that
+    /// opens with a vowel.
+    fn doubled(&self, stem: &str, rest: &str) -> bool {
+        let vowel = |c: char| "aeiouy".contains(c);
+        let Some(last) = stem.chars().last().filter(|&c| !vowel(c)) else {
+            return false;
+        };
+        rest.strip_prefix(last)
+            .is_some_and(|r| r.starts_with(vowel) && self.endings.contains(r))
+    }
 }
 
 impl Phrase {
@@ -35,11 +68,11 @@ impl Phrase {
     }
 
     /// How many tokens the phrase covers at `i`, if it matches there.
-    pub fn match_at(&self, toks: &[Tok], i: usize) -> Option<usize> {
+    fn match_at(&self, toks: &[Tok], i: usize, endings: &Endings) -> Option<usize> {
         for (k, w) in self.words.iter().enumerate() {
             let t = toks.get(i + k)?;
             let ok = match w.strip_suffix('*') {
-                Some(stem) => t.lower.starts_with(stem),
+                Some(stem) => endings.fit(stem, &t.lower),
                 None => t.lower == *w,
             };
             if !ok {
@@ -61,12 +94,15 @@ impl Phrase {
 #[derive(Debug, Clone)]
 pub(crate) struct PhraseSet<T> {
     by_start: WordMap<Vec<(Phrase, T)>>,
+    /// What the stems of its phrases stand for.
+    endings: Endings,
 }
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> PhraseSet<T> {
         PhraseSet {
             by_start: WordMap::default(),
+            endings: Endings::default(),
         }
     }
 }
@@ -98,7 +134,7 @@ impl<T: Clone> PhraseSet<T> {
             .filter(move |(p, _)| match p.words.as_slice() {
                 [w] => w
                     .strip_suffix('*')
-                    .map_or(w == word, |s| word.starts_with(s)),
+                    .map_or(w == word, |s| self.endings.fit(s, word)),
                 _ => false,
             })
             .map(|(_, v)| v)
@@ -108,7 +144,7 @@ impl<T: Clone> PhraseSet<T> {
     pub fn longest_at(&self, toks: &[Tok], i: usize) -> Option<(usize, &T)> {
         let list = self.by_start.get(Self::key(&toks.get(i)?.lower))?;
         list.iter()
-            .find_map(|(p, v)| p.match_at(toks, i).map(|n| (n, v)))
+            .find_map(|(p, v)| p.match_at(toks, i, &self.endings).map(|n| (n, v)))
     }
 }
 
@@ -151,6 +187,15 @@ struct File {
     actor: Vec<ActorRow>,
     #[serde(default)]
     place: Vec<PlaceRow>,
+    #[serde(default)]
+    stems: Stems,
+}
+
+/// The `[stems]` table: the endings a trigger's `*` stands for.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Stems {
+    endings: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -188,6 +233,8 @@ fn case_sensitive(alias: &str) -> bool {
 
 impl Lexicon {
     fn add(&mut self, file: File) {
+        let endings = file.stems.endings.iter().map(|e| e.to_lowercase());
+        self.triggers.endings.endings.extend(endings);
         let mut kinds: Vec<_> = file.kinds.into_iter().collect();
         kinds.sort_by_key(|(k, _)| *k);
         for (kind, phrases) in kinds {
@@ -325,7 +372,7 @@ impl Lexicon {
 
 fn located(path: &str, text: &str, e: toml::de::Error) -> Diagnostic {
     crate::error::toml_error(path, text, 0, &e, |m| format!("bad lexicon: {m}")).with_help(
-        "a lexicon file may hold [kinds] (kind = [\"phrase\", ...]), [[actor]] and [[place]] tables like the shipped ones; mode, reporting and causal cues are read from the parse with src/extract/frames.toml",
+        "a lexicon file may hold [kinds] (kind = [\"phrase\", ...]), [stems] (endings = [\"ed\", ...]), [[actor]] and [[place]] tables like the shipped ones; mode, reporting and causal cues are read from the parse with src/extract/frames.toml",
     )
 }
 
@@ -339,6 +386,30 @@ mod tests {
             panic!("{e}");
         }
         assert!(Lexicon::shipped().triggers.by_start.len() > 50);
+    }
+
+    #[test]
+    fn a_stem_takes_its_endings_not_other_words() {
+        let triggers = &Lexicon::shipped().triggers;
+        let kind = |w: &str| triggers.of_word(w).next().copied();
+        for (word, k) in [
+            ("eased", Some(Kind::Concede)),
+            ("easing", Some(Kind::Concede)),
+            ("east", None),
+            ("banned", Some(Kind::Sanction)),
+            ("bans", Some(Kind::Sanction)),
+            ("banker", None),
+            ("banding", None),
+            ("kidnapping", Some(Kind::Crime)),
+            ("accusation", Some(Kind::Disapprove)),
+            ("rallies", Some(Kind::Protest)),
+            ("protests", Some(Kind::Protest)),
+            ("protesters", None),
+            ("visitors", None),
+            ("provider", None),
+        ] {
+            assert_eq!(kind(word), k, "{word}");
+        }
     }
 
     #[test]

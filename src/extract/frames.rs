@@ -157,6 +157,9 @@ pub struct States {
     /// the present perfect or over a span of time they tell what someone
     /// is.
     pub held: HashSet<String>,
+    /// Verbs of naming ("call", "dub"): giving something a name or a
+    /// description is no act.
+    pub naming: HashSet<String>,
 }
 
 /// The `[senses]` table: verbs whose sense, and so kind, turns on what

@@ -35,6 +35,7 @@ pub fn state(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames, condition: bo
         || knowing(s, p, table)
         || regarding(s, p, table)
         || held(s, p, frames)
+        || naming(s, p, table)
 }
 
 /// Whether word `w` is a noun of `nouns`: its lemma, or the word without
@@ -162,6 +163,49 @@ fn held(s: &Sent<'_, '_, '_>, p: &Predicate, frames: &Frames) -> bool {
             let lemma = &*s.lower_lemma(o);
             frames.eventive.contains(lemma) || frames.happenings.contains(lemma)
         })
+}
+
+/// "He was called a traitor", "what is being called a march of
+/// millions", "called him a hero", "what it called a violent crackdown",
+/// "a neighborhood called Dohy": a verb of naming (`[states] naming`)
+/// that gives something a name or a description names no act. With a
+/// noun for the name, a passive or a double object names; so does a
+/// relative clause whose own subject is not its relative pronoun (what is
+/// named is the gap), and a bare participle that describes a noun. "Called
+/// a general strike", "called for protests", "a rally called for Friday"
+/// and "the man who called the police" are acts, and so are a request
+/// ("called Tuesday for Mubarak to step down") and a summons ("was
+/// called in").
+fn naming(s: &Sent<'_, '_, '_>, p: &Predicate, table: &States) -> bool {
+    let v = p.word;
+    if s.upos(v) != Upos::Verb || !table.naming.contains(&*s.lower_lemma(v)) {
+        return false;
+    }
+    let has = |rels: &[&str]| !s.children_by(v, rels).is_empty();
+    // "Called for Mubarak to step down", "called on the army", "was
+    // called in": a request or a summons.
+    let asked = s.children_by(v, &["obl"]).into_iter().any(|o| {
+        s.children_by(o, &["case"])
+            .into_iter()
+            .any(|c| matches!(s.toks[c].lower.as_str(), "for" | "on" | "upon"))
+    });
+    if asked || has(&["compound"]) {
+        return false;
+    }
+    // The name: a noun or an adjective, not a date ("called Tuesday")
+    // nor a verb ("had called to say").
+    let named = s.children_by(v, &["obj", "xcomp"]).into_iter().any(|c| {
+        matches!(s.upos(c), Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num) && !s.in_timex[c]
+    });
+    let passive = s.children(v).any(|c| s.deprel(c) == "aux:pass");
+    let relative_pronoun =
+        |w: usize| matches!(s.xpos(w), "WP" | "WDT") || s.toks[w].lower == "that";
+    let gap = s.deprel(v) == "acl:relcl"
+        && s.children_by(v, &["nsubj"])
+            .into_iter()
+            .any(|w| !relative_pronoun(w));
+    let participle = s.deprel(v) == "acl" && s.xpos(v) == "VBN" && !has(&["obl", "advcl", "xcomp"]);
+    named && (passive || has(&["iobj"]) || gap) || participle
 }
 
 /// Whether verb `v` runs over a span of time: a `since` phrase or clause,

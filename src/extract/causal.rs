@@ -241,7 +241,7 @@ fn clause_cue(s: &Sent<'_, '_, '_>, w: usize, h: usize, frames: &Frames, out: &m
     let mark = marks.first().map(|&m| s.toks[m].lower.as_str());
     // "When" opens its clause as a mark or, in the treebank, an adverb.
     let first = s.toks[s.span(w).0].lower.as_str();
-    if frames.harm.contains(s.lemma(h)) && mark.unwrap_or(first) == "when" {
+    if frames.harm.contains(&*s.lower_lemma(h)) && mark.unwrap_or(first) == "when" {
         // "Five were hurt when police charged".
         out.push(Cue {
             from: w,
@@ -272,7 +272,7 @@ fn clause_cue(s: &Sent<'_, '_, '_>, w: usize, h: usize, frames: &Frames, out: &m
         // "The diplomat answered, “hitting”": a participle in quotation
         // marks is what someone said, not a result or a motive.
         None if s.xpos(w) == "VBG" && w > h && !quoted(s, w) => {
-            if frames.results.contains(s.lemma(w)) {
+            if frames.results.contains(&*s.lower_lemma(w)) {
                 out.push(Cue {
                     from: h,
                     to: w,
@@ -306,12 +306,12 @@ fn harm_cause(
     frames: &Frames,
     kind_at: &dyn Fn(usize) -> Option<Kind>,
 ) -> bool {
-    frames.harm.contains(s.lemma(h))
+    frames.harm.contains(&*s.lower_lemma(h))
         && s.upos(w) == Upos::Noun
         && case_words(s, w)
             .iter()
             .any(|c| frames.harm_cases.contains(c))
-        && (kind_at(w).is_some() || frames.happenings.contains(s.lemma(w)))
+        && (kind_at(w).is_some() || frames.happenings.contains(&*s.lower_lemma(w)))
 }
 
 /// Prepositions that introduce a cause: the relation and the cause's word.

@@ -162,7 +162,9 @@ impl Antecedents {
         let frames = Frames::shipped();
         let sayer = (0..s.len())
             .filter(|&v| {
-                !inside[v] && s.upos(v) == Upos::Verb && frames.reporting.contains(s.lemma(v))
+                !inside[v]
+                    && s.upos(v) == Upos::Verb
+                    && frames.reporting.contains(&*s.lower_lemma(v))
             })
             .min_by_key(|&v| v.abs_diff(quote));
         let speaker = match sayer {

@@ -405,7 +405,8 @@ fn stand_for(s: &Sent<'_, '_, '_>, d: &mut Draft, pronouns: &HashMap<usize, Vec<
     let frames = Frames::shipped();
     // "he was arrested", "his arrest": done to him.
     let patient = s.deprel(pronoun) == "nsubj:pass"
-        || s.deprel(pronoun) == "nmod:poss" && frames.roles.patient_nouns.contains(s.lemma(p.word));
+        || s.deprel(pronoun) == "nmod:poss"
+            && frames.roles.patient_nouns.contains(&*s.lower_lemma(p.word));
     let role = if patient {
         &mut d.roles.targets
     } else {
@@ -448,7 +449,10 @@ fn conversation(s: &Sent<'_, '_, '_>) -> bool {
 /// Obstruction done by people rather than a state: workers blocking a
 /// bridge protest, police blocking a road coerce.
 fn civil_obstruction(s: &Sent<'_, '_, '_>, p: &Predicate, roles: &Roles, frames: &Frames) -> bool {
-    frames.roles.civil_obstruction.contains(s.lemma(p.word))
+    frames
+        .roles
+        .civil_obstruction
+        .contains(&*s.lower_lemma(p.word))
         && roles
             .actors
             .first()
@@ -628,7 +632,7 @@ fn event_at(
     // "Shelling (became) more frequent after…": an adjective or adverb
     // belongs to the event of its clause.
     // "Five were hurt": an adjective of harm is the event of its clause.
-    let harm = s.upos(w) == Upos::Adj && frames.harm.contains(s.lemma(w));
+    let harm = s.upos(w) == Upos::Adj && frames.harm.contains(&*s.lower_lemma(w));
     if !matches!(s.upos(w), Upos::Verb | Upos::Noun) && !harm {
         let mut k = w;
         while let Some(h) = s.head(k) {
@@ -648,7 +652,8 @@ fn event_at(
         return None;
     }
     if s.upos(w) == Upos::Verb
-        && (frames.weak.contains(s.lemma(w)) || frames.reporting.contains(s.lemma(w)))
+        && (frames.weak.contains(&*s.lower_lemma(w))
+            || frames.reporting.contains(&*s.lower_lemma(w)))
     {
         // "Tried to storm the building": the storming is the event.
         let governed = ["xcomp", "obj", "ccomp"]
@@ -872,7 +877,7 @@ fn same_moment(
     // The parse may take the clause for a second thing reported.
     let of_reported = || {
         let h = s.head(v).filter(|&h| {
-            frames.reporting.contains(s.lemma(h))
+            frames.reporting.contains(&*s.lower_lemma(h))
                 && (simultaneous(s, v, frames) || s.rel(v) == "ccomp" && subordinated(s, v, frames))
         })?;
         let reported = s
@@ -960,7 +965,7 @@ fn narrated(s: &Sent<'_, '_, '_>, d: &Draft, frames: &Frames) -> bool {
         && !(d.generic || d.meant || d.state)
         && s.upos(v) == Upos::Verb
         && past
-        && !frames.reporting.contains(s.lemma(v))
+        && !frames.reporting.contains(&*s.lower_lemma(v))
         && !source_first
         && !quoted(s, v)
 }
@@ -968,7 +973,7 @@ fn narrated(s: &Sent<'_, '_, '_>, d: &Draft, frames: &Frames) -> bool {
 /// Whether word `k`, hung from `h`, heads what `h`, a reporting verb,
 /// reports ("said the talks had stalled").
 fn reports(s: &Sent<'_, '_, '_>, k: usize, h: usize, frames: &Frames) -> bool {
-    frames.reporting.contains(s.lemma(h)) && matches!(s.rel(k), "ccomp" | "parataxis")
+    frames.reporting.contains(&*s.lower_lemma(h)) && matches!(s.rel(k), "ccomp" | "parataxis")
 }
 
 /// Whether the clause of word `k`, which a reporting verb reports, goes
@@ -1013,7 +1018,7 @@ fn of_saying(
     // The parse may take the saying after the clause for a relative one.
     s.children_by(v, &["parataxis", "ccomp", "acl"])
         .into_iter()
-        .filter(|&c| c > v && frames.reporting.contains(s.lemma(c)) && at_saying(s, v, c))
+        .filter(|&c| c > v && frames.reporting.contains(&*s.lower_lemma(c)) && at_saying(s, v, c))
         .find_map(|c| dated.get(&c))
         .map(|(date, _)| date.clone())
 }

@@ -355,7 +355,7 @@ fn features(s: &Sent<'_, '_, '_>, frames: &Frames, a: usize, b: usize, out: &mut
             s.upos(w),
             Upos::Adp | Upos::Sconj | Upos::Cconj | Upos::Punct
         ) || frames.causal_verbs.contains_key(s.lemma(w))
-            || frames.signals.contains(s.lemma(w));
+            || frames.signals.contains(&*s.lower_lemma(w));
         if signal {
             push(false, key(&["btw", s.lemma(w)]));
         }

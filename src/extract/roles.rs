@@ -49,7 +49,7 @@ impl Roles {
             if r.targets.is_empty() && p.kind == Kind::Request {
                 r.targets = requested(s, a);
             }
-            if r.targets.is_empty() && words().patient_nouns.contains(s.lemma(a)) {
+            if r.targets.is_empty() && words().patient_nouns.contains(&*s.lower_lemma(a)) {
                 let (by, to) = put_under(s, a);
                 r.targets = to;
                 if r.actors.is_empty() {
@@ -122,11 +122,14 @@ impl Roles {
                     _ => inverted_speaker(s, a, subj).unwrap_or(subj),
                 };
                 // "five died": the dead are what it was done to.
-                if passive || words().undergoers.contains(s.lemma(a)) {
+                if passive || words().undergoers.contains(&*s.lower_lemma(a)) {
                     push_all(&mut self.targets, participants(s, subj));
-                } else if light || !frames.reporting.contains(s.lemma(a)) {
+                } else if light || !frames.reporting.contains(&*s.lower_lemma(a)) {
                     push_all(&mut self.actors, participants(s, subj));
-                    if !light && s.head(subj) == Some(a) && !frames.weak.contains(s.lemma(a)) {
+                    if !light
+                        && s.head(subj) == Some(a)
+                        && !frames.weak.contains(&*s.lower_lemma(a))
+                    {
                         self.crowd_did(s, subj);
                     }
                 }
@@ -177,7 +180,7 @@ impl Roles {
                 .filter(|&c| s.deprel(c) == "nmod:poss" && s.upos(c) != Upos::Pron)
                 .flat_map(|c| participants(s, c))
                 .collect();
-            if words().patient_nouns.contains(s.lemma(p.word)) {
+            if words().patient_nouns.contains(&*s.lower_lemma(p.word)) {
                 // "demanded al-Aryan's release": done to him.
                 push_all(&mut self.targets, own);
             } else if !own.is_empty() {
@@ -192,7 +195,7 @@ impl Roles {
     /// participle describes, is done by protesters.
     fn crowd_did(&mut self, s: &Sent<'_, '_, '_>, n: usize) {
         let crowd = s.upos(n) == Upos::Noun
-            && words().crowd_acts.contains(s.lemma(n))
+            && words().crowd_acts.contains(&*s.lower_lemma(n))
             && possessed(s, n).is_none();
         if self.actors.is_empty() && crowd {
             self.actors.push(protesters());
@@ -200,8 +203,8 @@ impl Roles {
     }
 
     fn noun_roles(&mut self, s: &Sent<'_, '_, '_>, n: usize) {
-        let patient = words().patient_nouns.contains(s.lemma(n));
-        let doer = words().doer_nouns.contains(s.lemma(n));
+        let patient = words().patient_nouns.contains(&*s.lower_lemma(n));
+        let doer = words().doer_nouns.contains(&*s.lower_lemma(n));
         for c in s.children(n) {
             match s.deprel(c) {
                 // "al-Aryan's arrest": done to its possessor.
@@ -320,7 +323,7 @@ pub fn crowd_act(s: &Sent<'_, '_, '_>, p: &Predicate) -> bool {
     p.anchor == n
         && p.kind == Kind::Protest
         && s.upos(n) == Upos::Noun
-        && words().crowd_acts.contains(s.lemma(n))
+        && words().crowd_acts.contains(&*s.lower_lemma(n))
         && !s.children(n).any(|c| s.deprel(c) == "nmod:poss")
 }
 
@@ -455,7 +458,8 @@ fn author(s: &Sent<'_, '_, '_>, v: usize, thing: usize) -> Vec<Actor> {
 /// the United States deploys missiles": the United States is threatened).
 fn embedded_targets(s: &Sent<'_, '_, '_>, a: usize, kind: Kind, frames: &Frames) -> Vec<Actor> {
     let mut out = Vec::new();
-    let intends = frames.own.contains(s.lemma(a)) || frames.threatened.contains(s.lemma(a));
+    let intends =
+        frames.own.contains(&*s.lower_lemma(a)) || frames.threatened.contains(&*s.lower_lemma(a));
     for x in s.children(a) {
         let infinitive = s.rel(x) == "advcl" && intends && s.is_to_infinitive(x);
         if s.rel(x) == "xcomp" || infinitive {
@@ -474,7 +478,7 @@ fn embedded_targets(s: &Sent<'_, '_, '_>, a: usize, kind: Kind, frames: &Frames)
             let condition = s
                 .children_by(c, &["mark"])
                 .into_iter()
-                .any(|m| frames.conditional.contains(s.lemma(m)));
+                .any(|m| frames.conditional.contains(&*s.lower_lemma(m)));
             if condition {
                 push_all(&mut out, named_subject(s, c));
             }
@@ -621,7 +625,7 @@ fn subject(s: &Sent<'_, '_, '_>, a: usize) -> Option<(usize, bool)> {
         // "called on Egyptian authorities to refrain": whom a verb calls
         // on does what it is called on to do.
         if let (true, "xcomp" | "advcl", Some(h)) = (infinitive, s.rel(v), s.head(v)) {
-            let caller = words().callers.contains(s.lemma(h));
+            let caller = words().callers.contains(&*s.lower_lemma(h));
             let called = s
                 .children_by(h, &["obl"])
                 .into_iter()
@@ -703,7 +707,7 @@ fn noun_governor(s: &Sent<'_, '_, '_>, n: usize) -> Option<usize> {
 /// a verb, but no reporting verb, whose subject is only the source of
 /// what it reports ("two sources said plans to withdraw diplomats…").
 fn acting_verb(s: &Sent<'_, '_, '_>, v: usize) -> bool {
-    s.upos(v) == Upos::Verb && !Frames::shipped().reporting.contains(s.lemma(v))
+    s.upos(v) == Upos::Verb && !Frames::shipped().reporting.contains(&*s.lower_lemma(v))
 }
 
 /// The possessor of noun `n` ("Mubarak's decision", "his plan").
@@ -746,7 +750,7 @@ fn participle_subject(
 /// the withdrawal").
 fn own_actor(s: &Sent<'_, '_, '_>, n: usize, frames: &Frames) -> Vec<Actor> {
     let Some(h) = s.head(n) else { return vec![] };
-    if !matches!(s.rel(n), "obj" | "obl" | "nmod") || !frames.own.contains(s.lemma(h)) {
+    if !matches!(s.rel(n), "obj" | "obl" | "nmod") || !frames.own.contains(&*s.lower_lemma(h)) {
         return vec![];
     }
     let governor = if s.upos(h) == Upos::Noun {
@@ -1284,7 +1288,9 @@ fn person_noun(s: &Sent<'_, '_, '_>, w: usize) -> bool {
             .any(|e| s.toks[w].lower.ends_with(e.as_str()));
     s.upos(w) == Upos::Noun
         && !s.in_timex[w]
-        && (plural_doer || agent_role(s, w).is_some() || words().persons.contains(s.lemma(w)))
+        && (plural_doer
+            || agent_role(s, w).is_some()
+            || words().persons.contains(&*s.lower_lemma(w)))
 }
 
 /// Whether `w` names people: a name, or a common noun of people
@@ -1302,7 +1308,7 @@ fn agent_role(s: &Sent<'_, '_, '_>, w: usize) -> Option<Role> {
         .or_else(|| {
             words()
                 .people
-                .contains(s.lemma(w))
+                .contains(&*s.lower_lemma(w))
                 .then_some(Role::Civilians)
         })
 }
@@ -1325,7 +1331,7 @@ fn agent_phrase(s: &Sent<'_, '_, '_>, w: usize) -> Option<Role> {
 /// A plural count with no `of` phrase as a subject ("thousands marched"):
 /// the people counted, as civilians.
 fn counted_people(s: &Sent<'_, '_, '_>, w: usize) -> Option<Role> {
-    (s.xpos(w) == "NNS" && s.rel(w) == "nsubj" && words().quantities.contains(s.lemma(w)))
+    (s.xpos(w) == "NNS" && s.rel(w) == "nsubj" && words().quantities.contains(&*s.lower_lemma(w)))
         .then_some(Role::Civilians)
 }
 
@@ -1361,7 +1367,7 @@ fn unnamed(s: &Sent<'_, '_, '_>, w: usize) -> Option<Actor> {
         Upos::Noun if s.name_pieces[w] => None,
         Upos::Noun => {
             let role = agent_role(s, w).or_else(|| counted_people(s, w));
-            if role.is_none() && !words().persons.contains(s.lemma(w)) {
+            if role.is_none() && !words().persons.contains(&*s.lower_lemma(w)) {
                 return None;
             }
             let name = as_written(s, modified_from(s, w), w, |k| s.toks[k].lower.as_str());
@@ -1467,7 +1473,7 @@ fn heads_and_conjuncts(s: &Sent<'_, '_, '_>, h: usize) -> Vec<usize> {
 pub fn members(s: &Sent<'_, '_, '_>, h: usize) -> usize {
     let mut h = h;
     for _ in 0..s.len() {
-        let count = s.upos(h) == Upos::Num || words().quantities.contains(s.lemma(h));
+        let count = s.upos(h) == Upos::Num || words().quantities.contains(&*s.lower_lemma(h));
         let of = s
             .children_by(h, &["nmod"])
             .into_iter()

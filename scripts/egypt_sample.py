@@ -16,17 +16,29 @@ of a causal link, which the timeline leaves out) are not drawn:
 import argparse, json, random
 
 
-def read(path, link_ends):
-    titles, events = {}, []
+def records(path):
+    """The output's sources by id and its events (lines without a `type`),
+    in file order; links are left out."""
+    sources, events = {}, []
     for line in open(path, encoding="utf-8"):
         if not line.strip():
             continue
         r = json.loads(line)
         if r.get("type") == "source":
-            titles[r["id"]] = r.get("title", "")
-        elif "type" not in r and ("link-end" in r.get("tags", [])) == link_ends:
+            sources[r["id"]] = r
+        elif "type" not in r:
             events.append(r)
-    return titles, events
+    return sources, events
+
+
+def link_end(e):
+    return "link-end" in e.get("tags", [])
+
+
+def read(path, link_ends):
+    sources, events = records(path)
+    titles = {k: r.get("title", "") for k, r in sources.items()}
+    return titles, [e for e in events if link_end(e) == link_ends]
 
 
 def sentence(e):

@@ -6,22 +6,16 @@ publication day.
 
     target/release/annals extract --docs ../shared/data/t17/egypt/docs.jsonl > /tmp/egypt.jsonl
     python3 scripts/egypt_stats.py /tmp/egypt.jsonl"""
-import json, sys
+import sys
+
+from egypt_sample import link_end, records
 
 
 def main(path):
-    published, events, link_ends = {}, [], 0
-    for line in open(path, encoding="utf-8"):
-        if not line.strip():
-            continue
-        r = json.loads(line)
-        if r.get("type") == "source":
-            published[r["id"]] = r.get("published", "")
-        elif "type" not in r and "kind" in r:
-            if "link-end" in r.get("tags", []):
-                link_ends += 1
-            else:
-                events.append(r)
+    sources, events = records(path)
+    link_ends = sum("kind" in e and link_end(e) for e in events)
+    events = [e for e in events if "kind" in e and not link_end(e)]
+    published = {k: r.get("published", "") for k, r in sources.items()}
     n = len(events) or 1
     undated = sum("undated" in e.get("tags", []) for e in events)
     no_actor = sum(not e.get("actors") for e in events)

@@ -114,12 +114,14 @@ impl<'d, 't, 'l> Sent<'d, 't, 'l> {
             .iter()
             .map(|w| w.head.and_then(|h| h.checked_sub(first)).filter(|&h| h < n))
             .collect();
+        let phoenix = phoenix_names(&toks);
         let names = Names {
             words,
             heads: &heads,
             toks: &toks,
             in_timex: &in_timex,
-            longest: longest_names(&toks, lex),
+            longest: longest_names(&toks, lex, &phoenix),
+            phoenix,
         };
         let mentions = mentions(&names, lex);
         let mut mention_of = vec![None; toks.len()];
@@ -199,10 +201,7 @@ impl<'d, 't, 'l> Sent<'d, 't, 'l> {
 
     /// The relation without its subtype.
     pub fn rel(&self, i: usize) -> &'static str {
-        let d = self.deprel(i);
-        // A relation is a few bytes: a plain search beats the general one.
-        let end = d.bytes().position(|b| b == b':').unwrap_or(d.len());
-        &d[..end]
+        base_rel(self.deprel(i))
     }
 
     /// The head of word `i`, `None` for the root.
@@ -313,6 +312,16 @@ impl<'d, 't, 'l> Sent<'d, 't, 'l> {
 /// The depth of every word and the first and last word of its subtree,
 /// in one pass from the roots (the parser gives a tree, so no word is
 /// visited twice).
+/// A relation without its subtype ("nmod:poss": nmod).
+fn base_rel(deprel: &str) -> &str {
+    // A relation is a few bytes: a plain search beats the general one.
+    let end = deprel
+        .bytes()
+        .position(|b| b == b':')
+        .unwrap_or(deprel.len());
+    &deprel[..end]
+}
+
 fn tree_shape(heads: &[Option<usize>], kids: &[Vec<usize>]) -> (Vec<usize>, Vec<(usize, usize)>) {
     let n = heads.len();
     let mut depths = vec![0; n];
@@ -343,6 +352,9 @@ struct Names<'a> {
     heads: &'a [Option<usize>],
     toks: &'a [Tok],
     in_timex: &'a [bool],
+    /// The longest name of the Phoenix dictionary at each capitalised
+    /// word, whether or not it is whole: its length in words and entry.
+    phoenix: Vec<Option<(usize, ActorRef)>>,
     /// The longest name of either dictionary at each capitalised word,
     /// whether or not it is whole: one past its last word.
     longest: Vec<Option<usize>>,
@@ -350,7 +362,7 @@ struct Names<'a> {
 
 impl Names<'_> {
     fn rel(&self, k: usize) -> &str {
-        self.words[k].deprel.split(':').next().unwrap_or("")
+        base_rel(self.words[k].deprel)
     }
 
     /// Whether word `k` outside a name is a word of a name: a capitalised
@@ -495,13 +507,11 @@ impl Named<'_> {
 /// starting with a capital letter and a whole name ([`Names::whole`]).
 fn coded_names(names: &Names<'_>, mention_of: &[Option<usize>]) -> Vec<(usize, usize, ActorRef)> {
     let toks = names.toks;
-    let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
-    let actors = Actors::shipped();
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if mention_of[i].is_none() && toks[i].capital() {
-            if let Some((n, r)) = actors.longest_at(&lower, i) {
+        if mention_of[i].is_none() {
+            if let Some((n, r)) = names.phoenix[i] {
                 // The dictionary is written in capitals, so a short name
                 // may be an acronym: "ANA" is an army, "Ana" a first name.
                 let acronym_ok = n > 1 || toks[i].text.chars().count() > 3 || toks[i].all_caps();
@@ -542,17 +552,34 @@ fn gazetteer(e: &Entry) -> Named<'_> {
 
 /// At each capitalised word, one past the last word of the longest name
 /// of the gazetteer or the Phoenix dictionary that starts there.
-fn longest_names(toks: &[Tok], lex: &Lexicon) -> Vec<Option<usize>> {
-    let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
-    let actors = Actors::shipped();
+fn longest_names(
+    toks: &[Tok],
+    lex: &Lexicon,
+    phoenix: &[Option<(usize, ActorRef)>],
+) -> Vec<Option<usize>> {
     (0..toks.len())
         .map(|i| {
             if !toks[i].capital() {
                 return None;
             }
             let gazetteer = lex.gazetteer.longest_at(toks, i).map(|(n, _)| n);
-            let phoenix = actors.longest_at(&lower, i).map(|(n, _)| n);
+            let phoenix = phoenix[i].map(|(n, _)| n);
             gazetteer.max(phoenix).map(|n| i + n)
+        })
+        .collect()
+}
+
+/// At each capitalised word, the longest name of the Phoenix dictionary
+/// that starts there: its length in words and its entry.
+fn phoenix_names(toks: &[Tok]) -> Vec<Option<(usize, ActorRef)>> {
+    let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+    let actors = Actors::shipped();
+    (0..toks.len())
+        .map(|i| {
+            toks[i]
+                .capital()
+                .then(|| actors.longest_at(&lower, i))
+                .flatten()
         })
         .collect()
 }
